@@ -1,0 +1,77 @@
+"""leverage_lens: review contracts before you sign them.
+
+Parse PDF, DOCX and text contracts into a numbered clause tree with exact character offsets, then analyse
+them into a typed :class:`Report`. Everything runs offline; nothing here prints or keeps global state
+beyond a lazily created default :class:`Analyzer`.
+
+    >>> import leverage_lens
+    >>> doc = leverage_lens.parse_text("1. Term. This Agreement starts today.")
+    >>> doc.clauses[0].heading
+    'Term'
+"""
+
+from __future__ import annotations
+
+from .api import Analyzer, analyze, parse, parse_text
+from .errors import (
+    CorruptDocumentError,
+    DocumentTooLargeError,
+    EncryptedDocumentError,
+    InvalidOptionError,
+    LeverageLensError,
+    NoTextLayerError,
+    UnsupportedFormatError,
+)
+from .model import (
+    SCHEMA_VERSION,
+    Box,
+    Clause,
+    ClauseKind,
+    Definition,
+    Document,
+    Finding,
+    Obligation,
+    Page,
+    ParseWarning,
+    Party,
+    Report,
+    Severity,
+    Span,
+    Summary,
+    Tag,
+)
+from .options import ParseOptions
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "__version__",
+    "SCHEMA_VERSION",
+    "Analyzer",
+    "parse",
+    "parse_text",
+    "analyze",
+    "ParseOptions",
+    "Box",
+    "Clause",
+    "ClauseKind",
+    "Definition",
+    "Document",
+    "Finding",
+    "Obligation",
+    "Page",
+    "ParseWarning",
+    "Party",
+    "Report",
+    "Severity",
+    "Span",
+    "Summary",
+    "Tag",
+    "LeverageLensError",
+    "UnsupportedFormatError",
+    "CorruptDocumentError",
+    "EncryptedDocumentError",
+    "NoTextLayerError",
+    "DocumentTooLargeError",
+    "InvalidOptionError",
+]

@@ -1,0 +1,112 @@
+"""The public entry points: parse, parse_text, analyze, and the Analyzer that holds configuration.
+
+An :class:`Analyzer` carries options and, in later stages, the lazily built spaCy pipeline. It holds no
+per-document state, so one instance may serve many threads. The module-level functions use a default
+Analyzer created on first use.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from collections import Counter
+from typing import Any
+
+from .errors import InvalidOptionError
+from .load import Loaded, Source, load_source, load_text
+from .model import Document, Report, Summary
+from .options import ParseOptions, parse_options
+from .segment import segment
+
+__all__ = ["Analyzer", "parse", "parse_text", "analyze"]
+
+
+class Analyzer:
+    """Configuration for parsing and analysis, reusable across documents and threads."""
+
+    def __init__(self, options: ParseOptions | dict[str, Any] | None = None, **kwargs: Any) -> None:
+        self.options = parse_options(options, **kwargs)
+
+    def parse(self, source: Source, *, format: str | None = None, **options: Any) -> Document:
+        """Parse a contract file (path, bytes or binary file object) into a :class:`Document`."""
+        opts = parse_options(self.options, **options) if options else self.options
+        result = load_source(source, format=format, options=opts)
+        return _build_document(result.loaded, result.name, result.sha256)
+
+    def parse_text(self, text: str, *, name: str | None = None, format: str = "txt") -> Document:
+        """Parse a string; ``Document.text`` is ``text`` itself, so offsets index the caller's string."""
+        if not isinstance(text, str):
+            raise InvalidOptionError(f"parse_text() takes a str, not {type(text).__name__}; use parse() for files")
+        if format not in ("txt", "md"):
+            raise InvalidOptionError(f"parse_text() format must be 'txt' or 'md', not {format!r}")
+        if len(text) > self.options.max_chars:
+            from .errors import DocumentTooLargeError
+
+            raise DocumentTooLargeError(
+                f"text has {len(text):,} characters, over the max_chars limit of {self.options.max_chars:,}"
+            )
+        loaded = load_text(text, format)  # type: ignore[arg-type]
+        digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+        return _build_document(loaded, name, digest)
+
+    def analyze(self, source: Source | Document, *, format: str | None = None, **options: Any) -> Report:
+        """Parse (unless given a Document) and analyse: the Report with clauses, tags and findings."""
+        doc = source if isinstance(source, Document) else self.parse(source, format=format, **options)
+        return Report(
+            document=doc,
+            clauses=list(doc.clauses),
+            summary=Summary(
+                clause_count=len(doc.clauses),
+                page_count=len(doc.pages),
+                character_count=len(doc.text),
+                tags_by_family=dict(Counter(t.family for c in doc.clauses for t in c.tags)),
+            ),
+        )
+
+
+def _build_document(loaded: Loaded, name: str | None, sha256: str) -> Document:
+    clauses, warnings = segment(loaded)
+    return Document.model_construct(
+        schema_version=Document.model_fields["schema_version"].default,
+        name=name,
+        format=loaded.format,
+        text=loaded.text,
+        pages=loaded.pages,
+        clauses=clauses,
+        warnings=[*loaded.warnings, *warnings],
+        sha256=sha256,
+    )
+
+
+_default: Analyzer | None = None
+_default_lock = threading.Lock()
+
+
+def _default_analyzer() -> Analyzer:
+    global _default
+    if _default is None:
+        with _default_lock:
+            if _default is None:
+                _default = Analyzer()
+    return _default
+
+
+def parse(source: Source, *, format: str | None = None, **options: Any) -> Document:
+    """Parse a contract (path, ``bytes`` or binary file object) into a :class:`Document`.
+
+    ``format`` is one of ``pdf``, ``docx``, ``txt``, ``md``; by default it comes from the file's magic
+    bytes, then its extension. ``options`` are :class:`~leverage_lens.options.ParseOptions` fields
+    (``pdf_engine``, ``password``, ``max_pages``, ...). Raises only :class:`LeverageLensError` subclasses
+    (and ``FileNotFoundError`` for a missing path).
+    """
+    return _default_analyzer().parse(source, format=format, **options)
+
+
+def parse_text(text: str, *, name: str | None = None, format: str = "txt") -> Document:
+    """Parse a contract given as a string; ``doc.text == text`` exactly."""
+    return _default_analyzer().parse_text(text, name=name, format=format)
+
+
+def analyze(source: Source | Document, *, format: str | None = None, **options: Any) -> Report:
+    """Parse and analyse a contract (or analyse an already parsed :class:`Document`) into a :class:`Report`."""
+    return _default_analyzer().analyze(source, format=format, **options)

@@ -1,0 +1,48 @@
+"""The exceptions leverage_lens raises.
+
+Every error the library raises on purpose derives from :class:`LeverageLensError`, so a caller that scans
+untrusted files needs one ``except`` clause. Third-party exceptions (pdfium, pdfminer, zipfile, lxml) are
+caught at the edge of the loader that called them and re-raised as one of these, with the original chained
+as ``__cause__``. Where a Python built-in category fits, the class also derives from it (``ValueError``,
+``TypeError``) so generic handlers keep working.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "LeverageLensError",
+    "UnsupportedFormatError",
+    "CorruptDocumentError",
+    "EncryptedDocumentError",
+    "NoTextLayerError",
+    "DocumentTooLargeError",
+    "InvalidOptionError",
+]
+
+
+class LeverageLensError(Exception):
+    """Base class of every error raised by leverage_lens."""
+
+
+class UnsupportedFormatError(LeverageLensError, ValueError):
+    """The input is not a PDF, DOCX, plain-text or Markdown document (or its format could not be told)."""
+
+
+class CorruptDocumentError(LeverageLensError, ValueError):
+    """The file claims a supported format but cannot be read as one (truncated, damaged, wrong extension)."""
+
+
+class EncryptedDocumentError(LeverageLensError):
+    """The document is password-protected; pass ``password=`` (PDF) or remove the protection."""
+
+
+class NoTextLayerError(LeverageLensError):
+    """A PDF has no extractable text on any page: it is a scan and needs OCR."""
+
+
+class DocumentTooLargeError(LeverageLensError):
+    """The input exceeds a configured limit (bytes, pages, uncompressed DOCX size, characters)."""
+
+
+class InvalidOptionError(LeverageLensError, TypeError):
+    """An option passed to parse/analyze is unknown or has a value of the wrong kind."""

@@ -1,0 +1,284 @@
+"""The data model: every object leverage_lens returns, in one place.
+
+All models are immutable pydantic v2 models. Offsets (``start``/``end``) are Python string indices into
+``Document.text`` (half-open, like ``Span.start_char``/``end_char`` in spaCy), so any finding can be
+highlighted in the text the caller holds. A :class:`Report` round-trips through JSON
+(``Report.model_validate_json(report.to_json())``) and carries ``schema_version``; the JSON Schema published
+for other tools is ``Report.model_json_schema()``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from enum import Enum
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Box",
+    "Span",
+    "Page",
+    "ClauseKind",
+    "Severity",
+    "Tag",
+    "Clause",
+    "ParseWarning",
+    "Document",
+    "Party",
+    "Definition",
+    "Obligation",
+    "Finding",
+    "Summary",
+    "Report",
+]
+
+#: Version of the JSON layout of :class:`Report` and :class:`Document`. Bumped on any incompatible change.
+SCHEMA_VERSION = "0.1.0"
+
+DocumentFormat = Literal["pdf", "docx", "txt", "md"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Box(_Model):
+    """A rectangle on a PDF page, in PDF points with the origin at the page's bottom-left (PDF user space)."""
+
+    page: int = Field(description="1-based page number")
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+
+class Span(_Model):
+    """A stretch of ``Document.text``; ``label`` says what it is evidence of."""
+
+    start: int
+    end: int
+    label: str | None = None
+
+
+class Page(_Model):
+    """One page of the source; ``start``/``end`` delimit its text. Text and Markdown have a single page."""
+
+    number: int = Field(description="1-based page number")
+    start: int
+    end: int
+    width: float | None = Field(default=None, description="PDF only: width in points")
+    height: float | None = Field(default=None, description="PDF only: height in points")
+
+
+class ClauseKind(str, Enum):
+    """What part of a contract a clause is."""
+
+    TITLE = "title"
+    PREAMBLE = "preamble"
+    RECITAL = "recital"
+    SECTION = "section"
+    HEADING = "heading"
+    DEFINITION = "definition"
+    PARAGRAPH = "paragraph"
+    EXHIBIT = "exhibit"
+    SIGNATURE = "signature"
+
+
+class Severity(str, Enum):
+    """How much a finding matters, lowest first. Compare with :meth:`rank`."""
+
+    INFO = "info"
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+    CRITICAL = "critical"
+
+    @property
+    def rank(self) -> int:
+        return list(Severity).index(self)
+
+
+class Tag(_Model):
+    """What a clause is about, in the leverage taxonomy."""
+
+    category: str
+    family: str
+    confidence: float = Field(ge=0.0, le=1.0)
+    source: Literal["rule", "model", "heading"]
+    evidence: list[Span] = Field(default_factory=list)
+
+
+class Clause(_Model):
+    """A numbered or unnumbered unit of the contract, covering its sub-clauses.
+
+    ``text == document.text[start:end]`` always holds. ``id`` is stable for the same input: it is derived
+    from the clause's position in the tree and its number, not from memory addresses or counters shared
+    between documents.
+    """
+
+    id: str
+    number: str | None = Field(default=None, description='as printed or as Word displays it, e.g. "9.1(a)"')
+    heading: str | None = None
+    level: int = Field(description="0 for top-level parts; children are one deeper than their parent")
+    parent_id: str | None = None
+    kind: ClauseKind
+    start: int
+    end: int
+    text: str
+    page_start: int
+    page_end: int
+    number_span: Span | None = None
+    heading_span: Span | None = None
+    boxes: list[Box] = Field(default_factory=list, description="PDF only: one box per line of the clause")
+    tags: list[Tag] = Field(default_factory=list)
+
+
+class ParseWarning(_Model):
+    """A parse-health note: something a reviewer should know about how the text was obtained."""
+
+    code: str = Field(description='machine-readable kind, e.g. "pages_without_text", "numbering_gap"')
+    message: str
+    pages: list[int] = Field(default_factory=list)
+    spans: list[Span] = Field(default_factory=list)
+    clause_ids: list[str] = Field(default_factory=list)
+
+
+class Document(_Model):
+    """A parsed contract: its text, pages and clause tree."""
+
+    schema_version: str = SCHEMA_VERSION
+    name: str | None = None
+    format: DocumentFormat
+    text: str
+    pages: list[Page]
+    clauses: list[Clause] = Field(description="document order (pre-order of the tree)")
+    warnings: list[ParseWarning] = Field(default_factory=list)
+    sha256: str | None = Field(default=None, description="hash of the source bytes (or UTF-8 text)")
+
+    def clause(self, clause_id: str) -> Clause:
+        """The clause with this id (``KeyError`` if none)."""
+        for c in self.clauses:
+            if c.id == clause_id:
+                return c
+        raise KeyError(clause_id)
+
+    def children(self, clause: Clause | None = None) -> list[Clause]:
+        """Direct children of ``clause``, or the top-level clauses when ``clause`` is None."""
+        parent = clause.id if clause is not None else None
+        return [c for c in self.clauses if c.parent_id == parent]
+
+    def clauses_at(self, offset: int) -> list[Clause]:
+        """Every clause containing ``offset``, outermost first."""
+        return [c for c in self.clauses if c.start <= offset < c.end]
+
+    def clause_at(self, offset: int) -> Clause | None:
+        """The innermost clause containing ``offset``."""
+        found = self.clauses_at(offset)
+        return found[-1] if found else None
+
+    def page_at(self, offset: int) -> int:
+        """The 1-based page holding ``offset``."""
+        for p in self.pages:
+            if p.start <= offset < p.end:
+                return p.number
+        return self.pages[-1].number if self.pages else 1
+
+    def walk(self) -> Iterator[Clause]:
+        """Clauses in document order (the tree in pre-order)."""
+        return iter(self.clauses)
+
+    def outline(self) -> str:
+        """The clause tree as indented lines: number, heading, kind and offsets."""
+        lines = []
+        for c in self.clauses:
+            label = " ".join(x for x in (c.number, c.heading) if x) or _first_words(c.text)
+            lines.append(f"{'  ' * c.level}{label}  [{c.kind.value} {c.start}:{c.end}]")
+        return "\n".join(lines)
+
+
+def _first_words(text: str, limit: int = 60) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "\u2026"
+
+
+class Party(_Model):
+    """A party to the contract, with the names it goes by."""
+
+    id: str
+    name: str
+    aliases: list[str] = Field(default_factory=list)
+    role: str | None = None
+    spans: list[Span] = Field(default_factory=list)
+
+
+class Definition(_Model):
+    """A defined term: where it is defined and where it is used."""
+
+    term: str
+    start: int = Field(description="start of the definition span")
+    end: int
+    term_span: Span
+    style: Literal["quoted", "means", "parenthetical"]
+    clause_id: str | None = None
+    uses: list[Span] = Field(default_factory=list)
+
+
+class Obligation(_Model):
+    """Who must, may or must not do what, in one operative sentence."""
+
+    clause_id: str | None
+    start: int
+    end: int
+    actor: str | None = Field(description="party id, or 'each' / 'either' / 'neither', or None when unstated")
+    modality: Literal["obligation", "right", "prohibition"]
+    beneficiary: str | None = None
+    conditions: list[Span] = Field(default_factory=list)
+
+
+class Finding(_Model):
+    """Something a reviewer should look at, with the rule that raised it and the evidence."""
+
+    id: str = Field(description="stable fingerprint: same rule, clause number and quote give the same id")
+    kind: Literal["one_sided", "ambiguity", "parse"]
+    rule: str
+    category: str | None = None
+    family: str | None = None
+    severity: Severity
+    clause_id: str | None = None
+    start: int
+    end: int
+    quote: str
+    message: str
+    favors: str | None = None
+    against_reader: bool | None = None
+    suggestion: str | None = None
+    evidence: list[Span] = Field(default_factory=list)
+
+
+class Summary(_Model):
+    """Counts and key terms for a quick read. Later versions add the brief and the leverage scorecard."""
+
+    clause_count: int = 0
+    page_count: int = 0
+    character_count: int = 0
+    findings_by_severity: dict[str, int] = Field(default_factory=dict)
+    tags_by_family: dict[str, int] = Field(default_factory=dict)
+
+
+class Report(_Model):
+    """The result of :func:`leverage_lens.analyze`: the document, its tagged clauses and the findings."""
+
+    schema_version: str = SCHEMA_VERSION
+    document: Document
+    clauses: list[Clause]
+    findings: list[Finding] = Field(default_factory=list)
+    parties: list[Party] = Field(default_factory=list)
+    definitions: list[Definition] = Field(default_factory=list)
+    obligations: list[Obligation] = Field(default_factory=list)
+    summary: Summary = Field(default_factory=Summary)
+
+    def to_json(self, *, indent: int | None = None) -> str:
+        """The report as JSON, readable back with ``Report.model_validate_json``."""
+        return self.model_dump_json(indent=indent)

@@ -1,0 +1,244 @@
+"""Finding the places where a clause may start, before deciding which ones do.
+
+A *marker* is a cheap, local observation ("a number token '(b)' after a semicolon at offset 812", "WHEREAS
+at a line start"). The tree builder accepts or rejects markers by their sequence, so this module can be
+generous: it only has to avoid what is never a clause start (cross-references, decimals, abbreviations).
+Markers are found at block starts and, because real text often runs many clauses into one line (the CUAD
+text files hold a page per line), after sentence ends inside blocks.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..load._types import Block
+from .numbering import Reading, read_article, read_dotted, read_label, read_simple
+
+# Where the marker stands, from most to least trustworthy.
+WORD = 4  # Word automatic numbering: certain
+BLOCK = 3  # start of a paragraph, or of a line after a line that ended a sentence
+STRONG = 2  # inline, after a sentence end or a colon
+WEAK = 1  # inline after ';' or ', and' or a line start mid-sentence: only continues an open list
+
+
+@dataclass(slots=True)
+class Marker:
+    kind: str  # num | def | recital | recitals | operative | exhibit | signature | heading
+    pos: int
+    strength: int
+    token_end: int = 0
+    readings: list[Reading] = field(default_factory=list)
+    block: int = -1
+    list_level: int | None = None
+    heading_level: int | None = None
+    label: str | None = None
+    follow_upper: bool = True
+
+
+_NUM_TOKEN = re.compile(
+    r"""
+    (?:
+      (?P<article>(?:ARTICLE|Article)[ \t]+(?P<art>[IVXLC]{1,7}|\d{1,3}|[A-Z][a-z]{2,8}|[A-Z]{3,9})\b\.?)
+    | (?P<section>(?:SECTION|Section|Sec\.|§)[ \t]*(?P<sec>\d{1,3}(?:\.\d{1,3})*)\.?)
+    | (?P<dotted>\d{1,3}(?:\.\d{1,3})+\.?|\d{1,3}\.)(?![\d,])
+    | \((?P<paren>[A-Za-z]{1,4}|\d{1,3})\)
+    | (?P<half>[a-z]{1,4}|[A-Z]{1,4}|\d{1,3})\)
+    | (?P<dot>[A-Z]|[a-z]|[IVX]{2,5}|[ivx]{2,5})\.
+    | (?P<bare>\d{1,2})(?=[ \t]+[A-Z][A-Z&,'\-]+(?:\s|$))
+    )
+    (?P<gap>[ \t\u00a0]+|\s*\n\s*)
+    """,
+    re.VERBOSE,
+)
+_UPPER_NEXT = re.compile(r"[A-Z\"'\u201c\u2018(\[\u00a7]")
+_SIGNATURE = re.compile(r"IN WITNESS WHEREOF|In Witness Whereof|IN WITNESS THEREOF")
+_RECITAL = re.compile(r"WHEREAS\b|Whereas,")
+_RECITALS_HEADING = re.compile(r"(?:RECITALS|BACKGROUND|W\s?I\s?T\s?N\s?E\s?S\s?S\s?E\s?T\s?H)\b[:.]?")
+_OPERATIVE = re.compile(
+    r"NOW,?\s+THEREFORE|Now,?\s+[Tt]herefore|IT IS (?:HEREBY )?AGREED|THE PARTIES (?:HEREBY )?AGREE|AGREEMENT\s*$"
+)
+_EXHIBIT = re.compile(
+    r"(?P<word>EXHIBIT|Exhibit|SCHEDULE|Schedule|ANNEX|Annex|APPENDIX|Appendix|ATTACHMENT|Attachment|ADDENDUM)"
+    r"[ \t]+(?P<id>[A-Z0-9]{1,4}(?:[.\-][A-Z0-9]{1,3})?)\b"
+)
+_DEFINITION = re.compile(
+    r"[\"\u201c](?P<term>[A-Z0-9][^\"\u201c\u201d\n]{0,80}?)[\"\u201d]\s*(?:\([^)\n]{0,60}\)\s*)?,?\s*"
+    r"(?:shall\s+mean|means|mean|shall\s+have\s+the\s+meaning|has\s+the\s+meaning|shall\s+refer|refers\s+to|"
+    r"is\s+defined|shall\s+include|includes|as\s+used\s+herein)\b"
+)
+# Inline positions: after a sentence end or colon (strong), or a semicolon / ", and" (weak).
+_INLINE = re.compile(r"(?P<punct>[.:;]|,)(?P<close>[\"'\u201d\u2019)\]]*)(?P<ws>[ \t\u00a0]+|\s*\n\s*)(?P<conj>(?:and|or)\s+)?")
+_ABBREVIATIONS = frozenset(
+    "inc co corp ltd llc no nos u.s s.a n.a l.p l.l.c e.g i.e sec secs art arts para st mr mrs ms dr vs v "
+    "p pp cf ch seq al etc jr sr bros dept fig op".split()
+)
+_REFERENCE_WORDS = re.compile(
+    r"(?i)\b(?:sections?|articles?|clauses?|paragraphs?|subsections?|exhibits?|schedules?|items?|"
+    r"parts?|annex(?:es)?|rules?|§§?)\s*[\w.()]*[\s,]*(?:and|or|through|to)?\s*$"
+)
+
+
+def _token_readings(m: re.Match[str]) -> tuple[list[Reading], bool]:
+    """Readings of a number token match, and whether it demands an upper-case word after it."""
+    if m.group("article"):
+        return read_article(m.group("art")), False
+    if m.group("section"):
+        return read_dotted(m.group("sec"), "section"), False
+    if m.group("dotted"):
+        return read_dotted(m.group("dotted")), True
+    if m.group("paren"):
+        return read_simple(m.group("paren"), "paren"), False
+    if m.group("half"):
+        return read_simple(m.group("half"), "half"), False
+    if m.group("dot"):
+        return read_simple(m.group("dot"), "dot"), True
+    if m.group("bare"):
+        return read_dotted(m.group("bare")), True
+    return [], True
+
+
+def _number_marker(text: str, pos: int, strength: int, block: int) -> Marker | None:
+    m = _NUM_TOKEN.match(text, pos)
+    if not m:
+        return None
+    readings, need_upper = _token_readings(m)
+    if not readings:
+        return None
+    after = m.end()
+    nxt = text[after : after + 1]
+    follow_upper = bool(nxt) and bool(_UPPER_NEXT.match(nxt))
+    if not nxt:
+        return None
+    if need_upper and not follow_upper and not nxt.isdigit():
+        return None
+    if m.group("dot") and len(m.group("dot")) == 1 and text[after : after + 2].rstrip()[-1:] == ".":
+        return None  # "A. B." initials
+    return Marker(
+        kind="num",
+        pos=pos,
+        strength=strength,
+        token_end=m.end("gap") - len(m.group("gap")),
+        readings=readings,
+        block=block,
+        follow_upper=follow_upper,
+    )
+
+
+def _structural_marker(text: str, pos: int, strength: int, block: int, line_end: int) -> Marker | None:
+    """WHEREAS, IN WITNESS WHEREOF, EXHIBIT A, RECITALS, NOW THEREFORE, and quoted definitions."""
+    ch = text[pos : pos + 1]
+    if not ch:
+        return None
+    if ch in "\"\u201c":
+        d = _DEFINITION.match(text, pos)
+        if d:
+            return Marker(kind="def", pos=pos, strength=strength, token_end=pos, block=block)
+        return None
+    if not ch.isupper():
+        return None
+    if _SIGNATURE.match(text, pos):
+        return Marker(kind="signature", pos=pos, strength=strength, block=block)
+    if _RECITAL.match(text, pos):
+        return Marker(kind="recital", pos=pos, strength=strength, block=block)
+    e = _EXHIBIT.match(text, pos)
+    if e:
+        rest = text[e.end() : min(line_end, e.end() + 80)]
+        word = e.group("word")
+        if word.isupper() or (strength >= BLOCK and not re.match(r"\s*[,;]|\s+(?:to|of|hereto|attached|and|or)\b", rest)):
+            if strength >= BLOCK or word.isupper():
+                return Marker(kind="exhibit", pos=pos, strength=strength, token_end=e.end(), block=block, label=e.group("id"))
+    r = _RECITALS_HEADING.match(text, pos)
+    if r and (strength >= BLOCK or text[r.end() : r.end() + 2].strip()[:1].isupper()):
+        return Marker(kind="recitals", pos=pos, strength=strength, token_end=r.end(), block=block)
+    o = _OPERATIVE.match(text, pos)
+    if o and (not o.group().startswith("AGREEMENT") or strength >= BLOCK):
+        return Marker(kind="operative", pos=pos, strength=strength, block=block)
+    return None
+
+
+def _previous_word(text: str, end: int) -> str:
+    """The word ending just before ``end`` (the character at ``end`` is the sentence's final '.')."""
+    start = end
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "."):
+        start -= 1
+    return text[start:end].lower()
+
+
+def find_markers(text: str, blocks: list[Block], *, line_mode: bool) -> list[Marker]:
+    """All candidate clause starts in document order (at most one marker per position)."""
+    markers: dict[int, Marker] = {}
+    prev_end_char = ""
+    for bi, block in enumerate(blocks):
+        start, end = block.start, block.end
+        if block.label:
+            markers[start] = Marker(
+                kind="num",
+                pos=start,
+                strength=WORD,
+                token_end=block.label_end or start,
+                readings=read_label(block.label),
+                block=bi,
+                list_level=block.list_level,
+                label=block.label,
+            )
+        else:
+            pos = start
+            while pos < end and text[pos] in " \t\u00a0#*>-":
+                pos += 1
+            if block.heading_level is not None and text[start:pos].strip().startswith("#"):
+                pass
+            strength = BLOCK
+            if line_mode and prev_end_char and prev_end_char not in ".:;!?)\"'\u201d\u2019]" and bi > 0:
+                strength = WEAK
+            mk = _number_marker(text, pos, strength, bi)
+            if mk is not None and strength == WEAK and mk.follow_upper:
+                mk.strength = BLOCK  # a wrapped cross-reference continues in lower case; a clause does not
+            mk = mk or _structural_marker(text, pos, BLOCK, bi, end)
+            if mk is not None:
+                mk.heading_level = block.heading_level
+                markers[pos] = mk
+            elif block.heading_level is not None:
+                markers[pos] = Marker(kind="heading", pos=pos, strength=BLOCK, block=bi, heading_level=block.heading_level)
+        seg = text[start:end]
+        prev_end_char = seg.rstrip()[-1:] if seg.strip() else prev_end_char
+        _inline_markers(text, start, end, bi, markers)
+    return [markers[k] for k in sorted(markers)]
+
+
+# A number right after a heading in capitals: "1 GRANT 1.1 Rights ...", "ARTICLE 5 TERM 5.1 ...".
+_AFTER_CAPS = re.compile(
+    r"\b[A-Z][A-Z&'\u2019\-]{2,}(?:[ \t]+(?:[A-Z][A-Z&'\u2019,\-]*|OF|AND|TO))*[.:]?[ \t]+"
+    r"(?=(?:\d{1,3}\.\d{1,3}|(?:SECTION|Section)\s+\d|\([a-zA-Z0-9]{1,4}\)\s))"
+)
+
+
+def _inline_markers(text: str, start: int, end: int, bi: int, markers: dict[int, Marker]) -> None:
+    for m in _AFTER_CAPS.finditer(text, start, end):
+        pos = m.end()
+        if pos < end and pos not in markers:
+            mk = _number_marker(text, pos, STRONG, bi)
+            if mk is not None:
+                markers[pos] = mk
+    for m in _INLINE.finditer(text, start, end):
+        pos = m.end()
+        if pos >= end or pos in markers:
+            continue
+        punct = m.group("punct")
+        if punct == "." and not m.group("close"):
+            word = _previous_word(text, m.start())
+            if word.rstrip(".") in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+                continue
+            if word[:1].isdigit() and not word.rstrip(".").isdigit():
+                pass
+        strength = STRONG if punct in ".:" and not m.group("conj") else WEAK
+        if punct == "," and not m.group("conj") and text[pos : pos + 1] != "(":
+            continue
+        mk = _number_marker(text, pos, strength, bi)
+        if mk is None and strength == STRONG:
+            mk = _structural_marker(text, pos, strength, bi, end)
+        if mk is None:
+            continue
+        if mk.kind == "num" and strength == WEAK and _REFERENCE_WORDS.search(text, max(start, pos - 40), pos):
+            continue
+        markers[pos] = mk
