@@ -12,7 +12,7 @@ from ..model import Clause, ParseWarning
 from .build import to_clauses
 from .markers import find_markers
 from .paragraphs import add_paragraphs, add_preamble
-from .tree import assign_ends, build_nodes
+from .tree import assign_ends, build_nodes, close_enumerations
 
 __all__ = ["segment"]
 
@@ -25,5 +25,6 @@ def segment(loaded: Loaded) -> tuple[list[Clause], list[ParseWarning]]:
     nodes = build_nodes(markers, text)
     nodes = add_preamble(nodes, text)
     assign_ends(nodes, len(text), text)
+    close_enumerations(nodes, text)
     nodes = add_paragraphs(nodes, loaded)
     return to_clauses(nodes, loaded)

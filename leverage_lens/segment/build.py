@@ -8,12 +8,12 @@ import re
 from ..load._types import Loaded
 from ..model import Box, Clause, ClauseKind, ParseWarning, Span
 from .headings import caps_heading, run_in_heading
-from .markers import _DEFINITION
+from .markers import DEFINITION_RE
 from .numbering import format_number
-from .tree import Node, _body_start
+from .tree import Node, body_start
 
 _DEFINITIONS_HEADING = re.compile(r"(?i)^(?:definitions?|defined terms|interpretation)\b")
-_ID_UNSAFE = re.compile(r"[^\w.()\-]+")
+_ID_UNSAFE = re.compile(r"[^\w.()/\-]+")
 
 
 def _clean(text: str) -> str:
@@ -29,13 +29,13 @@ def _heading(node: Node, text: str) -> tuple[int, int] | None:
         end = node.end if end < 0 else end
         return (node.start, end) if text[node.start : end].strip() else None
     if node.kind == ClauseKind.DEFINITION:
-        m = _DEFINITION.match(text, _body_start(text, node.number_end or node.start))
+        m = DEFINITION_RE.match(text, body_start(text, node.number_end or node.start))
         return (m.start("term"), m.end("term")) if m else None
     if node.kind == ClauseKind.EXHIBIT:
-        body = _body_start(text, node.number_end)
+        body = body_start(text, node.number_end)
         return caps_heading(text, body, limit) if body < limit else None
     if node.kind == ClauseKind.SECTION and node.number_end:
-        body = _body_start(text, node.number_end)
+        body = body_start(text, node.number_end)
         return run_in_heading(text, body, limit) if body < limit else None
     return None
 
@@ -45,13 +45,14 @@ def _ref(node: Node, text: str) -> str | None:
     if node.kind == ClauseKind.EXHIBIT and node.number:
         return " ".join(node.number.split()).title().replace(" ", "-")
     r = node.reading
-    if r is None or node.number is None:
+    if r is None or not node.number_end:
         return None
+    number = text[node.start : node.number_end].strip()
     if r.style in ("dec", "sectiondec"):
         return format_number(r)
     if r.style == "article":
-        return "Art-" + node.number.split()[-1].rstrip(".")
-    core = node.number.strip("().\t ")
+        return "Art-" + number.split()[-1].rstrip(".")
+    core = number.strip("().\t ")
     parent_ref = None
     p = node.parent
     while p is not None and parent_ref is None:

@@ -62,7 +62,7 @@ _EXHIBIT = re.compile(
     r"(?P<word>EXHIBIT|Exhibit|SCHEDULE|Schedule|ANNEX|Annex|APPENDIX|Appendix|ATTACHMENT|Attachment|ADDENDUM)"
     r"[ \t]+(?P<id>[A-Z0-9]{1,4}(?:[.\-][A-Z0-9]{1,3})?)\b"
 )
-_DEFINITION = re.compile(
+DEFINITION_RE = re.compile(
     r"[\"\u201c](?P<term>[A-Z0-9][^\"\u201c\u201d\n]{0,80}?)[\"\u201d]\s*(?:\([^)\n]{0,60}\)\s*)?,?\s*"
     r"(?:shall\s+mean|means|mean|shall\s+have\s+the\s+meaning|has\s+the\s+meaning|shall\s+refer|refers\s+to|"
     r"is\s+defined|shall\s+include|includes|as\s+used\s+herein)\b"
@@ -130,8 +130,12 @@ def _structural_marker(text: str, pos: int, strength: int, block: int, line_end:
     ch = text[pos : pos + 1]
     if not ch:
         return None
+    if ch in "tT" and text.startswith(("the ", "The "), pos) and text[pos + 4 : pos + 5] in "\"\u201c":
+        if DEFINITION_RE.match(text, pos + 4):
+            return Marker(kind="def", pos=pos, strength=strength, token_end=pos, block=block)
+        return None
     if ch in "\"\u201c":
-        d = _DEFINITION.match(text, pos)
+        d = DEFINITION_RE.match(text, pos)
         if d:
             return Marker(kind="def", pos=pos, strength=strength, token_end=pos, block=block)
         return None

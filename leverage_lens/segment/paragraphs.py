@@ -20,13 +20,30 @@ _TERMINAL = tuple('.:;!?)"\u201d\u2019')
 
 
 def add_preamble(nodes: list[Node], text: str) -> list[Node]:
-    """Prepend the text before the first clause as the preamble (or the whole text when nothing matched)."""
+    """Prepend the title and the text before the first clause (the whole text when nothing matched)."""
     first = len(text) - len(text.lstrip())
     if first >= len(text):
         return nodes
-    if nodes and not text[first : nodes[0].start].strip():
+    limit = nodes[0].start if nodes else len(text)
+    if not text[first:limit].strip():
         return nodes
-    return [Node(kind=ClauseKind.PREAMBLE, start=first, level=0), *nodes]
+    out: list[Node] = []
+    line_end = text.find("\n", first, limit)
+    if line_end > 0 and _is_title(text[first:line_end]) and text[line_end:limit].strip():
+        title = Node(kind=ClauseKind.TITLE, start=first, level=0)
+        title.heading = (first, first + len(text[first:line_end].rstrip()))
+        out.append(title)
+        first = line_end + len(text[line_end:limit]) - len(text[line_end:limit].lstrip())
+    out.append(Node(kind=ClauseKind.PREAMBLE, start=first, level=0))
+    return [*out, *nodes]
+
+
+def _is_title(line: str) -> bool:
+    words = line.replace("#", " ").split()
+    letters = [c for c in line if c.isalpha()]
+    if not words or len(words) > 12 or len(letters) < 4:
+        return False
+    return sum(c.isupper() for c in letters) >= 0.8 * len(letters) or line.lstrip().startswith("# ")
 
 
 def paragraph_starts(loaded: Loaded) -> list[int]:
@@ -79,29 +96,66 @@ def _pdf_paragraph_starts(blocks: list[Block], text: str) -> list[int]:
 
 
 def add_paragraphs(nodes: list[Node], loaded: Loaded) -> list[Node]:
-    """Give long childless nodes paragraph children, keeping the list in document order."""
+    """Give long nodes paragraph children for their unnumbered stretches; returns nodes in document order.
+
+    A childless node longer than ``SPLIT_LONGER_THAN`` is split at paragraph breaks. A long node with
+    children gets paragraph children for the text between and after them (text before the first child
+    stays the node's own lead-in unless it is itself long).
+    """
     text = loaded.text
-    if not any(not n.children and n.end - n.start > SPLIT_LONGER_THAN for n in nodes):
+    if not any(n.end - n.start > SPLIT_LONGER_THAN for n in nodes):
         return nodes
     starts = paragraph_starts(loaded)
-    out: list[Node] = []
-    for node in nodes:
-        out.append(node)
-        if node.children or node.end - node.start <= SPLIT_LONGER_THAN:
+    changed = False
+    for node in list(nodes):
+        if node.end - node.start <= SPLIT_LONGER_THAN:
             continue
-        lo = bisect.bisect_right(starts, node.start)
-        hi = bisect.bisect_left(starts, node.end)
-        inner = [s for s in starts[lo:hi] if text[node.start : s].strip()]
-        if not inner:
-            continue
-        bounds = [node.start, *inner, node.end]
-        for a, b in zip(bounds, bounds[1:]):
-            end = b
-            while end > a and text[end - 1].isspace():
-                end -= 1
-            if end <= a:
+        for a, b in _uncovered(node):
+            if b - a <= 0 or len(text[a:b].strip()) < 40:
                 continue
-            child = Node(kind=ClauseKind.PARAGRAPH, start=a, level=node.level + 1, parent=node, end=end)
-            node.children.append(child)
-            out.append(child)
+            if a == node.start and b - a <= SPLIT_LONGER_THAN:
+                continue  # the clause's own lead-in
+            lo = bisect.bisect_right(starts, a)
+            hi = bisect.bisect_left(starts, b)
+            inner = [x for x in starts[lo:hi] if text[a:x].strip()]
+            if not inner and not node.children:
+                continue
+            bounds = [a, *inner, b]
+            for x, y in zip(bounds, bounds[1:]):
+                while x < y and text[x].isspace():
+                    x += 1
+                while y > x and text[y - 1].isspace():
+                    y -= 1
+                if y > x:
+                    node.children.append(
+                        Node(kind=ClauseKind.PARAGRAPH, start=x, level=node.level + 1, parent=node, end=y)
+                    )
+                    changed = True
+    return _preorder(nodes) if changed else nodes
+
+
+def _uncovered(node: Node) -> list[tuple[int, int]]:
+    """Stretches of ``node`` not covered by its children."""
+    out = []
+    pos = node.start
+    for child in sorted(node.children, key=lambda c: c.start):
+        if child.start > pos:
+            out.append((pos, child.start))
+        pos = max(pos, child.end)
+    if pos < node.end:
+        out.append((pos, node.end))
+    return out
+
+
+def _preorder(nodes: list[Node]) -> list[Node]:
+    out: list[Node] = []
+
+    def visit(n: Node) -> None:
+        out.append(n)
+        n.children.sort(key=lambda c: c.start)
+        for c in n.children:
+            visit(c)
+
+    for root in (n for n in nodes if n.parent is None):
+        visit(root)
     return out

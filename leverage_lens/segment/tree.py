@@ -8,10 +8,11 @@ Everything else ("Section 5.2" inside a sentence, "$1.5", a stray "(d)") is text
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..model import ClauseKind
-from .markers import BLOCK, STRONG, WEAK, WORD, Marker
+from .markers import DEFINITION_RE, BLOCK, STRONG, WEAK, WORD, Marker
 from .numbering import Reading, follows
 
 _TOP_STYLES = ("dec", "sectiondec", "article")
@@ -64,28 +65,42 @@ def _open(state: _State, kind: ClauseKind, marker: Marker, depth: int, *, push: 
 
 
 def _continuation(stack: list[Node], readings: list[Reading], strength: int) -> tuple[int, Reading, int] | None:
-    """The deepest open level this number continues: (stack index, reading, step)."""
-    for i in range(len(stack) - 1, -1, -1):
-        node = stack[i]
-        if node.reading is None:
-            if node.kind in (ClauseKind.EXHIBIT, ClauseKind.HEADING):
-                break  # numbering inside a part does not continue numbering outside it
-            continue
-        prev = node.reading
-        for r in readings:
-            if prev.value[-1] == 0 and prev.depth > 1 and r.value[:-1] == prev.value[:-1]:
-                continue  # "1.1" after "1.0" is its child, not its sibling
-            step = follows(prev, r)
-            if step is None and prev.style == r.style and prev.depth > r.depth:
-                # "1.3" after "1.2.3" whose "1.2" was never seen as a clause: continue the implied one
-                implied = follows(Reading(prev.style, prev.value[: r.depth]), r)
-                step = implied if implied == 1 else None
-            if step is None:
+    """The deepest open level this number continues: (stack index, reading, step).
+
+    Exact continuations win over implied ones, so "4." after "3.2" continues "3.", and only a document
+    without a clause "1.2" of its own lets "1.3" continue after "1.2.3".
+    """
+    for implied in (False, True):
+        for i in range(len(stack) - 1, -1, -1):
+            node = stack[i]
+            if node.reading is None:
+                if node.kind in (ClauseKind.EXHIBIT, ClauseKind.HEADING):
+                    break  # numbering inside a part does not continue numbering outside it
                 continue
-            if step == 1 or (strength >= BLOCK and 2 <= step <= 3) or (strength >= WORD):
-                return i, r, step
-            if step == 0 and strength >= BLOCK and r.depth == 1 and r.value[0] > 1:
-                return i, r, step
+            found = _step(node.reading, readings, strength, implied)
+            if found is not None:
+                return i, found[0], found[1]
+    return None
+
+
+def _step(prev: Reading, readings: list[Reading], strength: int, implied: bool) -> tuple[Reading, int] | None:
+    for r in readings:
+        if prev.value[-1] == 0 and prev.depth > 1 and r.value[:-1] == prev.value[:-1]:
+            continue  # "1.1" after "1.0" is its child, not its sibling
+        if implied:
+            if prev.style != r.style or prev.depth <= r.depth:
+                continue
+            step = follows(Reading(prev.style, prev.value[: r.depth]), r)
+            if step == 1:
+                return r, 1
+            continue
+        step = follows(prev, r)
+        if step is None:
+            continue
+        if step == 1 or (strength >= BLOCK and 2 <= step <= 3) or strength >= WORD:
+            return r, step
+        if step == 0 and strength >= BLOCK and r.depth == 1 and r.value[0] > 1:
+            return r, step
     return None
 
 
@@ -119,6 +134,39 @@ def _new_level(state: _State, readings: list[Reading], strength: int) -> tuple[i
     return None
 
 
+def _place_dotted(state: _State, readings: list[Reading], strength: int) -> tuple[int, Reading, int] | None:
+    """Place "14.3" or "14.3.1" by what the number itself says, when no open list expects it.
+
+    Multi-part numbers after a sentence end are seldom anything but clause numbers, so a skipped number
+    ("14.3" after "14.1") should not make the rest of the article vanish into one clause.
+    Returns (depth, reading, numbers skipped).
+    """
+    if strength < STRONG:
+        return None
+    for r in readings:
+        if r.depth < 2 or r.style not in _TOP_STYLES:
+            continue
+        best: tuple[int, int] | None = None
+        for i in range(len(state.stack) - 1, -1, -1):
+            value = _numeric_value(state.stack[i])
+            if value is None:
+                if state.stack[i].kind in (ClauseKind.EXHIBIT, ClauseKind.HEADING):
+                    break
+                continue
+            if value == r.value[:-1]:
+                best = (i + 1, max(0, r.value[-1] - 1))
+                break
+            if len(value) == r.depth and value[:-1] == r.value[:-1] and value[-1] < r.value[-1]:
+                best = (i, r.value[-1] - value[-1] - 1)
+                break
+            if len(value) < r.depth and r.value[: len(value)] == value:
+                best = (i + 1, 0)
+                break
+        if best is not None:
+            return best[0], r, best[1]
+    return None
+
+
 def _place_word_label(state: _State, marker: Marker) -> int:
     """Depth of a Word-numbered paragraph that continues no open list: under the last shallower list level."""
     depth = len(state.stack)
@@ -133,7 +181,7 @@ def _place_word_label(state: _State, marker: Marker) -> int:
     return depth
 
 
-def _accept_number(state: _State, marker: Marker) -> Node | None:
+def _accept_number(state: _State, marker: Marker, text: str) -> Node | None:
     if state.region == "signature" and marker.strength < WORD:
         return None
     if state.region == "front" and state.stack and state.stack[0].kind == ClauseKind.RECITAL:
@@ -155,10 +203,14 @@ def _accept_number(state: _State, marker: Marker) -> Node | None:
         node.duplicate = step == 0
     else:
         placed = _new_level(state, marker.readings, marker.strength)
-        if placed is None:
-            if marker.strength < WORD or not marker.readings:
-                if marker.strength < WORD:
-                    return None
+        dotted = None if placed is not None else _place_dotted(state, marker.readings, marker.strength)
+        if dotted is not None:
+            depth, reading, skipped = dotted
+            node = _open(state, ClauseKind.SECTION, marker, depth)
+            node.gap = skipped
+        elif placed is None:
+            if marker.strength < WORD:
+                return None
             depth = _place_word_label(state, marker)
             reading = marker.readings[0] if marker.readings else None
             node = _open(state, ClauseKind.SECTION, marker, depth)
@@ -167,6 +219,8 @@ def _accept_number(state: _State, marker: Marker) -> Node | None:
             node = _open(state, ClauseKind.SECTION, marker, depth)
     node.reading = reading
     node.number_end = marker.token_end
+    if DEFINITION_RE.match(text, body_start(text, marker.token_end)):
+        node.kind = ClauseKind.DEFINITION
     if state.region == "front" and node.level == 0:
         state.region = "body"
     return node
@@ -179,14 +233,13 @@ def build_nodes(markers: list[Marker], text: str) -> list[Node]:
     for mk in markers:
         kind = mk.kind
         if kind == "num":
-            node = _accept_number(state, mk)
+            node = _accept_number(state, mk, text)
             if node is not None:
                 last_num = node
             continue
         if kind == "def":
-            if last_num is not None and last_num.number_end and _body_start(text, last_num.number_end) == mk.pos:
-                last_num.kind = ClauseKind.DEFINITION
-                continue
+            if last_num is not None and last_num.number_end and body_start(text, last_num.number_end) == mk.pos:
+                continue  # "1.1 "Affiliate" means": the numbered clause itself is the definition
             if state.region == "signature":
                 continue
             depth = len(state.stack)
@@ -235,7 +288,7 @@ def build_nodes(markers: list[Marker], text: str) -> list[Node]:
     return state.nodes
 
 
-def _body_start(text: str, pos: int) -> int:
+def body_start(text: str, pos: int) -> int:
     n = len(text)
     while pos < n and text[pos] in " \t\u00a0\r\n":
         pos += 1
@@ -256,6 +309,31 @@ def assign_ends(nodes: list[Node], text_end: int, text: str) -> None:
         while end > node.start and text[end - 1].isspace():
             end -= 1
         node.end = max(end, node.start)
+
+
+_ITEM_END = re.compile(r"(?:[;,]|;\s*(?:and|or)|,\s*(?:and|or)|\b(?:and|or))\s*$")
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*(?=\s+[A-Z\u201c\"(]|\s*\n)")
+
+
+def close_enumerations(nodes: list[Node], text: str) -> None:
+    """End the last item of an in-sentence list at its sentence end, giving the rest back to the parent.
+
+    In "(a) x; (b) y; and (c) z. The Supplier shall ..." the final sentence belongs to the clause that
+    holds the list, not to item (c). Only lists whose items end with ';', ',' or 'and'/'or' are treated so.
+    """
+    for parent in nodes:
+        kids = parent.children
+        if len(kids) < 2:
+            continue
+        last = kids[-1]
+        if last.children or last.reading is None or not last.reading.style.startswith(("paren", "half")):
+            continue
+        if not all(_ITEM_END.search(text, k.start, k.end) for k in kids[:-1] if k.reading is not None):
+            continue
+        m = _SENTENCE_END.search(text, last.start, last.end)
+        if m is None or len(text[m.end() : last.end].strip()) < 15:
+            continue
+        last.end = m.end()
 
 
 __all__ = ["Node", "build_nodes", "assign_ends", "BLOCK", "STRONG", "WEAK", "WORD"]
