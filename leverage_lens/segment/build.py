@@ -25,11 +25,14 @@ def _heading(node: Node, text: str) -> tuple[int, int] | None:
         return node.heading
     limit = node.children[0].start if node.children else node.end
     if node.kind == ClauseKind.HEADING:
-        end = text.find("\n", node.start, node.end)
+        end = text.find("\n", node.number_start, node.end)
         end = node.end if end < 0 else end
-        return (node.start, end) if text[node.start : end].strip() else None
+        return (node.number_start, end) if text[node.number_start : end].strip() else None
     if node.kind == ClauseKind.DEFINITION:
-        m = DEFINITION_RE.match(text, body_start(text, node.number_end or node.start))
+        pos = body_start(text, node.number_end or node.start)
+        if text.startswith(("the ", "The "), pos):
+            pos += 4
+        m = DEFINITION_RE.match(text, pos)
         return (m.start("term"), m.end("term")) if m else None
     if node.kind == ClauseKind.EXHIBIT:
         body = body_start(text, node.number_end)
@@ -47,7 +50,7 @@ def _ref(node: Node, text: str) -> str | None:
     r = node.reading
     if r is None or not node.number_end:
         return None
-    number = text[node.start : node.number_end].strip()
+    number = text[node.number_start : node.number_end].strip()
     if r.style in ("dec", "sectiondec"):
         return format_number(r)
     if r.style == "article":
@@ -106,10 +109,10 @@ def to_clauses(nodes: list[Node], loaded: Loaded) -> tuple[list[Clause], list[Pa
         number = None
         number_span = None
         if node.number_end and node.kind != ClauseKind.EXHIBIT:
-            raw = text[node.start : node.number_end]
+            raw = text[node.number_start : node.number_end]
             number = raw.strip() or None
             lead = len(raw) - len(raw.lstrip())
-            number_span = Span(start=node.start + lead, end=node.start + lead + len(raw.strip())) if number else None
+            number_span = Span(start=node.number_start + lead, end=node.number_start + lead + len(raw.strip())) if number else None
         elif node.kind == ClauseKind.EXHIBIT and node.number:
             number = " ".join(node.number.split())
             number_span = Span(start=node.start, end=node.number_end)

@@ -57,13 +57,9 @@ def run_in_heading(text: str, start: int, limit: int) -> tuple[int, int] | None:
         return start, start + len(text[start:end].rstrip())
     if not _is_title_words(words) or _SENTENCE_VERBS.search(candidate):
         return caps_heading(text, start, limit)
-    if len(words) == 1 and m.group() not in (".", ":") and not text[start:end].strip().isupper():
-        # a lone capitalised word at a line end is usually the start of a wrapped sentence
-        if m.group() == "\n":
-            return None
-    # "Term. This Agreement" — the body after a run-in heading starts a new sentence.
+    # The body after a heading starts a new sentence; a lower-case word means a sentence was wrapped.
     after = text[m.end() : m.end() + 3].lstrip()
-    if m.group() in (".", ":") and after and not (after[0].isupper() or after[0] in "\"\u201c(\u00a7[" or after[0].isdigit()):
+    if after and not (after[0].isupper() or after[0] in "\"\u201c(\u00a7[" or after[0].isdigit()):
         return None
     return start, start + len(text[start:end].rstrip())
 

@@ -34,6 +34,8 @@ class Marker:
     heading_level: int | None = None
     label: str | None = None
     follow_upper: bool = True
+    #: where the clause starts when that is before the token (Markdown "## 1. Term" starts at the hashes)
+    start: int | None = None
 
 
 _NUM_TOKEN = re.compile(
@@ -190,8 +192,6 @@ def find_markers(text: str, blocks: list[Block], *, line_mode: bool) -> list[Mar
             pos = start
             while pos < end and text[pos] in " \t\u00a0#*>-":
                 pos += 1
-            if block.heading_level is not None and text[start:pos].strip().startswith("#"):
-                pass
             strength = BLOCK
             if line_mode and prev_end_char and prev_end_char not in ".:;!?)\"'\u201d\u2019]" and bi > 0:
                 strength = WEAK
@@ -199,11 +199,13 @@ def find_markers(text: str, blocks: list[Block], *, line_mode: bool) -> list[Mar
             if mk is not None and strength == WEAK and mk.follow_upper:
                 mk.strength = BLOCK  # a wrapped cross-reference continues in lower case; a clause does not
             mk = mk or _structural_marker(text, pos, BLOCK, bi, end)
+            if mk is None and block.heading_level is not None:
+                mk = Marker(kind="heading", pos=pos, strength=BLOCK, block=bi)
             if mk is not None:
                 mk.heading_level = block.heading_level
+                if "#" in text[start:pos]:
+                    mk.start = start
                 markers[pos] = mk
-            elif block.heading_level is not None:
-                markers[pos] = Marker(kind="heading", pos=pos, strength=BLOCK, block=bi, heading_level=block.heading_level)
         seg = text[start:end]
         prev_end_char = seg.rstrip()[-1:] if seg.strip() else prev_end_char
         _inline_markers(text, start, end, bi, markers)

@@ -26,6 +26,7 @@ class Node:
     parent: Node | None = None
     reading: Reading | None = None
     number: str | None = None
+    number_start: int = 0
     number_end: int = 0
     list_level: int | None = None
     heading_level: int | None = None
@@ -54,7 +55,8 @@ def _numeric_value(node: Node) -> tuple[int, ...] | None:
 def _open(state: _State, kind: ClauseKind, marker: Marker, depth: int, *, push: bool = True) -> Node:
     del state.stack[depth:]
     parent = state.stack[-1] if state.stack else None
-    node = Node(kind=kind, start=marker.pos, level=depth, parent=parent, list_level=marker.list_level,
+    node = Node(kind=kind, start=marker.pos if marker.start is None else marker.start, level=depth,
+                parent=parent, number_start=marker.pos, list_level=marker.list_level,
                 heading_level=marker.heading_level)
     state.nodes.append(node)
     if parent is not None:
@@ -129,8 +131,8 @@ def _new_level(state: _State, readings: list[Reading], strength: int) -> tuple[i
             if r.value[-1] in (0, 1) and all(v <= 1 for v in r.value[:-1]) or strength >= BLOCK and r.value[-1] == 1:
                 return len(stack), r
             continue
-        if r.is_first():
-            return len(stack), r
+        if r.is_first() or (not state.nodes and strength >= BLOCK and r.style in _TOP_STYLES):
+            return len(stack), r  # an excerpt may start at "5."
     return None
 
 
@@ -278,6 +280,11 @@ def build_nodes(markers: list[Marker], text: str) -> list[Node]:
             state.region = "exhibit"
         elif kind == "heading":
             level = mk.heading_level if mk.heading_level is not None else 0
+            if not state.nodes and level == 0:
+                title = _open(state, ClauseKind.TITLE, mk, 0, push=False)
+                line_end = text.find("\n", mk.pos)
+                title.heading = (mk.pos, len(text) if line_end < 0 else line_end)
+                continue
             depth = 0
             for i, n in enumerate(state.stack):
                 if n.kind == ClauseKind.HEADING and n.heading_level is not None and n.heading_level < level:
