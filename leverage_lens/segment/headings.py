@@ -18,6 +18,7 @@ _SENTENCE_VERBS = re.compile(
 )
 _RUN_IN_END = re.compile(r"(?<![A-Z]\.[A-Z])(?<!\b[A-Z])[.:](?=\s|$)|\s+[-\u2013\u2014]\s+|\n")
 _CAPS_WORD = re.compile(r"[A-Z][A-Z0-9&'\u2019,/\-]*|OF|AND|THE|TO|FOR|IN|ON|OR|\(?[A-Z]+\)?")
+_SENTENCE_STARTS = frozenset({"if", "when", "whereas", "unless", "provided", "notwithstanding"})
 _MAX_WORDS = 12
 _MAX_CHARS = 100
 
@@ -55,7 +56,7 @@ def run_in_heading(text: str, start: int, limit: int) -> tuple[int, int] | None:
     words = candidate.split()
     if candidate.isupper() and any(c.isalpha() for c in candidate) and len(words) <= _MAX_WORDS:
         return start, start + len(text[start:end].rstrip())
-    if not _is_title_words(words) or _SENTENCE_VERBS.search(candidate):
+    if not _is_title_words(words) or _SENTENCE_VERBS.search(candidate) or words[0].lower() in _SENTENCE_STARTS:
         return caps_heading(text, start, limit)
     # The body after a heading starts a new sentence; a lower-case word means a sentence was wrapped.
     after = text[m.end() : m.end() + 3].lstrip()
@@ -89,6 +90,9 @@ def caps_heading(text: str, start: int, limit: int) -> tuple[int, int] | None:
             break
     if words == 0:
         return None
+    rest = text[end : end + 3].lstrip(" \t")
+    if rest[:1].islower():
+        return None  # "DISTRIBUTOR shall ...": a sentence whose subject is in capitals
     heading = text[start:end].rstrip(" ,;-")
     letters = [c for c in heading if c.isalpha()]
     if len(letters) < 3 or words > _MAX_WORDS:

@@ -29,12 +29,13 @@ def add_preamble(nodes: list[Node], text: str) -> list[Node]:
         return nodes
     out: list[Node] = []
     line_end = text.find("\n", first, limit)
-    if line_end > 0 and _is_title(text[first:line_end]) and text[line_end:limit].strip():
+    if line_end > 0 and _is_title(text[first:line_end]) and (nodes or text[line_end:limit].strip()):
         title = Node(kind=ClauseKind.TITLE, start=first, level=0)
         title.heading = (first, first + len(text[first:line_end].rstrip()))
         out.append(title)
         first = line_end + len(text[line_end:limit]) - len(text[line_end:limit].lstrip())
-    out.append(Node(kind=ClauseKind.PREAMBLE, start=first, level=0))
+    if text[first:limit].strip():
+        out.append(Node(kind=ClauseKind.PREAMBLE, start=first, level=0))
     return [*out, *nodes]
 
 

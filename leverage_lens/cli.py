@@ -1,0 +1,305 @@
+"""The ``leverage-lens`` command: parse and analyse contracts from a shell.
+
+This is the only module in leverage_lens that prints. It is a thin layer over the public API
+(:func:`leverage_lens.parse`, :func:`leverage_lens.analyze`, :meth:`Report.model_json_schema`), so what the
+command shows is exactly what a Python caller gets.
+
+Exit codes are part of the interface, so scripts and CI jobs can rely on them:
+
+* ``0`` -- success;
+* ``2`` -- bad input: a missing or unreadable file, an unsupported or damaged document, an invalid option
+  (any :class:`~leverage_lens.errors.LeverageLensError`), or a command-line usage error. The message is a
+  single line on stderr, ``leverage-lens: error: <message>``, never a traceback;
+* ``130`` -- interrupted with Ctrl-C.
+
+An unexpected exception is a bug in leverage_lens and is left to propagate with its traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+from . import __version__
+from .api import analyze, parse
+from .errors import LeverageLensError
+from .model import Clause, Document, Report
+
+__all__ = ["build_parser", "main", "render_tree"]
+
+PROG = "leverage-lens"
+EXIT_OK = 0
+EXIT_BAD_INPUT = 2
+EXIT_INTERRUPTED = 130
+
+#: The widest a clause label may be before it is cut with an ellipsis, so rows stay on one line.
+_LABEL_WIDTH = 72
+
+_DESCRIPTION = """\
+Review contracts offline: parse a PDF, DOCX, text or Markdown contract into its numbered clause tree,
+or analyse it into a JSON report (tags and findings arrive in later versions)."""
+
+_EXAMPLES = """\
+examples:
+  leverage-lens parse examples/master_services_agreement.pdf
+      print the clause tree: number, heading, kind and pages, indented by level
+  leverage-lens parse contract.docx --json > contract.json
+      the parsed Document as JSON (text, pages, clauses with character offsets)
+  leverage-lens parse scan.pdf --pdf-engine pdfplumber
+      layout-aware PDF extraction (slower; try it when columns or tables come out jumbled)
+  leverage-lens analyze contract.pdf -o report.json
+      write the Report as JSON (read it back with Report.model_validate_json)
+  leverage-lens schema > report.schema.json
+      the JSON Schema of the report, for other tools
+
+exit status: 0 ok, 2 bad input (missing, unsupported or damaged file; invalid option)"""
+
+
+# ---------------------------------------------------------------------------------------- rendering ----
+
+
+def _one_line(text: str, limit: int) -> str:
+    """Collapse whitespace and cut to ``limit`` characters, marking the cut with an ellipsis."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: max(limit - 1, 0)].rstrip() + "\u2026"
+
+
+def _clause_body(clause: Clause) -> str:
+    """The clause text after its number and heading: what a reader sees when the clause has no heading."""
+    cut = 0
+    for span in (clause.heading_span, clause.number_span):
+        if span is not None:
+            cut = max(cut, span.end - clause.start)
+    body = clause.text[cut:] if 0 <= cut <= len(clause.text) else clause.text
+    if clause.number and cut == 0 and body.lstrip().startswith(clause.number):
+        body = body.lstrip()[len(clause.number) :]
+    return body.lstrip(" \t.:)\u2013\u2014-")
+
+
+def _clause_label(clause: Clause) -> str:
+    """Number and heading ("4.1 Term"), or number and the first words of the text when untitled."""
+    parts = [clause.number] if clause.number else []
+    parts.append(clause.heading if clause.heading else _one_line(_clause_body(clause), _LABEL_WIDTH))
+    return " ".join(p for p in parts if p)
+
+
+def _page_range(clause: Clause) -> str:
+    if clause.page_start == clause.page_end:
+        return f"p. {clause.page_start}"
+    return f"pp. {clause.page_start}-{clause.page_end}"
+
+
+def render_tree(doc: Document, *, offsets: bool = False) -> str:
+    """The clause tree as aligned text for a human reader: label indented by level, kind, pages.
+
+    A header line names the document and counts its pages and clauses. With ``offsets`` each row also
+    shows the clause's ``start:end`` in ``Document.text``, the offsets the JSON output carries.
+    """
+    name = doc.name or "document"
+    pages = len(doc.pages)
+    header = (
+        f"{name} \u2014 {doc.format.upper()}, {pages} page{'s' if pages != 1 else ''}, "
+        f"{len(doc.clauses)} clause{'s' if len(doc.clauses) != 1 else ''}"
+    )
+    if not doc.clauses:
+        return f"{header}\n\n(no clauses found)"
+    labels = [
+        "  " * c.level + _one_line(_clause_label(c), max(_LABEL_WIDTH - 2 * c.level, 12)) for c in doc.clauses
+    ]
+    label_width = max(len(label) for label in labels)
+    kind_width = max(len(c.kind.value) for c in doc.clauses)
+    rows = []
+    for clause, label in zip(doc.clauses, labels):
+        row = f"{label:<{label_width}}  {clause.kind.value:<{kind_width}}  {_page_range(clause)}"
+        if offsets:
+            row += f"  [{clause.start}:{clause.end}]"
+        rows.append(row.rstrip())
+    return "\n".join([header, "", *rows])
+
+
+# ----------------------------------------------------------------------------------------- commands ----
+
+
+def _parse_options(args: argparse.Namespace) -> dict[str, Any]:
+    """Only the options the user gave, so every default comes from ParseOptions in one place."""
+    options: dict[str, Any] = {}
+    if getattr(args, "pdf_engine", None):
+        options["pdf_engine"] = args.pdf_engine
+    return options
+
+
+def _require_file(path: Path) -> None:
+    """Fail early and plainly on a path that is not there, before any loader runs."""
+    if not path.exists():
+        raise FileNotFoundError(f"no such file: {path}")
+
+
+def _cmd_parse(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    _require_file(args.file)
+    doc = parse(args.file, format=args.format, **_parse_options(args))
+    if args.json:
+        out.write(doc.model_dump_json(indent=2) + "\n")
+        return EXIT_OK
+    out.write(render_tree(doc, offsets=args.offsets) + "\n")
+    for warning in doc.warnings:
+        pages = f" (pages {', '.join(map(str, warning.pages))})" if warning.pages else ""
+        err.write(f"{PROG}: warning: {warning.code}: {warning.message}{pages}\n")
+    return EXIT_OK
+
+
+def _cmd_analyze(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    _require_file(args.file)
+    report = analyze(args.file, format=args.format, **_parse_options(args))
+    payload = report.to_json(indent=2) + "\n"
+    if args.output is None or str(args.output) == "-":
+        out.write(payload)
+        return EXIT_OK
+    try:
+        args.output.write_text(payload, encoding="utf-8")
+    except OSError as exc:
+        raise _OutputError(f"cannot write {args.output}: {exc.strerror or exc}") from exc
+    err.write(
+        f"wrote {args.output} ({report.summary.clause_count} clauses, {len(report.findings)} findings)\n"
+    )
+    return EXIT_OK
+
+
+def _cmd_schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    out.write(json.dumps(Report.model_json_schema(), indent=2) + "\n")
+    return EXIT_OK
+
+
+class _OutputError(Exception):
+    """The report could not be written where the user asked; reported like bad input (exit 2)."""
+
+
+# ------------------------------------------------------------------------------------------- parser ----
+
+
+def _add_input_arguments(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("file", type=Path, metavar="FILE", help="the contract: .pdf, .docx, .txt or .md")
+    sub.add_argument(
+        "--format",
+        choices=("pdf", "docx", "txt", "md"),
+        help="read FILE as this format (default: told from its bytes, then its extension)",
+    )
+    sub.add_argument(
+        "--pdf-engine",
+        choices=("pdfium", "pdfplumber"),
+        help="PDF text extraction: pdfium (default, fast) or pdfplumber (layout-aware, much slower)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser, exposed so docs and tests can inspect the interface."""
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description=_DESCRIPTION,
+        epilog=_EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = commands.add_parser(
+        "parse",
+        help="print a contract's clause tree (or the parsed Document as JSON)",
+        description="Parse FILE and print its clause tree: number, heading, kind and page range,\n"
+        "indented by level. Parse warnings go to stderr.",
+        epilog="example:\n  leverage-lens parse examples/master_services_agreement.docx",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    _add_input_arguments(p)
+    p.add_argument("--json", action="store_true", help="print the Document as JSON instead of the tree")
+    p.add_argument("--offsets", action="store_true", help="show each clause's start:end in the text")
+    p.set_defaults(handler=_cmd_parse)
+
+    a = commands.add_parser(
+        "analyze",
+        help="analyse a contract and write the Report as JSON",
+        description="Parse and analyse FILE, writing the Report as JSON to stdout or to OUT.",
+        epilog="example:\n  leverage-lens analyze examples/master_services_agreement.pdf -o report.json",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    _add_input_arguments(a)
+    a.add_argument("-o", "--output", type=Path, metavar="OUT", help="write the JSON here (default: stdout)")
+    a.set_defaults(handler=_cmd_analyze)
+
+    s = commands.add_parser(
+        "schema",
+        help="print the JSON Schema of the Report",
+        description="Print Report.model_json_schema() as JSON, for validating reports in other tools.",
+    )
+    s.set_defaults(handler=_cmd_schema)
+    return parser
+
+
+# --------------------------------------------------------------------------------------------- main ----
+
+
+def _error(err: TextIO, message: str) -> int:
+    err.write(f"{PROG}: error: {_one_line(message, 10_000)}\n")
+    return EXIT_BAD_INPUT
+
+
+def _tolerate_unencodable_output() -> None:
+    """Replace characters the terminal cannot show (curly quotes on a cp1252 console) instead of failing."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure: Callable[..., None] | None = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(errors="replace")
+            except (ValueError, OSError):  # a detached or closed stream: leave it as it is
+                pass
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line with ``argv`` (default ``sys.argv[1:]``) and return the exit code.
+
+    Returns instead of exiting, so tests and other programs can call it; the console script and
+    ``python -m leverage_lens`` pass the result to ``sys.exit``.
+    """
+    parser = build_parser()
+    try:
+        args = parser.parse_args(list(argv) if argv is not None else None)
+    except SystemExit as exc:  # --help, --version and usage errors: argparse has already printed
+        return exc.code if isinstance(exc.code, int) else (EXIT_OK if exc.code is None else EXIT_BAD_INPUT)
+    _tolerate_unencodable_output()
+    out, err = sys.stdout, sys.stderr
+    try:
+        code: int = args.handler(args, out, err)
+        out.flush()
+        return code
+    except LeverageLensError as exc:
+        return _error(err, str(exc) or type(exc).__name__)
+    except FileNotFoundError as exc:
+        return _error(err, f"no such file: {exc.filename}" if exc.filename else str(exc))
+    except OSError as exc:
+        if isinstance(exc, BrokenPipeError):
+            return _quiet_broken_pipe()
+        target = f"{exc.filename}: " if exc.filename else ""
+        return _error(err, f"cannot read {target}{exc.strerror or exc}")
+    except _OutputError as exc:
+        return _error(err, str(exc))
+    except KeyboardInterrupt:
+        err.write(f"{PROG}: interrupted\n")
+        return EXIT_INTERRUPTED
+
+
+def _quiet_broken_pipe() -> int:
+    """The reader went away (``leverage-lens parse x.pdf | head``); that is not an error worth a trace."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+    return EXIT_OK
+
+
+if __name__ == "__main__":  # pragma: no cover - ``python -m leverage_lens.cli``
+    sys.exit(main())

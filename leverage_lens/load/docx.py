@@ -1,0 +1,447 @@
+"""DOCX loader: the body text as Word displays it, with Word's list numbers rendered into it.
+
+The body is read straight from ``word/document.xml`` with lxml (python-docx's per-run proxy objects are an
+order of magnitude slower on long contracts). What a reader of the document sees is what lands in the
+text: automatic numbers ("1.1", "(a)") before their paragraphs, field results rather than field codes,
+tracked changes as if accepted. Headers, footers, footnotes, comments and text boxes are left out: they are
+not part of the clause flow the segmenter builds.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import zipfile
+import zlib
+from collections import Counter
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from ..errors import CorruptDocumentError, LeverageLensError
+from ..model import Page, ParseWarning, Span
+from ..options import ParseOptions
+from ._types import Block, BlockKind, Loaded
+from .docx_numbering import W, ListCounters, NumberingDefinitions, NumberLabel
+from .docx_safety import open_package, parse_xml, read_part
+from .docx_styles import ParagraphStyle, StyleSheet
+
+__all__ = ["load_docx"]
+
+_STRICT_NS = b"http://purl.oclc.org/ooxml/wordprocessingml/main"
+_TRANSITIONAL_NS = b"http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_MATH_TEXT = "{http://schemas.openxmlformats.org/officeDocument/2006/math}t"
+_MATH = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
+
+P, R, T, TBL, TR, TC = W + "p", W + "r", W + "t", W + "tbl", W + "tr", W + "tc"
+PPR, RPR, SDT, SDT_CONTENT = W + "pPr", W + "rPr", W + "sdt", W + "sdtContent"
+INS, DEL, MOVE_TO, MOVE_FROM = W + "ins", W + "del", W + "moveTo", W + "moveFrom"
+_INLINE_CONTAINERS = frozenset(W + t for t in ("hyperlink", "smartTag", "customXml", "fldSimple", "dir", "bdo"))
+_BLOCK_CONTAINERS = frozenset({W + "customXml", INS, MOVE_TO})
+_DELETED = frozenset({DEL, MOVE_FROM})
+_REVISION_MARKS = frozenset({INS, DEL, MOVE_TO, MOVE_FROM})
+_PROPERTY_CHANGES = frozenset(
+    W + t for t in ("pPrChange", "rPrChange", "numberingChange", "trPrChange", "tcPrChange", "cellIns",
+                    "cellDel", "cellMerge", "sectPrChange")
+)
+_LINE_BREAKS = str.maketrans({"\n": " ", "\r": " ", "\x0b": " ", "\x0c": " "})
+
+
+def load_docx(data: bytes, options: ParseOptions, label: str) -> Loaded:
+    """Load a DOCX: safety checks first, then body text, numbering labels and block layout hints.
+
+    Only :class:`~leverage_lens.errors.LeverageLensError` subclasses escape: ZIP, XML and lookup errors are
+    re-raised as :class:`~leverage_lens.errors.CorruptDocumentError` with the original as ``__cause__``.
+    """
+    try:
+        with open_package(data, options, label) as zf:
+            main = _main_part(zf, label)
+            blob = read_part(zf, main, label)
+            if blob is None:
+                raise CorruptDocumentError(
+                    f"{label} has no {main} part, so it holds no Word document body; re-save it from Word as .docx"
+                )
+            parts = _related_parts(zf, main, label)
+            styles_root = _parse_optional(zf, parts.get("styles"), label)
+            numbering_root = _parse_optional(zf, parts.get("numbering"), label)
+            root = parse_xml(_transitional(blob), main, label)
+        body = root.find(W + "body")
+        if body is None:
+            raise CorruptDocumentError(f"{label}: {main} has no w:body element; the file is damaged")
+        styles = StyleSheet(styles_root)
+        numbering = NumberingDefinitions(numbering_root, styles.numbering_style_num_ids())
+        return _BodyReader(styles, numbering).read(body)
+    except LeverageLensError:
+        raise
+    except (zipfile.BadZipFile, zlib.error, etree.LxmlError, KeyError, ValueError, OSError, EOFError,
+            NotImplementedError, RuntimeError, IndexError, TypeError, AttributeError) as exc:
+        raise CorruptDocumentError(f"{label} could not be read as DOCX ({type(exc).__name__}: {exc})") from exc
+
+
+# -- package parts ------------------------------------------------------------------------------------------
+
+def _transitional(blob: bytes) -> bytes:
+    """Strict OOXML uses another namespace URI for the same vocabulary; map it so one reader serves both."""
+    return blob.replace(_STRICT_NS, _TRANSITIONAL_NS) if _STRICT_NS in blob else blob
+
+
+def _rels(zf: zipfile.ZipFile, source: str, label: str) -> list[tuple[str, str]]:
+    """(type, target part name) of the relationships of part ``source`` ("" for the package)."""
+    folder, name = posixpath.split(source)
+    blob = read_part(zf, posixpath.join(folder, "_rels", f"{name}.rels"), label)
+    if blob is None:
+        return []
+    out = []
+    for rel in parse_xml(blob, f"{source} relationships", label).iter(_REL_NS + "Relationship"):
+        if rel.get("TargetMode") == "External":
+            continue
+        target = rel.get("Target", "")
+        path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
+        out.append((rel.get("Type", ""), path))
+    return out
+
+
+def _main_part(zf: zipfile.ZipFile, label: str) -> str:
+    for rel_type, target in _rels(zf, "", label):
+        if rel_type.endswith("/officeDocument") and target in zf.NameToInfo:
+            return target
+    return "word/document.xml"
+
+
+def _related_parts(zf: zipfile.ZipFile, main: str, label: str) -> dict[str, str]:
+    found = {"styles": "word/styles.xml", "numbering": "word/numbering.xml"}
+    for rel_type, target in _rels(zf, main, label):
+        kind = rel_type.rsplit("/", 1)[-1]
+        if kind in found:
+            found[kind] = target
+    return found
+
+
+def _parse_optional(zf: zipfile.ZipFile, name: str | None, label: str) -> etree._Element | None:
+    blob = read_part(zf, name, label) if name else None
+    return parse_xml(_transitional(blob), name or "", label) if blob else None
+
+
+# -- the body -----------------------------------------------------------------------------------------------
+
+@dataclass(slots=True)
+class _Text:
+    """A paragraph's visible text as it is collected, with the facts its block needs."""
+
+    parts: list[str] = field(default_factory=list)
+    bold_chars: int = 0
+    plain_chars: int = 0
+    sizes: Counter[float] = field(default_factory=Counter)
+    revised: bool = False
+
+    def text(self) -> str:
+        return "".join(self.parts).translate(_LINE_BREAKS)
+
+
+class _BodyReader:
+    """Walks the body once, in reading order, producing lines and blocks."""
+
+    def __init__(self, styles: StyleSheet, numbering: NumberingDefinitions) -> None:
+        self._styles = styles
+        self._counters = ListCounters(numbering)
+        self._numbering = numbering
+        self._lines: list[str] = []
+        self._blocks: list[Block] = []
+        self._offset = 0
+        self._pending: _Text | None = None  # text of paragraphs whose mark is a tracked deletion
+        self._revised_next = False  # a deleted row or paragraph: the next block carries the revision
+        self._fields: list[bool] = []  # complex fields open: True once past "separate" (result shown)
+        self._in_instruction = 0
+
+    def read(self, body: etree._Element) -> Loaded:
+        self._walk(body, "paragraph")
+        self._flush_pending("paragraph")
+        text = "\n".join(self._lines)
+        warnings = []
+        revised = [Span(start=b.start, end=b.end) for b in self._blocks if b.revised]
+        if revised:
+            warnings.append(
+                ParseWarning(
+                    code="unaccepted_revisions",
+                    message=(
+                        f"{len(revised)} paragraph(s) carry tracked changes that were neither accepted nor "
+                        "rejected; the text reads as if all were accepted (insertions kept, deletions removed) "
+                        "- check them against the negotiated version"
+                    ),
+                    spans=revised,
+                )
+            )
+        pages = [Page(number=1, start=0, end=len(text))]
+        return Loaded(text=text, format="docx", pages=pages, blocks=self._blocks, warnings=warnings)
+
+    def _walk(self, container: etree._Element, kind: BlockKind) -> None:
+        for el in container:
+            tag = el.tag
+            if tag == P:
+                self._paragraph(el, kind)
+            elif tag == TBL:
+                self._flush_pending(kind)
+                self._table(el)
+            elif tag == SDT:
+                content = el.find(SDT_CONTENT)
+                if content is not None:
+                    self._walk(content, kind)
+            elif tag in _BLOCK_CONTAINERS:
+                self._walk(el, kind)
+            elif tag == _MC + "AlternateContent":
+                choice = el.find(_MC + "Fallback")
+                if choice is not None:
+                    self._walk(choice, kind)
+
+    def _table(self, tbl: etree._Element) -> None:
+        for row in _children(tbl, TR):
+            trpr = row.find(W + "trPr")
+            row_revised = trpr is not None and any(c.tag in _REVISION_MARKS or c.tag in _PROPERTY_CHANGES
+                                                   for c in trpr)
+            if trpr is not None and (trpr.find(DEL) is not None or trpr.find(MOVE_FROM) is not None):
+                self._revised_next = True  # the row is deleted: accepting removes it
+                continue
+            for cell in _children(row, TC):
+                tcpr = cell.find(W + "tcPr")
+                if row_revised or (tcpr is not None and any(c.tag in _PROPERTY_CHANGES for c in tcpr)):
+                    self._revised_next = True
+                self._walk(cell, "cell")
+                self._flush_pending("cell")
+
+    def _paragraph(self, p: etree._Element, kind: BlockKind) -> None:
+        ppr = p.find(PPR)
+        acc = self._pending or _Text()
+        self._pending = None
+        facts = _ParagraphFacts.read(ppr)
+        acc.revised = acc.revised or facts.revised
+        self._collect(p, acc, facts.style_id)
+        self._close_instructions()
+        if facts.mark_deleted:
+            self._pending = acc  # accepting the deletion joins this paragraph to the next one
+            return
+        self._emit(acc, kind, facts)
+
+    def _flush_pending(self, kind: BlockKind) -> None:
+        if self._pending is not None:
+            acc, self._pending = self._pending, None
+            self._emit(acc, kind, _ParagraphFacts())
+
+    def _emit(self, acc: _Text, kind: BlockKind, facts: _ParagraphFacts) -> None:
+        body = acc.text()
+        style = self._styles.paragraph(facts.style_id)
+        numbered = self._number(facts, style, empty=not body.strip())
+        label = numbered.label if numbered else None
+        prefix = ""
+        if numbered and label:
+            prefix = f"{label}{numbered.suffix}" if body else label
+        line = prefix + body
+        revised = acc.revised or self._revised_next
+        if not line.strip():
+            self._append_line("")
+            self._revised_next = revised
+            return
+        self._revised_next = False
+        start = self._offset
+        heading = facts.outline if facts.outline is not None else style.heading_level
+        self._blocks.append(
+            Block(
+                start=start,
+                end=start + len(line),
+                kind=kind,
+                label=label,
+                label_end=start + len(label) if label else None,
+                list_level=numbered.level if numbered else None,
+                heading_level=heading if heading is not None and 0 <= heading < 9 else None,
+                style=style.name,
+                bold=acc.bold_chars > 0 and acc.plain_chars == 0,
+                centered=facts.centered if facts.centered is not None else style.centered,
+                font_size=acc.sizes.most_common(1)[0][0] if acc.sizes else None,
+                revised=revised,
+            )
+        )
+        self._append_line(line)
+
+    def _append_line(self, line: str) -> None:
+        self._offset += len(line) + 1  # where the next line starts, past the "\n" separator
+        self._lines.append(line)
+
+    def _number(self, facts: _ParagraphFacts, style: ParagraphStyle, *, empty: bool) -> NumberLabel | None:
+        num_id = facts.num_id if facts.num_id is not None else style.num_id
+        if not num_id or num_id == "0" or not self._numbering:
+            return None
+        if empty and facts.section_break:
+            return None  # the section-break mark of an otherwise empty paragraph: Word draws no number there
+        ilvl = facts.ilvl if facts.ilvl is not None else style.ilvl
+        if ilvl is None and facts.style_id:
+            ilvl = self._numbering.level_for_style(num_id, facts.style_id)
+        return self._counters.advance(num_id, ilvl or 0)
+
+    # -- runs ------------------------------------------------------------------------------------------------
+
+    def _collect(self, el: etree._Element, acc: _Text, para_style: str | None) -> None:
+        for child in el:
+            tag = child.tag
+            if tag == R:
+                self._run(child, acc, para_style)
+            elif tag in _INLINE_CONTAINERS:
+                self._collect(child, acc, para_style)
+            elif tag == INS or tag == MOVE_TO:
+                acc.revised = True
+                self._collect(child, acc, para_style)
+            elif tag in _DELETED:
+                acc.revised = True
+            elif tag == SDT:
+                content = child.find(SDT_CONTENT)
+                if content is not None:
+                    self._collect(content, acc, para_style)
+            elif tag == _MATH + "oMath" or tag == _MATH + "oMathPara":
+                if not self._in_instruction:
+                    acc.parts.append("".join(t.text or "" for t in child.iter(_MATH_TEXT)))
+
+    def _run(self, r: etree._Element, acc: _Text, para_style: str | None) -> None:
+        rpr = r.find(RPR)
+        props = self._styles.run(para_style, rpr)
+        if props.revised:
+            acc.revised = True
+        pieces: list[str] = []
+        for child in r:
+            tag = child.tag
+            if tag == T:
+                if not self._in_instruction and child.text:
+                    pieces.append(child.text)
+            elif tag == W + "fldChar":
+                self._field_char(child.get(W + "fldCharType"))
+            elif self._in_instruction:
+                continue
+            elif tag == W + "tab" or tag == W + "ptab":
+                pieces.append("\t")
+            elif tag == W + "br" or tag == W + "cr":
+                if child.get(W + "type") in (None, "textWrapping"):
+                    pieces.append(" ")  # a soft line break stays inside its block
+            elif tag == W + "noBreakHyphen":
+                pieces.append("-")
+            elif tag == W + "sym":
+                pieces.append(_symbol(child.get(W + "char"), child.get(W + "font")))
+        if not pieces or props.hidden:
+            return
+        text = "".join(pieces)
+        acc.parts.append(text)
+        visible = len(text.strip())
+        if visible:
+            if props.bold:
+                acc.bold_chars += visible
+            else:
+                acc.plain_chars += visible
+            if props.size is not None:
+                acc.sizes[props.size] += visible
+
+    def _field_char(self, kind: str | None) -> None:
+        """Complex fields: show the cached result (after "separate"), never the instruction."""
+        if kind == "begin":
+            self._fields.append(False)
+            self._in_instruction += 1
+        elif kind == "separate" and self._fields and not self._fields[-1]:
+            self._fields[-1] = True
+            self._in_instruction -= 1
+        elif kind == "end" and self._fields:
+            if not self._fields.pop():
+                self._in_instruction -= 1
+
+    def _close_instructions(self) -> None:
+        """A field instruction never spans paragraphs; a damaged one must not hide the rest of the document."""
+        if self._in_instruction:
+            self._fields = [True] * len(self._fields)
+            self._in_instruction = 0
+
+
+@dataclass(slots=True)
+class _ParagraphFacts:
+    """The direct paragraph properties (``w:pPr``) the loader needs."""
+
+    style_id: str | None = None
+    num_id: str | None = None
+    ilvl: int | None = None
+    outline: int | None = None
+    centered: bool | None = None
+    section_break: bool = False
+    mark_deleted: bool = False
+    revised: bool = False
+
+    @classmethod
+    def read(cls, ppr: etree._Element | None) -> _ParagraphFacts:
+        facts = cls()
+        if ppr is None:
+            return facts
+        for c in ppr:
+            tag = c.tag
+            if tag == W + "pStyle":
+                facts.style_id = c.get(W + "val")
+            elif tag == W + "numPr":
+                for n in c:
+                    if n.tag == W + "numId":
+                        facts.num_id = n.get(W + "val")
+                    elif n.tag == W + "ilvl":
+                        facts.ilvl = _to_int(n.get(W + "val"))
+                    elif n.tag in _PROPERTY_CHANGES or n.tag == INS:
+                        facts.revised = True
+            elif tag == W + "outlineLvl":
+                facts.outline = _to_int(c.get(W + "val"))
+            elif tag == W + "jc":
+                facts.centered = c.get(W + "val") == "center"
+            elif tag == W + "sectPr":
+                facts.section_break = True
+            elif tag == RPR:
+                for m in c:
+                    if m.tag in _DELETED:
+                        facts.mark_deleted = facts.revised = True
+                    elif m.tag in _REVISION_MARKS or m.tag in _PROPERTY_CHANGES:
+                        facts.revised = True
+            elif tag in _PROPERTY_CHANGES:
+                facts.revised = True
+        return facts
+
+
+def _children(el: etree._Element, tag: str) -> list[etree._Element]:
+    """Children named ``tag``, looking through content controls and custom XML that may wrap rows or cells."""
+    out = []
+    for child in el:
+        if child.tag == tag:
+            out.append(child)
+        elif child.tag == SDT:
+            content = child.find(SDT_CONTENT)
+            if content is not None:
+                out.extend(_children(content, tag))
+        elif child.tag == W + "customXml":
+            out.extend(_children(child, tag))
+    return out
+
+
+def _to_int(value: str | None) -> int | None:
+    try:
+        return int(value) if value is not None else None
+    except ValueError:
+        return None
+
+
+#: Glyphs of symbol fonts that carry meaning in contracts (check boxes, bullets), by font and low byte.
+_SYMBOL_FONT_CHARS = {
+    "symbol": {0xB7: "\u2022", 0xA7: "\u00a7", 0xD7: "\u00d7", 0xB4: "\u00d7", 0xE3: "\u00a9", 0xD2: "\u00ae"},
+    "wingdings": {0xA8: "\u2610", 0x6F: "\u2610", 0x71: "\u2751", 0x78: "\u2612", 0xFB: "\u2717",
+                  0xFC: "\u2713", 0xFD: "\u2612", 0xFE: "\u2611", 0x9F: "\u2022", 0xA7: "\u25aa"},
+}
+
+
+def _symbol(code: str | None, font: str | None) -> str:
+    """The character of a ``w:sym``: symbol fonts put their glyph for byte xx at private-use U+F0xx."""
+    try:
+        value = int(code or "", 16)
+    except ValueError:
+        return ""
+    if 0xF000 <= value <= 0xF0FF or (value <= 0xFF and font):
+        low = value & 0xFF
+        family = (font or "").lower().rstrip(" 0123456789")
+        if family in _SYMBOL_FONT_CHARS or family == "webdings":
+            return _SYMBOL_FONT_CHARS.get(family, {}).get(low, "")
+        value = low
+    return chr(value) if 0x20 <= value < 0xD800 or 0xE000 <= value <= 0x10FFFF else ""

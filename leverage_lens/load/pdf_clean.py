@@ -1,0 +1,402 @@
+"""Engine-independent PDF cleanup: from per-page text lines to the final text, pages and line blocks.
+
+Both PDF engines (pdfium, pdfplumber) reduce a page to :class:`RawLine` objects in reading order; this
+module does everything after that, so the engines agree on what the text looks like:
+
+* characters: control characters, zero-width spaces and BOMs are dropped; soft hyphens (U+00AD) and
+  pdfium's end-of-line hyphen marks (U+FFFE, U+0002) become ``-``; tabs become spaces; lines are put in
+  NFC and stripped. Nothing else changes (no NFKC: curly quotes, no-break spaces and ligatures stay as
+  printed).
+* running headers and footers and page numbers, when ``ParseOptions.strip_headers`` (see
+  :func:`running_lines`).
+* words hyphenated across lines are rejoined when the document itself vouches for the joined word
+  (see :func:`hyphen_joins`).
+* the text: lines joined with ``"\\n"``, pages with ``"\\n"``; each kept line is a ``Block(kind="line")``
+  with its boxes, and each :class:`~leverage_lens.model.Page` covers exactly its lines.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import unicodedata
+from dataclasses import dataclass, field
+
+from ..errors import NoTextLayerError
+from ..model import Box, Page, ParseWarning
+from ..options import ParseOptions
+from ._types import Block, Loaded
+
+__all__ = ["RawLine", "RawPage", "build_loaded", "clean_line", "hyphen_joins", "running_lines"]
+
+#: (x0, y0, x1, y1) in PDF user space: points, origin bottom-left, y0 < y1.
+Rect = tuple[float, float, float, float]
+
+
+@dataclass(slots=True)
+class RawLine:
+    """One visual line of a page as an engine read it, before cleanup."""
+
+    text: str
+    boxes: tuple[Rect, ...] = ()
+    bold: bool = False
+    font_size: float | None = None
+
+
+@dataclass(slots=True)
+class RawPage:
+    """One page: its size in points and its lines in reading order. ``has_text`` is False for a page
+    without a single non-blank character (a scanned image or an empty page)."""
+
+    number: int
+    width: float
+    height: float
+    lines: list[RawLine] = field(default_factory=list)
+
+    @property
+    def has_text(self) -> bool:
+        return any(line.text.strip() for line in self.lines)
+
+
+# Characters that never belong in the text, and those that stand for a printed hyphen.
+_DROP = {c: None for c in range(32) if c not in (2, 9)}
+_DROP.update({0x7F: None, 0x200B: None, 0xFEFF: None})
+_TRANSLATE = {**_DROP, 0x02: "-", 0x09: " ", 0xAD: "-", 0xFFFE: "-"}
+_SPECIAL = re.compile("[\x00-\x1f\x7f\u00ad\u200b\ufeff\ufffe]")
+
+
+def clean_line(text: str) -> str:
+    """The line's text as it will appear in the document: special characters mapped, NFC, ends stripped.
+
+    NFC (canonical composition) folds look-alike singletons some PDF fonts map to, such as U+037E GREEK
+    QUESTION MARK for ";", and composes accents; it never changes what a character means (unlike NFKC,
+    which would rewrite ligatures, superscripts and no-break spaces).
+    """
+    if _SPECIAL.search(text):
+        text = text.translate(_TRANSLATE)
+    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    return text.strip()
+
+
+_WORD_BEFORE_HYPHEN = re.compile(r"([^\W\d_]+)-$")
+_WORD_AFTER_BREAK = re.compile(r"[^\W\d_]+")
+
+
+def hyphen_joins(lines: list[str], vocabulary: set[str], hyphenated: set[str]) -> list[bool]:
+    """For each line, whether its final ``-`` is a line-break hyphen to drop, joining it to the next line.
+
+    The rule is deliberately conservative, because most contracts reach us from word processors and
+    browsers that break lines *after* real hyphens ("non-\\nexclusive", "third-\\nparty") and never
+    hyphenate on their own: ``"agree-" + "ment"`` is joined only when the next line starts with a
+    lower-case letter, the joined word ("agreement") occurs elsewhere in the document as one word, and the
+    hyphenated form ("agree-ment") does not. Otherwise the hyphen and the line break are kept.
+    """
+    joins = [False] * len(lines)
+    for i in range(len(lines) - 1):
+        if not lines[i].endswith("-"):
+            continue
+        left = _WORD_BEFORE_HYPHEN.search(lines[i])
+        if left is None:
+            continue
+        right = _WORD_AFTER_BREAK.match(lines[i + 1])
+        if right is None or not right.group()[0].islower():
+            continue
+        head, tail = left.group(1).lower(), right.group().lower()
+        if head + tail in vocabulary and f"{head}-{tail}" not in hyphenated:
+            joins[i] = True
+    return joins
+
+
+_WORDS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+def _vocabulary(pages: list[list[RawLine]]) -> tuple[set[str], set[str]]:
+    """Lower-cased words and hyphenated compounds printed within lines of the document."""
+    words: set[str] = set()
+    compounds: set[str] = set()
+    for lines in pages:
+        for line in lines:
+            for token in _WORDS.findall(line.text.lower()):
+                if "-" in token:
+                    compounds.add(token)
+                    words.update(token.split("-"))
+                else:
+                    words.add(token)
+    return words, compounds
+
+
+def _centered(box: Rect, left: float, right: float) -> bool:
+    """A line is centred when it sits clearly inside the text column with equal margins on both sides."""
+    gap_left, gap_right = box[0] - left, right - box[2]
+    width = right - left
+    if width <= 0 or gap_left < 0.05 * width or gap_right < 0.05 * width:
+        return False
+    return abs(gap_left - gap_right) <= max(6.0, 0.08 * width)
+
+
+def _no_text_error(label: str, pages: int, options: ParseOptions) -> NoTextLayerError:
+    what = "its only page" if pages == 1 else f"any of its {pages} pages"
+    message = (
+        f"{label} has no text layer on {what}: it is a scan (or holds only images), so there is no text to "
+        "review. Run OCR on it first (for example `ocrmypdf in.pdf out.pdf`) and parse the result"
+    )
+    if options.ocr:
+        if shutil.which("tesseract") is None:
+            message += ". ocr=True was given, but no OCR engine is installed (tesseract is not on PATH)"
+        else:
+            message += ". ocr=True was given, but this PDF loader does not run OCR itself"
+    return NoTextLayerError(message)
+
+
+def build_loaded(pages: list[RawPage], options: ParseOptions, label: str) -> Loaded:
+    """Clean the engine's pages and assemble the final text, pages and line blocks.
+
+    Raises :class:`NoTextLayerError` when no page has text; pages without text among pages with text give
+    a ``pages_without_text`` warning naming them.
+    """
+    empty = [p.number for p in pages if not p.has_text]
+    if len(empty) == len(pages):
+        raise _no_text_error(label, len(pages), options)
+    cleaned: list[list[RawLine]] = []
+    for page in pages:
+        kept = []
+        for line in page.lines:
+            text = clean_line(line.text)
+            if text:
+                kept.append(RawLine(text, line.boxes, line.bold, line.font_size))
+        cleaned.append(kept)
+    if options.strip_headers:
+        drop = running_lines(cleaned, [p.height for p in pages])
+        cleaned = [
+            [line for j, line in enumerate(lines) if (i, j) not in drop] for i, lines in enumerate(cleaned)
+        ]
+    if any(line.text.endswith("-") for lines in cleaned for line in lines):
+        vocabulary, compounds = _vocabulary(cleaned)
+    else:
+        vocabulary, compounds = set(), set()
+    return _assemble(pages, cleaned, vocabulary, compounds, empty)
+
+
+def _assemble(
+    pages: list[RawPage],
+    cleaned: list[list[RawLine]],
+    vocabulary: set[str],
+    compounds: set[str],
+    empty: list[int],
+) -> Loaded:
+    parts: list[str] = []
+    offset = 0
+    out_pages: list[Page] = []
+    blocks: list[Block] = []
+    for page, lines in zip(pages, cleaned):
+        if lines and offset:
+            parts.append("\n")
+            offset += 1
+        start = offset
+        texts = [line.text for line in lines]
+        joins = hyphen_joins(texts, vocabulary, compounds)
+        rects = [b for line in lines for b in line.boxes]
+        # The text column: from the leftmost line to the rightmost, or to the mirror of the left margin
+        # when no line reaches the right margin (a page of short lines).
+        left = min((b[0] for b in rects), default=0.0)
+        right = max(max((b[2] for b in rects), default=page.width), page.width - left)
+        for j, line in enumerate(lines):
+            text = texts[j][:-1] if joins[j] else texts[j]
+            block = Block(start=offset, end=offset + len(text), kind="line", page=page.number)
+            block.bold = line.bold
+            block.font_size = line.font_size
+            if line.boxes:
+                block.boxes = tuple(Box(page=page.number, x0=b[0], y0=b[1], x1=b[2], y1=b[3]) for b in line.boxes)
+                block.centered = _centered(_union(line.boxes), left, right)
+            blocks.append(block)
+            parts.append(text)
+            offset += len(text)
+            if j < len(lines) - 1 and not joins[j]:
+                parts.append("\n")
+                offset += 1
+        out_pages.append(Page(number=page.number, start=start, end=offset, width=page.width, height=page.height))
+    warnings = []
+    if empty:
+        listed = ", ".join(str(n) for n in empty)
+        warnings.append(
+            ParseWarning(
+                code="pages_without_text",
+                message=(
+                    f"{len(empty)} of {len(pages)} pages have no text layer (page{'s' if len(empty) > 1 else ''} "
+                    f"{listed}): they are blank or scanned images, and any text on them is missing"
+                ),
+                pages=empty,
+            )
+        )
+    return Loaded(text="".join(parts), format="pdf", pages=out_pages, blocks=blocks, warnings=warnings)
+
+
+def _union(rects: tuple[Rect, ...]) -> Rect:
+    return (
+        min(r[0] for r in rects),
+        min(r[1] for r in rects),
+        max(r[2] for r in rects),
+        max(r[3] for r in rects),
+    )
+
+
+# --- running headers, footers and page numbers -------------------------------------------------------
+
+_EDGE = 3  # lines at each end of a page (in reading order) that may be running material
+_DIGITS = re.compile(r"\d+")
+_SPACES = re.compile(r"\s+")
+_LETTERS = re.compile(r"[^\W\d_]")
+_ROMAN = "(?:[ivxlc]{1,7}|[IVXLC]{1,7})"
+_NUMBER = rf"(\d{{1,4}}|{_ROMAN})"
+_DASH = "[-\u2010-\u2015]"
+#: Page labels that say they are page numbers, accepted wherever they sit at a page's edge.
+_EXPLICIT = re.compile(
+    rf"(?i:page)\s*{_NUMBER}(?:\s+(?i:of)\s+\d{{1,4}})?|{_DASH}\s*{_NUMBER}\s*{_DASH}|{_NUMBER}\s+(?i:of)\s+\d{{1,4}}"
+)
+#: Bare labels ("7", "iv", "A-3"), accepted only when the numbering runs in step with the pages.
+_BARE = re.compile(rf"{_NUMBER}|([A-Z]{{1,2}})\s?[-.\u2010-\u2015]\s?(\d{{1,3}})")
+_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+
+
+def _roman(text: str) -> int | None:
+    """The value of a well-formed lower- or upper-case Roman numeral up to 399, else None."""
+    values = [_ROMAN_VALUES[c] for c in text.lower()]
+    total = sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+    return total if 0 < total < 400 and _to_roman(total) == text.lower() else None
+
+
+def _to_roman(value: int) -> str:
+    out = []
+    for number, letters in ((100, "c"), (90, "xc"), (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+        while value >= number:
+            out.append(letters)
+            value -= number
+    return "".join(out)
+
+
+def _value(token: str) -> int | None:
+    return int(token) if token.isdigit() else _roman(token)
+
+
+def _page_label(text: str) -> tuple[str, int] | None:
+    """``("!", 0)`` for an explicit page label, ``(series, value)`` for a bare one, None for other text."""
+    if _EXPLICIT.fullmatch(text):
+        return ("!", 0)
+    m = _BARE.fullmatch(text)
+    if m is None:
+        return None
+    if m.group(1) is not None:
+        value = _value(m.group(1))
+        series = "#" if m.group(1).isdigit() else "roman"
+    else:
+        value, series = int(m.group(3)), m.group(2)
+    return None if value is None else (series, value)
+
+
+def _edges(lines: list[RawLine], count: int) -> set[int]:
+    """Indices of the first and last ``count`` lines in reading order and of the top- and bottom-most lines."""
+    n = len(lines)
+    picked = set(range(min(count, n))) | set(range(max(0, n - count), n))
+    placed = [(j, line.boxes) for j, line in enumerate(lines) if line.boxes]
+    if placed:
+        picked.add(max(placed, key=lambda jb: max(b[3] for b in jb[1]))[0])
+        picked.add(min(placed, key=lambda jb: min(b[1] for b in jb[1]))[0])
+    return picked
+
+
+def _edge_distance(line: RawLine, height: float) -> float:
+    """Distance from the line to the nearer page edge (bottom edge for the lower half), in points."""
+    if not line.boxes or height <= 0:
+        return 0.0
+    y0 = min(b[1] for b in line.boxes)
+    y1 = max(b[3] for b in line.boxes)
+    return y0 if y0 + y1 < height else height - y1
+
+
+def _same_height(found: list[tuple[float, int, int]], tolerance: float = 4.0) -> list[tuple[float, int, int]]:
+    """The largest group of occurrences whose distances to the page edge agree within ``tolerance``."""
+    ordered = sorted(found)
+    best: list[tuple[float, int, int]] = []
+    lo = 0
+    for hi in range(len(ordered)):
+        while ordered[hi][0] - ordered[lo][0] > tolerance:
+            lo += 1
+        if hi - lo + 1 > len(best):
+            best = ordered[lo : hi + 1]
+    return best
+
+
+def _numbers_in_step(pages: list[list[RawLine]], found: list[tuple[float, int, int]]) -> bool:
+    """Whether the numbers in recurring lines are constant (a date, "Exhibit 10.1") or count the pages.
+
+    Numbers that change otherwise ("LT-13 Exchange Trust", "LT-17 ...") mark body text that merely looks
+    alike, such as a series of templated signature pages.
+    """
+    offsets: set[tuple[int, ...]] = set()
+    for _, i, j in found:
+        offsets.add(tuple(int(n) - i if len(n) < 6 else int(n) for n in _DIGITS.findall(pages[i][j].text)))
+    if len(offsets) == 1:
+        return True
+    values = {tuple(int(n) for n in _DIGITS.findall(pages[i][j].text)) for _, i, j in found}
+    return len(values) == 1
+
+
+def _running_key(text: str) -> str | None:
+    """What a running header or footer has in common from page to page: its text with numbers masked."""
+    if len(text) > 200 or len(_LETTERS.findall(text)) < 3:
+        return None
+    return _SPACES.sub(" ", _DIGITS.sub("#", text.lower()))
+
+
+def running_lines(pages: list[list[RawLine]], heights: list[float] | None = None) -> set[tuple[int, int]]:
+    """``(page index, line index)`` of running headers, footers and page numbers, to be removed.
+
+    Conservative by design, because removing body text is worse than keeping a header:
+
+    * a running header or footer is a line among the first or last three of a page (in reading order,
+      or the top- or bottom-most line) whose text, with numbers masked, recurs in such a position and at
+      the same height (within 4 points, measured from the nearer page edge) on at least three pages and
+      on at least half of the pages; it must have three letters and at most 200 characters
+      ("Source: ACME CORP, 10-K, 3/1/2011", "Supply Agreement - Page 4"), and its numbers must either
+      stay the same or count the pages. The height, share and number tests keep signature blocks that
+      repeat on consecutive signature pages.
+    * a page number is the first or last line of a page (after removing the above), or its top- or
+      bottom-most line, that is only a page label: "Page 2", "Page 2 of 11", "- 2 -", "2 of 11" always;
+      bare labels ("7", "iv", "A-3") only when they run in step with the page sequence on two or more
+      pages, or equal the page's own number.
+    """
+    drop: set[tuple[int, int]] = set()
+    if len(pages) >= 3:
+        seen: dict[str, list[tuple[float, int, int]]] = {}
+        for i, lines in enumerate(pages):
+            height = heights[i] if heights else 0.0
+            for j in _edges(lines, _EDGE):
+                key = _running_key(lines[j].text)
+                if key is not None:
+                    seen.setdefault(key, []).append((_edge_distance(lines[j], height), i, j))
+        threshold = max(3, -(-len(pages) // 2))
+        for found in seen.values():
+            if len({i for _, i, _ in found}) >= threshold:
+                cluster = _same_height(found)
+                if len({i for _, i, _ in cluster}) >= threshold and _numbers_in_step(pages, cluster):
+                    drop.update((i, j) for _, i, j in cluster)
+    bare: dict[tuple[str, int], list[tuple[int, int]]] = {}
+    for i, lines in enumerate(pages):
+        left = [j for j in range(len(lines)) if (i, j) not in drop]
+        if not left:
+            continue
+        kept = [lines[j] for j in left]
+        for k in _edges(kept, 1):
+            label = _page_label(kept[k].text)
+            if label is None:
+                continue
+            if label[0] == "!":
+                drop.add((i, left[k]))
+            else:
+                series, value = label
+                bare.setdefault((series, value - (i + 1)), []).append((i, left[k]))
+    for (series, offset), found in bare.items():
+        if len({i for i, _ in found}) >= 2 or (offset == 0 and series in ("#", "roman")):
+            drop.update(found)
+    return drop
