@@ -65,7 +65,8 @@ _EXHIBIT = re.compile(
     r"[ \t]+(?P<id>[A-Z0-9]{1,4}(?:[.\-][A-Z0-9]{1,3})?)\b"
 )
 DEFINITION_RE = re.compile(
-    r"[\"\u201c](?P<term>[A-Z0-9][^\"\u201c\u201d\n]{0,80}?)[\"\u201d]\s*(?:\([^)\n]{0,60}\)\s*)?,?\s*"
+    r"[\"\u201c](?P<term>[A-Z0-9][^\"\u201c\u201d\n]{0,80}?)[\"\u201d]\s*"
+    r"(?:(?:,|or|and)\s*[\"\u201c][^\"\u201c\u201d\n]{1,60}[\"\u201d]\s*)*(?:\([^)\n]{0,60}\)\s*)?,?\s*"
     r"(?:shall\s+mean|means|mean|shall\s+have\s+the\s+meaning|has\s+the\s+meaning|shall\s+refer|refers\s+to|"
     r"is\s+defined|shall\s+include|includes|as\s+used\s+herein)\b"
 )
