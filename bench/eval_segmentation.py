@@ -1,12 +1,16 @@
 """How well clause boundaries agree with what lawyers marked as one clause (CUAD spans).
 
 For every labelled CUAD span of at least 40 characters (``spans.jsonl``, located spans only), the span
-counts as *kept whole* when it lies inside one clause of at most 4,000 characters of
-``parse_text(txt)``. The span's own leading and trailing white space is ignored. Reported: the share kept
-whole, overall and per category; why the others fail (cut by a boundary, or only inside an over-long
-clause); and the segmentation speed in characters per second.
+counts as *kept whole* when it lies inside one clause of at most 4,000 characters. The span's own leading
+and trailing white space is ignored. Reported: the share kept whole, overall and per category; why the
+others fail (cut by a boundary, or only inside an over-long clause); and the speed.
 
-    python bench/eval_segmentation.py [--data ../shared/data] [--limit N] [--worst 10] [--write docs/segmentation.md]
+``--source txt`` (default) parses the published text files with ``parse_text``, where the span offsets
+apply directly. ``--source pdf`` parses the PDFs with ``parse`` and finds each span in the PDF text: both
+texts are compared with white space collapsed and curly quotes, dashes and ligatures folded; spans that
+cannot be found verbatim that way are counted separately as "not located" and left out of the share.
+
+    python bench/eval_segmentation.py [--source txt|pdf] [--data ../shared/data] [--limit N] [--worst 10]
 """
 
 from __future__ import annotations
@@ -40,6 +44,44 @@ def load_spans(data: Path) -> dict[str, list[dict]]:
     return spans
 
 
+_FOLD = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'", "\u2013": "-",
+                       "\u2014": "-", "\u00a0": " ", "\ufb01": "fi", "\ufb02": "fl", "\u00ad": ""})
+
+
+def folded(text: str) -> tuple[str, list[int]]:
+    """Text with white space collapsed and typography folded, and each folded character's source offset."""
+    out: list[str] = []
+    where: list[int] = []
+    space = False
+    for i, ch in enumerate(text):
+        mapped = ch.translate(_FOLD)
+        if not mapped:
+            continue
+        if mapped.isspace():
+            if not space and out:
+                out.append(" ")
+                where.append(i)
+            space = True
+            continue
+        space = False
+        for m in mapped:
+            out.append(m)
+            where.append(i)
+    return "".join(out), where
+
+
+def locate(pdf_folded: str, pdf_where: list[int], span_text: str, hint: int) -> tuple[int, int] | None:
+    needle, _ = folded(span_text.strip())
+    if not needle:
+        return None
+    at = pdf_folded.find(needle, max(0, hint - 20000))
+    if at < 0:
+        at = pdf_folded.find(needle)
+    if at < 0:
+        return None
+    return pdf_where[at], pdf_where[at + len(needle) - 1] + 1
+
+
 def kept_whole(clauses: list[tuple[int, int]], starts: list[int], start: int, end: int) -> str:
     """'ok', 'cut' (no clause holds it) or 'long' (only clauses over the size limit hold it)."""
     i = bisect.bisect_right(starts, start)
@@ -54,6 +96,7 @@ def kept_whole(clauses: list[tuple[int, int]], starts: list[int], start: int, en
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    ap.add_argument("--source", choices=("txt", "pdf"), default="txt")
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--worst", type=int, default=10)
     ap.add_argument("--write", type=Path, default=None, help="write a markdown summary to this file")
@@ -67,26 +110,39 @@ def main() -> int:
     chars = 0
     seconds = 0.0
     sizes: list[int] = []
+    unlocated = 0
+    pages = 0
     for doc_id in docs:
         text = (args.data / "cuad" / "txt" / f"{doc_id}.txt").read_text(encoding="utf-8")
         t0 = time.perf_counter()
-        doc = leverage_lens.parse_text(text, name=doc_id)
+        if args.source == "pdf":
+            doc = leverage_lens.parse(args.data / "cuad" / "pdf" / f"{doc_id}.pdf")
+            pdf_folded, pdf_where = folded(doc.text)
+        else:
+            doc = leverage_lens.parse_text(text, name=doc_id)
         seconds += time.perf_counter() - t0
-        chars += len(text)
+        chars += len(doc.text)
+        pages += len(doc.pages)
         clauses = sorted((c.start, c.end) for c in doc.clauses)
         starts = [c[0] for c in clauses]
-        sizes.extend(c.end - c.start for c in doc.clauses if not any(k.parent_id == c.id for k in ()))
+        sizes.extend(c.end - c.start for c in doc.clauses)
         ok = 0
         for row in spans[doc_id]:
             s, e = row["start"], row["end"]
             seg = text[s:e]
             s += len(seg) - len(seg.lstrip())
             e -= len(seg) - len(seg.rstrip())
+            if args.source == "pdf":
+                found = locate(pdf_folded, pdf_where, text[s:e], int(s * len(pdf_folded) / max(len(text), 1)))
+                if found is None:
+                    unlocated += 1
+                    continue
+                s, e = found
             result = kept_whole(clauses, starts, s, e)
             outcome[result] += 1
             per_cat[row["category"]][result] += 1
             ok += result == "ok"
-        per_doc.append((ok / len(spans[doc_id]), doc_id, len(spans[doc_id])))
+        per_doc.append((ok / max(len(spans[doc_id]), 1), doc_id, len(spans[doc_id])))
 
     total = sum(outcome.values())
     share = outcome["ok"] / total
@@ -94,7 +150,9 @@ def main() -> int:
         f"documents: {len(docs)}  spans (>= {MIN_SPAN} chars): {total}",
         f"kept whole in one clause <= {MAX_CLAUSE} chars: {share:.3f}  (cut by a boundary: "
         f"{outcome['cut'] / total:.3f}, only in over-long clauses: {outcome['long'] / total:.3f})",
-        f"segmentation speed (parse_text): {chars / seconds / 1e6:.2f} M chars/s over {chars / 1e6:.1f} M chars",
+        f"source: {args.source}" + (f"  spans not located in the PDF text: {unlocated}" if args.source == "pdf" else ""),
+        f"speed ({'parse' if args.source == 'pdf' else 'parse_text'}): {chars / seconds / 1e6:.2f} M chars/s"
+        + (f", {pages / seconds:.0f} pages/s" if args.source == "pdf" else "") + f" over {chars / 1e6:.1f} M chars",
         f"median clause length: {statistics.median(sizes):.0f} chars",
         "",
         "| category | spans | kept whole |",

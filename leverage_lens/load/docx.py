@@ -10,6 +10,7 @@ not part of the clause flow the segmenter builds.
 from __future__ import annotations
 
 import posixpath
+import struct
 import zipfile
 import zlib
 from collections import Counter
@@ -74,8 +75,9 @@ def load_docx(data: bytes, options: ParseOptions, label: str) -> Loaded:
         return _BodyReader(styles, numbering).read(body)
     except LeverageLensError:
         raise
-    except (zipfile.BadZipFile, zlib.error, etree.LxmlError, KeyError, ValueError, OSError, EOFError,
-            NotImplementedError, RuntimeError, IndexError, TypeError, AttributeError) as exc:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, struct.error, etree.LxmlError, KeyError,
+            ValueError, OSError, EOFError, NotImplementedError, RuntimeError, IndexError, TypeError,
+            AttributeError) as exc:
         raise CorruptDocumentError(f"{label} could not be read as DOCX ({type(exc).__name__}: {exc})") from exc
 
 
@@ -190,9 +192,9 @@ class _BodyReader:
             elif tag in _BLOCK_CONTAINERS:
                 self._walk(el, kind)
             elif tag == _MC + "AlternateContent":
-                choice = el.find(_MC + "Fallback")
-                if choice is not None:
-                    self._walk(choice, kind)
+                fallback = el.find(_MC + "Fallback")  # the variant every consumer must understand
+                if fallback is not None:
+                    self._walk(fallback, kind)
 
     def _table(self, tbl: etree._Element) -> None:
         for row in _children(tbl, TR):

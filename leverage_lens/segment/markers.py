@@ -209,7 +209,7 @@ def find_markers(text: str, blocks: list[Block], *, line_mode: bool) -> list[Mar
                 markers[pos] = mk
         seg = text[start:end]
         prev_end_char = seg.rstrip()[-1:] if seg.strip() else prev_end_char
-        _inline_markers(text, start, end, bi, markers)
+    _inline_markers(text, markers)
     return [markers[k] for k in sorted(markers)]
 
 
@@ -220,32 +220,33 @@ _AFTER_CAPS = re.compile(
 )
 
 
-def _inline_markers(text: str, start: int, end: int, bi: int, markers: dict[int, Marker]) -> None:
-    for m in _AFTER_CAPS.finditer(text, start, end):
+def _inline_markers(text: str, markers: dict[int, Marker]) -> None:
+    """Markers inside blocks: one pass over the whole text (the block loop only looks at block starts)."""
+    n = len(text)
+    for m in _AFTER_CAPS.finditer(text):
         pos = m.end()
-        if pos < end and pos not in markers:
-            mk = _number_marker(text, pos, STRONG, bi)
+        if pos < n and pos not in markers:
+            mk = _number_marker(text, pos, STRONG, -1)
             if mk is not None:
                 markers[pos] = mk
-    for m in _INLINE.finditer(text, start, end):
+    for m in _INLINE.finditer(text):
         pos = m.end()
-        if pos >= end or pos in markers:
+        if pos >= n or pos in markers:
             continue
         punct = m.group("punct")
         if punct == "." and not m.group("close"):
             word = _previous_word(text, m.start())
             if word.rstrip(".") in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
                 continue
-            if word[:1].isdigit() and not word.rstrip(".").isdigit():
-                pass
         strength = STRONG if punct in ".:" and not m.group("conj") else WEAK
         if punct == "," and not m.group("conj") and text[pos : pos + 1] != "(":
             continue
-        mk = _number_marker(text, pos, strength, bi)
+        mk = _number_marker(text, pos, strength, -1)
         if mk is None and strength == STRONG:
-            mk = _structural_marker(text, pos, strength, bi, end)
+            line_end = text.find("\n", pos)
+            mk = _structural_marker(text, pos, strength, -1, n if line_end < 0 else line_end)
         if mk is None:
             continue
-        if mk.kind == "num" and strength == WEAK and _REFERENCE_WORDS.search(text, max(start, pos - 40), pos):
+        if mk.kind == "num" and strength == WEAK and _REFERENCE_WORDS.search(text, max(0, pos - 40), pos):
             continue
         markers[pos] = mk

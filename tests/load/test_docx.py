@@ -610,6 +610,17 @@ def _simple_docx() -> bytes:
     return b.to_bytes()
 
 
+def _fuzz_base() -> bytes:
+    """A small package with numbering, a field and a revision, to damage."""
+    b, _ = outline_builder()
+    b.paragraph("Scope", style="Heading1")
+    b.paragraph("See ", Field(" REF x ", ["Section 1"]), Ins(["new"]), Del(["old"]), style="Heading2")
+    return b.to_bytes()
+
+
+_FUZZ_BASE = _fuzz_base()
+
+
 def test_zip_bomb_declaring_gigabytes_is_refused_from_the_central_directory() -> None:
     data = bytearray(_simple_docx())
     # rewrite word/document.xml's uncompressed size in the central directory to ~4 GB
@@ -682,6 +693,49 @@ def test_damaged_zip_is_a_corrupt_document() -> None:
 def test_garbage_raises_only_library_errors(blob: bytes) -> None:
     with pytest.raises(LeverageLensError):
         load_docx(blob, OPTIONS, "garbage.docx")
+
+
+def test_zip_with_too_many_members_is_refused_before_listing_them() -> None:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as zf:
+        zf.writestr("word/document.xml", b"<x/>")
+        for i in range(20_001):
+            zf.writestr(f"m/{i}", b"")
+    with pytest.raises(DocumentTooLargeError, match="members"):
+        load_docx(out.getvalue(), OPTIONS, "many.docx")
+
+
+def test_strict_ooxml_namespace_reads_like_transitional() -> None:
+    b = DocxBuilder()
+    b.paragraph("Strict ", Run("text", bold=True))
+    data = b.to_bytes()
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        body = zf.read("word/document.xml")
+    strict = body.replace(
+        b"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+        b"http://purl.oclc.org/ooxml/wordprocessingml/main",
+    )
+    assert lines(load_docx(_rezip(data, {"word/document.xml": strict}), OPTIONS, "strict.docx")) == [
+        "Strict text"
+    ]
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.data())
+def test_damaged_parts_raise_only_library_errors(data: st.DataObject) -> None:
+    """Byte flips in the container or inside an XML part (re-zipped with a valid CRC) never leak
+    zipfile/lxml/KeyError exceptions: each load succeeds or raises a LeverageLensError."""
+    part = data.draw(st.sampled_from(["<package>", "word/document.xml", "word/numbering.xml",
+                                      "word/_rels/document.xml.rels", "[Content_Types].xml"]))
+    with zipfile.ZipFile(io.BytesIO(_FUZZ_BASE)) as zf:
+        blob = bytearray(_FUZZ_BASE if part == "<package>" else zf.read(part))
+    for _ in range(data.draw(st.integers(1, 6))):
+        blob[data.draw(st.integers(0, len(blob) - 1))] = data.draw(st.sampled_from(b"<>/&\"=:wx0 \x00\xff"))
+    package = bytes(blob) if part == "<package>" else _rezip(_FUZZ_BASE, {part: bytes(blob)})
+    try:
+        load_docx(package, OPTIONS, "fuzzed.docx")
+    except LeverageLensError:
+        pass
 
 
 def test_docx_loads_through_the_public_loader_entry_point() -> None:
