@@ -118,8 +118,10 @@ def main(argv: list[str] | None = None) -> int:
     load_after = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     rate = {name: pages / seconds for name, (pages, seconds) in runs.items()}
     print(f"date: {datetime.datetime.now().isoformat(timespec='minutes')}")
-    print(f"machine: {cpu_name()}, {os.cpu_count()} CPUs, Python {platform.python_version()}, "
-          f"pypdfium2 {pdfium.PYPDFIUM_INFO}, pdfplumber {pdfplumber.__version__}; pinned to CPU 0")
+    print(
+        f"machine: {cpu_name()}, {os.cpu_count()} CPUs, Python {platform.python_version()}, "
+        f"pypdfium2 {pdfium.PYPDFIUM_INFO}, pdfplumber {pdfplumber.__version__}; pinned to CPU 0"
+    )
     print(f"load average (1 min) before/after: {load_before:.2f} / {load_after:.2f}")
     print(f"documents: {len(full)} (sample {len(sample)})\n")
     print("| extractor | pages | seconds | pages/s |")
@@ -129,7 +131,9 @@ def main(argv: list[str] | None = None) -> int:
     names = list(runs)
     print(f"\nload_pdf default vs raw pypdfium2: {rate[names[0]] / rate[names[1]]:.2f}x the time")
     print(f"load_pdf default vs raw pdfplumber (same sample): {rate[names[3]] / rate[names[4]]:.1f}x faster")
-    print(f"pdfplumber engine vs raw pdfplumber extract_text: {rate[names[4]] / rate[names[5]]:.2f}x the time")
+    print(
+        f"pdfplumber engine vs raw pdfplumber extract_text: {rate[names[4]] / rate[names[5]]:.2f}x the time"
+    )
     print(f"default engine vs pdfplumber engine (same sample): {rate[names[3]] / rate[names[5]]:.1f}x faster")
     return 0
 

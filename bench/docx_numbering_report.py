@@ -26,9 +26,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from leverage_lens.load._types import Loaded  # noqa: E402
-from leverage_lens.load.docx import load_docx  # noqa: E402
-from leverage_lens.options import ParseOptions  # noqa: E402
+from leverage_lens.load._types import Loaded
+from leverage_lens.load.docx import load_docx
+from leverage_lens.options import ParseOptions
 
 OPTIONS = ParseOptions()
 
@@ -57,8 +57,10 @@ def time_all(paths: list[Path], repeat: int) -> None:
             best[path] = min(elapsed, best.get(path, elapsed))
     total = sum(best.values())
     slowest = max(best, key=best.__getitem__)
-    print(f"\n{len(paths)} DOCX in {total:.2f} s (best of {repeat}): {len(paths) / total:.0f} docs/s; "
-          f"slowest {best[slowest] * 1000:.0f} ms ({slowest.parent.name})")
+    print(
+        f"\n{len(paths)} DOCX in {total:.2f} s (best of {repeat}): {len(paths) / total:.0f} docs/s; "
+        f"slowest {best[slowest] * 1000:.0f} ms ({slowest.parent.name})"
+    )
 
 
 def _norm(text: str) -> str:
@@ -75,8 +77,12 @@ def compare_libreoffice(paths: list[Path]) -> None:
         for i, path in enumerate(paths):
             src = Path(tmp) / f"doc{i}.docx"
             shutil.copyfile(path, src)
-            subprocess.run([soffice, "--headless", "--convert-to", "txt:Text (encoded):UTF8", "--outdir", tmp,
-                            str(src)], capture_output=True, timeout=300, check=False)
+            subprocess.run(
+                [soffice, "--headless", "--convert-to", "txt:Text (encoded):UTF8", "--outdir", tmp, str(src)],
+                capture_output=True,
+                timeout=300,
+                check=False,
+            )
             out = src.with_suffix(".txt")
             if not out.exists():
                 print(f"  LibreOffice could not convert {path}")
@@ -99,7 +105,9 @@ def compare_libreoffice(paths: list[Path]) -> None:
                     agree += 1
                 else:
                     disagree += 1
-                    print(f"  {path.parent.name}: ours {b.label!r} LibreOffice {prefix!r}: {first_words(body, 50)}")
+                    print(
+                        f"  {path.parent.name}: ours {b.label!r} LibreOffice {prefix!r}: {first_words(body, 50)}"
+                    )
     print(f"\nLibreOffice comparison: {agree} paragraphs agree, {disagree} disagree")
 
 

@@ -72,7 +72,9 @@ def summarise(title: str, scores: dict[str, float]) -> None:
     ranked = sorted(scores.items(), key=lambda kv: kv[1])
     values = [v for _, v in ranked]
     print(f"\n{title}: {len(values)} documents")
-    print(f"  median {statistics.median(values):.4f}   p10 {values[len(values) // 10]:.4f}   min {values[0]:.4f}")
+    print(
+        f"  median {statistics.median(values):.4f}   p10 {values[len(values) // 10]:.4f}   min {values[0]:.4f}"
+    )
     print("  worst 10:")
     for name, value in ranked[:10]:
         print(f"    {value:.4f}  {name}")

@@ -9,7 +9,6 @@ not part of the clause flow the segmenter builds.
 
 from __future__ import annotations
 
-import posixpath
 import struct
 import zipfile
 import zlib
@@ -22,15 +21,19 @@ from ..errors import CorruptDocumentError, LeverageLensError
 from ..model import Page, ParseWarning, Span
 from ..options import ParseOptions
 from ._types import Block, BlockKind, Loaded
-from .docx_numbering import W, ListCounters, NumberingDefinitions, NumberLabel
-from .docx_safety import open_package, parse_xml, read_part
-from .docx_styles import ParagraphStyle, StyleSheet
+from .docx_numbering import ListCounters, NumberingDefinitions, NumberLabel, W
+from .docx_safety import read_docx_parts
+from .docx_styles import (
+    DELETED,
+    PROPERTY_CHANGES,
+    REVISION_MARKS,
+    ParagraphProps,
+    ParagraphStyle,
+    StyleSheet,
+)
 
 __all__ = ["load_docx"]
 
-_STRICT_NS = b"http://purl.oclc.org/ooxml/wordprocessingml/main"
-_TRANSITIONAL_NS = b"http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-_REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _MATH_TEXT = "{http://schemas.openxmlformats.org/officeDocument/2006/math}t"
 _MATH = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
@@ -38,14 +41,10 @@ _MATH = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
 P, R, T, TBL, TR, TC = W + "p", W + "r", W + "t", W + "tbl", W + "tr", W + "tc"
 PPR, RPR, SDT, SDT_CONTENT = W + "pPr", W + "rPr", W + "sdt", W + "sdtContent"
 INS, DEL, MOVE_TO, MOVE_FROM = W + "ins", W + "del", W + "moveTo", W + "moveFrom"
-_INLINE_CONTAINERS = frozenset(W + t for t in ("hyperlink", "smartTag", "customXml", "fldSimple", "dir", "bdo"))
-_BLOCK_CONTAINERS = frozenset({W + "customXml", INS, MOVE_TO})
-_DELETED = frozenset({DEL, MOVE_FROM})
-_REVISION_MARKS = frozenset({INS, DEL, MOVE_TO, MOVE_FROM})
-_PROPERTY_CHANGES = frozenset(
-    W + t for t in ("pPrChange", "rPrChange", "numberingChange", "trPrChange", "tcPrChange", "cellIns",
-                    "cellDel", "cellMerge", "sectPrChange")
+_INLINE_CONTAINERS = frozenset(
+    W + t for t in ("hyperlink", "smartTag", "customXml", "fldSimple", "dir", "bdo")
 )
+_BLOCK_CONTAINERS = frozenset({W + "customXml", INS, MOVE_TO})
 _LINE_BREAKS = str.maketrans({"\n": " ", "\r": " ", "\x0b": " ", "\x0c": " "})
 
 
@@ -56,76 +55,38 @@ def load_docx(data: bytes, options: ParseOptions, label: str) -> Loaded:
     re-raised as :class:`~leverage_lens.errors.CorruptDocumentError` with the original as ``__cause__``.
     """
     try:
-        with open_package(data, options, label) as zf:
-            main = _main_part(zf, label)
-            blob = read_part(zf, main, label)
-            if blob is None:
-                raise CorruptDocumentError(
-                    f"{label} has no {main} part, so it holds no Word document body; re-save it from Word as .docx"
-                )
-            parts = _related_parts(zf, main, label)
-            styles_root = _parse_optional(zf, parts.get("styles"), label)
-            numbering_root = _parse_optional(zf, parts.get("numbering"), label)
-            root = parse_xml(_transitional(blob), main, label)
-        body = root.find(W + "body")
+        parts = read_docx_parts(data, options, label)
+        body = parts.document.find(W + "body")
         if body is None:
-            raise CorruptDocumentError(f"{label}: {main} has no w:body element; the file is damaged")
-        styles = StyleSheet(styles_root)
-        numbering = NumberingDefinitions(numbering_root, styles.numbering_style_num_ids())
+            raise CorruptDocumentError(f"{label}: {parts.main} has no w:body element; the file is damaged")
+        styles = StyleSheet(parts.styles)
+        numbering = NumberingDefinitions(parts.numbering, styles.numbering_style_num_ids())
         return _BodyReader(styles, numbering).read(body)
     except LeverageLensError:
         raise
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, struct.error, etree.LxmlError, KeyError,
-            ValueError, OSError, EOFError, NotImplementedError, RuntimeError, IndexError, TypeError,
-            AttributeError) as exc:
-        raise CorruptDocumentError(f"{label} could not be read as DOCX ({type(exc).__name__}: {exc})") from exc
-
-
-# -- package parts ------------------------------------------------------------------------------------------
-
-def _transitional(blob: bytes) -> bytes:
-    """Strict OOXML uses another namespace URI for the same vocabulary; map it so one reader serves both."""
-    return blob.replace(_STRICT_NS, _TRANSITIONAL_NS) if _STRICT_NS in blob else blob
-
-
-def _rels(zf: zipfile.ZipFile, source: str, label: str) -> list[tuple[str, str]]:
-    """(type, target part name) of the relationships of part ``source`` ("" for the package)."""
-    folder, name = posixpath.split(source)
-    blob = read_part(zf, posixpath.join(folder, "_rels", f"{name}.rels"), label)
-    if blob is None:
-        return []
-    out = []
-    for rel in parse_xml(blob, f"{source} relationships", label).iter(_REL_NS + "Relationship"):
-        if rel.get("TargetMode") == "External":
-            continue
-        target = rel.get("Target", "")
-        path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
-        out.append((rel.get("Type", ""), path))
-    return out
-
-
-def _main_part(zf: zipfile.ZipFile, label: str) -> str:
-    for rel_type, target in _rels(zf, "", label):
-        if rel_type.endswith("/officeDocument") and target in zf.NameToInfo:
-            return target
-    return "word/document.xml"
-
-
-def _related_parts(zf: zipfile.ZipFile, main: str, label: str) -> dict[str, str]:
-    found = {"styles": "word/styles.xml", "numbering": "word/numbering.xml"}
-    for rel_type, target in _rels(zf, main, label):
-        kind = rel_type.rsplit("/", 1)[-1]
-        if kind in found:
-            found[kind] = target
-    return found
-
-
-def _parse_optional(zf: zipfile.ZipFile, name: str | None, label: str) -> etree._Element | None:
-    blob = read_part(zf, name, label) if name else None
-    return parse_xml(_transitional(blob), name or "", label) if blob else None
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        zlib.error,
+        struct.error,
+        etree.LxmlError,
+        KeyError,
+        ValueError,
+        OSError,
+        EOFError,
+        NotImplementedError,
+        RuntimeError,
+        IndexError,
+        TypeError,
+        AttributeError,
+    ) as exc:
+        raise CorruptDocumentError(
+            f"{label} could not be read as DOCX ({type(exc).__name__}: {exc})"
+        ) from exc
 
 
 # -- the body -----------------------------------------------------------------------------------------------
+
 
 @dataclass(slots=True)
 class _Text:
@@ -199,14 +160,15 @@ class _BodyReader:
     def _table(self, tbl: etree._Element) -> None:
         for row in _children(tbl, TR):
             trpr = row.find(W + "trPr")
-            row_revised = trpr is not None and any(c.tag in _REVISION_MARKS or c.tag in _PROPERTY_CHANGES
-                                                   for c in trpr)
+            row_revised = trpr is not None and any(
+                c.tag in REVISION_MARKS or c.tag in PROPERTY_CHANGES for c in trpr
+            )
             if trpr is not None and (trpr.find(DEL) is not None or trpr.find(MOVE_FROM) is not None):
                 self._revised_next = True  # the row is deleted: accepting removes it
                 continue
             for cell in _children(row, TC):
                 tcpr = cell.find(W + "tcPr")
-                if row_revised or (tcpr is not None and any(c.tag in _PROPERTY_CHANGES for c in tcpr)):
+                if row_revised or (tcpr is not None and any(c.tag in PROPERTY_CHANGES for c in tcpr)):
                     self._revised_next = True
                 self._walk(cell, "cell")
                 self._flush_pending("cell")
@@ -215,7 +177,7 @@ class _BodyReader:
         ppr = p.find(PPR)
         acc = self._pending or _Text()
         self._pending = None
-        facts = _ParagraphFacts.read(ppr)
+        facts = ParagraphProps.read(ppr)
         acc.revised = acc.revised or facts.revised
         self._collect(p, acc, facts.style_id)
         self._close_instructions()
@@ -227,9 +189,9 @@ class _BodyReader:
     def _flush_pending(self, kind: BlockKind) -> None:
         if self._pending is not None:
             acc, self._pending = self._pending, None
-            self._emit(acc, kind, _ParagraphFacts())
+            self._emit(acc, kind, ParagraphProps())
 
-    def _emit(self, acc: _Text, kind: BlockKind, facts: _ParagraphFacts) -> None:
+    def _emit(self, acc: _Text, kind: BlockKind, facts: ParagraphProps) -> None:
         body = acc.text()
         style = self._styles.paragraph(facts.style_id)
         numbered = self._number(facts, style, empty=not body.strip())
@@ -268,15 +230,16 @@ class _BodyReader:
         self._offset += len(line) + 1  # where the next line starts, past the "\n" separator
         self._lines.append(line)
 
-    def _number(self, facts: _ParagraphFacts, style: ParagraphStyle, *, empty: bool) -> NumberLabel | None:
+    def _number(self, facts: ParagraphProps, style: ParagraphStyle, *, empty: bool) -> NumberLabel | None:
         num_id = facts.num_id if facts.num_id is not None else style.num_id
         if not num_id or num_id == "0" or not self._numbering:
             return None
         if empty and facts.section_break:
             return None  # the section-break mark of an otherwise empty paragraph: Word draws no number there
         ilvl = facts.ilvl if facts.ilvl is not None else style.ilvl
-        if ilvl is None and facts.style_id:
-            ilvl = self._numbering.level_for_style(num_id, facts.style_id)
+        style_id = facts.style_id or style.style_id
+        if ilvl is None and style_id:
+            ilvl = self._numbering.level_for_style(num_id, style_id)
         return self._counters.advance(num_id, ilvl or 0)
 
     # -- runs ------------------------------------------------------------------------------------------------
@@ -291,15 +254,14 @@ class _BodyReader:
             elif tag == INS or tag == MOVE_TO:
                 acc.revised = True
                 self._collect(child, acc, para_style)
-            elif tag in _DELETED:
+            elif tag in DELETED:
                 acc.revised = True
             elif tag == SDT:
                 content = child.find(SDT_CONTENT)
                 if content is not None:
                     self._collect(content, acc, para_style)
-            elif tag == _MATH + "oMath" or tag == _MATH + "oMathPara":
-                if not self._in_instruction:
-                    acc.parts.append("".join(t.text or "" for t in child.iter(_MATH_TEXT)))
+            elif (tag == _MATH + "oMath" or tag == _MATH + "oMathPara") and not self._in_instruction:
+                acc.parts.append("".join(t.text or "" for t in child.iter(_MATH_TEXT)))
 
     def _run(self, r: etree._Element, acc: _Text, para_style: str | None) -> None:
         rpr = r.find(RPR)
@@ -346,62 +308,14 @@ class _BodyReader:
         elif kind == "separate" and self._fields and not self._fields[-1]:
             self._fields[-1] = True
             self._in_instruction -= 1
-        elif kind == "end" and self._fields:
-            if not self._fields.pop():
-                self._in_instruction -= 1
+        elif kind == "end" and self._fields and not self._fields.pop():
+            self._in_instruction -= 1
 
     def _close_instructions(self) -> None:
         """A field instruction never spans paragraphs; a damaged one must not hide the rest of the document."""
         if self._in_instruction:
             self._fields = [True] * len(self._fields)
             self._in_instruction = 0
-
-
-@dataclass(slots=True)
-class _ParagraphFacts:
-    """The direct paragraph properties (``w:pPr``) the loader needs."""
-
-    style_id: str | None = None
-    num_id: str | None = None
-    ilvl: int | None = None
-    outline: int | None = None
-    centered: bool | None = None
-    section_break: bool = False
-    mark_deleted: bool = False
-    revised: bool = False
-
-    @classmethod
-    def read(cls, ppr: etree._Element | None) -> _ParagraphFacts:
-        facts = cls()
-        if ppr is None:
-            return facts
-        for c in ppr:
-            tag = c.tag
-            if tag == W + "pStyle":
-                facts.style_id = c.get(W + "val")
-            elif tag == W + "numPr":
-                for n in c:
-                    if n.tag == W + "numId":
-                        facts.num_id = n.get(W + "val")
-                    elif n.tag == W + "ilvl":
-                        facts.ilvl = _to_int(n.get(W + "val"))
-                    elif n.tag in _PROPERTY_CHANGES or n.tag == INS:
-                        facts.revised = True
-            elif tag == W + "outlineLvl":
-                facts.outline = _to_int(c.get(W + "val"))
-            elif tag == W + "jc":
-                facts.centered = c.get(W + "val") == "center"
-            elif tag == W + "sectPr":
-                facts.section_break = True
-            elif tag == RPR:
-                for m in c:
-                    if m.tag in _DELETED:
-                        facts.mark_deleted = facts.revised = True
-                    elif m.tag in _REVISION_MARKS or m.tag in _PROPERTY_CHANGES:
-                        facts.revised = True
-            elif tag in _PROPERTY_CHANGES:
-                facts.revised = True
-        return facts
 
 
 def _children(el: etree._Element, tag: str) -> list[etree._Element]:
@@ -419,18 +333,33 @@ def _children(el: etree._Element, tag: str) -> list[etree._Element]:
     return out
 
 
-def _to_int(value: str | None) -> int | None:
-    try:
-        return int(value) if value is not None else None
-    except ValueError:
-        return None
-
-
-#: Glyphs of symbol fonts that carry meaning in contracts (check boxes, bullets), by font and low byte.
+#: Glyphs of symbol fonts that carry meaning in contracts (check boxes, bullets, relations), by font and
+#: byte. Check boxes map to the ballot-box characters, which say what the glyph means.
 _SYMBOL_FONT_CHARS = {
-    "symbol": {0xB7: "\u2022", 0xA7: "\u00a7", 0xD7: "\u00d7", 0xB4: "\u00d7", 0xE3: "\u00a9", 0xD2: "\u00ae"},
-    "wingdings": {0xA8: "\u2610", 0x6F: "\u2610", 0x71: "\u2751", 0x78: "\u2612", 0xFB: "\u2717",
-                  0xFC: "\u2713", 0xFD: "\u2612", 0xFE: "\u2611", 0x9F: "\u2022", 0xA7: "\u25aa"},
+    "symbol": {
+        0xB7: "\u2022",
+        0xB4: "\u00d7",
+        0xB1: "\u00b1",
+        0xA3: "\u2264",
+        0xB3: "\u2265",
+        0xAE: "\u2192",
+        0xD2: "\u00ae",
+        0xD3: "\u00a9",
+        0xE2: "\u00ae",
+        0xE3: "\u00a9",
+    },
+    "wingdings": {
+        0x6F: "\u2610",
+        0xA8: "\u2610",
+        0x71: "\u2751",
+        0x78: "\u2612",
+        0xFD: "\u2612",
+        0xFE: "\u2611",
+        0xFB: "\u2717",
+        0xFC: "\u2713",
+        0x9F: "\u2022",
+        0xA7: "\u25aa",
+    },
 }
 
 

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-__all__ = ["W", "Level", "NumberLabel", "NumberingDefinitions", "ListCounters", "format_number"]
+__all__ = ["Level", "ListCounters", "NumberLabel", "NumberingDefinitions", "W", "format_number"]
 
 #: Clark-notation prefix of the WordprocessingML main namespace.
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -243,7 +243,7 @@ def _render(resolved: _Resolved, values: list[int | None], ilvl: int) -> str | N
             start = resolved.start_overrides.get(ref, ref_lvl.start)
             value = max(start - 1, 0)
         fmt = ref_lvl.fmt
-        if lvl.legal and fmt != "decimalZero":
+        if lvl.legal and fmt not in ("decimalZero", "none"):
             fmt = "decimal"
         return format_number(value, fmt)
 
@@ -253,18 +253,60 @@ def _render(resolved: _Resolved, values: list[int | None], ilvl: int) -> str | N
 
 # -- number formats ---------------------------------------------------------------------------------------
 
-_ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
-          (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
-_ONES = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-         "sixteen seventeen eighteen nineteen").split()
-_TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
-_ORDINAL_WORDS = {"one": "first", "two": "second", "three": "third", "five": "fifth", "eight": "eighth",
-                  "nine": "ninth", "twelve": "twelfth"}
+_ROMAN = (
+    (1000, "m"),
+    (900, "cm"),
+    (500, "d"),
+    (400, "cd"),
+    (100, "c"),
+    (90, "xc"),
+    (50, "l"),
+    (40, "xl"),
+    (10, "x"),
+    (9, "ix"),
+    (5, "v"),
+    (4, "iv"),
+    (1, "i"),
+)
+_ONES = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+_TENS = ["_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+_ORDINAL_WORDS = {
+    "one": "first",
+    "two": "second",
+    "three": "third",
+    "five": "fifth",
+    "eight": "eighth",
+    "nine": "ninth",
+    "twelve": "twelfth",
+}
 _CHICAGO = ("*", "\u2020", "\u2021", "\u00a7")
 
 
 def format_number(value: int, fmt: str) -> str:
     """``value`` written in ``w:numFmt`` ``fmt``; unknown formats fall back to decimal, as Word does."""
+    if fmt in _NO_LABEL_FORMATS:
+        return ""  # a level shown as nothing (or a bullet) contributes nothing to a deeper level's label
     if value <= 0 and fmt not in ("decimal", "decimalZero"):
         return str(value)
     if fmt in ("lowerLetter", "upperLetter"):

@@ -1,4 +1,7 @@
-"""Refusing hostile DOCX packages before any of their XML is parsed.
+"""Opening a DOCX package: hostile packages are refused before any of their XML is parsed.
+
+Every byte the DOCX loader reads comes through here: the ZIP checks, the part lookup through the package
+relationships, and the hardened XML parser.
 
 A DOCX is a ZIP of XML parts, which makes it a convenient carrier for two classic attacks on batch
 scanners: the zip bomb (a few kilobytes that inflate to gigabytes) and the XML entity attack (billion
@@ -18,22 +21,25 @@ line of defence.
 from __future__ import annotations
 
 import io
+import posixpath
 import re
 import struct
 import zipfile
+from dataclasses import dataclass
 
 from lxml import etree
 
 from ..errors import CorruptDocumentError, DocumentTooLargeError
 from ..options import ParseOptions
 
-__all__ = ["open_package", "read_part", "parse_xml", "MAX_MEMBERS"]
+__all__ = ["MAX_MEMBERS", "DocxParts", "open_package", "parse_xml", "read_docx_parts", "read_part"]
 
 #: More members than any real Word document has (large ones have a few hundred); parsing a central
 #: directory of millions of entries would itself be the denial of service.
 MAX_MEMBERS = 20_000
 #: Members smaller than this are not ratio-checked: tiny, highly repetitive XML parts compress very well.
 RATIO_FLOOR = 1024 * 1024
+_CHUNK = 1024 * 1024
 #: How much of each XML part is read to find its prolog.
 PROLOG_BYTES = 64 * 1024
 
@@ -42,6 +48,9 @@ _ZIP64_EOCD = b"PK\x06\x06"
 _ROOT_START = re.compile(rb"<[A-Za-z_]")
 _DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
 _XML_SUFFIXES = (".xml", ".rels", ".vml")
+_STRICT_NS = b"http://purl.oclc.org/ooxml/wordprocessingml/main"
+_TRANSITIONAL_NS = b"http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 
 _PARSER = etree.XMLParser(
     resolve_entities=False,
@@ -52,6 +61,37 @@ _PARSER = etree.XMLParser(
     remove_comments=True,
     remove_pis=True,
 )
+
+
+@dataclass(frozen=True, slots=True)
+class DocxParts:
+    """The parsed parts a DOCX loader reads: the main document and, when present, styles and numbering."""
+
+    main: str
+    document: etree._Element
+    styles: etree._Element | None
+    numbering: etree._Element | None
+
+
+def read_docx_parts(data: bytes, options: ParseOptions, label: str) -> DocxParts:
+    """Check the package (see :func:`open_package`), then find and parse its document, styles and numbering.
+
+    Parts are located through the package relationships, as Word does, falling back to the usual names.
+    """
+    with open_package(data, options, label) as zf:
+        main = _main_part(zf, label)
+        blob = read_part(zf, main, label)
+        if blob is None:
+            raise CorruptDocumentError(
+                f"{label} has no {main} part, so it holds no Word document body; re-save it from Word as .docx"
+            )
+        related = _related_parts(zf, main, label)
+        return DocxParts(
+            main=main,
+            document=parse_xml(_transitional(blob), main, label),
+            styles=_parse_optional(zf, related.get("styles"), label),
+            numbering=_parse_optional(zf, related.get("numbering"), label),
+        )
 
 
 def open_package(data: bytes, options: ParseOptions, label: str) -> zipfile.ZipFile:
@@ -76,16 +116,26 @@ def open_package(data: bytes, options: ParseOptions, label: str) -> zipfile.ZipF
 
 
 def read_part(zf: zipfile.ZipFile, name: str, label: str) -> bytes | None:
-    """The bytes of part ``name``, or None when the package has no such part."""
+    """The bytes of part ``name``, or None when the package has no such part.
+
+    Read in bounded chunks: ``ZipExtFile.read()`` without a size inflates as much as the compressed data
+    gives (up to 2 GB) before cutting it to the declared size, so a member that under-declares its size
+    would otherwise still allocate the bomb.
+    """
     try:
         info = zf.getinfo(name)
     except KeyError:
         return None
+    chunks = []
     try:
         with zf.open(info) as fh:
-            return fh.read()
+            while chunk := fh.read(_CHUNK):
+                chunks.append(chunk)
     except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError, RuntimeError) as exc:
-        raise CorruptDocumentError(f"{label}: part {name} cannot be extracted ({exc}); the file is damaged") from exc
+        raise CorruptDocumentError(
+            f"{label}: part {name} cannot be extracted ({exc}); the file is damaged"
+        ) from exc
+    return b"".join(chunks)
 
 
 def parse_xml(blob: bytes, name: str, label: str) -> etree._Element:
@@ -160,3 +210,49 @@ def _check_prolog(zf: zipfile.ZipFile, info: zipfile.ZipInfo, label: str) -> Non
         raise CorruptDocumentError(
             f"{label}: part {info.filename} has an XML prolog over {PROLOG_BYTES // 1024} KB; refused as damaged"
         )
+
+
+def _transitional(blob: bytes) -> bytes:
+    """Strict OOXML uses another namespace URI for the same vocabulary; map it so one reader serves both."""
+    return blob.replace(_STRICT_NS, _TRANSITIONAL_NS) if _STRICT_NS in blob else blob
+
+
+def _rels(zf: zipfile.ZipFile, source: str, label: str) -> list[tuple[str, str]]:
+    """(type, target part name) of the relationships of part ``source`` ("" for the package)."""
+    folder, name = posixpath.split(source)
+    blob = read_part(zf, posixpath.join(folder, "_rels", f"{name}.rels"), label)
+    if blob is None:
+        return []
+    out = []
+    for rel in parse_xml(blob, f"{source} relationships", label).iter(_REL_NS + "Relationship"):
+        if rel.get("TargetMode") == "External":
+            continue
+        target = rel.get("Target", "")
+        path = (
+            target.lstrip("/")
+            if target.startswith("/")
+            else posixpath.normpath(posixpath.join(folder, target))
+        )
+        out.append((rel.get("Type", ""), path))
+    return out
+
+
+def _main_part(zf: zipfile.ZipFile, label: str) -> str:
+    for rel_type, target in _rels(zf, "", label):
+        if rel_type.endswith("/officeDocument") and target in zf.NameToInfo:
+            return target
+    return "word/document.xml"
+
+
+def _related_parts(zf: zipfile.ZipFile, main: str, label: str) -> dict[str, str]:
+    found = {"styles": "word/styles.xml", "numbering": "word/numbering.xml"}
+    for rel_type, target in _rels(zf, main, label):
+        kind = rel_type.rsplit("/", 1)[-1]
+        if kind in found:
+            found[kind] = target
+    return found
+
+
+def _parse_optional(zf: zipfile.ZipFile, name: str | None, label: str) -> etree._Element | None:
+    blob = read_part(zf, name, label) if name else None
+    return parse_xml(_transitional(blob), name or "", label) if blob else None

@@ -15,16 +15,47 @@ from lxml import etree
 
 from .docx_numbering import W
 
-__all__ = ["ParagraphStyle", "RunProps", "StyleSheet"]
+__all__ = [
+    "DELETED",
+    "PROPERTY_CHANGES",
+    "REVISION_MARKS",
+    "ParagraphProps",
+    "ParagraphStyle",
+    "RunProps",
+    "StyleSheet",
+]
 
 _MAX_CHAIN = 32
 _HEADING = re.compile(r"heading ([1-9])$", re.IGNORECASE)
 #: Built-in names stored in lowercase in styles.xml but shown capitalised in Word (as python-docx does).
-_UI_NAMES = {"caption": "Caption", "footer": "Footer", "header": "Header", "title": "Title",
-             **{f"heading {n}": f"Heading {n}" for n in range(1, 10)}}
+_UI_NAMES = {
+    "caption": "Caption",
+    "footer": "Footer",
+    "header": "Header",
+    "title": "Title",
+    **{f"heading {n}": f"Heading {n}" for n in range(1, 10)},
+}
 _OFF = ("0", "false", "off")
 _VAL, _RSTYLE, _B, _SZ = W + "val", W + "rStyle", W + "b", W + "sz"
 _VANISH, _SPEC_VANISH = W + "vanish", W + "specVanish"
+#: Tracked-change wrappers: content inside DELETED ones disappears when the changes are accepted.
+DELETED = frozenset({W + "del", W + "moveFrom"})
+REVISION_MARKS = frozenset({W + "ins", W + "del", W + "moveTo", W + "moveFrom"})
+#: Tracked formatting changes: the text stays, but the block was revised.
+PROPERTY_CHANGES = frozenset(
+    W + t
+    for t in (
+        "pPrChange",
+        "rPrChange",
+        "numberingChange",
+        "trPrChange",
+        "tcPrChange",
+        "cellIns",
+        "cellDel",
+        "cellMerge",
+        "sectPrChange",
+    )
+)
 _RUN_REVISIONS = frozenset({W + "rPrChange", W + "ins", W + "del", W + "moveFrom", W + "moveTo"})
 
 
@@ -80,8 +111,12 @@ def _half_points_text(value: str | None) -> float | None:
 
 
 def _int(el: etree._Element) -> int | None:
+    return _int_text(el.get(W + "val"))
+
+
+def _int_text(value: str | None) -> int | None:
     try:
-        return int(el.get(W + "val", ""))
+        return int(value) if value is not None else None
     except ValueError:
         return None
 
@@ -112,6 +147,53 @@ def _read_ppr(ppr: etree._Element | None, style: _Style) -> None:
             style.outline = _int(c)
         elif c.tag == W + "jc":
             style.centered = c.get(W + "val") == "center"
+
+
+@dataclass(slots=True)
+class ParagraphProps:
+    """A paragraph's direct properties (``w:pPr``): they override its style, and carry revision marks."""
+
+    style_id: str | None = None
+    num_id: str | None = None
+    ilvl: int | None = None
+    outline: int | None = None
+    centered: bool | None = None
+    section_break: bool = False
+    mark_deleted: bool = False
+    revised: bool = False
+
+    @classmethod
+    def read(cls, ppr: etree._Element | None) -> ParagraphProps:
+        facts = cls()
+        if ppr is None:
+            return facts
+        for c in ppr:
+            tag = c.tag
+            if tag == W + "pStyle":
+                facts.style_id = c.get(W + "val")
+            elif tag == W + "numPr":
+                for n in c:
+                    if n.tag == W + "numId":
+                        facts.num_id = n.get(W + "val")
+                    elif n.tag == W + "ilvl":
+                        facts.ilvl = _int_text(n.get(W + "val"))
+                    elif n.tag in PROPERTY_CHANGES or n.tag == W + "ins":
+                        facts.revised = True
+            elif tag == W + "outlineLvl":
+                facts.outline = _int_text(c.get(W + "val"))
+            elif tag == W + "jc":
+                facts.centered = c.get(W + "val") == "center"
+            elif tag == W + "sectPr":
+                facts.section_break = True
+            elif tag == W + "rPr":
+                for m in c:
+                    if m.tag in DELETED:
+                        facts.mark_deleted = facts.revised = True
+                    elif m.tag in REVISION_MARKS or m.tag in PROPERTY_CHANGES:
+                        facts.revised = True
+            elif tag in PROPERTY_CHANGES:
+                facts.revised = True
+        return facts
 
 
 class StyleSheet:

@@ -25,7 +25,7 @@ from ..options import ParseOptions
 from ._types import Loaded
 from .pdf_clean import RawLine, RawPage, Rect, build_loaded
 
-__all__ = ["load_pdf", "PDFIUM_LOCK"]
+__all__ = ["PDFIUM_LOCK", "load_pdf"]
 
 #: Serialises all use of pdfium in this process (pdfium keeps global state and is not thread-safe).
 PDFIUM_LOCK = threading.RLock()
@@ -197,7 +197,9 @@ def _new_row(raw: object, hyphen: int, nxt: int) -> bool:
     return not (min(h_bottom, h_top) <= middle <= max(h_bottom, h_top)) or g.loose.left < h_left
 
 
-def _add_line(raw: object, char_index: _CharIndex, text: str, start: int, end: int, lines: list[RawLine]) -> None:
+def _add_line(
+    raw: object, char_index: _CharIndex, text: str, start: int, end: int, lines: list[RawLine]
+) -> None:
     segment = text[start:end]
     stripped = segment.strip()
     if not stripped:
@@ -227,7 +229,12 @@ def _boxes(raw: object, first: int, count: int) -> tuple[Rect, ...]:
             row = rows[-1]
             overlap = min(row[3], y1) - max(row[1], y0)
             if overlap >= 0.5 * min(row[3] - row[1], y1 - y0):
-                row[0], row[1], row[2], row[3] = min(row[0], x0), min(row[1], y0), max(row[2], x1), max(row[3], y1)
+                row[0], row[1], row[2], row[3] = (
+                    min(row[0], x0),
+                    min(row[1], y0),
+                    max(row[2], x1),
+                    max(row[3], y1),
+                )
                 continue
         rows.append([x0, y0, x1, y1])
     return tuple((r[0], r[1], r[2], r[3]) for r in rows)

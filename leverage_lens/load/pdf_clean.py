@@ -3,10 +3,10 @@
 Both PDF engines (pdfium, pdfplumber) reduce a page to :class:`RawLine` objects in reading order; this
 module does everything after that, so the engines agree on what the text looks like:
 
-* characters: control characters, zero-width spaces and BOMs are dropped; soft hyphens (U+00AD) and
-  pdfium's end-of-line hyphen marks (U+FFFE, U+0002) become ``-``; tabs become spaces; lines are put in
-  NFC and stripped. Nothing else changes (no NFKC: curly quotes, no-break spaces and ligatures stay as
-  printed).
+* characters: control characters, zero-width spaces and BOMs are dropped; soft hyphens (U+00AD, which
+  some producers print as the hyphen) and pdfium's end-of-line hyphen mark (U+FFFE) become ``-``; tabs
+  become spaces; lines are put in NFC and stripped. Nothing else changes (no NFKC: curly quotes,
+  no-break spaces and ligatures stay as printed).
 * running headers and footers and page numbers, when ``ParseOptions.strip_headers`` (see
   :func:`running_lines`).
 * words hyphenated across lines are rejoined when the document itself vouches for the joined word
@@ -59,9 +59,8 @@ class RawPage:
 
 
 # Characters that never belong in the text, and those that stand for a printed hyphen.
-_DROP = {c: None for c in range(32) if c not in (2, 9)}
-_DROP.update({0x7F: None, 0x200B: None, 0xFEFF: None})
-_TRANSLATE = {**_DROP, 0x02: "-", 0x09: " ", 0xAD: "-", 0xFFFE: "-"}
+_TRANSLATE: dict[int, str | None] = {c: None for c in (*range(32), 0x7F, 0x200B, 0xFEFF)}
+_TRANSLATE.update({0x09: " ", 0xAD: "-", 0xFFFE: "-"})
 _SPECIAL = re.compile("[\x00-\x1f\x7f\u00ad\u200b\ufeff\ufffe]")
 
 
@@ -207,7 +206,9 @@ def _assemble(
             block.bold = line.bold
             block.font_size = line.font_size
             if line.boxes:
-                block.boxes = tuple(Box(page=page.number, x0=b[0], y0=b[1], x1=b[2], y1=b[3]) for b in line.boxes)
+                block.boxes = tuple(
+                    Box(page=page.number, x0=b[0], y0=b[1], x1=b[2], y1=b[3]) for b in line.boxes
+                )
                 block.centered = _centered(_union(line.boxes), left, right)
             blocks.append(block)
             parts.append(text)
@@ -215,7 +216,9 @@ def _assemble(
             if j < len(lines) - 1 and not joins[j]:
                 parts.append("\n")
                 offset += 1
-        out_pages.append(Page(number=page.number, start=start, end=offset, width=page.width, height=page.height))
+        out_pages.append(
+            Page(number=page.number, start=start, end=offset, width=page.width, height=page.height)
+        )
     warnings = []
     if empty:
         listed = ", ".join(str(n) for n in empty)
@@ -256,27 +259,14 @@ _EXPLICIT = re.compile(
 )
 #: Bare labels ("7", "iv", "A-3"), accepted only when the numbering runs in step with the pages.
 _BARE = re.compile(rf"{_NUMBER}|([A-Z]{{1,2}})\s?[-.\u2010-\u2015]\s?(\d{{1,3}})")
-_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
-
-
-def _roman(text: str) -> int | None:
-    """The value of a well-formed lower- or upper-case Roman numeral up to 399, else None."""
-    values = [_ROMAN_VALUES[c] for c in text.lower()]
-    total = sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
-    return total if 0 < total < 400 and _to_roman(total) == text.lower() else None
-
-
-def _to_roman(value: int) -> str:
-    out = []
-    for number, letters in ((100, "c"), (90, "xc"), (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
-        while value >= number:
-            out.append(letters)
-            value -= number
-    return "".join(out)
+_ONES = ("", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix")
+_TENS = ("", "x", "xx", "xxx", "xl", "l", "lx", "lxx", "lxxx", "xc")
+#: Well-formed Roman numerals 1-99, as front matter is numbered.
+_ROMAN_NUMERALS = {_TENS[n // 10] + _ONES[n % 10]: n for n in range(1, 100)}
 
 
 def _value(token: str) -> int | None:
-    return int(token) if token.isdigit() else _roman(token)
+    return int(token) if token.isdigit() else _ROMAN_NUMERALS.get(token.lower())
 
 
 def _page_label(text: str) -> tuple[str, int] | None:
@@ -376,27 +366,31 @@ def running_lines(pages: list[list[RawLine]], heights: list[float] | None = None
                 if key is not None:
                     seen.setdefault(key, []).append((_edge_distance(lines[j], height), i, j))
         threshold = max(3, -(-len(pages) // 2))
-        for found in seen.values():
-            if len({i for _, i, _ in found}) >= threshold:
-                cluster = _same_height(found)
+        for places in seen.values():
+            if len({i for _, i, _ in places}) >= threshold:
+                cluster = _same_height(places)
                 if len({i for _, i, _ in cluster}) >= threshold and _numbers_in_step(pages, cluster):
                     drop.update((i, j) for _, i, j in cluster)
+    return drop | _page_numbers(pages, drop)
+
+
+def _page_numbers(pages: list[list[RawLine]], drop: set[tuple[int, int]]) -> set[tuple[int, int]]:
+    """Page-number lines at the edges of pages once the lines in ``drop`` are gone (see above)."""
+    found: set[tuple[int, int]] = set()
     bare: dict[tuple[str, int], list[tuple[int, int]]] = {}
     for i, lines in enumerate(pages):
         left = [j for j in range(len(lines)) if (i, j) not in drop]
-        if not left:
-            continue
         kept = [lines[j] for j in left]
         for k in _edges(kept, 1):
             label = _page_label(kept[k].text)
             if label is None:
                 continue
             if label[0] == "!":
-                drop.add((i, left[k]))
+                found.add((i, left[k]))
             else:
                 series, value = label
                 bare.setdefault((series, value - (i + 1)), []).append((i, left[k]))
-    for (series, offset), found in bare.items():
-        if len({i for i, _ in found}) >= 2 or (offset == 0 and series in ("#", "roman")):
-            drop.update(found)
-    return drop
+    for (series, offset), places in bare.items():
+        if len({i for i, _ in places}) >= 2 or (offset == 0 and series in ("#", "roman")):
+            found.update(places)
+    return found

@@ -124,7 +124,9 @@ def _checked_cross_references(loaded: Loaded) -> tuple[int, list[tuple[str, list
     titled: dict[str, set[str]] = {}
     for b in loaded.blocks:
         if b.label:
-            titled.setdefault(loaded.text[b.label_end : b.end].strip().lower(), set()).add(b.label.rstrip("."))
+            titled.setdefault(loaded.text[b.label_end : b.end].strip().lower(), set()).add(
+                b.label.rstrip(".")
+            )
     checked, wrong = 0, []
     for m in _CROSS_REF.finditer(loaded.text):
         number, title = m.group(1), m.group(2).lower()
