@@ -87,7 +87,7 @@ def _token_readings(m: re.Match[str]) -> tuple[list[Reading], bool]:
     if m.group("article"):
         return read_article(m.group("art")), False
     if m.group("section"):
-        return read_dotted(m.group("sec"), "section"), False
+        return read_dotted(m.group("sec"), "section"), True
     if m.group("dotted"):
         return read_dotted(m.group("dotted")), True
     if m.group("paren"):
@@ -115,6 +115,8 @@ def _number_marker(text: str, pos: int, strength: int, block: int) -> Marker | N
         return None
     if need_upper and not follow_upper and not nxt.isdigit():
         return None
+    if (m.group("section") or m.group("article")) and nxt == "(":
+        return None  # "Section 8.1 (Liability Caps) does not apply": a reference opening a sentence
     if m.group("dot") and len(m.group("dot")) == 1 and text[after : after + 2].rstrip()[-1:] == ".":
         return None  # "A. B." initials
     return Marker(

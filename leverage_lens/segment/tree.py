@@ -148,6 +148,12 @@ def _place_dotted(state: _State, readings: list[Reading], strength: int) -> tupl
     for r in readings:
         if r.depth < 2 or r.style not in _TOP_STYLES:
             continue
+        if any(
+            n.reading is not None and n.reading.style == r.style and n.reading.depth == r.depth
+            and n.reading.value[:-1] == r.value[:-1] and n.reading.value[-1] >= r.value[-1]
+            for n in state.stack
+        ):
+            continue  # numbering does not run backwards: "8.1" after "8.4" is a reference
         best: tuple[int, int] | None = None
         for i in range(len(state.stack) - 1, -1, -1):
             value = _numeric_value(state.stack[i])
@@ -178,6 +184,9 @@ def _place_word_label(state: _State, marker: Marker) -> int:
         node = state.stack[depth - 1]
         if node.list_level is not None and node.list_level >= marker.list_level:
             depth -= 1
+            continue
+        if node.list_level is None and node.reading is not None and node.reading.style not in _TOP_STYLES:
+            depth -= 1  # a typed "(1)" item cannot hold Word's own list
             continue
         break
     return depth
