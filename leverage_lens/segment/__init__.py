@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..load._types import Loaded
 from ..model import Clause, ParseWarning
-from .build import to_clauses
+from .build import assign_headings, to_clauses
 from .markers import find_markers
 from .paragraphs import add_paragraphs, add_preamble
 from .tree import assign_ends, build_nodes, close_enumerations
@@ -26,5 +26,6 @@ def segment(loaded: Loaded) -> tuple[list[Clause], list[ParseWarning]]:
     nodes = add_preamble(nodes, text)
     assign_ends(nodes, len(text), text)
     close_enumerations(nodes, text)
+    assign_headings(nodes, text)
     nodes = add_paragraphs(nodes, loaded)
     return to_clauses(nodes, loaded)

@@ -20,9 +20,14 @@ def _clean(text: str) -> str:
     return " ".join(text.replace("#", " ").split()).rstrip(".:;,-\u2013\u2014 ")
 
 
+def assign_headings(nodes: list[Node], text: str) -> None:
+    """Find every node's heading span once, before paragraph children exist to get in the way."""
+    for node in nodes:
+        if node.heading is None:
+            node.heading = _heading(node, text)
+
+
 def _heading(node: Node, text: str) -> tuple[int, int] | None:
-    if node.heading is not None:
-        return node.heading
     limit = node.children[0].start if node.children else node.end
     if node.kind == ClauseKind.HEADING:
         end = text.find("\n", node.number_start, node.end)
@@ -116,7 +121,7 @@ def to_clauses(nodes: list[Node], loaded: Loaded) -> tuple[list[Clause], list[Pa
         elif node.kind == ClauseKind.EXHIBIT and node.number:
             number = " ".join(node.number.split())
             number_span = Span(start=node.start, end=node.number_end)
-        hspan = _heading(node, text)
+        hspan = node.heading
         heading = _clean(text[hspan[0] : hspan[1]]) if hspan else None
         if not heading:
             heading, hspan = None, None

@@ -111,7 +111,7 @@ def add_paragraphs(nodes: list[Node], loaded: Loaded) -> list[Node]:
     for node in list(nodes):
         if node.end - node.start <= SPLIT_LONGER_THAN:
             continue
-        for a, b in _uncovered(node):
+        for a, b in _uncovered(node, text):
             if b - a <= 0 or len(text[a:b].strip()) < 40:
                 continue
             if a == node.start and b - a <= SPLIT_LONGER_THAN:
@@ -135,10 +135,14 @@ def add_paragraphs(nodes: list[Node], loaded: Loaded) -> list[Node]:
     return _preorder(nodes) if changed else nodes
 
 
-def _uncovered(node: Node) -> list[tuple[int, int]]:
-    """Stretches of ``node`` not covered by its children."""
+def _uncovered(node: Node, text: str) -> list[tuple[int, int]]:
+    """Stretches of ``node`` not covered by its children (a heading on a line of its own stays out)."""
     out = []
     pos = node.start
+    if node.heading is not None:
+        line_end = text.find("\n", node.heading[1])
+        if line_end >= 0 and not text[node.heading[1] : line_end].strip(" .:\t"):
+            pos = line_end + 1
     for child in sorted(node.children, key=lambda c: c.start):
         if child.start > pos:
             out.append((pos, child.start))

@@ -213,7 +213,7 @@ def _accept_number(state: _State, marker: Marker, text: str) -> Node | None:
         node.gap = max(0, step - 1)
         node.duplicate = step == 0
     else:
-        placed = _new_level(state, marker.readings, marker.strength)
+        placed = None if marker.strength >= WORD else _new_level(state, marker.readings, marker.strength)
         dotted = None if placed is not None else _place_dotted(state, marker.readings, marker.strength)
         if dotted is not None:
             depth, reading, skipped = dotted
