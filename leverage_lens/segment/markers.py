@@ -113,8 +113,8 @@ def _number_marker(text: str, pos: int, strength: int, block: int) -> Marker | N
     follow_upper = bool(nxt) and bool(_UPPER_NEXT.match(nxt))
     if not nxt:
         return None
-    if need_upper and not follow_upper and not nxt.isdigit():
-        return None
+    if need_upper and not follow_upper and not nxt.isdigit() and not (strength >= BLOCK and nxt.isalpha()):
+        return None  # "1. connectivity;" is a list item at a line start, "$1. million" inline is not
     if (m.group("section") or m.group("article")) and nxt == "(":
         return None  # "Section 8.1 (Liability Caps) does not apply": a reference opening a sentence
     if m.group("dot") and len(m.group("dot")) == 1 and text[after : after + 2].rstrip()[-1:] == ".":
