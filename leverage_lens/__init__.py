@@ -13,6 +13,15 @@ beyond a lazily created default :class:`Analyzer`.
 from __future__ import annotations
 
 from .api import Analyzer, analyze, parse, parse_text
+from .checks import Registry, Rule
+
+
+def rules() -> list[Rule]:
+    """Every built-in rule (one-sided terms, CLAUDETTE types, ...): id, description, severity, examples."""
+    from .checks import builtin_rules
+
+    return list(builtin_rules())
+
 from .errors import (
     CorruptDocumentError,
     DocumentTooLargeError,
@@ -20,6 +29,7 @@ from .errors import (
     InvalidOptionError,
     LeverageLensError,
     NoTextLayerError,
+    ScanOutputError,
     UnsupportedFormatError,
 )
 from .model import (
@@ -51,6 +61,10 @@ __all__ = [
     "parse",
     "parse_text",
     "analyze",
+    "rules",
+    "Registry",
+    "Rule",
+    "scan",
     "ParseOptions",
     "Box",
     "Clause",
@@ -74,4 +88,14 @@ __all__ = [
     "NoTextLayerError",
     "DocumentTooLargeError",
     "InvalidOptionError",
+    "ScanOutputError",
 ]
+
+
+def __getattr__(name: str) -> object:
+    """``scan`` is imported on first use: the batch machinery (multiprocessing, executors) costs an import."""
+    if name == "scan":
+        from .batch import scan
+
+        return scan
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -14,6 +14,9 @@ from typing import Any
 
 from .errors import InvalidOptionError
 from .load import Loaded, Source, load_source, load_text
+from .load.text import utf8_or_refuse
+from .checks import Registry, run_checks
+from .enrich import enrich
 from .model import Document, Report, Summary
 from .options import ParseOptions, parse_options
 from .segment import segment
@@ -26,6 +29,18 @@ class Analyzer:
 
     def __init__(self, options: ParseOptions | dict[str, Any] | None = None, **kwargs: Any) -> None:
         self.options = parse_options(options, **kwargs)
+        self._tagger: Any = None  # the clause tagger (spaCy pipeline), built on the first analyze()
+        self._tagger_lock = threading.Lock()
+
+    def _clause_tagger(self) -> Any:
+        """The lazily built :class:`~leverage_lens.tag.ClauseTagger`, shared by this Analyzer's threads."""
+        if self._tagger is None:
+            with self._tagger_lock:
+                if self._tagger is None:
+                    from .tag.component import shared_tagger  # spaCy loads here, not on import
+
+                    self._tagger = shared_tagger()
+        return self._tagger
 
     def parse(self, source: Source, *, format: str | None = None, **options: Any) -> Document:
         """Parse a contract file (path, bytes or binary file object) into a :class:`Document`."""
@@ -45,21 +60,45 @@ class Analyzer:
             raise DocumentTooLargeError(
                 f"text has {len(text):,} characters, over the max_chars limit of {self.options.max_chars:,}"
             )
+        encoded = utf8_or_refuse(text, name or "text")  # lone surrogates: typed error, not a JSON failure later
         loaded = load_text(text, format)  # type: ignore[arg-type]
-        digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+        digest = hashlib.sha256(encoded).hexdigest()
         return _build_document(loaded, name, digest)
 
-    def analyze(self, source: Source | Document, *, format: str | None = None, **options: Any) -> Report:
-        """Parse (unless given a Document) and analyse: the Report with clauses, tags and findings."""
+    def analyze(
+        self,
+        source: Source | Document,
+        *,
+        format: str | None = None,
+        perspective: str | None = None,
+        registry: Registry | None = None,
+        **options: Any,
+    ) -> Report:
+        """Parse (unless given a Document) and analyse: the Report with clauses, tags and findings.
+
+        ``perspective`` (a party name, alias or role, e.g. ``"Customer"``) marks each finding as against the
+        reader or not and positions the reader in the scorecard; ``registry`` chooses the rules to run
+        (default: every built-in rule).
+        """
         doc = source if isinstance(source, Document) else self.parse(source, format=format, **options)
+        clauses = self._clause_tagger().tag(doc.clauses, doc.text)  # Report.clauses are tagged; doc's are not
+        enrichment = enrich(doc)
+        findings, score, reader = run_checks(doc, enrichment, clauses, registry=registry, perspective=perspective)
         return Report(
             document=doc,
-            clauses=list(doc.clauses),
+            clauses=clauses,
+            findings=findings,
+            parties=enrichment.parties,
+            definitions=enrichment.definitions,
+            obligations=enrichment.obligations,
             summary=Summary(
                 clause_count=len(doc.clauses),
                 page_count=len(doc.pages),
                 character_count=len(doc.text),
-                tags_by_family=dict(Counter(t.family for c in doc.clauses for t in c.tags)),
+                tags_by_family=dict(Counter(t.family for c in clauses for t in c.tags)),
+                findings_by_severity=dict(Counter(f.severity.value for f in findings)),
+                perspective=reader,
+                scorecard=score,
             ),
         )
 
@@ -107,6 +146,11 @@ def parse_text(text: str, *, name: str | None = None, format: str = "txt") -> Do
     return _default_analyzer().parse_text(text, name=name, format=format)
 
 
-def analyze(source: Source | Document, *, format: str | None = None, **options: Any) -> Report:
-    """Parse and analyse a contract (or analyse an already parsed :class:`Document`) into a :class:`Report`."""
-    return _default_analyzer().analyze(source, format=format, **options)
+def analyze(
+    source: Source | Document, *, format: str | None = None, perspective: str | None = None, **options: Any
+) -> Report:
+    """Parse and analyse a contract (or analyse an already parsed :class:`Document`) into a :class:`Report`.
+
+    ``perspective``: read the report as this party (name, alias or role); see :meth:`Analyzer.analyze`.
+    """
+    return _default_analyzer().analyze(source, format=format, perspective=perspective, **options)

@@ -56,6 +56,8 @@ examples:
       write the Report as JSON (read it back with Report.model_validate_json)
   leverage-lens schema > report.schema.json
       the JSON Schema of the report, for other tools
+  leverage-lens scan contracts/ -o results.jsonl --csv summary.csv --html index.html
+      analyse a folder in parallel, one JSON line per file; rerun to resume after a kill
 
 exit status: 0 ok, 2 bad input (missing, unsupported or damaged file; invalid option)"""
 
@@ -154,7 +156,7 @@ def _cmd_parse(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def _cmd_analyze(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     _require_file(args.file)
-    report = analyze(args.file, format=args.format, **_parse_options(args))
+    report = analyze(args.file, format=args.format, perspective=args.perspective, **_parse_options(args))
     payload = report.to_json(indent=2) + "\n"
     if args.output is None or str(args.output) == "-":
         out.write(payload)
@@ -171,6 +173,26 @@ def _cmd_analyze(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def _cmd_schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     out.write(json.dumps(Report.model_json_schema(), indent=2) + "\n")
+    return EXIT_OK
+
+
+def _cmd_rules(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from . import rules
+
+    for r in rules():
+        if args.kind and r.kind != args.kind:
+            continue
+        out.write((r.doc() + "\n\n") if args.docs else f"{r.id:<44} {r.severity.value:<8} {r.description}\n")
+    return EXIT_OK
+
+
+def _cmd_eval_claudette(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .checks.claudette_train import run
+
+    result = run(args.dir, save=args.save)
+    out.write(result.table() + "\n")
+    if args.save:
+        err.write(f"wrote {args.save}\n")
     return EXIT_OK
 
 
@@ -228,6 +250,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_input_arguments(a)
     a.add_argument("-o", "--output", type=Path, metavar="OUT", help="write the JSON here (default: stdout)")
+    a.add_argument("--perspective", metavar="PARTY",
+                   help="read as this party (name, alias or role): marks findings against you, scores leverage")
     a.set_defaults(handler=_cmd_analyze)
 
     s = commands.add_parser(
@@ -236,6 +260,25 @@ def build_parser() -> argparse.ArgumentParser:
         description="Print Report.model_json_schema() as JSON, for validating reports in other tools.",
     )
     s.set_defaults(handler=_cmd_schema)
+
+    r = commands.add_parser("rules", help="list the checks (id, severity, description)",
+                            description="List every registered rule; --docs prints each with its examples.")
+    r.add_argument("--docs", action="store_true", help="full Markdown description of each rule")
+    r.add_argument("--kind", choices=("one_sided", "ambiguity", "parse"), help="only rules of this kind")
+    r.set_defaults(handler=_cmd_rules)
+
+    ev = commands.add_parser("eval", help="evaluate on the shared data sets (needs the [eval] extra)")
+    evs = ev.add_subparsers(dest="dataset", required=True, metavar="DATASET")
+    ec = evs.add_parser("claudette", help="CLAUDETTE unfair-term types: system vs TF-IDF + SVM baseline",
+                        description="Train on the train companies of DIR, report per-type P/R/F1 and macro-F1 "
+                        "on the validation companies (span overlap with level-2/3 gold), with the baseline.")
+    ec.add_argument("dir", type=Path, metavar="DIR", help="the claudette folder (sentences.jsonl, tagged/)")
+    ec.add_argument("--save", type=Path, metavar="MODEL", help="also write the trained model JSON here")
+    ec.set_defaults(handler=_cmd_eval_claudette)
+
+    from .batch.command import add_scan_parser  # the scan subcommand lives with the batch package
+
+    add_scan_parser(commands)
     return parser
 
 

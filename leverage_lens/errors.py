@@ -17,6 +17,7 @@ __all__ = [
     "NoTextLayerError",
     "DocumentTooLargeError",
     "InvalidOptionError",
+    "ScanOutputError",
 ]
 
 
@@ -46,3 +47,7 @@ class DocumentTooLargeError(LeverageLensError):
 
 class InvalidOptionError(LeverageLensError, TypeError):
     """An option passed to parse/analyze is unknown or has a value of the wrong kind."""
+
+
+class ScanOutputError(LeverageLensError):
+    """A scan's results file cannot be used: not writable, or locked by another scan writing to it."""

@@ -30,6 +30,7 @@ __all__ = [
     "Definition",
     "Obligation",
     "Finding",
+    "FamilyScore",
     "Summary",
     "Report",
 ]
@@ -235,6 +236,7 @@ class Obligation(_Model):
     modality: Literal["obligation", "right", "prohibition"]
     beneficiary: str | None = None
     conditions: list[Span] = Field(default_factory=list)
+    trigger: Span | None = Field(default=None, description="the modal phrase (shall, may not, ...)")
 
 
 class Finding(_Model):
@@ -257,6 +259,17 @@ class Finding(_Model):
     evidence: list[Span] = Field(default_factory=list)
 
 
+class FamilyScore(_Model):
+    """Who holds the rights in one family of terms (termination, payment, liability, ...), with the evidence."""
+
+    family: str
+    rights: dict[str, int] = Field(default_factory=dict, description="party id -> rights it holds here")
+    favored: dict[str, int] = Field(default_factory=dict, description="party id -> one-sided findings for it")
+    leader: str | None = Field(default=None, description="party id holding more, or None when balanced")
+    reader_position: Literal["ahead", "behind", "even"] | None = None
+    finding_ids: list[str] = Field(default_factory=list)
+
+
 class Summary(_Model):
     """Counts and key terms for a quick read. Later versions add the brief and the leverage scorecard."""
 
@@ -265,6 +278,8 @@ class Summary(_Model):
     character_count: int = 0
     findings_by_severity: dict[str, int] = Field(default_factory=dict)
     tags_by_family: dict[str, int] = Field(default_factory=dict)
+    perspective: str | None = Field(default=None, description="party id the report is read as, if given")
+    scorecard: dict[str, FamilyScore] = Field(default_factory=dict, description="family -> leverage score")
 
 
 class Report(_Model):

@@ -12,7 +12,7 @@ from ..errors import DocumentTooLargeError, LeverageLensError
 from ..options import ParseOptions
 from ._types import Block, Loaded
 from .detect import Source, decode_text, detect_format, ensure_leverage_error, read_source
-from .text import load_text
+from .text import load_text, replace_surrogates
 
 __all__ = ["Block", "Loaded", "LoadResult", "load_source", "load_text", "Source"]
 
@@ -27,9 +27,9 @@ class LoadResult:
 def load_source(source: Source, *, format: str | None, options: ParseOptions) -> LoadResult:
     """Read, detect and load ``source``; only :class:`LeverageLensError` (or ``FileNotFoundError``) escapes."""
     raw = read_source(source, options.max_bytes)
-    fmt = detect_format(raw, format)
     label = raw.name or "input"
     try:
+        fmt = detect_format(raw, format)  # opens ZIPs: its third-party errors are caught below too
         if fmt == "pdf":
             from .pdf import load_pdf
 
@@ -48,6 +48,8 @@ def load_source(source: Source, *, format: str | None, options: ParseOptions) ->
         raise ensure_leverage_error(exc, label) from exc
     except Exception as exc:  # noqa: BLE001 - the loader edge: third-party errors become typed errors
         raise ensure_leverage_error(exc, label) from exc
+    # pdfminer and broken ToUnicode maps can yield half a UTF-16 pair; one U+FFFD each keeps every offset.
+    loaded.text = replace_surrogates(loaded.text)
     if len(loaded.text) > options.max_chars:
         raise DocumentTooLargeError(
             f"{label} yields {len(loaded.text):,} characters, over the max_chars limit of {options.max_chars:,}"

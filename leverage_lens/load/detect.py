@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import struct
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -128,7 +129,8 @@ def _zip_kind(data: bytes, label: str) -> DocumentFormat:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             names = set(zf.namelist())
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, NotImplementedError,
+            struct.error) as exc:  # a damaged header may claim an unknown ZIP version (NotImplementedError)
         raise CorruptDocumentError(f"{label} looks like a ZIP/DOCX file but is damaged: {exc}") from exc
     if "word/document.xml" in names:
         return "docx"

@@ -104,7 +104,9 @@ def open_package(data: bytes, options: ParseOptions, label: str) -> zipfile.ZipF
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
         infos = zf.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, struct.error) as exc:
+    except (
+        zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, NotImplementedError, struct.error
+    ) as exc:
         raise CorruptDocumentError(
             f"{label} is not a readable DOCX (damaged ZIP container: {exc}); re-save it from Word"
         ) from exc
@@ -139,7 +141,12 @@ def read_part(zf: zipfile.ZipFile, name: str, label: str) -> bytes | None:
 
 
 def parse_xml(blob: bytes, name: str, label: str) -> etree._Element:
-    """Parse one XML part with entity resolution and DTD loading off; damaged XML is a corrupt document."""
+    """Parse one XML part with entity resolution and DTD loading off; damaged XML is a corrupt document.
+
+    The prolog is checked again here: ``open_package`` only checks parts named ``.xml``/``.rels``/``.vml``,
+    and the package relationships may point the main document at any part name.
+    """
+    _check_head(blob[:PROLOG_BYTES], name, label)
     try:
         root = etree.fromstring(blob, parser=_PARSER)
     except etree.XMLSyntaxError as exc:
@@ -197,18 +204,23 @@ def _check_prolog(zf: zipfile.ZipFile, info: zipfile.ZipInfo, label: str) -> Non
         raise CorruptDocumentError(
             f"{label}: part {info.filename} cannot be extracted ({exc}); the file is damaged"
         ) from exc
+    _check_head(head, info.filename, label)
+
+
+def _check_head(head: bytes, name: str, label: str) -> None:
+    """Refuse a part whose prolog (``head`` holds its first ``PROLOG_BYTES``) declares a DTD or entities."""
     if head.startswith((b"\xff\xfe", b"\xfe\xff")) or head[1:2] == b"\x00" or head[:1] == b"\x00":
         head = head.decode("utf-16", errors="ignore").encode("utf-8", errors="ignore")
     root = _ROOT_START.search(head)
     prolog = head[: root.start()] if root else head
     if _DTD.search(prolog):
         raise CorruptDocumentError(
-            f"{label}: part {info.filename} declares a DTD or entities, which Word never writes; refused as a "
+            f"{label}: part {name} declares a DTD or entities, which Word never writes; refused as a "
             "possible XML entity attack (billion laughs / external entity)"
         )
     if root is None and len(head) >= PROLOG_BYTES:
         raise CorruptDocumentError(
-            f"{label}: part {info.filename} has an XML prolog over {PROLOG_BYTES // 1024} KB; refused as damaged"
+            f"{label}: part {name} has an XML prolog over {PROLOG_BYTES // 1024} KB; refused as damaged"
         )
 
 

@@ -4,11 +4,35 @@ from __future__ import annotations
 
 import re
 
+from ..errors import CorruptDocumentError
 from ..model import DocumentFormat, Page
 from ._types import Block, Loaded
 
 _LINE = re.compile(r"[^\r\n]*")
 _MD_HEADING = re.compile(r"#{1,6}[ \t]+")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def utf8_or_refuse(text: str, label: str = "text") -> bytes:
+    """``text`` as UTF-8, refusing a string that holds lone surrogates.
+
+    A Python ``str`` may hold a half of a UTF-16 pair (from ``errors="surrogateescape"`` or a broken
+    decoder); such a string is not Unicode text, cannot be written as UTF-8 or JSON, and would make
+    ``Report.to_json()`` fail long after parsing. Refusing it up front, with the offset, is the typed error.
+    """
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise CorruptDocumentError(
+            f"{label} holds a lone surrogate (U+{ord(text[exc.start]):04X}) at offset {exc.start:,}: it is not "
+            "valid Unicode and cannot be written as JSON; decode the source with errors='replace' instead of "
+            "'surrogateescape'"
+        ) from exc
+
+
+def replace_surrogates(text: str) -> str:
+    """Lone surrogates to U+FFFD, one for one, so every offset into the text stays valid."""
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
 
 
 def load_text(text: str, fmt: DocumentFormat = "txt") -> Loaded:

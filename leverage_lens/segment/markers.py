@@ -216,17 +216,52 @@ def find_markers(text: str, blocks: list[Block], *, line_mode: bool) -> list[Mar
 
 
 # A number right after a heading in capitals: "1 GRANT 1.1 Rights ...", "ARTICLE 5 TERM 5.1 ...".
-_AFTER_CAPS = re.compile(
-    r"\b[A-Z][A-Z&'\u2019\-]{2,}(?:[ \t]+(?:[A-Z][A-Z&'\u2019,\-]*|OF|AND|TO))*[.:]?[ \t]+"
-    r"(?=(?:\d{1,3}\.\d{1,3}|(?:SECTION|Section)\s+\d|\([a-zA-Z0-9]{1,4}\)\s))"
-)
+# Found in two steps, each linear: a run of capitals words, then the last place in it followed by a number.
+# One regex with the number as a lookahead after ``(?:[ \t]+WORD)*`` rescanned the rest of the run from
+# every word when nothing followed it, so 80,000 characters of "ABC ABC ..." took 80 s.
+_CAPS_RUN = re.compile(r"\b[A-Z][A-Z&'\u2019\-]{2,}(?:[ \t]+[A-Z][A-Z&'\u2019,\-]*)*")
+_CAPS_RUN_WORD = re.compile(r"[^ \t]+")
+_NUMBER_AHEAD = re.compile(r"\d{1,3}\.\d{1,3}|(?:SECTION|Section)\s+\d|\([a-zA-Z0-9]{1,4}\)\s")
+
+
+def _after_caps_positions(text: str) -> list[int]:
+    """Offsets of numbers that follow a run of capitals words, as the greedy regex
+    ``CAPS(?:[ \t]+CAPS)*[.:]?[ \t]+(?=NUMBER)`` scanned left to right would find them.
+
+    For the leftmost start of a run, the match ends at the *last* word of the run after which a number
+    follows; any later start in the same run reaches a subset of those places, so when none works the
+    scan resumes after the run instead of retrying from every word.
+    """
+    out: list[int] = []
+    n = len(text)
+    pos = 0
+    while True:
+        m = _CAPS_RUN.search(text, pos)
+        if m is None:
+            return out
+        found = -1
+        words = list(_CAPS_RUN_WORD.finditer(text, m.start(), m.end()))
+        for k in range(len(words) - 1, -1, -1):
+            j = words[k].end()
+            if k == len(words) - 1 and j < n and text[j] in ".:":
+                j += 1
+            e = j
+            while e < n and text[e] in " \t":
+                e += 1
+            if e > j and _NUMBER_AHEAD.match(text, e):
+                found = e
+                break
+        if found >= 0:
+            out.append(found)
+            pos = found
+        else:
+            pos = max(m.end(), pos + 1)
 
 
 def _inline_markers(text: str, markers: dict[int, Marker]) -> None:
     """Markers inside blocks: one pass over the whole text (the block loop only looks at block starts)."""
     n = len(text)
-    for m in _AFTER_CAPS.finditer(text):
-        pos = m.end()
+    for pos in _after_caps_positions(text):
         if pos < n and pos not in markers:
             mk = _number_marker(text, pos, STRONG, -1)
             if mk is not None:

@@ -16,6 +16,10 @@ from .markers import DEFINITION_RE, BLOCK, STRONG, WEAK, WORD, Marker
 from .numbering import Reading, follows
 
 _TOP_STYLES = ("dec", "sectiondec", "article")
+#: Deepest clause level opened. Real contracts nest about eight deep; without a cap, text such as
+#: ": (a) : (a) : (a) ..." opened one level per token, so 80,000 characters made a 13,000-deep tree whose
+#: nested clause texts took gigabytes and whose id builder overflowed the recursion limit.
+MAX_DEPTH = 16
 
 
 @dataclass(slots=True)
@@ -217,16 +221,22 @@ def _accept_number(state: _State, marker: Marker, text: str) -> Node | None:
         dotted = None if placed is not None else _place_dotted(state, marker.readings, marker.strength)
         if dotted is not None:
             depth, reading, skipped = dotted
+            if depth >= MAX_DEPTH:
+                return None
             node = _open(state, ClauseKind.SECTION, marker, depth)
             node.gap = skipped
         elif placed is None:
             if marker.strength < WORD:
                 return None
             depth = _place_word_label(state, marker)
+            if depth >= MAX_DEPTH:
+                return None
             reading = marker.readings[0] if marker.readings else None
             node = _open(state, ClauseKind.SECTION, marker, depth)
         else:
             depth, reading = placed
+            if depth >= MAX_DEPTH:
+                return None
             node = _open(state, ClauseKind.SECTION, marker, depth)
     node.reading = reading
     node.number_end = marker.token_end
@@ -258,7 +268,8 @@ def build_nodes(markers: list[Marker], text: str) -> list[Node]:
                 if state.stack[i].kind == ClauseKind.DEFINITION and state.stack[i].reading is None:
                     depth = i
                     break
-            _open(state, ClauseKind.DEFINITION, mk, depth)
+            if depth < MAX_DEPTH:
+                _open(state, ClauseKind.DEFINITION, mk, depth)
         elif kind == "recitals":
             if state.region == "front" and not any(n.kind == ClauseKind.RECITAL for n in state.nodes):
                 node = _open(state, ClauseKind.RECITAL, mk, 0)
@@ -298,6 +309,8 @@ def build_nodes(markers: list[Marker], text: str) -> list[Node]:
             for i, n in enumerate(state.stack):
                 if n.kind == ClauseKind.HEADING and n.heading_level is not None and n.heading_level < level:
                     depth = i + 1
+            if depth >= MAX_DEPTH:
+                continue
             _open(state, ClauseKind.HEADING, mk, depth)
             if state.region == "front":
                 state.region = "body"
@@ -352,4 +365,4 @@ def close_enumerations(nodes: list[Node], text: str) -> None:
         last.end = m.end()
 
 
-__all__ = ["Node", "build_nodes", "assign_ends", "BLOCK", "STRONG", "WEAK", "WORD"]
+__all__ = ["MAX_DEPTH", "Node", "build_nodes", "assign_ends", "BLOCK", "STRONG", "WEAK", "WORD"]

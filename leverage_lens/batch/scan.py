@@ -1,0 +1,235 @@
+"""``leverage_lens.scan``: every file of a folder analysed or reported as failed, exactly once, resumably.
+
+A scan has two steps. **Planning** lists the files, hashes their bytes and reads the results file: a file
+whose path, content hash and options key already have a line is skipped (a failed one is retried only with
+``retry_failed=True``); lines about to be replaced are removed first, so the file never holds a path twice.
+**Running** sends the remaining files, largest first (so no big file is left alone at the end), to our
+worker pool or to the caller's executor, and appends each result line the moment it arrives.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from ..errors import InvalidOptionError
+from .executor import run_on_executor
+from .pool import Task, WorkerPool, default_workers
+from .records import ScanRecord, decode_line, options_key
+from .store import Done, ResultStore
+from .task import file_sha256
+
+__all__ = ["DEFAULT_PATTERN", "ScanRun", "discover", "scan"]
+
+#: Files a folder scan picks up: every contract format leverage_lens reads, in any sub-folder.
+DEFAULT_PATTERN = "**/*.{pdf,docx,txt,md}"
+
+PathInput = str | os.PathLike[str]
+
+
+def _expand_braces(pattern: str) -> list[str]:
+    """``"*.{pdf,docx}"`` -> ``["*.pdf", "*.docx"]`` (``glob`` has no braces); nested braces expand too."""
+    match = re.search(r"\{([^{}]*)\}", pattern)
+    if not match:
+        return [pattern]
+    head, tail = pattern[: match.start()], pattern[match.end() :]
+    return [p for alt in match.group(1).split(",") for p in _expand_braces(head + alt + tail)]
+
+
+def discover(paths_or_folder: PathInput | Iterable[PathInput], pattern: str = DEFAULT_PATTERN) -> list[Path]:
+    """The files to scan, absolute, each once, sorted: folders are searched with ``pattern``; files are
+    taken as given, even a missing one, which then gets its own error record rather than vanishing."""
+    items = [paths_or_folder] if isinstance(paths_or_folder, (str, os.PathLike)) else list(paths_or_folder)
+    found: dict[str, Path] = {}
+    for item in items:
+        root = Path(item).expanduser()
+        if root.is_dir():
+            for sub in _expand_braces(pattern):
+                for path in root.glob(sub):
+                    if path.is_file():
+                        found.setdefault(str(path.resolve()), path.resolve())
+        else:
+            found.setdefault(str(root.resolve()), root.resolve())
+    return [found[k] for k in sorted(found)]
+
+
+class ScanRun:
+    """One scan: iterate it to run it. ``plan()`` (called by the first iteration) fixes what will run.
+
+    After planning, ``files`` lists every file in scope, ``skipped`` those already in the results file, and
+    ``len(run)`` counts the files left to analyse. Iterating yields one record per file left, in completion
+    order; stopping early (``break``, Ctrl-C) stops the workers and keeps every line already written.
+    """
+
+    def __init__(
+        self,
+        paths_or_folder: PathInput | Iterable[PathInput],
+        *,
+        pattern: str,
+        workers: int | None,
+        executor: Any,
+        output: PathInput | None,
+        resume: bool,
+        retry_failed: bool,
+        timeout: float | None,
+        memory_limit_mb: int | None,
+        max_tasks_per_worker: int | None,
+        analyze_options: dict[str, Any],
+    ) -> None:
+        from ..api import Analyzer
+
+        if workers is not None and workers < 1:
+            raise InvalidOptionError(f"workers must be at least 1, not {workers}")
+        if timeout is not None and timeout <= 0:
+            raise InvalidOptionError(f"timeout must be positive seconds or None, not {timeout}")
+        analyzer = Analyzer(**analyze_options)  # invalid options fail here, before any file is read
+        self.options = dict(analyze_options)
+        self.options_key = options_key(analyzer.options.model_dump(mode="json"))
+        self._source = paths_or_folder
+        self.pattern = pattern
+        self.workers = workers
+        self.executor = executor
+        self.output = Path(output) if output is not None else None
+        self.resume = resume
+        self.retry_failed = retry_failed
+        self.timeout = timeout
+        self.memory_limit_mb = memory_limit_mb
+        self.max_tasks_per_worker = max_tasks_per_worker
+        self.files: list[str] = []
+        self.skipped: list[str] = []
+        self._tasks: list[Task] | None = None
+        self._store: ResultStore | None = None
+        self._iterated = False
+
+    def plan(self) -> ScanRun:
+        """Find and hash the files, read the results file, and decide what runs (idempotent)."""
+        if self._tasks is not None:
+            return self
+        files = discover(self._source, self.pattern)
+        self.files = [str(p) for p in files]
+        done: dict[str, Done] = {}
+        if self.output is not None:
+            self._store = ResultStore(self.output)
+            done = self._store.open(truncate=not self.resume)
+        tasks, drop = [], set()
+        for path in self.files:
+            sha = file_sha256(path)
+            prior = done.get(path)
+            same = prior is not None and prior.sha256 == sha and prior.options_key == self.options_key
+            if same and (prior.status == "ok" or not self.retry_failed):  # type: ignore[union-attr]
+                self.skipped.append(path)
+                continue
+            if prior is not None:
+                drop.add(path)
+            tasks.append(Task(path, sha))
+        if self._store is not None and (drop or self._store.needs_compaction):
+            self._store.compact(drop)
+        tasks.sort(key=lambda t: (-_size(t.path), t.path))
+        self._tasks = tasks
+        return self
+
+    def __len__(self) -> int:
+        self.plan()
+        assert self._tasks is not None
+        return len(self._tasks)
+
+    def __iter__(self) -> Iterator[ScanRecord]:
+        if self._iterated:
+            raise RuntimeError("a ScanRun runs once; call scan() again to resume or rescan")
+        self._iterated = True
+        self.plan()
+        assert self._tasks is not None
+        try:
+            for line in self._lines(self._tasks):
+                if self._store is not None:
+                    self._store.append(line)
+                yield decode_line(line)
+        finally:
+            self.close()
+
+    def _lines(self, tasks: list[Task]) -> Iterator[bytes]:
+        if not tasks:
+            return iter(())
+        if self.executor is not None:
+            window = self.workers or default_workers()
+            return run_on_executor(
+                self.executor, tasks, self.options, self.options_key, timeout=self.timeout, window=window
+            )
+        pool = WorkerPool(
+            self.workers or default_workers(),
+            self.options,
+            self.options_key,
+            timeout=self.timeout,
+            memory_mb=self.memory_limit_mb,
+            max_tasks_per_worker=self.max_tasks_per_worker,
+        )
+        return pool.run(tasks)
+
+    def close(self) -> None:
+        """Flush, fsync and unlock the results file (done automatically when iteration ends)."""
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+    def __enter__(self) -> ScanRun:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __del__(self) -> None:
+        if getattr(self, "_store", None) is not None:  # __init__ may have failed before setting it
+            self.close()
+
+
+def _size(path: str) -> int:
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return 0
+
+
+def scan(
+    paths_or_folder: PathInput | Iterable[PathInput],
+    *,
+    pattern: str = DEFAULT_PATTERN,
+    workers: int | None = None,
+    executor: Any = None,
+    output: PathInput | None = None,
+    resume: bool = True,
+    retry_failed: bool = False,
+    timeout: float | None = 120.0,
+    memory_limit_mb: int | None = 2048,
+    max_tasks_per_worker: int | None = None,
+    **analyze_options: Any,
+) -> ScanRun:
+    """Analyse every contract of a folder (or of a list of paths), one record per file.
+
+    Iterate the result: each item is a :class:`ScanSuccess` (``.report`` is the Report) or a
+    :class:`ScanFailure` (``status`` ``"error"``, ``"timeout"`` or ``"crashed"``, with ``error_type`` and
+    ``message``). With ``output`` every record is also appended to that JSONL file as it arrives, and a
+    rerun skips files already there with the same content and options (``resume=False`` starts the file
+    afresh; ``retry_failed=True`` runs failed files again).
+
+    By default the files run in a pool of worker processes (one per CPU) where each file gets ``timeout``
+    seconds and each worker ``memory_limit_mb`` MiB of address space; a worker that dies or overruns is
+    replaced and its file recorded as failed. ``executor`` takes any ``concurrent.futures.Executor``
+    instead (e.g. Dask's ``client.get_executor()``): the timeout still applies, the memory cap does not
+    (see ``docs/batch.md``). ``analyze_options`` are passed to :class:`~leverage_lens.Analyzer`.
+    """
+    return ScanRun(
+        paths_or_folder,
+        pattern=pattern,
+        workers=workers,
+        executor=executor,
+        output=output,
+        resume=resume,
+        retry_failed=retry_failed,
+        timeout=timeout,
+        memory_limit_mb=memory_limit_mb,
+        max_tasks_per_worker=max_tasks_per_worker,
+        analyze_options=analyze_options,
+    )

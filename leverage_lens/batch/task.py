@@ -1,0 +1,98 @@
+"""The unit of work of a scan: analyse one file and return its whole results line.
+
+:func:`analyze_file` runs wherever the scan sends it -- a worker process of our pool, a Dask worker, any
+``concurrent.futures`` executor -- so it is a plain module-level function of picklable arguments that never
+raises for a bad document: every exception becomes a failure line. It returns the encoded line, not a
+Report, so the parent process only appends bytes to the results file and never re-serialises a large
+Report.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import resource
+import sys
+import threading
+import time
+from typing import Any
+
+from .digest import digest
+from .records import ScanFailure, ScanSuccess, encode_failure, encode_success
+
+__all__ = ["analyze_file", "failure_line", "file_sha256", "peak_rss_mb"]
+
+_analyzers: dict[str, Any] = {}
+_analyzers_lock = threading.Lock()
+
+
+def _analyzer(key: str, options: dict[str, Any]) -> Any:
+    """One Analyzer per options key per process, built on first use (a lazily filled cache)."""
+    found = _analyzers.get(key)
+    if found is None:
+        from ..api import Analyzer
+
+        with _analyzers_lock:
+            found = _analyzers.get(key)
+            if found is None:
+                found = _analyzers[key] = Analyzer(**options)
+    return found
+
+
+def file_sha256(path: str) -> str | None:
+    """Hash of the file's bytes, or None when it cannot be read (missing, a directory, no permission)."""
+    h = hashlib.sha256()
+    try:
+        with open(path, "rb") as fh:
+            for chunk in iter(lambda: fh.read(1 << 20), b""):
+                h.update(chunk)
+    except OSError:
+        return None
+    return h.hexdigest()
+
+
+def peak_rss_mb() -> float:
+    """Peak resident set size of this process in MiB (``ru_maxrss`` is KiB on Linux, bytes on macOS)."""
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return round(peak / (1024 * 1024 if sys.platform == "darwin" else 1024), 1)
+
+
+def failure_line(
+    path: str, sha256: str | None, key: str, status: str, error_type: str, message: str, seconds: float = 0.0
+) -> bytes:
+    """An encoded failure line; used by workers for errors and by the parent for timeouts and crashes."""
+    record = ScanFailure(
+        path=path,
+        sha256=sha256,
+        options_key=key,
+        seconds=round(seconds, 4),
+        status=status,  # type: ignore[arg-type]
+        error_type=error_type,
+        message=message[:2000],
+    )
+    return encode_failure(record)
+
+
+def analyze_file(path: str, sha256: str | None, options: dict[str, Any], key: str) -> bytes:
+    """Analyse ``path`` and return its results line; errors become ``status="error"`` lines, never raise."""
+    start = time.perf_counter()
+    try:
+        report = _analyzer(key, options).analyze(path)
+        report_json = report.model_dump_json().encode("utf-8")
+    except Exception as exc:  # noqa: BLE001 - a batch records every failure and goes on
+        return failure_line(
+            path, sha256, key, "error", type(exc).__name__, str(exc) or repr(exc), time.perf_counter() - start
+        )
+    meta = ScanSuccess(
+        path=path,
+        sha256=report.document.sha256 or sha256,
+        options_key=key,
+        seconds=round(time.perf_counter() - start, 4),
+        pages=report.summary.page_count or len(report.document.pages),
+        clauses=len(report.clauses),
+        findings=len(report.findings),
+        worker_pid=os.getpid(),
+        worker_rss_mb=peak_rss_mb(),
+        digest=digest(report),
+    )
+    return encode_success(meta, report_json)

@@ -1,0 +1,238 @@
+"""Training and evaluating the CLAUDETTE model: what ``leverage-lens eval claudette DIR`` runs.
+
+Data: ``DIR/sentences.jsonl`` names each company's split (``train`` / ``validation``, as LexGLUE);
+``DIR/tagged/<company>.xml`` holds the original text with inline tags (``<ltd2>...</ltd2>``; the digit is the
+fairness level). Tags are stripped to get the raw text and gold spans; levels 2 and 3 (potentially and
+clearly unfair) are the gold. Units are the sentences of :func:`leverage_lens.enrich.sentence_spans`, the same
+units the library scores at run time. A unit is positive for a type when a gold span of that type covers at
+least half of it (or 40 characters of it).
+
+Scoring (per type): a reported sentence is correct when it overlaps a gold span of that type by a character
+or more (precision); a gold span is found when a reported sentence overlaps it (recall); F1 and the macro-F1
+over the eight types. The TF-IDF + linear SVM baseline (scikit-learn ``LinearSVC``, word 1-2 grams, default
+settings) is trained and scored on the same units in the same run. Needs scikit-learn (``[eval]`` extra).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..enrich.sentences import sentence_spans
+from ..errors import LeverageLensError
+from .claudette import CLAUDETTE, ClaudetteModel, features
+
+__all__ = ["TaggedDoc", "load_claudette", "train_model", "evaluate", "ClaudetteEvaluation", "run"]
+
+CODES = tuple(CLAUDETTE)
+_TAG = re.compile(r"<(/?)([a-z]+)(\d)>")
+
+
+class ClaudetteDataError(LeverageLensError):
+    """The CLAUDETTE folder is missing or not laid out as expected (sentences.jsonl, tagged/*.xml)."""
+
+
+@dataclass
+class TaggedDoc:
+    company: str
+    split: str
+    text: str
+    gold: list[tuple[int, int, str, int]]  # start, end, code, level
+    units: list[tuple[int, int]] = field(default_factory=list)
+
+    def unit_labels(self) -> list[set[str]]:
+        out = []
+        for s, e in self.units:
+            labs = set()
+            for gs, ge, code, level in self.gold:
+                ov = min(e, ge) - max(s, gs)
+                if level in (2, 3) and ov > 0 and (ov >= 0.5 * (e - s) or ov >= 40):
+                    labs.add(code)
+            out.append(labs)
+        return out
+
+
+def strip_tags(raw: str) -> tuple[str, list[tuple[int, int, str, int]]]:
+    """Raw text without tags, and the gold spans (tags may close out of order, as in the corpus)."""
+    out: list[str] = []
+    pos = 0
+    length = 0
+    open_: dict[tuple[str, int], list[int]] = {}
+    gold = []
+    for m in _TAG.finditer(raw):
+        chunk = raw[pos : m.start()]
+        out.append(chunk)
+        length += len(chunk)
+        pos = m.end()
+        key = (m.group(2), int(m.group(3)))
+        if m.group(1):
+            starts = open_.get(key)
+            if starts:
+                gold.append((starts.pop(), length, key[0], key[1]))
+        else:
+            open_.setdefault(key, []).append(length)
+    out.append(raw[pos:])
+    return "".join(out), [g for g in gold if g[2] in CLAUDETTE]
+
+
+def load_claudette(directory: Path) -> list[TaggedDoc]:
+    sentences = directory / "sentences.jsonl"
+    if not sentences.exists() or not (directory / "tagged").is_dir():
+        raise ClaudetteDataError(f"{directory} has no sentences.jsonl and tagged/: pass the claudette folder "
+                                 "of the shared data (e.g. ../shared/data/claudette)")
+    splits: dict[str, str] = {}
+    with sentences.open(encoding="utf-8") as fh:
+        for line in fh:
+            row = json.loads(line)
+            splits.setdefault(row["company"], row["split"])
+    docs = []
+    for company, split in sorted(splits.items()):
+        path = directory / "tagged" / f"{company}.xml"
+        if not path.exists():
+            continue
+        text, gold = strip_tags(path.read_text(encoding="utf-8"))
+        docs.append(TaggedDoc(company, split, text, gold, sentence_spans(text)))
+    return docs
+
+
+def _sklearn() -> Any:
+    try:
+        from sklearn.feature_extraction.text import TfidfVectorizer
+        from sklearn.svm import LinearSVC
+    except ImportError as exc:  # pragma: no cover - depends on the environment
+        from ..evaluate.baseline import EvalDependencyError
+
+        raise EvalDependencyError("the CLAUDETTE evaluation needs scikit-learn: "
+                                  "pip install 'leverage-lens[eval]'") from exc
+    return TfidfVectorizer, LinearSVC
+
+
+def _xy(docs: Sequence[TaggedDoc]) -> tuple[list[str], list[set[str]], list[str]]:
+    xs, ys, groups = [], [], []
+    for d in docs:
+        for (s, e), labs in zip(d.units, d.unit_labels()):
+            xs.append(d.text[s:e])
+            ys.append(labs)
+            groups.append(d.company)
+    return xs, ys, groups
+
+
+def train_model(docs: Sequence[TaggedDoc], *, c: float = 1.0, min_df: int = 2, class_weight: str | None = None) -> ClaudetteModel:
+    """Fit the product model: class-weighted linear SVMs with thresholds chosen by company-grouped CV."""
+    tfidf_cls, svc_cls = _sklearn()
+    xs, ys, groups = _xy(docs)
+    vec = tfidf_cls(analyzer=features, sublinear_tf=True, min_df=min_df)
+    x = vec.fit_transform(xs)
+    vocab = vec.get_feature_names_out()
+    idf = {f: float(v) for f, v in zip(vocab, vec.idf_)}
+    weights, bias, threshold = {}, {}, {}
+    companies = sorted(set(groups))
+    folds = [set(companies[i::5]) for i in range(5)]
+    for code in CODES:
+        y = [1 if code in labs else 0 for labs in ys]
+        oof = [0.0] * len(y)
+        for fold in folds:
+            tr = [i for i, g in enumerate(groups) if g not in fold]
+            te = [i for i, g in enumerate(groups) if g in fold]
+            clf = svc_cls(C=c, class_weight=class_weight, max_iter=10000).fit(x[tr], [y[i] for i in tr])
+            for i, s in zip(te, clf.decision_function(x[te])):
+                oof[i] = float(s)
+        threshold[code] = _best_threshold(oof, y)
+        clf = svc_cls(C=c, class_weight=class_weight, max_iter=10000).fit(x, y)
+        weights[code] = {vocab[j]: round(float(w), 4) for j, w in enumerate(clf.coef_[0]) if abs(w) >= 1e-3}
+        bias[code] = float(clf.intercept_[0])
+    used = set().union(*(w.keys() for w in weights.values()))
+    # Normalisation needs every vocabulary feature's idf; features with no weight anywhere still count.
+    return ClaudetteModel(idf={f: round(v, 4) for f, v in idf.items()}, weights=weights, bias=bias,
+                          threshold=threshold) if used else ClaudetteModel(idf, weights, bias, threshold)
+
+
+def _best_threshold(scores: list[float], y: list[int]) -> float:
+    pairs = sorted(zip(scores, y), reverse=True)
+    pos = sum(y) or 1
+    best, best_t, tp = 0.0, 0.0, 0
+    for k, (s, lab) in enumerate(pairs, 1):
+        tp += lab
+        f1 = 2 * tp / (k + pos)
+        if f1 > best:
+            best, best_t = f1, s
+    return float(best_t)
+
+
+@dataclass
+class TypeScore:
+    precision: float
+    recall: float
+    f1: float
+    reported: int
+    gold: int
+
+
+@dataclass
+class ClaudetteEvaluation:
+    system: dict[str, TypeScore]
+    baseline: dict[str, TypeScore]
+
+    @staticmethod
+    def macro(scores: dict[str, TypeScore]) -> float:
+        return sum(s.f1 for s in scores.values()) / len(scores)
+
+    def table(self) -> str:
+        lines = ["type  system P/R/F1          baseline P/R/F1        gold", "-" * 62]
+        for code in CODES:
+            s, b = self.system[code], self.baseline[code]
+            lines.append(f"{code:<5} {s.precision:.2f}/{s.recall:.2f}/{s.f1:.2f}  (n={s.reported:<3})  "
+                         f"{b.precision:.2f}/{b.recall:.2f}/{b.f1:.2f}  (n={b.reported:<3})  {s.gold}")
+        lines.append(f"macro-F1  system {self.macro(self.system):.3f}   baseline {self.macro(self.baseline):.3f}")
+        return "\n".join(lines)
+
+
+def evaluate(docs: Sequence[TaggedDoc], predicted: Sequence[list[set[str]]]) -> dict[str, TypeScore]:
+    """Span-overlap precision/recall/F1 per type (see module docstring)."""
+    out = {}
+    for code in CODES:
+        rep = ok = gold_n = found = 0
+        for d, preds in zip(docs, predicted):
+            golds = [(s, e) for s, e, c, lvl in d.gold if c == code and lvl in (2, 3)]
+            spans = [u for u, p in zip(d.units, preds) if code in p]
+            rep += len(spans)
+            ok += sum(1 for s, e in spans if any(min(e, ge) > max(s, gs) for gs, ge in golds))
+            gold_n += len(golds)
+            found += sum(1 for gs, ge in golds if any(min(e, ge) > max(s, gs) for s, e in spans))
+        p = ok / rep if rep else 0.0
+        r = found / gold_n if gold_n else 0.0
+        out[code] = TypeScore(p, r, 2 * p * r / (p + r) if p + r else 0.0, rep, gold_n)
+    return out
+
+
+def baseline_predictions(train: Sequence[TaggedDoc], test: Sequence[TaggedDoc]) -> list[list[set[str]]]:
+    tfidf_cls, svc_cls = _sklearn()
+    xs, ys, _ = _xy(train)
+    vec = tfidf_cls(ngram_range=(1, 2))
+    x = vec.fit_transform(xs)
+    out: list[list[set[str]]] = [[set() for _ in d.units] for d in test]
+    for code in CODES:
+        clf = svc_cls().fit(x, [1 if code in labs else 0 for labs in ys])
+        for d, preds in zip(test, out):
+            if d.units:
+                for p, s in zip(preds, clf.decision_function(vec.transform([d.text[a:b] for a, b in d.units]))):
+                    if s > 0:
+                        p.add(code)
+    return out
+
+
+def run(directory: Path, *, save: Path | None = None) -> ClaudetteEvaluation:
+    """Train on the train companies, score system and baseline on the validation companies."""
+    docs = load_claudette(directory)
+    train = [d for d in docs if d.split == "train"]
+    test = [d for d in docs if d.split == "validation"]
+    model = train_model(train)
+    if save is not None:
+        save.parent.mkdir(parents=True, exist_ok=True)
+        save.write_text(model.to_json(), encoding="utf-8")
+    system = [[set(model.predict(d.text[a:b])) for a, b in d.units] for d in test]
+    return ClaudetteEvaluation(system=evaluate(test, system), baseline=evaluate(test, baseline_predictions(train, test)))

@@ -1,0 +1,121 @@
+"""What a rule sees: the document, its enrichment and helpers to find the clauses a rule cares about.
+
+Built once per document by the registry and shared by every rule, so sentence splitting and party resolution
+happen once. Read-only; rules must not keep it after they return.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from ..enrich import Enrichment, enrich
+from ..model import Clause, Document, Obligation, Party
+
+__all__ = ["CheckContext", "Sentence"]
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence with its offsets, innermost clause and the parties it mentions (in order)."""
+
+    start: int
+    end: int
+    text: str
+    clause: Clause | None
+    mentions: tuple[tuple[int, int, str], ...]
+
+
+@dataclass
+class CheckContext:
+    """The analysed document as rules see it."""
+
+    doc: Document
+    enrichment: Enrichment
+    _cache: dict[str, object] = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def build(cls, doc: Document, enrichment: Enrichment | None = None) -> CheckContext:
+        return cls(doc=doc, enrichment=enrichment or enrich(doc))
+
+    @property
+    def text(self) -> str:
+        return self.doc.text
+
+    @property
+    def parties(self) -> list[Party]:
+        return self.enrichment.parties
+
+    @property
+    def obligations(self) -> list[Obligation]:
+        return self.enrichment.obligations
+
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        ordered = sorted(self.doc.clauses, key=lambda c: (c.start, -c.level))
+        out: list[Sentence] = []
+        resolver = self.enrichment.resolver
+        text = self.doc.text
+        ci = 0
+        stack: list[Clause] = []
+        for s, e in self.enrichment.sentences:
+            while ci < len(ordered) and ordered[ci].start <= s:
+                stack.append(ordered[ci])
+                ci += 1
+            stack = [c for c in stack if c.end > s]
+            clause = max(stack, key=lambda c: c.level) if stack else None
+            out.append(Sentence(s, e, text[s:e], clause, tuple(resolver.mentions(text, s, e))))
+        return out
+
+    def candidates(self, pattern: re.Pattern[str]) -> list[Sentence]:
+        """Sentences where ``pattern`` may match, found by one scan of the whole text (fast), in order.
+
+        A rule then confirms with ``pattern.search(sentence.text)``; the scan only prunes sentences."""
+        sents = self.sentences
+        starts = self._starts()
+        hit: dict[int, None] = {}
+        for m in pattern.finditer(self.doc.text):
+            i = bisect_right(starts, m.start()) - 1
+            if i >= 0:
+                hit[i] = None
+            j = bisect_right(starts, m.end() - 1) - 1  # a match may start in whitespace before a sentence
+            if j >= 0:
+                hit[j] = None
+        return [sents[i] for i in sorted(hit)]
+
+    def _starts(self) -> list[int]:
+        got = self._cache.get("starts")
+        if got is None:
+            got = self._cache["starts"] = [s.start for s in self.sentences]
+        return got  # type: ignore[return-value]
+
+    def sentences_matching(self, pattern: re.Pattern[str]) -> Iterator[tuple[Sentence, re.Match[str]]]:
+        """Sentences where ``pattern`` matches, with the first match (offsets relative to the sentence)."""
+        for s in self.candidates(pattern):
+            m = pattern.search(s.text)
+            if m:
+                yield s, m
+
+    def party_name(self, party_id: str | None) -> str | None:
+        for p in self.parties:
+            if p.id == party_id:
+                return p.role or (p.aliases[0] if p.aliases else p.name)
+        return party_id
+
+    def two_parties(self) -> tuple[str, str] | None:
+        """The two principal parties (most mentioned), or None if fewer than two are known."""
+        if "two_parties" in self._cache:
+            return self._cache["two_parties"]  # type: ignore[return-value]
+        self._cache["two_parties"] = pair = self._two_parties()
+        return pair
+
+    def _two_parties(self) -> tuple[str, str] | None:
+        counts: dict[str, int] = {}
+        for s in self.sentences:
+            for _, _, pid in s.mentions:
+                counts[pid] = counts.get(pid, 0) + 1
+        top = sorted(counts, key=lambda k: -counts[k])[:2]
+        return (top[0], top[1]) if len(top) == 2 else None

@@ -1,0 +1,196 @@
+"""One-sided commercial terms: price changes, sole discretion, audit, assignment, late fees, home law."""
+
+from __future__ import annotations
+
+import re
+
+from ...model import Finding, Span
+from .. import categories as cat
+from ..context import CheckContext
+from ..registry import Rule, rule
+from ._common import MUTUAL, actor_before, finding, one_sided
+
+P = 'This Agreement is between Acme Inc. ("Supplier") and Beta LLC ("Customer"). '
+
+_PRICE_CHANGE = re.compile(
+    r"\b(?:may|reserves?\s+the\s+right\s+to|(?:is\s+)?entitled\s+to)\s+(?:\w+\s+){0,4}?(?:change|modify|amend|"
+    r"increase|adjust|revise)\w*\s+(?:\w+\s+){0,3}?(?:prices?|fees?|rates?|charges?|pricing|terms|this\s+agreement)",
+    re.IGNORECASE,
+)
+_DISCRETION = re.compile(
+    r"\b(?:sole|absolute|unfettered|sole\s+and\s+absolute)\s+(?:and\s+absolute\s+)?discretion\b|"
+    r"\bat\s+any\s+time\s+(?:and\s+)?(?:for\s+any\s+reason\s+)?without\s+(?:prior\s+)?notice\b",
+    re.IGNORECASE,
+)
+_AUDIT = re.compile(
+    r"\b(?:may|right\s+to|entitled\s+to|permit|allow)\b[^.]{0,80}?\b(?:audit|inspect|examine)\w*\b", re.IGNORECASE
+)
+_ASSIGN_FREE = re.compile(r"\bmay\s+(?:freely\s+)?assign\b(?![^.]{0,120}?\b(?:consent|approval)\b)",
+                          re.IGNORECASE)
+_ASSIGN_BLOCKED = re.compile(
+    r"\b(?:shall|may|will)\s+not\s+(?:\w+\s+){0,2}?assign\w*\b[^.]{0,200}?\b(?:consent|approval)\b", re.IGNORECASE
+)
+_ASSIGN_WORD = re.compile(r"\bassign", re.IGNORECASE)
+_LATE = re.compile(
+    r"\b(?:late\s+(?:payment\s+)?(?:fee|charge|penalt)\w*|interest\s+(?:at|of|on)\b[^;]{0,80}?(?:per\s+(?:month|"
+    r"annum)|%|percent)|overdue\s+amounts?\b[^.]{0,80}?\binterest)",
+    re.IGNORECASE,
+)
+_LAW = re.compile(
+    r"\b(?:governed\s+by|construed\s+in\s+accordance\s+with|exclusive\s+jurisdiction\s+of)\b[^.]{0,80}?"
+    r"\b(?:State\s+of\s+|Commonwealth\s+of\s+|laws\s+of\s+)?(?P<place>(?:New\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)",
+)
+_HOME = re.compile(
+    r"\b(?:an?\s+)?(?P<place>(?:New\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:limited\s+liability\s+company|"
+    r"corporation|company|limited\s+partnership|partnership|banking\s+corporation|statutory\s+trust)"
+)
+
+
+@rule(
+    "one_sided.unilateral_change",
+    description="One party may change prices, fees or the terms on its own.",
+    severity="high", category=cat.PRICE_CHANGE,
+    suggestion="changes only by written amendment signed by both, or a cap on increases with a right to "
+    "terminate before they take effect",
+    fires_on=(P + "1. Supplier may increase the prices on 30 days notice. 2. Customer shall pay Supplier.",),
+    quiet_on=(P + "1. The prices may be changed only by a written amendment signed by both parties. "
+              "2. Customer shall pay Supplier.",),
+)
+def unilateral_change(ctx: CheckContext, r: Rule) -> list[Finding]:
+    return one_sided(ctx, r, _PRICE_CHANGE, what="may change prices or terms")
+
+
+@rule(
+    "one_sided.sole_discretion",
+    description='A right exercised in one party\'s "sole discretion" or "at any time without notice".',
+    severity="low", category=cat.SOLE_DISCRETION, family="general",
+    suggestion='"reasonable discretion", exercised in good faith, with notice and reasons',
+    fires_on=(P + "1. Supplier may reject any order in its sole discretion. 2. Customer shall pay Supplier.",),
+    quiet_on=(P + "1. Supplier may reject an order for a reasonable cause stated in writing. "
+              "2. Customer shall pay Supplier.",),
+)
+def sole_discretion(ctx: CheckContext, r: Rule) -> list[Finding]:
+    out = []
+    for s in ctx.candidates(_DISCRETION):
+        m = _DISCRETION.search(s.text)
+        if not m or MUTUAL.search(s.text[: m.end()]):
+            continue
+        who = actor_before(s, m.start(), window=400)
+        if who is None:
+            continue
+        out.append(finding(ctx, r, s, f"{ctx.party_name(who)} acts here at its own discretion: the other side has "
+                           "no say and no standard to hold it to.", favors=who, evidence=[
+            Span(start=s.start + m.start(), end=s.start + m.end(), label="trigger")]))
+    return out
+
+
+@rule(
+    "one_sided.audit",
+    description="Only one party may audit or inspect the other's books and records.",
+    severity="low", category=cat.AUDIT,
+    suggestion="a reciprocal audit right, or limits: notice, frequency, business hours, auditor's cost",
+    fires_on=(P + "1. Supplier may audit the books and records of Customer once a year. "
+              "2. Customer shall pay Supplier.",),
+    quiet_on=(P + "1. Each party may audit the books and records of the other party once a year. "
+              "2. Customer shall pay Supplier.",),
+)
+def audit(ctx: CheckContext, r: Rule) -> list[Finding]:
+    return one_sided(ctx, r, _AUDIT, what="may audit")
+
+
+@rule(
+    "one_sided.assignment",
+    description="One party may assign freely while the other needs consent.",
+    severity="medium", category=cat.ASSIGNMENT,
+    suggestion="the same assignment rule for both: consent not unreasonably withheld, with the same "
+    "carve-outs (affiliates, merger)",
+    fires_on=(P + "1. Customer shall not assign this Agreement without the prior written consent of Supplier. "
+              "Supplier may assign this Agreement to any person. 2. Customer shall pay Supplier.",),
+    quiet_on=(P + "1. Neither party shall assign this Agreement without the consent of the other party. "
+              "2. Customer shall pay Supplier.",),
+)
+def assignment(ctx: CheckContext, r: Rule) -> list[Finding]:
+    pair = ctx.two_parties()
+    if pair is None:
+        return []
+    free: dict[str, list] = {}
+    blocked: set[str] = set()
+    for s in ctx.candidates(_ASSIGN_WORD):
+        if MUTUAL.search(s.text):
+            return []
+        for pat, bucket in ((_ASSIGN_BLOCKED, None), (_ASSIGN_FREE, free)):
+            m = pat.search(s.text)
+            if m:
+                who = actor_before(s, m.start())
+                if who in pair:
+                    if bucket is None:
+                        blocked.add(who)
+                    else:
+                        bucket.setdefault(who, []).append((s, m))
+    out = []
+    for who, hits in free.items():
+        other = pair[1] if who == pair[0] else pair[0]
+        if who in blocked or other not in blocked:
+            continue
+        for s, m in hits:
+            out.append(finding(ctx, r, s, f"{ctx.party_name(who)} may assign freely, but {ctx.party_name(other)} "
+                               "needs consent to assign.", favors=who, evidence=[
+                Span(start=s.start + m.start(), end=s.start + m.end(), label="trigger")]))
+    return out
+
+
+@rule(
+    "one_sided.late_fees",
+    description="Late fees or interest run on one party's payments only.",
+    severity="low", category=cat.LATE_FEES,
+    suggestion="interest on late payments by either party, at a modest statutory rate",
+    fires_on=(P + "1. Customer shall pay interest at 1.5% per month on overdue amounts owed to Supplier. "
+              "2. Supplier shall deliver the goods to Customer.",),
+    quiet_on=(P + "1. Customer shall pay Supplier within 30 days. 2. Supplier shall deliver the goods.",),
+)
+def late_fees(ctx: CheckContext, r: Rule) -> list[Finding]:
+    return one_sided(ctx, r, _LATE, what="pays late fees or interest", favors_holder=False)
+
+
+def _homes(ctx: CheckContext) -> dict[str, str]:
+    homes: dict[str, str] = {}
+    for p in ctx.parties:
+        for sp in p.spans:
+            if sp.label == "name":
+                m = _HOME.search(ctx.text, sp.end, min(len(ctx.text), sp.end + 120))
+                if m and p.id not in homes:
+                    homes[p.id] = m.group("place")
+    return homes
+
+
+@rule(
+    "one_sided.home_law",
+    description="Governing law or forum is one party's home jurisdiction.",
+    severity="low", category=cat.GOVERNING_LAW,
+    suggestion="a neutral law and forum, or the defendant's home courts",
+    fires_on=('This Agreement is between Acme Inc., a Delaware corporation ("Supplier") and Beta LLC, a Texas '
+              'limited liability company ("Customer"). 1. This Agreement is governed by the laws of the State '
+              'of Delaware. 2. Customer shall pay Supplier.',),
+    quiet_on=('This Agreement is between Acme Inc., a Delaware corporation ("Supplier") and Beta LLC, a Texas '
+              'limited liability company ("Customer"). 1. This Agreement is governed by the laws of the State '
+              'of New York. 2. Customer shall pay Supplier.',),
+)
+def home_law(ctx: CheckContext, r: Rule) -> list[Finding]:
+    pair = ctx.two_parties()
+    if pair is None:
+        return []
+    homes = _homes(ctx)
+    if not all(p in homes for p in pair) or homes[pair[0]] == homes[pair[1]]:
+        return []
+    out = []
+    for s in ctx.candidates(_LAW):
+        m = _LAW.search(s.text)
+        if not m:
+            continue
+        place = m.group("place")
+        for pid in pair:
+            if homes[pid] == place:
+                out.append(finding(ctx, r, s, f"The law or forum chosen ({place}) is {ctx.party_name(pid)}'s home "
+                                   "jurisdiction.", favors=pid, evidence=[
+                    Span(start=s.start + m.start("place"), end=s.start + m.end("place"), label="place")]))
+    return out

@@ -1,0 +1,110 @@
+"""One-sided termination rights: for convenience, on change of control, and renewal that one side controls."""
+
+from __future__ import annotations
+
+import re
+
+from ...model import Finding, Span
+from .. import categories as cat
+from ..context import CheckContext
+from ..registry import Rule, rule
+from ._common import MUTUAL, actor_before, finding, one_sided
+
+P = 'This Agreement is between Acme Inc. ("Supplier") and Beta LLC ("Customer"). '
+
+_CONVENIENCE = re.compile(
+    r"\b(?:may|right\s+to|entitled\s+to)\b[^.;]{0,80}?\bterminat\w*\b[^.;]{0,160}?"
+    r"(?:for\s+(?:any\s+or\s+no\s+reason|any\s+reason|no\s+reason|(?:its\s+)?convenience)|without\s+cause|"
+    r"at\s+any\s+time\s+(?:by|upon|on|with)|without\s+(?:any\s+)?reason)",
+    re.IGNORECASE,
+)
+_CHANGE_OF_CONTROL = re.compile(
+    r"\b(?:may|right\s+to|entitled\s+to)\b[^.]{0,80}?\bterminat\w*[^.]{0,250}?\bchange\s+(?:of|in)\s+(?:control|"
+    r"ownership)|\bchange\s+(?:of|in)\s+(?:control|ownership)\b[^.]{0,250}?\b(?:may|right\s+to)\b[^.]{0,60}?"
+    r"\bterminat\w*",
+    re.IGNORECASE,
+)
+_AUTO_RENEW = re.compile(
+    r"\b(?:automatic(?:ally)?\s+(?:be\s+)?(?:renew|extend)\w*|renew\w*\s+automatically|"
+    r"successive\s+(?:\w+\s+){0,3}(?:periods?|terms?))\b",
+    re.IGNORECASE,
+)
+_NOTICE_DAYS = re.compile(r"(?:(?P<n>\d{1,3})|(?P<w>thirty|sixty|ninety|one\s+hundred\s+(?:and\s+)?twenty|"
+                          r"one\s+hundred\s+(?:and\s+)?eighty))\s*(?:\(\d+\)\s*)?(?:calendar\s+|business\s+)?"
+                          r"days?", re.IGNORECASE)
+_WORDS = {"thirty": 30, "sixty": 60, "ninety": 90}
+
+
+@rule(
+    "one_sided.termination_for_convenience",
+    description="Only one party may end the contract without cause (for convenience, at any time, for any "
+    "reason); the other is locked in for the term.",
+    severity="high", category=cat.TERMINATION_CONVENIENCE,
+    suggestion="a mutual right to terminate for convenience on the same notice, or a termination fee / "
+    "wind-down payment for the party left behind",
+    fires_on=(P + "1. Customer may terminate this Agreement for convenience on 30 days notice. "
+              "2. Supplier shall deliver the goods to Customer.",),
+    quiet_on=(P + "1. Either party may terminate this Agreement for convenience on 30 days notice. "
+              "2. Supplier shall deliver the goods to Customer.",),
+)
+def termination_for_convenience(ctx: CheckContext, r: Rule) -> list[Finding]:
+    return one_sided(ctx, r, _CONVENIENCE, what="may terminate without cause")
+
+
+@rule(
+    "one_sided.termination_change_of_control",
+    description="Only one party may terminate when the other changes control.",
+    severity="medium", category=cat.CHANGE_OF_CONTROL,
+    suggestion="make the change-of-control termination right mutual, or limit it to acquisitions by a "
+    "competitor",
+    fires_on=(P + "1. Customer may terminate this Agreement upon a change of control of Supplier. "
+              "2. Supplier shall deliver the goods to Customer.",),
+    quiet_on=(P + "1. Either party may terminate this Agreement upon a change of control of the other party. "
+              "2. Supplier shall deliver the goods to Customer.",),
+)
+def termination_change_of_control(ctx: CheckContext, r: Rule) -> list[Finding]:
+    return one_sided(ctx, r, _CHANGE_OF_CONTROL, what="may terminate on a change of control")
+
+
+def _days(text: str) -> int | None:
+    best = None
+    for m in _NOTICE_DAYS.finditer(text):
+        n = int(m.group("n")) if m.group("n") else _WORDS.get(m.group("w").split()[0].lower(),
+                                                              180 if "eighty" in m.group("w") else 120)
+        best = n if best is None else max(best, n)
+    return best
+
+
+@rule(
+    "one_sided.auto_renewal",
+    description="Automatic renewal that only one party can stop, or that needs notice 90 days or more "
+    "before the renewal date.",
+    severity="medium", category=cat.RENEWAL_NOTICE,
+    suggestion="renewal only on written agreement, or a right for either party to stop renewal on 30 days' "
+    "notice",
+    fires_on=(P + "1. This Agreement shall automatically renew for successive one-year terms unless Supplier "
+              "gives notice of non-renewal at least ninety (90) days before the end of the term. "
+              "2. Customer shall pay Supplier.",),
+    quiet_on=(P + "1. This Agreement renews only if both parties agree in writing. "
+              "2. Customer shall pay Supplier.",),
+)
+def auto_renewal(ctx: CheckContext, r: Rule) -> list[Finding]:
+    out = []
+    for s in ctx.candidates(_AUTO_RENEW):
+        m = _AUTO_RENEW.search(s.text)
+        if not m:
+            continue
+        days = _days(s.text)
+        mutual = bool(MUTUAL.search(s.text))
+        notice = re.search(r"\bunless\b|\bnotice\b", s.text, re.IGNORECASE)
+        stopper = actor_before(s, notice.end() + 60, window=200) if notice and not mutual else None
+        if stopper is not None:
+            msg = (f"The contract renews automatically and only {ctx.party_name(stopper)} is given the right "
+                   "to stop it.")
+            out.append(finding(ctx, r, s, msg, favors=stopper, evidence=[
+                Span(start=s.start + m.start(), end=s.start + m.end(), label="trigger")]))
+        elif days is not None and days >= 90:
+            out.append(finding(ctx, r, s, f"The contract renews automatically unless notice is given {days} "
+                               "days ahead: an easy date to miss.", favors=None, evidence=[
+                Span(start=s.start + m.start(), end=s.start + m.end(), label="trigger")]))
+    return out

@@ -1,0 +1,199 @@
+"""Registered, self-describing rules and the registry that runs them.
+
+Every check (one-sided terms here; ambiguity and parse-health checks later) is a :class:`Rule`: an ``id``, a
+``description``, a default ``severity``, ``examples`` that must and must not fire (run by the test-suite),
+and a function from a :class:`~leverage_lens.checks.context.CheckContext` to findings.
+
+Rules are declared with the :func:`rule` decorator in modules listed in :data:`BUILTIN_MODULES`; the built-in
+set is collected once, lazily, and never mutated. A :class:`Registry` is a caller-owned *view* of rules: it
+starts from the built-ins, and can enable, disable, re-grade, add users' own rules and suppress findings by
+fingerprint (a baseline file). Registries are cheap to copy; an :class:`~leverage_lens.api.Analyzer` holds one,
+so two analyzers with different settings never interfere, and no global state changes after import.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import threading
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Literal
+
+from ..errors import InvalidOptionError
+from ..model import Document, Finding, Severity
+from .context import CheckContext
+
+__all__ = ["Rule", "Registry", "rule", "builtin_rules", "BUILTIN_MODULES"]
+
+RuleKind = Literal["one_sided", "ambiguity", "parse"]
+CheckFn = Callable[[CheckContext, "Rule"], Iterable[Finding]]
+
+#: Modules whose import registers built-in rules (issue 5 adds its ambiguity modules here).
+BUILTIN_MODULES: tuple[str, ...] = (
+    "leverage_lens.checks.one_sided.termination",
+    "leverage_lens.checks.one_sided.liability",
+    "leverage_lens.checks.one_sided.restrictions",
+    "leverage_lens.checks.one_sided.commercial",
+    "leverage_lens.checks.claudette",
+)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A check: what it looks for, how much it matters, examples that prove it, and the code that runs it."""
+
+    id: str
+    description: str
+    severity: Severity
+    kind: RuleKind
+    check: CheckFn = field(repr=False, compare=False)
+    category: str | None = None
+    family: str | None = None
+    fires_on: tuple[str, ...] = ()
+    quiet_on: tuple[str, ...] = ()
+    suggestion: str | None = None
+
+    def run(self, ctx: CheckContext) -> list[Finding]:
+        """Findings of this rule alone on ``ctx``, at the rule's current severity."""
+        out = []
+        for f in self.check(ctx, self):
+            out.append(f if f.severity == self.severity else f.model_copy(update={"severity": self.severity}))
+        return out
+
+    def doc(self) -> str:
+        """A short Markdown description, used by ``leverage-lens rules`` and the generated docs page."""
+        lines = [f"### `{self.id}` ({self.kind}, {self.severity.value})", "", self.description]
+        if self.category:
+            lines.append(f"\nCategory: `{self.category}`" + (f" (family `{self.family}`)" if self.family else ""))
+        if self.suggestion:
+            lines.append(f"\nAsk for: {self.suggestion}")
+        for ex in self.fires_on[:1]:
+            lines.append(f"\nFires on: \u201c{ex}\u201d")
+        for ex in self.quiet_on[:1]:
+            lines.append(f"\nQuiet on: \u201c{ex}\u201d")
+        return "\n".join(lines)
+
+
+_declared: dict[str, Rule] = {}
+_builtin: tuple[Rule, ...] | None = None
+_lock = threading.Lock()
+
+
+def rule(
+    id: str,
+    *,
+    description: str,
+    severity: Severity | str,
+    kind: RuleKind = "one_sided",
+    category: str | None = None,
+    family: str | None = None,
+    fires_on: Iterable[str] = (),
+    quiet_on: Iterable[str] = (),
+    suggestion: str | None = None,
+) -> Callable[[CheckFn], Rule]:
+    """Declare a rule; in a module of :data:`BUILTIN_MODULES` it becomes built in, elsewhere use the
+    returned :class:`Rule` with :meth:`Registry.add`."""
+
+    def wrap(fn: CheckFn) -> Rule:
+        r = Rule(id=id, description=description, severity=Severity(severity), kind=kind, check=fn,
+                 category=category, family=family, fires_on=tuple(fires_on), quiet_on=tuple(quiet_on),
+                 suggestion=suggestion)
+        if fn.__module__ in BUILTIN_MODULES:
+            _declared[id] = r
+        return r
+
+    return wrap
+
+
+def builtin_rules() -> tuple[Rule, ...]:
+    """Every built-in rule, in a stable order (imported once, on first use)."""
+    global _builtin
+    if _builtin is None:
+        with _lock:
+            if _builtin is None:
+                for mod in BUILTIN_MODULES:
+                    importlib.import_module(mod)
+                _builtin = tuple(_declared[k] for k in sorted(_declared))
+    return _builtin
+
+
+class Registry:
+    """The rules one analysis runs, with their switches, severities and suppressed fingerprints."""
+
+    def __init__(self, rules: Iterable[Rule] | None = None, *, suppress: Iterable[str] = ()) -> None:
+        self._rules: dict[str, Rule] = {r.id: r for r in (builtin_rules() if rules is None else rules)}
+        self._disabled: set[str] = set()
+        self._suppressed: set[str] = set(suppress)
+
+    def copy(self) -> Registry:
+        new = Registry(self._rules.values(), suppress=self._suppressed)
+        new._disabled = set(self._disabled)
+        return new
+
+    def __contains__(self, rule_id: object) -> bool:
+        return rule_id in self._rules
+
+    def get(self, rule_id: str) -> Rule:
+        try:
+            return self._rules[rule_id]
+        except KeyError:
+            raise InvalidOptionError(f"no rule {rule_id!r}; `leverage-lens rules` lists them") from None
+
+    def rules(self, kind: RuleKind | None = None, *, enabled_only: bool = False) -> list[Rule]:
+        return [r for r in self._rules.values()
+                if (kind is None or r.kind == kind) and not (enabled_only and r.id in self._disabled)]
+
+    def add(self, new: Rule, *, replace_existing: bool = False) -> Registry:
+        if new.id in self._rules and not replace_existing:
+            raise InvalidOptionError(f"a rule {new.id!r} is already registered; pass replace_existing=True")
+        self._rules[new.id] = new
+        return self
+
+    def enable(self, *rule_ids: str) -> Registry:
+        for rid in rule_ids:
+            self.get(rid)
+            self._disabled.discard(rid)
+        return self
+
+    def disable(self, *rule_ids: str) -> Registry:
+        for rid in rule_ids:
+            self.get(rid)
+            self._disabled.add(rid)
+        return self
+
+    def regrade(self, rule_id: str, severity: Severity | str) -> Registry:
+        self._rules[rule_id] = replace(self.get(rule_id), severity=Severity(severity))
+        return self
+
+    def suppress(self, *fingerprints: str) -> Registry:
+        self._suppressed.update(fingerprints)
+        return self
+
+    def load_baseline(self, path: str | Path) -> Registry:
+        """Suppress every fingerprint in a baseline file (JSON list of ids, or of findings with ``id``)."""
+        try:
+            data = json.loads(Path(path).read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise InvalidOptionError(f"cannot read baseline {path}: {exc}") from exc
+        self._suppressed.update(x["id"] if isinstance(x, dict) else str(x) for x in data)
+        return self
+
+    @staticmethod
+    def write_baseline(findings: Iterable[Finding], path: str | Path) -> None:
+        """Write the fingerprints of ``findings`` so later runs can suppress them."""
+        Path(path).write_text(json.dumps(sorted({f.id for f in findings}), indent=1) + "\n", encoding="utf-8")
+
+    def run(self, doc: Document | CheckContext, *, kind: RuleKind | None = None) -> list[Finding]:
+        """Run the enabled rules; findings in document order, suppressed fingerprints dropped."""
+        ctx = doc if isinstance(doc, CheckContext) else CheckContext.build(doc)
+        seen: set[str] = set()
+        out: list[Finding] = []
+        for r in self.rules(kind, enabled_only=True):
+            for f in r.run(ctx):
+                if f.id not in self._suppressed and f.id not in seen:
+                    seen.add(f.id)
+                    out.append(f)
+        out.sort(key=lambda f: (f.start, f.rule))
+        return out

@@ -1,0 +1,60 @@
+"""Enrichment: parties, defined terms and obligations, found in a parsed :class:`Document`.
+
+This stage sits between segmentation and checks. It reads ``Document.text`` and its clauses and returns plain
+model objects with offsets; it never changes the document. Each finder is usable on its own:
+
+* :func:`find_parties` -- names, aliases, roles, spans (preamble, "referred to as", signature blocks);
+* :func:`find_definitions` -- defined terms with their definition span, style and uses; :func:`term_pattern`
+  compiles a whole-word matcher for a set of terms;
+* :func:`find_obligations` -- modal phrases with actor, modality, beneficiary and conditions;
+* :func:`sentence_spans` -- the sentence splitter the other stages share;
+* :class:`PartyResolver` -- maps names, aliases and roles in text to party ids.
+
+:func:`enrich` runs them all on a document and returns an :class:`Enrichment`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import Definition, Document, Obligation, Party
+from .definitions import find_definitions, term_pattern
+from .obligations import PartyResolver, find_obligations
+from .parties import find_parties
+from .sentences import sentence_spans
+
+__all__ = [
+    "Enrichment",
+    "enrich",
+    "find_parties",
+    "find_definitions",
+    "find_obligations",
+    "term_pattern",
+    "sentence_spans",
+    "PartyResolver",
+]
+
+
+@dataclass(frozen=True)
+class Enrichment:
+    """What enrichment found in one document."""
+
+    parties: list[Party]
+    definitions: list[Definition]
+    obligations: list[Obligation]
+    resolver: PartyResolver
+    sentences: list[tuple[int, int]]
+
+
+def enrich(doc: Document) -> Enrichment:
+    """Parties, definitions and obligations of ``doc`` (offsets index ``doc.text``)."""
+    parties = find_parties(doc.text)
+    resolver = PartyResolver(parties)
+    sentences = sentence_spans(doc.text)
+    return Enrichment(
+        parties=parties,
+        definitions=find_definitions(doc.text, doc.clauses),
+        obligations=find_obligations(doc.text, parties, doc.clauses, resolver, sentences=sentences),
+        resolver=resolver,
+        sentences=sentences,
+    )

@@ -1,0 +1,216 @@
+"""The parties to a contract: names, aliases, roles and the spans that define them.
+
+Sources, in order of trust:
+
+1. the preamble (``... by and between Acme Corporation, a Delaware corporation ("Acme" or the
+   "Company"), and ...``): each bracketed alias group closes one party, whose name is the entity just before
+   it;
+2. sentences that name a party by role outside brackets (``Acme ... is referred to as "Licensor"``);
+3. signature blocks (an upper-case entity line just before ``By:``).
+
+Names seen again in the signature block are merged into the preamble party by fuzzy match, so the caller
+gets one :class:`~leverage_lens.model.Party` per legal person. Party ids are stable: ``party-1``,
+``party-2``, ... in order of first appearance.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from ..model import Party, Span
+
+__all__ = ["find_parties", "ROLE_WORDS", "GENERIC_ALIASES"]
+
+#: Alias words that name the part a party plays, so they become its ``role``.
+ROLE_WORDS = frozenset(
+    """licensor licensee customer client supplier vendor provider seller buyer purchaser distributor reseller
+    manufacturer contractor subcontractor consultant company franchisor franchisee lender borrower landlord
+    tenant lessor lessee employer employee executive agent principal owner developer publisher sponsor
+    partner member investor issuer holder guarantor servicer manager advisor adviser sub-advisor
+    recipient discloser disclosing receiving service user subscriber member host operator""".split()
+)
+#: Defined terms in a preamble that are never a party.
+_NOT_PARTY = frozenset(
+    {"agreement", "effective date", "services", "service", "products", "product", "term", "territory",
+     "exhibit", "schedule", "amendment", "contract", "license", "parties", "party", "background", "recitals",
+     "date", "plan", "shares", "offering", "act", "confidential information", "commencement date"}
+)
+GENERIC_ALIASES = frozenset({"party", "parties", "each party", "either party", "both parties"})
+
+_SUFFIX = (
+    r"(?:Inc|Incorporated|Corp|Corporation|LLC|L\.L\.C|Ltd|Limited|LP|L\.P|LLP|L\.L\.P|PLC|plc|GmbH|AG|"
+    r"S\.A|SA|S\.A\.S|S/A|N\.V|NV|B\.V|BV|A/S|AB|Oy|S\.p\.A|S\.r\.l|Pty|PTE|Pte|Co(?=\.)|CO(?=\.)|Company|Trust|Bank|"
+    r"Holdings|Partners|LTD|INC|CORP|CORPORATION|COMPANY|LIMITED|N\.A)"
+)
+_ENTITY = re.compile(
+    rf"(?P<name>(?:(?:[A-Z0-9][\w&'.\-/]*|&),?[ \t]+){{0,7}}?(?:[A-Z0-9][\w&'.\-/]*,?[ \t]+)?{_SUFFIX}\.?"
+    rf"(?:,?[ \t]+{_SUFFIX}\.?)*)(?![\w])"
+)
+_START = re.compile(r"\b(?:by\s+and\s+(?:between|among)|between|among|BETWEEN|AMONG)\b:?", re.IGNORECASE)
+_PREAMBLE_END = re.compile(
+    r"\b(?:WHEREAS|RECITALS|W\s?I\s?T\s?N\s?E\s?S\s?S\s?E\s?T\s?H|NOW,?\s+THEREFORE|BACKGROUND|"
+    r"IN\s+CONSIDERATION|The\s+parties\s+(?:hereby\s+)?agree)\b"
+)
+_ALIAS_GROUP = re.compile(r"\((?P<body>[^()]{0,200}?[\"\u201c\u201d'\u2018][^()]{0,200}?|[A-Z][A-Za-z0-9&\-]{1,15})\)")
+_QUOTED = re.compile(
+    r"[\"\u201c\u201d](?P<t>[^\"\u201c\u201d\n]{1,60}?)[,.]?[\"\u201d\u201c]"
+    r"|(?<![\w])['\u2018](?P<t2>(?:the\s+)?[A-Z][^'\u2018\u2019\n]{0,40}?)['\u2019](?![\w])"
+)
+_LEAD = re.compile(r"^[\s,;:]*(?:and|&)?[\s,;:]*(?:\(\d+\)|\([a-z]\)|\d\.)?\s*", re.IGNORECASE)
+_NAME_CUT = re.compile(
+    r",?\s+(?:an?|the)\s+(?=[A-Z]?[\w\-]+\s+(?:corporation|company|limited|partnership|banking|"
+    r"general|national|association|state|entity|organization|cooperative|individual|trust|statutory))"
+    r"|,\s*(?:an?\s|with\s|having\s|whose\s|located\s|organized\s|incorporated\s|existing\s|acting\s|"
+    r"on behalf\s|as\s|its\s|formerly\s|doing\s|d/b/a|\d)|\s+\((?!the\b)|;|\n",
+    re.IGNORECASE,
+)
+_CAPS_BEFORE = re.compile(
+    r"(?<![.\w])\s*(?P<name>(?:[A-Z][\w&\-']*\.?[ \t]+){0,5}[A-Z][\w&\-']*\.?)[\s,]*$"
+)
+_CALLED = re.compile(
+    r"\b(?:referred\s+to|called|designated|known)\s+(?:herein(?:after)?\s+|hereafter\s+)?as\s+(?:the\s+)?"
+    r"[\"\u201c'\u2018]?(?P<alias>[A-Z][\w\-]+)"
+)
+_JUNK_NAME = re.compile(r"^[\d(\[]|.*\.\s+[A-Z][a-z]+\.\s|.*\s{4,}")
+_ROMAN = re.compile(r"[IVXLC]+")
+_ACRONYM = re.compile(r"[A-Z][A-Za-z0-9&\-]{1,15}")
+_NOT_A_NAME = re.compile(r"\b(?:AGREEMENT|Agreement|EXHIBIT|Exhibit|Schedule|SCHEDULE|Section|Article)\b")
+_SIGNATURE = re.compile(r"(?P<name>[A-Z][A-Z0-9&.,'\- ]{2,80}?)[\s:,]*\n?\s*(?:By|BY|Name|Signature)\s*[:_]")
+_REFERRED = re.compile(
+    r"(?P<name>[A-Z][\w&.,'\- ]{1,60}?)\s+(?:is|shall be|will be)\s+(?:hereinafter\s+)?(?:referred to|"
+    r"designated)\s+(?:herein\s+)?as\s+(?:the\s+)?[\"\u201c](?P<alias>[^\"\u201d]{1,40})[\"\u201d]"
+)
+
+
+@dataclass
+class _Draft:
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    role: str | None = None
+    spans: list[Span] = field(default_factory=list)
+
+
+def _preamble_windows(text: str) -> list[tuple[int, int]]:
+    """Up to three stretches that introduce the parties: from "between"/"among" to the recitals."""
+    head_end = _PREAMBLE_END.search(text, 0, min(len(text), 5000))
+    wins: list[tuple[int, int]] = [(0, head_end.start() if head_end else min(len(text), 3000))]
+    for m in _START.finditer(text, 0, min(len(text), 15000)):
+        if wins and m.start() < wins[-1][1]:
+            continue
+        end_m = _PREAMBLE_END.search(text, m.end(), min(len(text), m.end() + 4000))
+        wins.append((m.start(), end_m.start() if end_m else min(len(text), m.end() + 2500)))
+        if len(wins) == 3:
+            break
+    return wins
+
+
+def _aliases(body: str) -> list[str]:
+    out = []
+    for q in _QUOTED.finditer(body):
+        a = (q.group("t") or q.group("t2") or "").strip(" ,.")
+        a = re.sub(r"^(?:the|The)\s+", "", a)
+        if a and a.lower() not in _NOT_PARTY and a.lower() not in GENERIC_ALIASES and len(a.split()) <= 5:
+            out.append(a)
+    if not out:
+        acro = _ACRONYM.fullmatch(body.strip())
+        if acro and not _ROMAN.fullmatch(acro.group(0)):
+            out.append(acro.group(0))
+    return out
+
+
+def _name_from_chunk(chunk: str) -> tuple[str, int] | None:
+    """The party name in a preamble chunk (text before an alias group), with its offset in the chunk."""
+    lead = _LEAD.match(chunk)
+    pos = lead.end() if lead else 0
+    rest = chunk[pos:]
+    ent = _ENTITY.search(rest)
+    if ent:
+        return ent.group("name").strip(" ,"), pos + ent.start()
+    cap = _CAPS_BEFORE.search(rest)
+    if cap is None or _NOT_A_NAME.search(cap.group("name")) or cap.group("name") in ("The", "This"):
+        return None
+    return cap.group("name"), pos + cap.start("name")
+
+
+def find_parties(text: str) -> list[Party]:
+    """The parties named in the preamble and signature blocks of ``text``, in order of appearance."""
+    drafts: list[_Draft] = []
+    for a, b in _preamble_windows(text):
+        start_m = _START.match(text, a)
+        cursor = start_m.end() if start_m else a
+        for g in _ALIAS_GROUP.finditer(text, cursor, b):
+            aliases = _aliases(g.group("body"))
+            chunk_start, cursor = cursor, g.end()
+            if not aliases:
+                continue
+            found = _name_from_chunk(text[chunk_start : g.start()])
+            if found is None:  # the alias is all the name we have ("[***] (the "Provider")")
+                found = (aliases[0], g.start("body") - chunk_start + g.group("body").find(aliases[0]))
+            name, off = found
+            ns = chunk_start + off
+            span = Span(start=ns, end=ns + len(name), label="name")
+            alias_span = Span(start=g.start(), end=g.end(), label="alias")
+            if not _merge(drafts, name, aliases, span, alias_span):
+                drafts.append(_Draft(name=name, aliases=aliases, spans=[span, alias_span]))
+        for r in _CALLED.finditer(text, a, b):
+            alias = r.group("alias")
+            before = [d for d in drafts if d.spans and d.spans[0].start < r.start()]
+            if before and alias.lower() not in _NOT_PARTY and alias.lower() not in GENERIC_ALIASES:
+                owner = max(before, key=lambda d: max(x.start for x in d.spans if x.start < r.start()))
+                if alias not in owner.aliases:
+                    owner.aliases.append(alias)
+                    owner.spans.append(Span(start=r.start(), end=r.end(), label="alias"))
+        for e in _ENTITY.finditer(text, a, b):
+            name = e.group("name").strip(" ,")
+            if _NOT_A_NAME.search(name):
+                continue
+            span = Span(start=e.start("name"), end=e.start("name") + len(name), label="name")
+            if not _merge(drafts, name, [], span):
+                drafts.append(_Draft(name=name, spans=[span]))
+    tail = max(0, len(text) - 12000)
+    for m in _SIGNATURE.finditer(text, tail):
+        name = m.group("name").strip(" ,.:")
+        if _ENTITY.search(name) and not _NOT_A_NAME.search(name):
+            span = Span(start=m.start("name"), end=m.start("name") + len(name), label="signature")
+            if not _merge(drafts, name, [], span):
+                drafts.append(_Draft(name=name, spans=[span]))
+    out = []
+    for d in drafts:
+        if not _norm(d.name) and d.aliases:  # only a legal suffix was caught ("Ltd."): name it by its alias
+            d.name = d.aliases[0]
+    drafts = [d for d in drafts if _norm(d.name) and not _JUNK_NAME.match(d.name)]
+    for i, d in enumerate(drafts, 1):
+        role = next((x for x in d.aliases if x.lower() in ROLE_WORDS), None)
+        out.append(
+            Party(id=f"party-{i}", name=d.name, aliases=list(dict.fromkeys(d.aliases)), role=role, spans=d.spans)
+        )
+    return out
+
+
+def _merge(drafts: list[_Draft], name: str, aliases: list[str], *spans: Span) -> bool:
+    """Fold ``name`` into the draft party it names, if any; True when merged."""
+    key = _norm(name)
+    if not key:
+        return True
+    for d in drafts:
+        names = [_norm(d.name), *(_norm(x) for x in d.aliases)]
+        if any(key == n or fuzz.ratio(key, n) >= 88 for n in names if n):
+            d.spans.extend(spans)
+            for al in aliases:
+                if al not in d.aliases:
+                    d.aliases.append(al)
+            if spans[0].label == "signature" and name != d.name and name not in d.aliases:
+                d.aliases.append(name)
+            return True
+    return False
+
+
+_SUFFIX_WORDS = re.compile(rf"[,.]?\s+{_SUFFIX}\.?$", re.IGNORECASE)
+
+
+def _norm(name: str) -> str:
+    n = _SUFFIX_WORDS.sub("", name.strip(" ,.")).lower()
+    return re.sub(r"[^a-z0-9]+", " ", n).strip()
