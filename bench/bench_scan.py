@@ -2,8 +2,10 @@
 
 For each worker count the whole scan is timed as a user runs it -- worker start-up, the tagger's load in
 each worker, hashing, writing the results file -- into a fresh results file in a temporary folder. Reported:
-files/s, pages/s, the speed-up over one worker, and the peak resident memory of each worker process
-(``ru_maxrss``, reported by the worker with each result) and of the parent.
+files/s, pages/s, the speed-up over one worker, the cores the workers actually got (their CPU seconds over
+the wall time: about 1 per worker on a quiet machine, less when other jobs share the cores), and the peak
+resident memory of each worker process (``ru_maxrss``, reported by the worker with each result) and of
+the parent.
 
 The scaling figure only means something on a quiet machine: the 1-minute load average is printed before and
 after each run. The output ends with a markdown table ready for docs/performance.md.
@@ -36,13 +38,16 @@ def load1() -> float:
 
 def run(files: list[Path], workers: int, out: Path) -> dict[str, float]:
     before = load1()
+    parent_cpu = time.process_time()
     start = time.perf_counter()
     pages = ok = failed = 0
+    cpu = 0.0
     peak_by_worker: dict[int, float] = defaultdict(float)
     for record in scan(files, workers=workers, output=out, resume=False):
         if isinstance(record, ScanSuccess):
             ok += 1
             pages += record.pages
+            cpu += record.cpu_seconds
             if record.worker_pid is not None and record.worker_rss_mb is not None:
                 peak_by_worker[record.worker_pid] = max(
                     peak_by_worker[record.worker_pid], record.worker_rss_mb
@@ -50,6 +55,7 @@ def run(files: list[Path], workers: int, out: Path) -> dict[str, float]:
         else:
             failed += 1
     seconds = time.perf_counter() - start
+    parent_cpu = time.process_time() - parent_cpu
     return {
         "workers": workers,
         "files": ok + failed,
@@ -58,6 +64,9 @@ def run(files: list[Path], workers: int, out: Path) -> dict[str, float]:
         "seconds": seconds,
         "files_s": (ok + failed) / seconds,
         "pages_s": pages / seconds,
+        "cores_used": cpu / seconds,
+        "cpu_ms_per_page": 1000 * cpu / max(pages, 1),
+        "parent_cpu_share": parent_cpu / seconds,
         "worker_peak_mb": max(peak_by_worker.values(), default=0.0),
         "worker_processes": len(peak_by_worker),
         "load_before": before,
@@ -88,7 +97,8 @@ def main() -> int:
             print(
                 f"workers={workers}: {row['files']} files ({row['failed']:.0f} failed), {row['pages']:.0f} pages "
                 f"in {row['seconds']:.1f} s = {row['files_s']:.2f} files/s, {row['pages_s']:.0f} pages/s; "
-                f"worker peak RSS {row['worker_peak_mb']:.0f} MB; load {row['load_before']:.2f} -> "
+                f"worker CPU / wall = {row['cores_used']:.2f} cores, {row['cpu_ms_per_page']:.1f} worker CPU ms/page, "
+                f"parent CPU {100 * row['parent_cpu_share']:.1f}% of wall; worker peak RSS {row['worker_peak_mb']:.0f} MB; load {row['load_before']:.2f} -> "
                 f"{row['load_after']:.2f}",
                 file=sys.stderr,
             )
@@ -101,13 +111,15 @@ def main() -> int:
         f"{' --workers ' + args.workers if args.workers != '1,2' else ''}`; parent peak RSS {parent_mb:.0f} MB.\n"
     )
     print(
-        "| workers | files | pages | seconds | files/s | pages/s | speed-up | peak RSS per worker | load avg (1 min) before → after |"
+        "| workers | files | pages | seconds | files/s | pages/s | speed-up | cores used (worker CPU s / wall s) "
+        "| worker CPU ms/page | parent CPU % | peak RSS per worker | load avg (1 min) before → after |"
     )
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---|")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
     for row in rows:
         print(
             f"| {row['workers']} | {row['files']} | {row['pages']:.0f} | {row['seconds']:.1f} | {row['files_s']:.2f} "
             f"| {row['pages_s']:.0f} | {row['seconds'] and base['seconds'] / row['seconds']:.2f}x "
+            f"| {row['cores_used']:.2f} | {row['cpu_ms_per_page']:.1f} | {100 * row['parent_cpu_share']:.1f} "
             f"| {row['worker_peak_mb']:.0f} MB | {row['load_before']:.2f} → {row['load_after']:.2f} |"
         )
     return 0

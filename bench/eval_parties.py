@@ -3,7 +3,9 @@
 Gold: every CUAD "Parties" span whose text is a name or alias (at most 60 characters after stripping quotes
 and brackets, and not a sentence such as 'X and Y are referred to as a "Party"'). A gold name counts as found
 when it equals, contains or is contained in (>= 3 characters) a party name or alias we report, or matches one
-with rapidfuzz ratio >= 85, all after lower-casing, dropping punctuation and legal suffixes.
+with rapidfuzz ratio >= 85, all after lower-casing, dropping punctuation and legal suffixes. Precision: a
+reported party is right when its name or one of its aliases matches any CUAD "Parties" span the same way
+(noise such as "Delaware Corporation" or a defined term taken for a party counts against it).
 
     python bench/eval_parties.py [--data ../shared/data] [--limit N] [--misses 20]
 """
@@ -51,15 +53,19 @@ def main() -> None:
     ap.add_argument("--misses", type=int, default=0)
     args = ap.parse_args()
     gold: dict[str, list[str]] = defaultdict(list)
+    gold_all: dict[str, list[str]] = defaultdict(list)  # every Parties span, for precision
     for line in (args.data / "cuad" / "spans.jsonl").open(encoding="utf-8"):
         r = json.loads(line)
-        if r["category"] == "Parties" and r["text"] and is_name(r["text"]):
-            gold[r["doc_id"]].append(r["text"])
+        if r["category"] == "Parties" and r["text"]:
+            gold_all[r["doc_id"]].append(r["text"])
+            if is_name(r["text"]):
+                gold[r["doc_id"]].append(r["text"])
     docs = sorted(gold)[: args.limit or None]
     total = found = 0
     chars = 0
     elapsed = 0.0
     misses = []
+    reported = right = 0
     for doc_id in docs:
         text = (args.data / "cuad" / "txt" / f"{doc_id}.txt").read_text(encoding="utf-8")
         t0 = time.perf_counter()
@@ -67,6 +73,10 @@ def main() -> None:
         elapsed += time.perf_counter() - t0
         chars += len(text)
         names = [norm(x) for p in parties for x in (p.name, *p.aliases)]
+        all_gold = [norm(x) for x in gold_all[doc_id]]
+        for p in parties:  # precision: a reported party is right when its name or an alias is a gold name
+            reported += 1
+            right += any(hit(g, [norm(x)]) for g in all_gold if g for x in (p.name, *p.aliases) if norm(x))
         for g in gold[doc_id]:
             total += 1
             if hit(g, names):
@@ -74,6 +84,8 @@ def main() -> None:
             else:
                 misses.append((doc_id, g, [p.name for p in parties]))
     print(f"documents {len(docs)}  gold party names {total}  found {found}  recall {found / total:.3f}")
+    print(f"reported parties {reported}  matching a gold name or alias {right}  precision "
+          f"{right / max(reported, 1):.3f}")
     print(f"find_parties: {chars / elapsed / 1e6:.1f} M chars/s over {chars:,} chars")
     for m in misses[: args.misses]:
         print("MISS", m)

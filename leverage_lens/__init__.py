@@ -12,6 +12,7 @@ beyond a lazily created default :class:`Analyzer`.
 
 from __future__ import annotations
 
+from . import taxonomy  # the leverage taxonomy (data only: no spaCy import)
 from .api import Analyzer, analyze, parse, parse_text
 from .checks import Registry, Rule
 
@@ -62,6 +63,7 @@ __all__ = [
     "parse_text",
     "analyze",
     "rules",
+    "taxonomy",
     "Registry",
     "Rule",
     "scan",

@@ -179,6 +179,11 @@ def _cmd_schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def _cmd_rules(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from . import rules
 
+    if args.markdown:
+        from .checks.docs import rules_markdown
+
+        out.write(rules_markdown(r for r in rules() if not args.kind or r.kind == args.kind))
+        return EXIT_OK
     for r in rules():
         if args.kind and r.kind != args.kind:
             continue
@@ -265,6 +270,7 @@ def build_parser() -> argparse.ArgumentParser:
                             description="List every registered rule; --docs prints each with its examples.")
     r.add_argument("--docs", action="store_true", help="full Markdown description of each rule")
     r.add_argument("--kind", choices=("one_sided", "ambiguity", "parse"), help="only rules of this kind")
+    r.add_argument("--markdown", action="store_true", help="the whole reference page (docs/rules.md)")
     r.set_defaults(handler=_cmd_rules)
 
     ev = commands.add_parser("eval", help="evaluate on the shared data sets (needs the [eval] extra)")
@@ -275,6 +281,10 @@ def build_parser() -> argparse.ArgumentParser:
     ec.add_argument("dir", type=Path, metavar="DIR", help="the claudette folder (sentences.jsonl, tagged/)")
     ec.add_argument("--save", type=Path, metavar="MODEL", help="also write the trained model JSON here")
     ec.set_defaults(handler=_cmd_eval_claudette)
+
+    from .evaluate.command import add_tagging_parsers  # taxonomy, eval cuad, train tagger
+
+    add_tagging_parsers(commands, evs)
 
     from .batch.command import add_scan_parser  # the scan subcommand lives with the batch package
 

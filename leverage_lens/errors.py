@@ -18,6 +18,9 @@ __all__ = [
     "DocumentTooLargeError",
     "InvalidOptionError",
     "ScanOutputError",
+    "ModelNotFoundError",
+    "EvalDependencyError",
+    "DataSetError",
 ]
 
 
@@ -51,3 +54,15 @@ class InvalidOptionError(LeverageLensError, TypeError):
 
 class ScanOutputError(LeverageLensError):
     """A scan's results file cannot be used: not writable, or locked by another scan writing to it."""
+
+
+class ModelNotFoundError(LeverageLensError, FileNotFoundError):
+    """A trained model the library needs is missing (a broken install, or ``models/`` not built)."""
+
+
+class EvalDependencyError(LeverageLensError, ImportError):
+    """Evaluation or training needs an optional dependency: ``pip install 'leverage-lens[eval]'``."""
+
+
+class DataSetError(LeverageLensError, FileNotFoundError):
+    """An evaluation data folder is missing or not laid out as expected."""

@@ -47,6 +47,9 @@ __all__ = [
 #: The four families users asked for first; the evaluation targets are stated over them.
 CORE_FAMILIES: tuple[str, ...] = ("exclusivity", "termination", "payment", "liability")
 
+#: CUAD category name -> category id of the packaged taxonomy; computed from the data file on first access.
+CUAD: dict[str, str]
+
 #: CUAD categories that are metadata (names, parties, dates), not clauses: not tagged.
 CUAD_IGNORED: frozenset[str] = frozenset({"Document Name", "Parties", "Agreement Date", "Effective Date"})
 

@@ -67,7 +67,7 @@ def _worker_main(
             return
 
 
-@dataclass
+@dataclass(eq=False)  # identity: the pool finds a worker in its list by the object itself
 class _Worker:
     process: Any
     conn: Connection
@@ -112,6 +112,8 @@ class WorkerPool:
         self._ctx = _context()
         self._workers: list[_Worker] = []
         self.replaced = 0
+        self._failed_starts = 0  # workers that exited with an error before any worker finished a file
+        self._finished_any = False
 
     def _start(self) -> _Worker:
         parent, child = self._ctx.Pipe(duplex=True)
@@ -185,6 +187,7 @@ class WorkerPool:
                     line = None
                 if line is not None:
                     worker.done += 1
+                    self._finished_any = True
                     if self.max_tasks and worker.done >= self.max_tasks:
                         worker = self._replace(worker, kill=False)
                     self._assign(worker, queue)
@@ -193,6 +196,10 @@ class WorkerPool:
             if worker.conn in ready or worker.process.sentinel in ready:
                 worker.process.join(1)
                 code = worker.process.exitcode
+                if self._failed_start(worker, code):  # retry the file: the worker never got going
+                    queue.appendleft(task)
+                    self._assign(self._replace(worker, kill=True), queue)
+                    continue
                 yield failure_line(
                     task.path,
                     task.sha256,
@@ -214,6 +221,25 @@ class WorkerPool:
                     now - worker.started,
                 )
                 self._assign(self._replace(worker, kill=True), queue)
+
+    def _failed_start(self, worker: _Worker, code: int | None) -> bool:
+        """True when a worker exited with an error before any worker finished a file: the environment, not
+        the file, is at fault, so the file goes back in the queue. After 3 such exits the scan stops with
+        an explanation rather than recording every file as crashed.
+
+        The classic cause: the main script calls scan() at import time, and worker processes, which import
+        the main module, try to start a scan of their own.
+        """
+        if self._finished_any or worker.done or code is None or code <= 0:
+            return False
+        self._failed_starts += 1
+        if self._failed_starts >= 3:
+            raise RuntimeError(
+                f"scan worker processes exit with code {code} before finishing any file, 3 times in a row. "
+                "If scan() runs in a script, put the call under `if __name__ == \"__main__\":` (worker "
+                "processes import the main module); the files in flight were not recorded."
+            )
+        return True
 
     def shutdown(self) -> None:
         """Stop every worker: politely when idle, by kill when still busy (the scan is ending)."""

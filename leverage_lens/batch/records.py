@@ -63,6 +63,7 @@ class ScanSuccess(_Record):
     pages: int = 0
     clauses: int = 0
     findings: int = 0
+    cpu_seconds: float = Field(default=0.0, description="CPU time the worker spent on the file")
     worker_pid: int | None = None
     worker_rss_mb: float | None = Field(default=None, description="peak resident memory of the worker so far")
     digest: FileDigest = Field(default_factory=FileDigest)

@@ -19,7 +19,7 @@ from ..errors import InvalidOptionError
 from .executor import run_on_executor
 from .pool import Task, WorkerPool, default_workers
 from .records import ScanRecord, decode_line, options_key
-from .store import Done, ResultStore
+from .store import Done, ResultStore, iter_results
 from .task import file_sha256
 
 __all__ = ["DEFAULT_PATTERN", "ScanRun", "discover", "scan"]
@@ -61,7 +61,8 @@ class ScanRun:
 
     After planning, ``files`` lists every file in scope, ``skipped`` those already in the results file, and
     ``len(run)`` counts the files left to analyse. Iterating yields one record per file left, in completion
-    order; stopping early (``break``, Ctrl-C) stops the workers and keeps every line already written.
+    order (after the stored records of skipped files, with ``yield_skipped``); stopping early (``break``,
+    Ctrl-C) stops the workers and keeps every line already written.
     """
 
     def __init__(
@@ -74,6 +75,7 @@ class ScanRun:
         output: PathInput | None,
         resume: bool,
         retry_failed: bool,
+        yield_skipped: bool,
         timeout: float | None,
         memory_limit_mb: int | None,
         max_tasks_per_worker: int | None,
@@ -95,6 +97,7 @@ class ScanRun:
         self.output = Path(output) if output is not None else None
         self.resume = resume
         self.retry_failed = retry_failed
+        self.yield_skipped = yield_skipped
         self.timeout = timeout
         self.memory_limit_mb = memory_limit_mb
         self.max_tasks_per_worker = max_tasks_per_worker
@@ -143,6 +146,9 @@ class ScanRun:
         self.plan()
         assert self._tasks is not None
         try:
+            if self.yield_skipped and self.skipped and self.output is not None:
+                wanted = set(self.skipped)
+                yield from (r for r in iter_results(self.output) if r.path in wanted)
             for line in self._lines(self._tasks):
                 if self._store is not None:
                     self._store.append(line)
@@ -201,6 +207,7 @@ def scan(
     output: PathInput | None = None,
     resume: bool = True,
     retry_failed: bool = False,
+    yield_skipped: bool = False,
     timeout: float | None = 120.0,
     memory_limit_mb: int | None = 2048,
     max_tasks_per_worker: int | None = None,
@@ -212,7 +219,8 @@ def scan(
     :class:`ScanFailure` (``status`` ``"error"``, ``"timeout"`` or ``"crashed"``, with ``error_type`` and
     ``message``). With ``output`` every record is also appended to that JSONL file as it arrives, and a
     rerun skips files already there with the same content and options (``resume=False`` starts the file
-    afresh; ``retry_failed=True`` runs failed files again).
+    afresh; ``retry_failed=True`` runs failed files again). Skipped files are listed in ``run.skipped``;
+    with ``yield_skipped=True`` their stored records are yielded first, so every file in scope yields once.
 
     By default the files run in a pool of worker processes (one per CPU) where each file gets ``timeout``
     seconds and each worker ``memory_limit_mb`` MiB of address space; a worker that dies or overruns is
@@ -228,6 +236,7 @@ def scan(
         output=output,
         resume=resume,
         retry_failed=retry_failed,
+        yield_skipped=yield_skipped,
         timeout=timeout,
         memory_limit_mb=memory_limit_mb,
         max_tasks_per_worker=max_tasks_per_worker,

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import resource
 import sys
 import threading
 import time
@@ -51,8 +50,13 @@ def file_sha256(path: str) -> str | None:
     return h.hexdigest()
 
 
-def peak_rss_mb() -> float:
-    """Peak resident set size of this process in MiB (``ru_maxrss`` is KiB on Linux, bytes on macOS)."""
+def peak_rss_mb() -> float | None:
+    """Peak resident set size of this process in MiB (``ru_maxrss`` is KiB on Linux, bytes on macOS);
+    None where the ``resource`` module does not exist (Windows)."""
+    try:
+        import resource
+    except ImportError:  # pragma: no cover - Windows
+        return None
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return round(peak / (1024 * 1024 if sys.platform == "darwin" else 1024), 1)
 
@@ -75,7 +79,7 @@ def failure_line(
 
 def analyze_file(path: str, sha256: str | None, options: dict[str, Any], key: str) -> bytes:
     """Analyse ``path`` and return its results line; errors become ``status="error"`` lines, never raise."""
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), time.process_time()
     try:
         report = _analyzer(key, options).analyze(path)
         report_json = report.model_dump_json().encode("utf-8")
@@ -88,6 +92,7 @@ def analyze_file(path: str, sha256: str | None, options: dict[str, Any], key: st
         sha256=report.document.sha256 or sha256,
         options_key=key,
         seconds=round(time.perf_counter() - start, 4),
+        cpu_seconds=round(time.process_time() - cpu_start, 4),
         pages=report.summary.page_count or len(report.document.pages),
         clauses=len(report.clauses),
         findings=len(report.findings),

@@ -113,14 +113,26 @@ def predict_sentences(ctx: CheckContext) -> list[dict[str, float]]:
 
 _YOU = re.compile(r"\b(?:you|your)\b", re.IGNORECASE)
 _TOS = re.compile(r"\bterms\s+of\s+(?:service|use)\b", re.IGNORECASE)
+# Marks of a negotiated contract between named parties: a preamble "made ... between X and Y" (not "between
+# you and us"), recitals, a signature block, or a franchise (written to "you" but signed by both).
+_NEGOTIATED_HEAD = re.compile(
+    r"\bby\s+and\s+between\b|^\s*WHEREAS\b|\bfranchis(?:or|ee)\b|"
+    r"\b(?:agreement|contract)\b[^.]{0,80}?\b(?:is\s+)?(?:made|entered\s+into|dated)\b[^.]{0,120}?"
+    r"\bbetween\b[\s:]*(?![^.]{0,80}?\b(?:you|yourself|us)\b)",
+    re.IGNORECASE | re.MULTILINE,
+)
+_WITNESS = re.compile(r"\bIN\s+WITNESS\s+WHEREOF\b", re.IGNORECASE)
 
 
 def looks_like_consumer_terms(text: str) -> bool:
     """Terms addressed to "you" (or titled terms of service/use): where CLAUDETTE's types apply.
 
-    Negotiated commercial contracts are left to the one-sided rules, which know both parties."""
+    Negotiated commercial contracts are left to the one-sided rules, which know both parties, even when
+    they are written to "you" (franchise agreements, servicing letters): a preamble naming the parties,
+    recitals or an execution clause says the terms were signed, not clicked through."""
     head = text[:20000]
-    return bool(_TOS.search(head[:3000])) or len(_YOU.findall(head)) * 1000 >= 3 * max(len(head), 1)
+    addressed = bool(_TOS.search(head[:3000])) or len(_YOU.findall(head)) * 1000 >= 3 * max(len(head), 1)
+    return addressed and not _NEGOTIATED_HEAD.search(text, 0, 5000) and not _WITNESS.search(text)
 
 
 def _provider(ctx: CheckContext) -> str | None:

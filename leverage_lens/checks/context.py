@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -61,22 +61,40 @@ class CheckContext:
         text = self.doc.text
         ci = 0
         stack: list[Clause] = []
-        for s, e in self.enrichment.sentences:
+        spans = self.enrichment.sentences
+        known = self.enrichment.mentions if len(self.enrichment.mentions) == len(spans) else None
+        for k, (s, e) in enumerate(spans):
             while ci < len(ordered) and ordered[ci].start <= s:
                 stack.append(ordered[ci])
                 ci += 1
             stack = [c for c in stack if c.end > s]
             clause = max(stack, key=lambda c: c.level) if stack else None
-            out.append(Sentence(s, e, text[s:e], clause, tuple(resolver.mentions(text, s, e))))
+            ments = known[k] if known is not None else resolver.mentions(text, s, e)
+            out.append(Sentence(s, e, text[s:e], clause, tuple(ments)))
         return out
 
-    def candidates(self, pattern: re.Pattern[str]) -> list[Sentence]:
+    def candidates(self, pattern: re.Pattern[str], anchors: Sequence[str] | None = None) -> list[Sentence]:
         """Sentences where ``pattern`` may match, found by one scan of the whole text (fast), in order.
 
-        A rule then confirms with ``pattern.search(sentence.text)``; the scan only prunes sentences."""
+        A rule then confirms with ``pattern.search(sentence.text)``; the scan only prunes sentences.
+        ``anchors`` (lower-case literals, at least one of which occurs in every match of ``pattern``, case
+        ignored) make the scan a few ``str.find`` calls instead of a regular-expression pass: several times
+        faster on long contracts, for the same sentences after confirmation."""
         sents = self.sentences
         starts = self._starts()
         hit: dict[int, None] = {}
+        lower = self._lower() if anchors else None
+        if lower is not None and anchors:
+            for word in anchors:
+                pos = lower.find(word)
+                while pos >= 0:
+                    i = bisect_right(starts, pos) - 1
+                    if i >= 0 and pos < sents[i].end:
+                        hit[i] = None
+                        pos = lower.find(word, sents[i].end)  # one hit per sentence is enough
+                    else:
+                        pos = lower.find(word, pos + 1)
+            return [sents[i] for i in sorted(hit)]
         for m in pattern.finditer(self.doc.text):
             i = bisect_right(starts, m.start()) - 1
             if i >= 0:
@@ -86,15 +104,23 @@ class CheckContext:
                 hit[j] = None
         return [sents[i] for i in sorted(hit)]
 
+    def _lower(self) -> str | None:
+        """The lower-cased text when lower-casing keeps every offset (almost always), else None."""
+        if "lower" not in self._cache:
+            low = self.doc.text.lower()
+            self._cache["lower"] = low if len(low) == len(self.doc.text) else None
+        return self._cache["lower"]  # type: ignore[return-value]
+
     def _starts(self) -> list[int]:
         got = self._cache.get("starts")
         if got is None:
             got = self._cache["starts"] = [s.start for s in self.sentences]
         return got  # type: ignore[return-value]
 
-    def sentences_matching(self, pattern: re.Pattern[str]) -> Iterator[tuple[Sentence, re.Match[str]]]:
+    def sentences_matching(self, pattern: re.Pattern[str], anchors: Sequence[str] | None = None,
+                           ) -> Iterator[tuple[Sentence, re.Match[str]]]:
         """Sentences where ``pattern`` matches, with the first match (offsets relative to the sentence)."""
-        for s in self.candidates(pattern):
+        for s in self.candidates(pattern, anchors):
             m = pattern.search(s.text)
             if m:
                 yield s, m

@@ -37,6 +37,13 @@ BUILTIN_MODULES: tuple[str, ...] = (
     "leverage_lens.checks.one_sided.restrictions",
     "leverage_lens.checks.one_sided.commercial",
     "leverage_lens.checks.claudette",
+    "leverage_lens.checks.ambiguity.defined_terms",
+    "leverage_lens.checks.ambiguity.cross_references",
+    "leverage_lens.checks.ambiguity.numbers",
+    "leverage_lens.checks.ambiguity.dates",
+    "leverage_lens.checks.ambiguity.standards",
+    "leverage_lens.checks.ambiguity.actors",
+    "leverage_lens.checks.ambiguity.leftovers",
 )
 
 

@@ -15,11 +15,11 @@ model objects with offsets; it never changes the document. Each finder is usable
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..model import Definition, Document, Obligation, Party
 from .definitions import find_definitions, term_pattern
-from .obligations import PartyResolver, find_obligations
+from .obligations import PartyResolver, find_obligations, sentence_mentions
 from .parties import find_parties
 from .sentences import sentence_spans
 
@@ -44,6 +44,8 @@ class Enrichment:
     obligations: list[Obligation]
     resolver: PartyResolver
     sentences: list[tuple[int, int]]
+    #: Party mentions per sentence (parallel to ``sentences``); empty when built by hand without them.
+    mentions: list[list[tuple[int, int, str]]] = field(default_factory=list)
 
 
 def enrich(doc: Document) -> Enrichment:
@@ -51,10 +53,13 @@ def enrich(doc: Document) -> Enrichment:
     parties = find_parties(doc.text)
     resolver = PartyResolver(parties)
     sentences = sentence_spans(doc.text)
+    mentions = sentence_mentions(resolver, doc.text, sentences)
     return Enrichment(
         parties=parties,
         definitions=find_definitions(doc.text, doc.clauses),
-        obligations=find_obligations(doc.text, parties, doc.clauses, resolver, sentences=sentences),
+        obligations=find_obligations(doc.text, parties, doc.clauses, resolver, sentences=sentences,
+                                     mentions=mentions),
         resolver=resolver,
         sentences=sentences,
+        mentions=mentions,
     )

@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from ..model import Clause, Definition, Span
+from .obligations import _LeafIndex
 
 __all__ = ["find_definitions", "term_pattern", "QUOTE_OPEN", "QUOTE_CLOSE"]
 
@@ -84,7 +85,7 @@ def find_definitions(text: str, clauses: Sequence[Clause] = ()) -> list[Definiti
     for m in _QUOTED.finditer(text):
         term = _clean_term(m.group("term"))
         add(term, m.start("term"), m.end("term"), m.start(), _definition_end(text, m.end(), n), "quoted")
-    for m in _MEANS.finditer(text):
+    for m in _means_matches(text):
         term = _clean_term(m.group("term"))
         if term and term.split()[0] not in ("This", "The", "It", "Such", "Each", "Any", "That"):
             add(term, m.start("term"), m.end("term"), m.start(), _definition_end(text, m.end(), n), "means")
@@ -93,7 +94,8 @@ def find_definitions(text: str, clauses: Sequence[Clause] = ()) -> list[Definiti
             term = _clean_term(q.group("term"))
             ts = m.start("body") + q.start("term")
             # The defined thing is what precedes the bracket in the same sentence.
-            back = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start()), m.start() - 400)
+            floor = max(0, m.start() - 400)  # bounded look-back: long texts may have no line break for pages
+            back = max(text.rfind(". ", floor, m.start()), text.rfind("\n", floor, m.start()), m.start() - 400)
             add(term, ts, ts + len(q.group("term")), max(back + 1, 0), m.end(), "parenthetical")
 
     if not found:
@@ -109,6 +111,7 @@ def find_definitions(text: str, clauses: Sequence[Clause] = ()) -> list[Definiti
                     uses[term].append(Span(start=u.start(), end=u.end(), label="use"))
 
     out = []
+    leaves = _LeafIndex(clauses)  # terms come in document order: one sweep finds each innermost clause
     for term, (ds, de, ts, te, style) in sorted(found.items(), key=lambda kv: kv[1][2]):
         out.append(
             Definition(
@@ -117,16 +120,25 @@ def find_definitions(text: str, clauses: Sequence[Clause] = ()) -> list[Definiti
                 end=de,
                 term_span=Span(start=ts, end=te, label="term"),
                 style=style,  # type: ignore[arg-type]
-                clause_id=_innermost(clauses, ts),
+                clause_id=leaves.innermost(ts),
                 uses=uses[term],
             )
         )
     return out
 
 
-def _innermost(clauses: Sequence[Clause], offset: int) -> str | None:
-    best: Clause | None = None
-    for c in clauses:
-        if c.start <= offset < c.end and (best is None or c.level >= best.level):
-            best = c
-    return best.id if best else None
+def _means_matches(text: str) -> list[re.Match[str]]:
+    """``_MEANS`` matches, found by searching only the few hundred characters before each "mean".
+
+    The pattern has no literal prefix, so a whole-text scan is slow; every match ends in "mean(s)" and its
+    term is at most five words, so a window before each occurrence finds the same matches."""
+    out: list[re.Match[str]] = []
+    last_end = -1
+    pos = text.find("mean")
+    while pos >= 0:
+        for m in _MEANS.finditer(text, max(last_end, pos - 300, 0), pos + 5):
+            if m.start() >= last_end and m.start("verb") <= pos <= m.end("verb"):
+                out.append(m)
+                last_end = m.end()
+        pos = text.find("mean", pos + 4)
+    return out

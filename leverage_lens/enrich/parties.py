@@ -32,6 +32,8 @@ ROLE_WORDS = frozenset(
     partner member investor issuer holder guarantor servicer manager advisor adviser sub-advisor
     recipient discloser disclosing receiving service user subscriber member host operator""".split()
 )
+_ROLEISH = ROLE_WORDS | frozenset(
+    "guarantor custodian trustee affiliate underwriter administrator representative bank fund".split())
 #: Defined terms in a preamble that are never a party.
 _NOT_PARTY = frozenset(
     {"agreement", "effective date", "services", "service", "products", "product", "term", "territory",
@@ -45,9 +47,13 @@ _SUFFIX = (
     r"S\.A|SA|S\.A\.S|S/A|N\.V|NV|B\.V|BV|A/S|AB|Oy|S\.p\.A|S\.r\.l|Pty|PTE|Pte|Co(?=\.)|CO(?=\.)|Company|Trust|Bank|"
     r"Holdings|Partners|LTD|INC|CORP|CORPORATION|COMPANY|LIMITED|N\.A)"
 )
+# A name is capitalised words (and "&"), optionally joined by "of"/"de"/... ("Bank of South Pacific Ltd"),
+# ending in a legal suffix.
 _ENTITY = re.compile(
-    rf"(?P<name>(?:(?:[A-Z0-9][\w&'.\-/]*|&),?[ \t]+){{0,7}}?(?:[A-Z0-9][\w&'.\-/]*,?[ \t]+)?{_SUFFIX}\.?"
-    rf"(?:,?[ \t]+{_SUFFIX}\.?)*)(?![\w])"
+    rf"(?P<name>(?!(?i:of|de|du|del|der|la|van|von)[ \t])"
+    rf"(?:(?:[A-Z0-9][\w&'.\-/]*|&),?[ \t]+(?:(?i:of|de|du|del|der|la|van|von)[ \t]+)?){{0,7}}?"
+    rf"(?:[A-Z0-9][\w&'.\-/]*,?[ \t]+)?{_SUFFIX}\.?(?:,?[ \t]+{_SUFFIX}\.?)*)(?![\w])"
+    r"(?![ \t]+(?i:of|de|du|del|der|la|van|von)[ \t]+[A-Z])"  # "Bank" of "Bank of China Ltd" is not a name
 )
 _START = re.compile(r"\b(?:by\s+and\s+(?:between|among)|between|among|BETWEEN|AMONG)\b:?", re.IGNORECASE)
 _PREAMBLE_END = re.compile(
@@ -71,10 +77,27 @@ _CAPS_BEFORE = re.compile(
     r"(?<![.\w])\s*(?P<name>(?:[A-Z][\w&\-']*\.?[ \t]+){0,5}[A-Z][\w&\-']*\.?)[\s,]*$"
 )
 _CALLED = re.compile(
-    r"\b(?:referred\s+to|called|designated|known)\s+(?:herein(?:after)?\s+|hereafter\s+)?as\s+(?:the\s+)?"
+    r"\b(?:referred\s+to|called|designated|known)\s+(?:herein(?:after)?\s+|hereafter\s+|"
+    r"in\s+this\s+(?:Agreement|Contract)\s+)?as\s+(?:the\s+)?"
     r"[\"\u201c'\u2018]?(?P<alias>[A-Z][\w\-]+)"
 )
-_JUNK_NAME = re.compile(r"^[\d(\[]|.*\.\s+[A-Z][a-z]+\.\s|.*\s{4,}")
+_JUNK_NAME = re.compile(
+    r"^[\d(\[]|.*\.\s+[A-Z][a-z]+\.\s|.*\s{3,}|.*[a-z]\.\s+(?:The|THE)\s|.*\b(?:IS|ARE|is|are|shall|will)\s|"
+    r"^(?:this|the|such|any)\s"
+)
+# Words that describe a party without naming it: a name made only of these ("Delaware Corporation", "Bank",
+# "Limited", "Professional Corporation") is a description caught by the entity pattern, not a party.
+_DESCRIPTIVE = frozenset(
+    """a an the of and bank company corporation corp inc incorporated limited ltd llc lp llp plc co partnership
+    partners trust holdings sa ag nv bv gmbh l p c n v s a national state federal banking general professional
+    association liability reserve account central savings mutual
+    cooperative statutory alabama alaska arizona arkansas california colorado connecticut delaware florida
+    georgia hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan
+    minnesota mississippi missouri montana nebraska nevada new hampshire jersey mexico york north carolina
+    dakota ohio oklahoma oregon pennsylvania rhode island south tennessee texas utah vermont virginia washington
+    west wisconsin wyoming columbia cayman islands british virgin bermuda england wales ontario canada
+    canadian english""".split()
+)
 _ROMAN = re.compile(r"[IVXLC]+")
 _ACRONYM = re.compile(r"[A-Z][A-Za-z0-9&\-]{1,15}")
 _NOT_A_NAME = re.compile(r"\b(?:AGREEMENT|Agreement|EXHIBIT|Exhibit|Schedule|SCHEDULE|Section|Article)\b")
@@ -128,7 +151,8 @@ def _name_from_chunk(chunk: str) -> tuple[str, int] | None:
     rest = chunk[pos:]
     ent = _ENTITY.search(rest)
     if ent:
-        return ent.group("name").strip(" ,"), pos + ent.start()
+        name, cut = _clean_name(ent.group("name"))
+        return name.strip(" ,"), pos + ent.start() + cut
     cap = _CAPS_BEFORE.search(rest)
     if cap is None or _NOT_A_NAME.search(cap.group("name")) or cap.group("name") in ("The", "This"):
         return None
@@ -155,6 +179,14 @@ def find_parties(text: str) -> list[Party]:
             alias_span = Span(start=g.start(), end=g.end(), label="alias")
             if not _merge(drafts, name, aliases, span, alias_span):
                 drafts.append(_Draft(name=name, aliases=aliases, spans=[span, alias_span]))
+        for e in _ENTITY.finditer(text, a, b):
+            name, cut = _clean_name(e.group("name"))
+            name = name.strip(" ,")
+            if _NOT_A_NAME.search(name):
+                continue
+            span = Span(start=e.start("name") + cut, end=e.start("name") + cut + len(name), label="name")
+            if not _merge(drafts, name, [], span):
+                drafts.append(_Draft(name=name, spans=[span]))
         for r in _CALLED.finditer(text, a, b):
             alias = r.group("alias")
             before = [d for d in drafts if d.spans and d.spans[0].start < r.start()]
@@ -163,31 +195,64 @@ def find_parties(text: str) -> list[Party]:
                 if alias not in owner.aliases:
                     owner.aliases.append(alias)
                     owner.spans.append(Span(start=r.start(), end=r.end(), label="alias"))
-        for e in _ENTITY.finditer(text, a, b):
-            name = e.group("name").strip(" ,")
-            if _NOT_A_NAME.search(name):
-                continue
-            span = Span(start=e.start("name"), end=e.start("name") + len(name), label="name")
-            if not _merge(drafts, name, [], span):
-                drafts.append(_Draft(name=name, spans=[span]))
     tail = max(0, len(text) - 12000)
     for m in _SIGNATURE.finditer(text, tail):
-        name = m.group("name").strip(" ,.:")
+        name, cut = _clean_name(m.group("name"))
+        name = name.strip(" ,.:")
         if _ENTITY.search(name) and not _NOT_A_NAME.search(name):
-            span = Span(start=m.start("name"), end=m.start("name") + len(name), label="signature")
+            span = Span(start=m.start("name") + cut, end=m.start("name") + cut + len(name), label="signature")
             if not _merge(drafts, name, [], span):
                 drafts.append(_Draft(name=name, spans=[span]))
     out = []
     for d in drafts:
         if not _norm(d.name) and d.aliases:  # only a legal suffix was caught ("Ltd."): name it by its alias
             d.name = d.aliases[0]
-    drafts = [d for d in drafts if _norm(d.name) and not _JUNK_NAME.match(d.name)]
+    drafts = [d for d in drafts if _norm(d.name) and not _JUNK_NAME.match(d.name) and not _descriptive(d)]
+    # Past the first two (the principal parties come first), a bare defined term is not a party.
+    drafts = drafts[:2] + [d for d in drafts[2:] if not _defined_term(d)]
     for i, d in enumerate(drafts, 1):
         role = next((x for x in d.aliases if x.lower() in ROLE_WORDS), None)
         out.append(
             Party(id=f"party-{i}", name=d.name, aliases=list(dict.fromkeys(d.aliases)), role=role, spans=d.spans)
         )
     return out
+
+
+_NAME_PREFIX = re.compile(
+    r"^.*(?:\s{3,}|\b(?:BETWEEN|Between|between|AMONG|Among|among)\s+|"
+    r"(?:^|\s)(?!(?:Corp|Bros|Intl|Natl|Assoc|Dept)\.)[A-Z][a-z]{3,}\.\s+)(?=\S)",  # "Shipment. Company"
+    re.DOTALL,
+)
+
+
+def _clean_name(raw: str) -> tuple[str, int]:
+    """An entity name without what layout glued before it: a cover-page line ("EXHIBIT 10.1   ACME INC.") or
+    "... BETWEEN" on a title page. Returns the name and how many characters were cut from its start."""
+    m = _NAME_PREFIX.match(raw)
+    if m is None or m.end() >= len(raw):
+        return raw, 0
+    return raw[m.end() :], m.end()
+
+
+def _defined_term(d: _Draft) -> bool:
+    """A bracketed definition with nothing but itself as the name ("the "Proprietary Marks"", "the "System"")
+    is a defined term, not a party, unless it names a role, is an acronym, or signs the contract."""
+    if not d.aliases or d.name != d.aliases[0]:
+        return False
+    if any(w.rstrip("s") in _ROLEISH or w in _ROLEISH for x in d.aliases for w in x.lower().split()):
+        return False  # "Remarketing Agent", "Service Recipient", "Guarantors": roles, not defined terms
+    return not d.name.isupper() and not any(sp.label == "signature" for sp in d.spans) and not _ENTITY.search(d.name)
+
+
+def _descriptive(d: _Draft) -> bool:
+    """A draft whose name is only descriptive words and that has no alias of its own to go by."""
+    words = re.findall(r"[a-z]+", d.name.lower())
+    if not words or not all(w in _DESCRIPTIVE for w in words):
+        return False
+    if d.aliases:
+        d.name = d.aliases[0]
+        return False
+    return True
 
 
 def _merge(drafts: list[_Draft], name: str, aliases: list[str], *spans: Span) -> bool:

@@ -11,17 +11,13 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from ..errors import LeverageLensError
+from ..errors import EvalDependencyError
 from .data import Contract, unit_labels
 from .metrics import Predicted
 
-__all__ = ["EvalDependencyError", "Baseline", "paragraphs"]
+__all__ = ["Baseline", "EvalDependencyError", "paragraphs"]
 
 _PARAGRAPH = re.compile(r"[^\n]*\S[^\n]*")
-
-
-class EvalDependencyError(LeverageLensError, ImportError):
-    """The evaluation needs an optional dependency: ``pip install 'leverage-lens[eval]'``."""
 
 
 def _sklearn() -> Any:

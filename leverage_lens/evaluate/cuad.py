@@ -56,11 +56,15 @@ def evaluate_cuad(
     model_path: Path | None = None,
     taxonomy: Taxonomy | None = None,
     log: Callable[[str], Any] = lambda _msg: None,
+    part: Part = "held-out",
+    use_rules: bool = True,
 ) -> CuadEvaluation:
     """Tag the held-out contracts of ``data`` (the shared data folder or its ``cuad/``) and score them.
 
     Raises :class:`~.baseline.EvalDependencyError` when ``baseline`` is on and scikit-learn is missing
-    (checked before any work), :class:`~.data.CuadDataError` when ``data`` is not CUAD.
+    (checked before any work), :class:`~.data.CuadDataError` when ``data`` is not CUAD. ``part="dev"``
+    scores the dev contracts instead, for development decisions that must not look at held-out ones;
+    ``use_rules=False`` scores the model's tags alone.
     """
     if baseline:
         _sklearn()
@@ -69,7 +73,7 @@ def evaluate_cuad(
     t0 = time.perf_counter()
     tax = taxonomy or default()
     parts = read_split(split) if isinstance(split, (str, Path)) else split
-    held = list(load_cuad(data, parts=["held-out"], limit=limit, split=parts, taxonomy=tax))
+    held = list(load_cuad(data, parts=[part], limit=limit, split=parts, taxonomy=tax))
     training = list(load_cuad(data, parts=["train", "dev"], split=parts, taxonomy=tax))
     notes: list[str] = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -91,7 +95,9 @@ def evaluate_cuad(
         clauses = tagger.tag(doc.clauses, doc.text)
         tagging += time.perf_counter() - t1
         tagged += len(doc.clauses)
-        predicted: list[Predicted] = [(cl.start, cl.end, t.category) for cl in clauses for t in cl.tags]
+        predicted: list[Predicted] = [
+            (cl.start, cl.end, t.category) for cl in clauses for t in cl.tags if use_rules or t.source == "model"
+        ]
         scores.add_contract(predicted, c.spans)
     log(f"tagger scored on {len(held)} held-out contracts")
     base_scores = None

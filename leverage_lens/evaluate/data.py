@@ -16,15 +16,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from ..errors import LeverageLensError
+from ..errors import DataSetError
 from ..taxonomy import CUAD_IGNORED, Taxonomy, default
 
-__all__ = ["Contract", "GoldSpan", "Part", "load_cuad", "part_of", "read_split", "unit_labels", "CuadDataError"]
+__all__ = ["Contract", "CuadDataError", "GoldSpan", "Part", "load_cuad", "part_of", "read_split", "unit_labels"]
 
 Part = Literal["train", "dev", "held-out"]
 
 
-class CuadDataError(LeverageLensError, FileNotFoundError):
+class CuadDataError(DataSetError):
     """The CUAD folder is missing or not laid out as expected (``txt/``, ``spans.jsonl``)."""
 
 

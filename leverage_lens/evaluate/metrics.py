@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from ..taxonomy import Taxonomy
 from .data import GoldSpan
 
-__all__ = ["Counts", "Scores", "MAX_CLAUSE_CHARS", "Predicted"]
+__all__ = ["MAX_CLAUSE_CHARS", "Counts", "Predicted", "Scores"]
 
 MAX_CLAUSE_CHARS = 4000
 

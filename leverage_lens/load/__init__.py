@@ -39,6 +39,10 @@ def load_source(source: Source, *, format: str | None, options: ParseOptions) ->
 
             loaded = load_docx(raw.data, options, label)
         else:
+            if len(raw.data) > options.max_chars and raw.data.isascii():  # one byte per character
+                raise DocumentTooLargeError(
+                    f"{label} has {len(raw.data):,} characters, over the max_chars limit of {options.max_chars:,}"
+                )
             loaded = load_text(decode_text(raw.data), fmt)
     except LeverageLensError:
         raise

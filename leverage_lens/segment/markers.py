@@ -130,8 +130,16 @@ def _number_marker(text: str, pos: int, strength: int, block: int) -> Marker | N
     )
 
 
+#: How far past a marker position ``_structural_marker`` may look for the line end (it reads at most the
+#: exhibit label and 80 characters after it).
+_LINE_LOOKAHEAD = 160
+
+
 def _structural_marker(text: str, pos: int, strength: int, block: int, line_end: int) -> Marker | None:
-    """WHEREAS, IN WITNESS WHEREOF, EXHIBIT A, RECITALS, NOW THEREFORE, and quoted definitions."""
+    """WHEREAS, IN WITNESS WHEREOF, EXHIBIT A, RECITALS, NOW THEREFORE, and quoted definitions.
+
+    Reads ``text`` only up to ``min(line_end, pos + _LINE_LOOKAHEAD)``.
+    """
     ch = text[pos : pos + 1]
     if not ch:
         return None
@@ -280,8 +288,12 @@ def _inline_markers(text: str, markers: dict[int, Marker]) -> None:
             continue
         mk = _number_marker(text, pos, strength, -1)
         if mk is None and strength == STRONG:
-            line_end = text.find("\n", pos)
-            mk = _structural_marker(text, pos, strength, -1, n if line_end < 0 else line_end)
+            # bounded search: only the next ~100 characters are read, and an unbounded find on a text
+            # without newlines made this loop quadratic (a 50 MB single line took minutes)
+            line_end = text.find("\n", pos, pos + _LINE_LOOKAHEAD)
+            if line_end < 0:
+                line_end = min(n, pos + _LINE_LOOKAHEAD)
+            mk = _structural_marker(text, pos, strength, -1, line_end)
         if mk is None:
             continue
         if mk.kind == "num" and strength == WEAK and _REFERENCE_WORDS.search(text, max(0, pos - 40), pos):

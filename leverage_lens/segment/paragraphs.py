@@ -9,6 +9,7 @@ end short of the right margin, blank lines in text.
 from __future__ import annotations
 
 import bisect
+import re
 
 from ..load._types import Block, Loaded
 from ..model import ClauseKind
@@ -17,6 +18,8 @@ from .tree import Node
 #: Leaves longer than this are split into paragraph children (when they have at least two paragraphs).
 SPLIT_LONGER_THAN = 1500
 _TERMINAL = tuple('.:;!?)"\u201d\u2019')
+_INK = re.compile(r"\S")
+_HEADING_TAIL = re.compile(r"[ .:\t]*")
 
 
 def add_preamble(nodes: list[Node], text: str) -> list[Node]:
@@ -118,7 +121,11 @@ def add_paragraphs(nodes: list[Node], loaded: Loaded) -> list[Node]:
                 continue  # the clause's own lead-in
             lo = bisect.bisect_right(starts, a)
             hi = bisect.bisect_left(starts, b)
-            inner = [x for x in starts[lo:hi] if text[a:x].strip()]
+            # starts after the stretch's first non-space character (one search, not a slice per start:
+            # that was quadratic in the paragraphs of a long unnumbered text)
+            first_ink = _INK.search(text, a, b)
+            ink = first_ink.start() if first_ink else b
+            inner = [x for x in starts[lo:hi] if x > ink]
             if not inner and not node.children:
                 continue
             bounds = [a, *inner, b]
@@ -140,9 +147,11 @@ def _uncovered(node: Node, text: str) -> list[tuple[int, int]]:
     out = []
     pos = node.start
     if node.heading is not None:
-        line_end = text.find("\n", node.heading[1])
-        if line_end >= 0 and not text[node.heading[1] : line_end].strip(" .:\t"):
-            pos = line_end + 1
+        # the rest of the heading's line is only " .:\t": read that run instead of finding the line end,
+        # which on a text without newlines scanned to the end once per clause
+        tail = _HEADING_TAIL.match(text, node.heading[1]).end()  # type: ignore[union-attr]
+        if tail < len(text) and text[tail] == "\n":
+            pos = tail + 1
     for child in sorted(node.children, key=lambda c: c.start):
         if child.start > pos:
             out.append((pos, child.start))

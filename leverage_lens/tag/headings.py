@@ -15,7 +15,7 @@ from rapidfuzz import fuzz, process
 
 from ..taxonomy import Taxonomy
 
-__all__ = ["HeadingMatcher", "MIN_SCORE"]
+__all__ = ["MIN_SCORE", "HeadingMatcher"]
 
 #: rapidfuzz ``ratio`` (0-100) a heading part must reach against a synonym.
 MIN_SCORE = 90

@@ -1,8 +1,8 @@
-"""The statistical part of the tagger: a spaCy pipeline (fast tokenizer + ``textcat_multilabel``, bag of
-words and bigrams), its calibration, and loading it from ``models/``.
+"""The statistical part of the tagger: a spaCy pipeline (fast tokenizer + ``leverage_lens_textcat``, a
+TF-IDF logistic regression per category), its calibration, and loading it from ``models/``.
 
-The pipeline is spaCy-native (config, ``nlp.to_disk``/``spacy.load``), small (a hashed linear model) and
-fast. What spaCy does not store, the calibration and the tagging threshold, sits beside it in
+The pipeline is spaCy-native (config, ``nlp.to_disk``/``spacy.load``), small (a linear model over at most
+:data:`~.train.MAX_FEATURES` word and word-pair features) and fast. What spaCy does not store, the calibration and the tagging threshold, sits beside it in
 ``calibration.json``.
 """
 
@@ -14,49 +14,27 @@ from pathlib import Path
 from typing import Any
 
 from .._paths import models_dir
-from ..errors import LeverageLensError
+from ..errors import ModelNotFoundError
 from .calibration import Platt
 
-__all__ = ["MODEL_NAME", "TaggerModel", "ModelNotFoundError", "blank_pipeline", "load_model", "model_path"]
+__all__ = ["MODEL_NAME", "ModelNotFoundError", "TaggerModel", "blank_pipeline", "load_model", "model_path"]
 
 MODEL_NAME = "leverage_lens_tagger"
-TEXTCAT = "textcat_multilabel"
-#: Hash table rows of the bag-of-words model: size on disk is rows x labels x 4 bytes.
-BOW_LENGTH = 2**16
-#: Weight of positive examples in the log loss (categories are rare: most clauses have none).
-POS_WEIGHT = 5.0
-
-
-class ModelNotFoundError(LeverageLensError, FileNotFoundError):
-    """The trained tagger is not where it should be (a broken install, or ``models/`` not built)."""
+TEXTCAT = "leverage_lens_textcat"
 
 
 def model_path() -> Path:
     return models_dir() / MODEL_NAME
 
 
-def blank_pipeline(labels: list[str]) -> Any:
-    """An untrained pipeline with the tagger's architecture, for the training command."""
+def blank_pipeline() -> Any:
+    """An untrained pipeline with the tagger's components, for the training command."""
     import spacy
 
-    from . import architecture, tokenizer  # noqa: F401 - registers the tokenizer and the architecture
+    from . import textcat, tokenizer  # noqa: F401 - registers the tokenizer and the component
 
     nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": "leverage_lens.fast_tokenizer.v1"}}})
-    textcat = nlp.add_pipe(
-        TEXTCAT,
-        config={
-            "threshold": 0.5,
-            "model": {
-                "@architectures": "leverage_lens.TextCatBOW.v1",
-                "ngram_size": 2,
-                "length": BOW_LENGTH,
-                "pos_weight": POS_WEIGHT,
-                "nO": len(labels),
-            },
-        },
-    )
-    for label in labels:
-        textcat.add_label(label)
+    nlp.add_pipe(TEXTCAT)
     return nlp
 
 
@@ -74,12 +52,25 @@ class TaggerModel:
     def labels(self) -> list[str]:
         return list(self.nlp.get_pipe(TEXTCAT).labels)
 
-    def probabilities(self, texts: list[str], batch_size: int = 256) -> list[dict[str, float]]:
+    def __post_init__(self) -> None:
+        import numpy as np
+
+        pairs = [self.calibration.get(k, Platt()) for k in self.labels]
+        self._a = np.array([p.a for p in pairs], dtype=np.float64)
+        self._b = np.array([p.b for p in pairs], dtype=np.float64)
+
+    def probability_matrix(self, docs: list[Any]) -> Any:
+        """Calibrated probabilities, shape ``(len(docs), len(labels))``, for tokenised docs (one numpy pass)."""
+        import numpy as np
+
+        raw = np.clip(self.nlp.get_pipe(TEXTCAT).predict(docs).astype(np.float64), 1e-6, 1 - 1e-6)
+        z = self._a * np.log(raw / (1 - raw)) + self._b
+        return 1.0 / (1.0 + np.exp(-z))
+
+    def probabilities(self, texts: list[str]) -> list[dict[str, float]]:
         """Calibrated probability per category for each text."""
-        out = []
-        for doc in self.nlp.pipe(texts, batch_size=batch_size):
-            out.append({label: self.calibration.get(label, Platt())(s) for label, s in doc.cats.items()})
-        return out
+        probs = self.probability_matrix([self.nlp.make_doc(t) for t in texts])
+        return [dict(zip(self.labels, row)) for row in probs.tolist()]
 
 
 def save_calibration(path: Path, calibration: dict[str, Platt], threshold: float,
@@ -102,7 +93,7 @@ def load_model(path: Path | None = None) -> TaggerModel:
         )
     import spacy
 
-    from . import architecture, tokenizer  # noqa: F401 - registers what the config names
+    from . import textcat, tokenizer  # noqa: F401 - registers what the config names
 
     nlp = spacy.load(path)
     raw = json.loads((path / "calibration.json").read_text(encoding="utf-8"))

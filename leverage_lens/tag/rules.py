@@ -1,10 +1,10 @@
 """Phrase rules: spaCy ``PhraseMatcher`` (lower-cased) and ``Matcher`` patterns from the taxonomy.
 
 Rules are cheap and explain themselves (the matched words are the evidence). On their own most phrases are
-weak evidence ("audit" also occurs in accounting definitions), so the training command measures each
-category's rule precision on the dev contracts and the tagger uses that precision as the rule's
-confidence: only rules that are right at least half of the time tag on their own. Categories CUAD does not
-cover have no measured precision; they use :data:`UNMEASURED_CONFIDENCE`.
+weak evidence ("audit" also occurs in accounting definitions): for categories with CUAD labels the tagger
+uses them as evidence for the model's tags, and the training command records each rule's precision on
+the dev contracts. Categories CUAD does not cover are tagged by rules and headings alone, with
+:data:`UNMEASURED_CONFIDENCE` (no labelled data to calibrate on).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from spacy.vocab import Vocab
 from ..taxonomy import Taxonomy
 from .tokenizer import FastTokenizer
 
-__all__ = ["RuleHit", "RuleMatcher", "rule_precision", "UNMEASURED_CONFIDENCE"]
+__all__ = ["UNMEASURED_CONFIDENCE", "RuleHit", "RuleMatcher", "rule_precision"]
 
 #: Confidence of a rule hit for a category without CUAD labels (no data to measure it on).
 UNMEASURED_CONFIDENCE = 0.6
@@ -30,7 +30,7 @@ UNMEASURED_CONFIDENCE = 0.6
 @dataclass(frozen=True)
 class RuleHit:
     category: str
-    start: int  # character offsets in the matched text
+    start: int  # token offsets in the matched Doc: map to characters with tokenizer.token_offsets
     end: int
 
 
@@ -49,7 +49,7 @@ class RuleMatcher:
                 self.patterns.add(cat.id, [list(p) for p in cat.patterns])
 
     def hits(self, doc: Doc) -> list[RuleHit]:
-        """Matches in ``doc``, offsets in ``doc.text``, at most one per category (the first)."""
+        """Matches in ``doc`` (token offsets), at most one per category (the first)."""
         seen: dict[str, RuleHit] = {}
         for matcher in (self.phrases, self.patterns):
             if len(matcher) == 0:
@@ -57,8 +57,7 @@ class RuleMatcher:
             for match_id, start, end in matcher(doc):
                 label = self.vocab.strings[match_id]
                 if label not in seen:
-                    span = doc[start:end]
-                    seen[label] = RuleHit(label, span.start_char, span.end_char)
+                    seen[label] = RuleHit(label, start, end)
         return list(seen.values())
 
     def hits_in(self, texts: Iterable[str]) -> list[list[RuleHit]]:

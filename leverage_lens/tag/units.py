@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ..model import Clause
 
-__all__ = ["Unit", "units", "MIN_OWN_CHARS", "MAX_MODEL_CHARS"]
+__all__ = ["MAX_MODEL_CHARS", "MIN_OWN_CHARS", "Unit", "units"]
 
 #: Units whose own text (after number and heading) is shorter than this are headings only: not tagged.
 MIN_OWN_CHARS = 12

@@ -21,6 +21,8 @@ def misbehave(path: str, sha256: str | None, options: dict[str, Any], key: str) 
         os.kill(os.getpid(), signal.SIGKILL)  # as the OOM killer or a segfault would
     if name.startswith("hang"):
         time.sleep(3600)  # as a stuck native call would
+    if name.startswith("exit"):
+        os._exit(1)  # as a worker that cannot start would
     if name.startswith("echo"):  # answers at once: shows a worker is alive without waiting for spaCy
         return failure_line(path, sha256, key, "error", "Echo", f"echo from {os.getpid()}")
     if name.startswith("slow"):

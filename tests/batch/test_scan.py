@@ -83,6 +83,9 @@ def test_rerun_skips_done_files_and_retries_failures_only_when_asked(mixed, tmp_
     assert len(again) == 0 and sorted(again.skipped) == sorted(truth)
     assert list(again) == []
     assert out.read_bytes() == before
+    replay = list(scan(root, output=out, workers=2, yield_skipped=True))
+    assert observed(replay) == truth
+    assert all(r.report.document.sha256 == r.sha256 for r in replay if isinstance(r, ScanSuccess))
     failed = sorted(p for p, (status, _) in truth.items() if status != "ok")
     retry = scan(root, output=out, workers=2, retry_failed=True)
     assert sorted(r.path for r in retry) == failed
@@ -174,6 +177,24 @@ def test_dead_worker_is_recorded_as_crashed_and_replaced(tmp_path: Path) -> None
         rec = records[name]
         assert isinstance(rec, ScanFailure) and rec.status == "crashed" and "SIGKILL" in rec.message
     assert records["after_1.txt"].status == records["after_2.txt"].status == "ok"
+
+
+def test_workers_that_cannot_start_stop_the_scan_without_recording_anything(tmp_path: Path) -> None:
+    names = ["exit1.txt", "exit2.txt", "exit3.txt", "exit4.txt"]
+    for name in names:
+        (tmp_path / name).write_text("x")
+    pool = WorkerPool(2, {}, "k", fn=misbehave, timeout=60, memory_mb=None)
+    lines: list[bytes] = []
+    with pytest.raises(RuntimeError, match="__main__"):
+        lines.extend(pool.run([Task(str(tmp_path / n), None) for n in names]))
+    assert lines == []
+
+
+def test_a_file_that_kills_its_worker_after_others_succeeded_is_recorded(tmp_path: Path) -> None:
+    records = _pool_run(tmp_path, ["echo.txt", "exit.txt", "echo2.txt"], timeout=60, memory_mb=None)
+    died = records["exit.txt"]
+    assert isinstance(died, ScanFailure) and died.status == "crashed" and "code 1" in died.message
+    assert records["echo2.txt"].error_type == "Echo"  # type: ignore[union-attr]
 
 
 def test_stuck_file_times_out_and_the_scan_goes_on(tmp_path: Path) -> None:

@@ -61,6 +61,6 @@ def test_sigkill_and_resume_on_real_contracts_keeps_every_file_exactly_once(tmp_
 
 
 def test_sigkill_and_resume_on_a_few_real_contracts(tmp_path: Path) -> None:
-    files = damaged_cuad_folder(tmp_path / "room", 10, seed=3)
+    files = damaged_cuad_folder(tmp_path / "room", 6, seed=3)
     truth = expected_statuses(files)
     kill_midway_and_resume(tmp_path / "room", tmp_path / "results.jsonl", truth, after=2)

@@ -32,3 +32,21 @@ def test_packaged_model_flags_an_arbitration_clause():
     model = load_model()
     assert model is not None
     assert "a" in model.predict("any dispute shall be resolved exclusively by binding arbitration .")
+
+
+def test_consumer_terms_gate_opens_on_terms_written_to_you():
+    from leverage_lens.checks.claudette import looks_like_consumer_terms
+
+    tos = ("Terms of Service. These terms are between you and Example Inc. By using the service you agree to "
+           "them. You may cancel your account at any time. We may change these terms. " * 5)
+    assert looks_like_consumer_terms(tos)
+
+
+def test_consumer_terms_gate_stays_shut_on_a_signed_franchise_written_to_you():
+    from leverage_lens.checks.claudette import looks_like_consumer_terms
+
+    franchise = ("FRANCHISE AGREEMENT. This Franchise Agreement is made by and between Kiosk Concepts, Inc. "
+                 "(\"we\") and Grill Truck, Inc. (\"you\"). You shall pay us your fees. You agree that your "
+                 "store will follow our manual. " * 5) + "\n\nIN WITNESS WHEREOF the parties have signed."
+    assert not looks_like_consumer_terms(franchise)
+    assert not looks_like_consumer_terms(franchise.replace("IN WITNESS WHEREOF", "Signed"))

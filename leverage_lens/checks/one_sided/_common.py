@@ -9,7 +9,7 @@ missing mirror as evidence.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from ...model import Finding, Span
@@ -21,7 +21,9 @@ from ..registry import Rule
 MUTUAL = re.compile(
     r"\b(?:either|each|both|neither)\s+(?:of\s+the\s+)?part(?:y|ies)\b|\bthe\s+other\s+party\b|"
     r"\beach\s+of\s+(?:the\s+)?[A-Z]\w*\s+and\b|\btheir\s+(?:sole|absolute|own)\b|"
-    r"\b(?:receiving|disclosing|terminating|indemnifying|non-breaching|breaching)\s+party\b",
+    r"\b(?:receiving|disclosing|terminating|indemnifying|non-breaching|breaching)\s+party\b|"
+    # "either you or Nationwide", "either Licensor or Licensee" (not "either directly or indirectly")
+    r"\beither\s+(?-i:[A-Z][\w.&'-]*|you|we)(?:\s+(?-i:[A-Z][\w.&'-]*))*\s+or\s+(?-i:[A-Z]|you\b|us\b|we\b)",
     re.IGNORECASE,
 )
 
@@ -44,16 +46,24 @@ def actor_before(s: Sentence, pos: int, window: int = 120) -> str | None:
     return best
 
 
+#: Who holds the topic of a match, when the default (the party named before it) is wrong for the wording.
+HolderFn = Callable[[Sentence, "re.Match[str]"], "str | None"]
+
+
 def holdings(ctx: CheckContext, topic: re.Pattern[str], *, actor_group: str | None = None,
-             after: bool = False) -> Iterator[Holding]:
+             after: bool = False, anchors: Sequence[str] | None = None,
+             exclude: Callable[[str], bool] | None = None, holder: HolderFn | None = None) -> Iterator[Holding]:
     """Every sentence matching ``topic``, with the party holding it (named before the match, or after it
-    when ``after``) and whether the sentence is mutual."""
-    for s in ctx.candidates(topic):
+    when ``after``, or as ``holder`` says) and whether the sentence is mutual; ``exclude`` drops sentences
+    whose text it accepts (e.g. termination for breach among termination-on-notice sentences)."""
+    for s in ctx.candidates(topic, anchors):
         m = topic.search(s.text)
-        if not m:
+        if not m or (exclude is not None and exclude(s.text)):
             continue
         pos = m.start(actor_group) if actor_group else m.start()
-        if after:
+        if holder is not None:
+            party = holder(s, m)
+        elif after:
             party = next((pid for a, _, pid in s.mentions if a - s.start >= m.start()), None)
         else:
             party = actor_before(s, pos)
@@ -69,12 +79,15 @@ def one_sided(
     what: str,
     favors_holder: bool = True,
     after: bool = False,
+    anchors: Sequence[str] | None = None,
+    exclude: Callable[[str], bool] | None = None,
+    holder: HolderFn | None = None,
 ) -> list[Finding]:
     """Findings for a topic held by one principal party only (see module docstring)."""
     pair = ctx.two_parties()
     if pair is None:
         return []
-    hs = list(holdings(ctx, topic, after=after))
+    hs = list(holdings(ctx, topic, after=after, anchors=anchors, exclude=exclude, holder=holder))
     if not hs or any(h.mutual for h in hs):
         return []
     by_party: dict[str, list[Holding]] = {}
@@ -83,13 +96,13 @@ def one_sided(
             by_party.setdefault(h.party, []).append(h)
     if len(by_party) != 1:
         return []
-    holder = next(iter(by_party))
-    other = pair[1] if holder == pair[0] else pair[0]  # the principal counterparty
-    favored = holder if favors_holder else other
+    owner = next(iter(by_party))
+    other = pair[1] if owner == pair[0] else pair[0]  # the principal counterparty
+    favored = owner if favors_holder else other
     out = []
-    for h in by_party[holder]:
+    for h in by_party[owner]:
         s = h.sentence
-        msg = (f"Only {ctx.party_name(holder)} {what}; no sentence gives the same to {ctx.party_name(other)} "
+        msg = (f"Only {ctx.party_name(owner)} {what}; no sentence gives the same to {ctx.party_name(other)} "
                f"or to either party.")
         out.append(finding(ctx, rule, s, msg, favors=favored, evidence=[
             Span(start=s.start + h.match.start(), end=s.start + h.match.end(), label="trigger"),

@@ -6,7 +6,7 @@ import re
 
 from ...model import Finding, Span
 from .. import categories as cat
-from ..context import CheckContext
+from ..context import CheckContext, Sentence
 from ..registry import Rule, rule
 from ._common import MUTUAL, actor_before, finding, one_sided
 
@@ -22,13 +22,25 @@ _DISCRETION = re.compile(
     r"\bat\s+any\s+time\s+(?:and\s+)?(?:for\s+any\s+reason\s+)?without\s+(?:prior\s+)?notice\b",
     re.IGNORECASE,
 )
+# An audit right, worded as the auditor's right ("X may audit", "X shall have the right during business hours to
+# inspect") or as the audited party's duty to let the auditor in ("Y shall permit X to inspect", "Y shall afford
+# X access to its books"); in the second form the ``grant`` group is set and the auditor is named after it.
 _AUDIT = re.compile(
-    r"\b(?:may|right\s+to|entitled\s+to|permit|allow)\b[^.]{0,80}?\b(?:audit|inspect|examine)\w*\b", re.IGNORECASE
+    r"\b(?:(?P<grant>permit\w*|allow\w*|afford\w*|make\s+available|give|grant|provide)|may|right|"
+    r"entitled)\b[^.]{0,120}?(?:\b(?:audit|inspect|examin)\w*\b|"
+    r"\breview\w*\s+(?:\w+\s+){0,4}?(?:books|records|accounts|statements)\b|"
+    r"\baccess\s+to\s+(?:\w+\s+){0,4}?(?:books|records|accounts|facilit\w+|premises))|"
+    r"\b(?:open|available|subject)\s+(?:\w+\s+){0,3}?(?:for|to)\s+(?:inspection|examination|review|audit)"
+    r"[^.;]{0,40}?\b(?P<open>by)\b",
+    re.IGNORECASE,
 )
 _ASSIGN_FREE = re.compile(r"\bmay\s+(?:freely\s+)?assign\b(?![^.]{0,120}?\b(?:consent|approval)\b)",
                           re.IGNORECASE)
 _ASSIGN_BLOCKED = re.compile(
-    r"\b(?:shall|may|will)\s+not\s+(?:\w+\s+){0,2}?assign\w*\b[^.]{0,200}?\b(?:consent|approval)\b", re.IGNORECASE
+    r"\b(?:shall|may|will)\s+not\s+(?:\w+\s+){0,2}?assign\w*\b[^.]{0,200}?\b(?:consent|approval)\b|"
+    r"\b(?:shall|may|will)\s+not,?\s+(?:\w+\s+){0,2}?(?:without|except\s+with)\s+(?:\w+\s+){0,6}?"
+    r"(?:consent|approval)\b[^.]{0,120}?\bassign",  # "may not, without the prior written consent of X, assign"
+    re.IGNORECASE,
 )
 _ASSIGN_WORD = re.compile(r"\bassign", re.IGNORECASE)
 _LATE = re.compile(
@@ -57,7 +69,8 @@ _HOME = re.compile(
               "2. Customer shall pay Supplier.",),
 )
 def unilateral_change(ctx: CheckContext, r: Rule) -> list[Finding]:
-    return one_sided(ctx, r, _PRICE_CHANGE, what="may change prices or terms")
+    return one_sided(ctx, r, _PRICE_CHANGE, what="may change prices or terms",
+                     anchors=("chang", "modif", "amend", "increas", "adjust", "revis"))
 
 
 @rule(
@@ -71,7 +84,7 @@ def unilateral_change(ctx: CheckContext, r: Rule) -> list[Finding]:
 )
 def sole_discretion(ctx: CheckContext, r: Rule) -> list[Finding]:
     out = []
-    for s in ctx.candidates(_DISCRETION):
+    for s in ctx.candidates(_DISCRETION, ("discretion", "notice")):
         m = _DISCRETION.search(s.text)
         if not m or MUTUAL.search(s.text[: m.end()]):
             continue
@@ -90,12 +103,28 @@ def sole_discretion(ctx: CheckContext, r: Rule) -> list[Finding]:
     severity="low", category=cat.AUDIT,
     suggestion="a reciprocal audit right, or limits: notice, frequency, business hours, auditor's cost",
     fires_on=(P + "1. Supplier may audit the books and records of Customer once a year. "
-              "2. Customer shall pay Supplier.",),
+              "2. Customer shall pay Supplier.",
+              P + "1. Customer shall permit Supplier to inspect its facilities once a year. "
+              "2. Customer shall pay Supplier.",
+              P + "1. Customer shall keep records, open for inspection by Supplier. 2. Customer shall pay "
+              "Supplier.",),
     quiet_on=(P + "1. Each party may audit the books and records of the other party once a year. "
               "2. Customer shall pay Supplier.",),
 )
 def audit(ctx: CheckContext, r: Rule) -> list[Finding]:
-    return one_sided(ctx, r, _AUDIT, what="may audit")
+    return one_sided(ctx, r, _AUDIT, what="may audit", anchors=("audit", "inspect", "examin", "review", "access"),
+                     holder=_auditor)
+
+
+def _auditor(s: Sentence, m: re.Match[str]) -> str | None:
+    """The party that audits: named before "may audit", or after "shall permit" (the audited party is the
+    subject there)."""
+    if m.group("open") is not None:  # "records ... open for inspection by X"
+        return next((pid for a, _, pid in s.mentions if a - s.start >= m.end("open")), None)
+    if m.group("grant") is None:
+        return actor_before(s, m.start())
+    subject = actor_before(s, m.start())
+    return next((pid for a, _, pid in s.mentions if a - s.start >= m.start("grant") and pid != subject), None)
 
 
 @rule(
@@ -115,7 +144,7 @@ def assignment(ctx: CheckContext, r: Rule) -> list[Finding]:
         return []
     free: dict[str, list] = {}
     blocked: set[str] = set()
-    for s in ctx.candidates(_ASSIGN_WORD):
+    for s in ctx.candidates(_ASSIGN_WORD, ("assign",)):
         if MUTUAL.search(s.text):
             return []
         for pat, bucket in ((_ASSIGN_BLOCKED, None), (_ASSIGN_FREE, free)):
@@ -149,7 +178,8 @@ def assignment(ctx: CheckContext, r: Rule) -> list[Finding]:
     quiet_on=(P + "1. Customer shall pay Supplier within 30 days. 2. Supplier shall deliver the goods.",),
 )
 def late_fees(ctx: CheckContext, r: Rule) -> list[Finding]:
-    return one_sided(ctx, r, _LATE, what="pays late fees or interest", favors_holder=False)
+    return one_sided(ctx, r, _LATE, what="pays late fees or interest", favors_holder=False,
+                     anchors=("late", "interest", "overdue"))
 
 
 def _homes(ctx: CheckContext) -> dict[str, str]:
@@ -183,7 +213,7 @@ def home_law(ctx: CheckContext, r: Rule) -> list[Finding]:
     if not all(p in homes for p in pair) or homes[pair[0]] == homes[pair[1]]:
         return []
     out = []
-    for s in ctx.candidates(_LAW):
+    for s in ctx.candidates(_LAW, ("governed", "construed", "jurisdiction")):
         m = _LAW.search(s.text)
         if not m:
             continue

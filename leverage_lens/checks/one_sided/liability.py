@@ -8,18 +8,22 @@ from ...model import Finding, Span
 from .. import categories as cat
 from ..context import CheckContext
 from ..registry import Rule, rule
-from ._common import MUTUAL, finding, one_sided
+from ._common import MUTUAL, actor_before, finding, one_sided
 
 P = 'This Agreement is between Acme Inc. ("Supplier") and Beta LLC ("Customer"). '
 
 _INDEMNIFY = re.compile(r"\b(?:shall|will|agrees?\s+to|must|undertakes?\s+to)\s+(?:\w+,?\s+){0,3}?"
                         r"(?:defend,?\s+(?:and\s+)?)?indemnif", re.IGNORECASE)
 _CAP = re.compile(
-    r"\b(?:aggregate|total|maximum|entire|cumulative)?\s*liability\b[^.]{0,250}?\b(?:shall\s+not\s+exceed|"
-    r"(?:is|be|shall\s+be)\s+limited\s+to|not\s+to\s+exceed|in\s+no\s+event\s+exceed|capped\s+at)|"
-    r"\b(?:in\s+no\s+event|under\s+no\s+circumstances)\s+(?:shall|will)\s+(?:\w+\s+){0,3}?be\s+liable\b|"
-    r"\bshall\s+(?:not|in\s+no\s+event)\s+be\s+liable\s+(?:to\s+\w+\s+)?for\s+(?:any\s+)?(?:indirect|"
-    r"consequential|special|incidental|punitive|lost\s+profits)",
+    r"\b(?:aggregate|total|maximum|entire|cumulative)?\s*liabilit(?:y|ies)\b[^.]{0,250}?\b(?:shall\s+not\s+exceed|"
+    r"(?:is|be|shall\s+be)\s+limited\s+to|not\s+to\s+exceed|in\s+no\s+event\s+exceed|exceed|capped\s+at)|"
+    r"\b(?:in\s+no\s+event|under\s+no\s+circumstances)\s+(?:shall|will)\s+(?:\w+\s+){0,3}?(?:be\s+liable|"
+    r"have\s+any\s+liability|be\s+responsible)\b|"
+    r"\b(?:shall|will)\s+(?:not|in\s+no\s+event)\s+be\s+(?:liable|responsible)\b[^.]{0,120}?\b(?:indirect|"
+    r"consequential|special|incidental|punitive|exemplary|lost\s+profits?|loss\s+of\s+(?:profits?|revenues?|data|"
+    r"business|use))|"
+    r"\b(?:shall|will)\s+(?:have|bear|incur)\s+no\s+liability\b|"
+    r"(?P<remedy>\b(?:sole|exclusive)\s+(?:and\s+exclusive\s+)?remed(?:y|ies))\b",
     re.IGNORECASE,
 )
 
@@ -35,7 +39,7 @@ _CAP = re.compile(
               "2. Customer shall pay Supplier.",),
 )
 def indemnity(ctx: CheckContext, r: Rule) -> list[Finding]:
-    return one_sided(ctx, r, _INDEMNIFY, what="gives an indemnity", favors_holder=False)
+    return one_sided(ctx, r, _INDEMNIFY, what="gives an indemnity", favors_holder=False, anchors=("indemnif",))
 
 
 @rule(
@@ -45,23 +49,31 @@ def indemnity(ctx: CheckContext, r: Rule) -> list[Finding]:
     severity="high", category=cat.LIABILITY_CAP,
     suggestion="make the cap and the exclusion of indirect damages mutual, with the same carve-outs for both",
     fires_on=(P + "1. In no event shall Supplier be liable for any indirect or consequential damages, and "
-              "Supplier's total liability shall not exceed the fees paid. 2. Customer shall pay Supplier.",),
+              "Supplier's total liability shall not exceed the fees paid. 2. Customer shall pay Supplier.",
+              P + "1. Replacement of the goods is the sole and exclusive remedy of Customer. "
+              "2. Customer shall pay Supplier.",
+              P + "1. Supplier shall have no liability for lost profits. 2. Customer shall pay Supplier.",),
     quiet_on=(P + "1. In no event shall either party be liable for any indirect damages, and neither party's "
               "total liability shall exceed the fees paid. 2. Customer shall pay Supplier.",),
 )
 def liability_cap(ctx: CheckContext, r: Rule) -> list[Finding]:
-    out = []
+    out: list[Finding] = []
     pair = ctx.two_parties()
     if pair is None:
         return out
     protected: dict[str, list] = {}
-    for s in ctx.candidates(_CAP):
+    for s in ctx.candidates(_CAP, ("liab", "remed")):
         m = _CAP.search(s.text)
         if not m:
             continue
         if MUTUAL.search(s.text[: m.end() + 40]):
             return []
-        who = next((pid for a, b, pid in s.mentions if a - s.start <= m.end() + 20), None)
+        if m.group("remedy"):  # "X's sole remedy": X is the one limited, the other is protected
+            limited = actor_before(s, m.start("remedy"), window=60) or next(
+                (pid for a, _, pid in s.mentions if 0 <= a - s.start - m.end("remedy") <= 20), None)
+            who = (pair[1] if limited == pair[0] else pair[0]) if limited in pair else None
+        else:
+            who = next((pid for a, b, pid in s.mentions if a - s.start <= m.end() + 20), None)
         if who in pair:
             protected.setdefault(who, []).append((s, m))
     if len(protected) != 1:

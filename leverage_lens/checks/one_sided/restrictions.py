@@ -19,8 +19,9 @@ _EXCLUSIVE = re.compile(
     re.IGNORECASE,
 )
 _NON_COMPETE = re.compile(
-    r"\b(?:shall|will|agrees?)\s+not\b[^.]{0,150}?\b(?:compet\w+|engage\s+in\s+(?:any\s+)?(?:business|"
-    r"activit)|develop,?\s+(?:market|sell)\w*\s+(?:any\s+)?(?:competing|similar))",
+    r"\b(?:shall|will|agrees?|covenants?|may)\s+not\b[^.]{0,250}?\b(?:compet\w+|engage\s+in\s+(?:any\s+)?"
+    r"(?:\w+\s+){0,2}?(?:business|activit)|develop,?\s+(?:market|sell)\w*\s+(?:any\s+)?(?:competing|similar)|"
+    r"(?:substantially\s+)?similar\s+(?:\w+\s+){0,2}?(?:business|products?|services?))",
     re.IGNORECASE,
 )
 _NON_SOLICIT = re.compile(
@@ -45,7 +46,8 @@ _CONFIDENTIAL = re.compile(
     quiet_on=(P + "1. Customer may purchase the Products from any vendor. 2. Supplier shall deliver the goods.",),
 )
 def exclusivity(ctx: CheckContext, r: Rule) -> list[Finding]:
-    return one_sided(ctx, r, _EXCLUSIVE, what="is bound to exclusivity", favors_holder=False)
+    return one_sided(ctx, r, _EXCLUSIVE, what="is bound to exclusivity", favors_holder=False,
+                     anchors=("purchase", "buy", "obtain", "source", "distribut", "sell", "appoint"))
 
 
 @rule(
@@ -59,7 +61,8 @@ def exclusivity(ctx: CheckContext, r: Rule) -> list[Finding]:
               "2. Supplier shall deliver the goods to Customer.",),
 )
 def non_compete(ctx: CheckContext, r: Rule) -> list[Finding]:
-    return one_sided(ctx, r, _NON_COMPETE, what="is bound not to compete", favors_holder=False)
+    return one_sided(ctx, r, _NON_COMPETE, what="is bound not to compete", favors_holder=False,
+                     anchors=("compet", "engage", "develop", "similar"))
 
 
 @rule(
@@ -74,7 +77,8 @@ def non_compete(ctx: CheckContext, r: Rule) -> list[Finding]:
               "2. Supplier shall deliver the goods to Customer.",),
 )
 def non_solicit(ctx: CheckContext, r: Rule) -> list[Finding]:
-    return one_sided(ctx, r, _NON_SOLICIT, what="is bound not to solicit", favors_holder=False)
+    return one_sided(ctx, r, _NON_SOLICIT, what="is bound not to solicit", favors_holder=False,
+                     anchors=("solicit", "hire", "employ", "recruit"))
 
 
 @rule(
@@ -88,4 +92,5 @@ def non_solicit(ctx: CheckContext, r: Rule) -> list[Finding]:
               "2. Supplier shall deliver the goods to Customer.",),
 )
 def confidentiality(ctx: CheckContext, r: Rule) -> list[Finding]:
-    return one_sided(ctx, r, _CONFIDENTIAL, what="is bound to confidentiality", favors_holder=False)
+    return one_sided(ctx, r, _CONFIDENTIAL, what="is bound to confidentiality", favors_holder=False,
+                     anchors=("confiden", "disclose"))

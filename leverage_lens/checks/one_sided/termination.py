@@ -6,7 +6,7 @@ import re
 
 from ...model import Finding, Span
 from .. import categories as cat
-from ..context import CheckContext
+from ..context import CheckContext, Sentence
 from ..registry import Rule, rule
 from ._common import MUTUAL, actor_before, finding, one_sided
 
@@ -18,6 +18,43 @@ _CONVENIENCE = re.compile(
     r"at\s+any\s+time\s+(?:by|upon|on|with)|without\s+(?:any\s+)?reason)",
     re.IGNORECASE,
 )
+# Termination on notice alone ("Customer may terminate this Agreement upon ninety (90) days written notice"),
+# read as without cause unless the sentence names a cause (see _FOR_CAUSE).
+_ON_NOTICE = re.compile(
+    r"\b(?:may|right\s+to|entitled\s+to)\b[^.;]{0,80}?\bterminat\w*\b[^.;]{0,80}?\b(?:upon|on|by|with|after|"
+    r"giving|providing|at\s+least|(?:not|no)\s+less\s+than)\b[^.;]{0,60}?\b(?:days?|months?|weeks?)['\u2019]?\s*"
+    r"(?:\(\w+\)\s*)?(?:(?:prior|advance|written|express)\s+)*notice",
+    re.IGNORECASE,
+)
+_FOR_CAUSE = re.compile(
+    r"\b(?:breach\w*|default\w*|fail(?:s|ed|ure)?|insolv\w*|bankrupt\w*|cure[ds]?|violat\w*|force\s+majeure|"
+    r"change\s+(?:of|in)\s+control|if\s+the\s+other|in\s+the\s+event\s+(?:of|that)|expir\w*|non-?renew\w*)\b",
+    re.IGNORECASE,
+)
+# The passive form names the holder after "by": "may be terminated ... by Customer for any reason".
+_PASSIVE = re.compile(
+    r"\b(?P<passive>(?:may|can)\s+be\s+terminated|until\s+terminated)\b[^.;]{0,160}?\bby\b[^.;]{0,120}?"
+    r"(?:for\s+(?:any\s+or\s+no\s+reason|any\s+reason|no\s+reason|(?:its\s+)?convenience)|without\s+cause|"
+    r"at\s+any\s+time|(?:days?|months?)['\u2019]?\s*(?:\(\w+\)\s*)?(?:(?:prior|advance|written)\s+)*notice)",
+    re.IGNORECASE,
+)
+# The passive form first: at the same "may", it must win so the holder is read after "by".
+_TERMINATE_WITHOUT_CAUSE = re.compile(f"{_PASSIVE.pattern}|{_CONVENIENCE.pattern}|{_ON_NOTICE.pattern}",
+                                      re.IGNORECASE)
+
+
+def _terminator(s: Sentence, m: re.Match[str]) -> str | None:
+    """Who may terminate: named before "may terminate", or after "by" in "may be terminated by"."""
+    if m.group("passive") is None:
+        return actor_before(s, m.start())
+    return next((pid for a, _, pid in s.mentions if a - s.start > m.end("passive")), None)
+
+
+def _for_cause(sentence: str) -> bool:
+    """A notice-only termination sentence that names a cause: not termination for convenience."""
+    return not _CONVENIENCE.search(sentence) and bool(_FOR_CAUSE.search(sentence))
+
+
 _CHANGE_OF_CONTROL = re.compile(
     r"\b(?:may|right\s+to|entitled\s+to)\b[^.]{0,80}?\bterminat\w*[^.]{0,250}?\bchange\s+(?:of|in)\s+(?:control|"
     r"ownership)|\bchange\s+(?:of|in)\s+(?:control|ownership)\b[^.]{0,250}?\b(?:may|right\s+to)\b[^.]{0,60}?"
@@ -43,12 +80,19 @@ _WORDS = {"thirty": 30, "sixty": 60, "ninety": 90}
     suggestion="a mutual right to terminate for convenience on the same notice, or a termination fee / "
     "wind-down payment for the party left behind",
     fires_on=(P + "1. Customer may terminate this Agreement for convenience on 30 days notice. "
+              "2. Supplier shall deliver the goods to Customer.",
+              P + "1. Customer may terminate this Agreement upon ninety (90) days prior written notice. "
+              "2. Supplier shall deliver the goods to Customer.",
+              P + "1. This Agreement may be terminated at any time by Customer upon 30 days written notice. "
               "2. Supplier shall deliver the goods to Customer.",),
     quiet_on=(P + "1. Either party may terminate this Agreement for convenience on 30 days notice. "
-              "2. Supplier shall deliver the goods to Customer.",),
+              "2. Supplier shall deliver the goods to Customer.",
+              P + "1. Customer may terminate this Agreement upon 30 days written notice if Supplier breaches "
+              "this Agreement. 2. Supplier shall deliver the goods to Customer.",),
 )
 def termination_for_convenience(ctx: CheckContext, r: Rule) -> list[Finding]:
-    return one_sided(ctx, r, _CONVENIENCE, what="may terminate without cause")
+    return one_sided(ctx, r, _TERMINATE_WITHOUT_CAUSE, what="may terminate without cause", anchors=("terminat",),
+                     exclude=_for_cause, holder=_terminator)
 
 
 @rule(
@@ -63,7 +107,8 @@ def termination_for_convenience(ctx: CheckContext, r: Rule) -> list[Finding]:
               "2. Supplier shall deliver the goods to Customer.",),
 )
 def termination_change_of_control(ctx: CheckContext, r: Rule) -> list[Finding]:
-    return one_sided(ctx, r, _CHANGE_OF_CONTROL, what="may terminate on a change of control")
+    return one_sided(ctx, r, _CHANGE_OF_CONTROL, what="may terminate on a change of control",
+                     anchors=("control", "ownership"))
 
 
 def _days(text: str) -> int | None:
@@ -90,7 +135,7 @@ def _days(text: str) -> int | None:
 )
 def auto_renewal(ctx: CheckContext, r: Rule) -> list[Finding]:
     out = []
-    for s in ctx.candidates(_AUTO_RENEW):
+    for s in ctx.candidates(_AUTO_RENEW, ("automatic", "successive")):
         m = _AUTO_RENEW.search(s.text)
         if not m:
             continue

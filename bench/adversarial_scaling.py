@@ -1,0 +1,96 @@
+"""Does segmentation stay linear on adversarial text? parse_text time at two sizes, per repeated pattern.
+
+The segmenter is regex-heavy; a pattern whose time grows much faster than its size (ratio well above the
+size ratio) is a backtracking or rescanning bug. Also times one huge single line of contract text, the
+"50 MB single-line file" case, just under the default ``max_chars``.
+
+    python bench/adversarial_scaling.py [--small 100000] [--factor 4] [--huge 49999999]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import os
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import leverage_lens as ll
+
+PATTERNS = {
+    "capitals words": "ABC ",
+    "capitals with hyphens": "A-",
+    "capitals sentence with SECTION": "NOTHING IN THIS SECTION IS ",
+    "capitals then numbers": "ABC 1.1 ",
+    "dotted numbers": "1.1.",
+    "open parentheses": "(",
+    "quotes": '"',
+    "definition quotes": '"A" ',
+    "colon (a)": ": (a) ",
+    "semicolon and": "; and ",
+    "sentence ends": ". ",
+    "abbreviations": "Inc. ",
+    "ARTICLE I": "ARTICLE I ",
+    "EXHIBIT A": "EXHIBIT A ",
+    "WHEREAS": "WHEREAS ",
+    "roman items": "iv. ",
+    "mixed numbering": "1. (a) (i) A. I. Section 2.1 ARTICLE V; and (b) ",
+    "numbered lines": "\n1. A",
+    "nested lines": "1. A\n(a) b;\n(i) c;\n(A) d\n",
+    "paragraphs": "The Supplier shall deliver the goods on time and in full.\n\n",
+    "sentences on one line": "The Supplier shall deliver. The Buyer shall pay. ",
+    "definitions": '"Term" means x. ',
+    "markdown headings": "# Heading\n\nSome body text of the clause here.\n\n",
+    "CRLF headings": "Term.\r\nThe party shall pay.\r\n\r\n",
+}
+
+
+def seconds(text: str, fmt: str = "txt") -> float:
+    started = time.perf_counter()
+    ll.parse_text(text, format=fmt)
+    return time.perf_counter() - started
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--small", type=int, default=100_000, help="characters of the smaller text")
+    parser.add_argument("--factor", type=int, default=4, help="the larger text is this many times longer")
+    parser.add_argument("--huge", type=int, default=49_999_999, help="single-line size (0: skip)")
+    args = parser.parse_args(argv)
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {0})
+    print(f"date: {datetime.datetime.now(datetime.timezone.utc).isoformat(timespec='minutes')}; "
+          f"load average (1 min) {os.getloadavg()[0]:.2f}; one core")
+    big = args.small * args.factor
+    print(f"\n| pattern | {args.small:,} chars (s) | {big:,} chars (s) | ratio (linear = {args.factor}) |")
+    print("|---|---:|---:|---:|")
+    worst = 0.0
+    for name, unit in PATTERNS.items():
+        fmt = "md" if name.startswith("markdown") else "txt"
+        a = seconds((unit * (args.small // len(unit) + 1))[: args.small], fmt)
+        b = seconds((unit * (big // len(unit) + 1))[:big], fmt)
+        ratio = b / max(a, 1e-4)
+        worst = max(worst, ratio if b > 0.05 else 0.0)
+        print(f"| {name} | {a:.3f} | {b:.3f} | {ratio:.1f} |", flush=True)
+    print(f"\nworst ratio among runs over 0.05 s: {worst:.1f}")
+    if args.huge:
+        src = " ".join(p.read_text(encoding="utf-8").replace("\n", " ")
+                       for p in sorted((ROOT.parent / "shared" / "data" / "cuad" / "txt").glob("*.txt"))[:60])
+        if not src:
+            src = "1. Term. The Supplier shall deliver; (a) on time; and (b) in full. WHEREAS the parties agree. "
+        line = (src * (args.huge // len(src) + 1))[: args.huge]
+        del src
+        started = time.perf_counter()
+        doc = ll.parse_text(line)
+        took = time.perf_counter() - started
+        print(f"one line of {len(line):,} characters (CUAD text, newlines removed): {len(doc.clauses):,} clauses "
+              f"in {took:.1f} s = {len(line) / took / 1e6:.2f} M chars/s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,402 @@
+"""Drafting checks on CUAD: defect injection per type, noise per rule, and speed.
+
+* **Injection**: for each contract and each defect type, a copy of the text (in memory; nothing is written) gets
+  one defect at a random sentence boundary inside a random numbered clause (or, for numbering, a renumbered
+  clause). The copy is parsed and analysed; the defect counts as *detected* when a finding of the type's rule
+  quotes or cites (evidence) the injected span. A type is *not applicable* to a contract when the rule's own
+  precondition rules it out (e.g. "days" is defined, so unqualified days are not ambiguous there); those are
+  reported, not counted.
+* **Noise**: findings per 10,000 characters of the untouched contracts, per rule.
+* **Speed**: characters per second through the ambiguity rules alone (enrichment and sentences built first,
+  as in an analysis where the one-sided rules share them), and through enrich + every rule.
+
+    python bench/eval_ambiguity.py [--data ../shared/data] [--limit 100] [--seed 7] [--sample-out FILE]
+
+``--sample-out`` writes a random sample of findings per rule (JSON lines with the context) for hand review.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import time
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from pathlib import Path
+
+import leverage_lens
+from leverage_lens.checks import CheckContext, Registry
+from leverage_lens.enrich import enrich
+from leverage_lens.model import Document
+
+ROOT = Path(__file__).resolve().parents[1]
+Injector = Callable[[Document, random.Random], "tuple[str, list[tuple[int, int]]] | None"]
+
+_SENT_END = re.compile(r"(?<=[a-z\)]\.)\s+(?=[A-Z])")
+_WORDS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen".split()
+_TENS = {20: "twenty", 30: "thirty", 40: "forty", 45: "forty-five", 60: "sixty", 90: "ninety"}
+_NAMES = ["Zephyr Platform", "Orion Materials", "Keystone Deliverables", "Harbor Services Fee", "Atlas Toolkit",
+          "Granite Support Package", "Juniper Reports", "Cobalt Interface"]
+
+
+def _boundary(doc: Document, rng: random.Random) -> int | None:
+    """A random sentence boundary inside a random numbered top-level clause (its body, not its heading)."""
+    tops = [c for c in doc.clauses if c.level == 0 and c.number and re.match(r"\d", c.number) and c.end - c.start > 200]
+    rng.shuffle(tops)
+    for c in tops:
+        cuts = [m.start() for m in _SENT_END.finditer(doc.text, c.start + 20, c.end - 1)]
+        if cuts:
+            return rng.choice(cuts)
+    return None
+
+
+def _insert(doc: Document, rng: random.Random, sentence: str) -> tuple[str, list[tuple[int, int]]] | None:
+    at = _boundary(doc, rng)
+    if at is None:
+        return None
+    text = doc.text[:at] + " " + sentence + doc.text[at:]
+    return text, [(at + 1, at + 1 + len(sentence))]
+
+
+def _sentence(make: Callable[[random.Random], str]) -> Injector:
+    return lambda doc, rng: _insert(doc, rng, make(rng))
+
+
+def _number_words(n: int) -> str:
+    return _WORDS[n] if n < len(_WORDS) else _TENS[n]
+
+
+def _mismatch(rng: random.Random) -> str:
+    n = rng.choice([5, 10, 15, 30, 45, 60, 90])
+    m = rng.choice([k for k in (5, 10, 15, 30, 45, 60, 90) if k != n])
+    if rng.random() < 0.5:
+        return f"The fee shall be paid within {_number_words(n)} ({m}) days after receipt of the invoice."
+    return f"The deposit is {_number_words(n).title()} Thousand Dollars (${m},000)."
+
+
+def _bad_date(rng: random.Random) -> str:
+    month, day = rng.choice([("February", 30), ("February", 31), ("April", 31), ("June", 31), ("September", 31),
+                             ("November", 31), ("February", 29)])
+    year = rng.choice([2019, 2021, 2022, 2023]) if day == 29 else rng.randint(2000, 2030)
+    return f"The first report is due on {month} {day}, {year}."
+
+
+def _placeholder(rng: random.Random) -> str:
+    return rng.choice(["The deposit is [\u25cf].", "Notices to the distributor shall be copied to {Company Name}.",
+                       "The delivery date is TBD.", "The price is $______ per unit.",
+                       "The launch date is [insert date].", "The minimum order is [__] units."])
+
+
+def _unbalanced(doc: Document, rng: random.Random) -> tuple[str, list[tuple[int, int]]] | None:
+    # Only where the clause is balanced already: a place the rule should catch.
+    for _ in range(5):
+        got = _insert(doc, rng, rng.choice(["The fees (as set out in the price list are payable monthly.",
+                                            "The reports (in the agreed form are due each quarter.",
+                                            "The \u201cService Levels apply to each month."]))
+        if got is None:
+            return None
+        text, spans = got
+        top = next((c for c in doc.clauses if c.level == 0 and c.start <= spans[0][0] < c.end), None)
+        body = doc.text[top.start: top.end] if top else ""
+        if body.count("(") == body.count(")") and body.count("\u201c") == body.count("\u201d"):
+            return got
+    return None
+
+
+def _renumber(doc: Document, rng: random.Random, *, duplicate: bool) -> tuple[str, list[tuple[int, int]]] | None:
+    tops = [c for c in doc.clauses if c.level == 0 and c.number and c.number_span and
+            re.fullmatch(r"\d+\.?", c.number)]
+    if len(tops) < 4:
+        return None
+    i = rng.randrange(2, len(tops) - 1)
+    text = doc.text
+    edits = []
+    # duplicate: clause i takes the number of clause i-1; skip: clauses i.. move up by one.
+    for c in ([tops[i]] if duplicate else tops[i:]):
+        n = int(c.number.rstrip("."))
+        new = str(n - 1 if duplicate else n + 1) + ("." if c.number.endswith(".") else "")
+        edits.append((c.number_span.start, c.number_span.end, new))
+    delta = 0
+    spans = []
+    for a, b, new in sorted(edits):
+        text = text[: a + delta] + new + text[b + delta:]
+        spans.append((a + delta, a + delta + len(new)))
+        delta += len(new) - (b - a)
+    return text, spans[:1]
+
+
+def _missing_section(doc: Document, rng: random.Random) -> tuple[str, list[tuple[int, int]]] | None:
+    nums = [int(m) for c in doc.clauses if c.level == 0 and c.number for m in re.findall(r"^\d+", c.number)]
+    if len(nums) < 3:
+        return None
+    return _insert(doc, rng, f"Any such dispute shall be handled as provided in Section {max(nums) + rng.randint(3, 40)}.")
+
+
+def _heading_mismatch(doc: Document, rng: random.Random) -> tuple[str, list[tuple[int, int]]] | None:
+    from rapidfuzz import fuzz
+    tops = [c for c in doc.clauses if c.level == 0 and c.heading and c.number and re.fullmatch(r"\d+\.?", c.number)
+            and len(c.heading) > 4]
+    pairs = [(a, b) for a in tops for b in tops if fuzz.token_set_ratio(a.heading.lower(), b.heading.lower()) < 50]
+    if not pairs:
+        return None
+    a, b = rng.choice(pairs)
+    return _insert(doc, rng, f"This is without prejudice to Section {a.number.rstrip('.')} ({b.heading.title()}).")
+
+
+def _circular(doc: Document, rng: random.Random) -> tuple[str, list[tuple[int, int]]] | None:
+    tops = [c for c in doc.clauses if c.level == 0 and c.number and re.fullmatch(r"\d+\.?", c.number)
+            and c.end - c.start > 200]
+    if len(tops) < 2:
+        return None
+    a, b = sorted(rng.sample(tops, 2), key=lambda c: c.start)
+    cut_a = next((m.start() for m in _SENT_END.finditer(doc.text, a.start + 20, a.end - 1)), None)
+    cut_b = next((m.start() for m in _SENT_END.finditer(doc.text, b.start + 20, b.end - 1)), None)
+    if cut_a is None or cut_b is None:
+        return None
+    s_a = f"Subject to Section {b.number.rstrip('.')}, the obligations in this Section apply in full."
+    s_b = f"Subject to Section {a.number.rstrip('.')}, the obligations in this Section apply in full."
+    text = doc.text[:cut_a] + " " + s_a + doc.text[cut_a:cut_b] + " " + s_b + doc.text[cut_b:]
+    sa = (cut_a + 1, cut_a + 1 + len(s_a))
+    off = len(s_a) + 1
+    return text, [sa, (cut_b + off + 1, cut_b + off + 1 + len(s_b))]
+
+
+def _missing_attachment(doc: Document, rng: random.Random) -> tuple[str, list[tuple[int, int]]] | None:
+    free = [x for x in "QRSTUVWXYZ" if not re.search(rf"\b(?:Exhibit|EXHIBIT)\s+{x}\b", doc.text)]
+    return _insert(doc, rng, f"The service levels are set out in Exhibit {rng.choice(free)}.") if free else None
+
+
+def _currency(doc: Document, rng: random.Random) -> tuple[str, list[tuple[int, int]]] | None:
+    from leverage_lens.checks.ambiguity.numbers import _NAMED_CURRENCY, _countries
+    if _NAMED_CURRENCY.search(doc.text) or not (_countries(doc.text) - {"CA"}):
+        return None  # the currency is named, or no party's country can be read: nothing the rule can judge
+    pre = ("This Agreement is also entered into with Maple Ltd., a corporation organized under the laws of "
+           f"Canada, which shall pay ${rng.randint(2, 90)},000 per year.")
+    return pre + "\n\n" + doc.text, [(0, len(pre))]
+
+
+def _defined_twice(doc: Document, rng: random.Random) -> tuple[str, list[tuple[int, int]]] | None:
+    from leverage_lens.checks.ambiguity.defined_terms import _sites
+    ctx = CheckContext.build(doc)
+    terms = [t for t, sites in _sites(ctx).items() if len(t) > 3 and any(st in ("quoted", "means") for _, _, st in sites)]
+    if not terms:
+        return None
+    return _insert(doc, rng, f"Supplier shall also provide the additional support services (the \"{rng.choice(terms)}\").")
+
+
+def _unused(doc: Document, rng: random.Random) -> tuple[str, list[tuple[int, int]]] | None:
+    name = rng.choice(_NAMES)
+    if name in doc.text:
+        return None
+    return _insert(doc, rng, f"\"{name}\" means the items listed in the price list.")
+
+
+def _before_definition(doc: Document, rng: random.Random) -> tuple[str, list[tuple[int, int]]] | None:
+    ctx = CheckContext.build(doc)
+    from leverage_lens.checks.ambiguity.defined_terms import _sites
+    sites = _sites(ctx)
+    cands = [d for d in ctx.enrichment.definitions if d.style == "parenthetical" and len(d.term) > 3
+             and all(st == "parenthetical" for _, _, st in sites.get(d.term, ()))]
+    rng.shuffle(cands)
+    for d in cands:
+        cuts = [m.start() for m in _SENT_END.finditer(doc.text, 0, d.start)]
+        if cuts:
+            at = rng.choice(cuts)
+            s = f"The {d.term} shall be kept in confidence."
+            return doc.text[:at] + " " + s + doc.text[at:], [(at + 1, at + 1 + len(s))]
+    return None
+
+
+def _variant(doc: Document, rng: random.Random) -> tuple[str, list[tuple[int, int]]] | None:
+    ctx = CheckContext.build(doc)
+    terms = [d.term for d in ctx.enrichment.definitions if " " in d.term and d.term.istitle() and len(d.term) > 6
+             and "(" not in d.term]
+    if not terms:
+        return None
+    t = rng.choice(terms)
+    w = t.split()
+    variant = " ".join([w[0].lower(), *w[1:]]) if rng.random() < 0.5 else " ".join([*w[:-1], w[-1].lower()])
+    return _insert(doc, rng, f"Each party shall protect the {variant} with due care.")
+
+
+def _undefined(doc: Document, rng: random.Random) -> tuple[str, list[tuple[int, int]]] | None:
+    name = rng.choice(_NAMES)
+    if name.lower() in doc.text.lower():
+        return None
+    return _insert(doc, rng, f"Supplier shall host the {name}, maintain the {name} and support the {name}.")
+
+
+def _empty_definitions(doc: Document, rng: random.Random) -> tuple[str, list[tuple[int, int]]] | None:
+    tops = [c for c in doc.clauses if c.level == 0 and c.number and re.fullmatch(r"\d+\.", c.number)]
+    if len(tops) < 3:
+        return None
+    last = tops[-1]
+    n = int(last.number.rstrip(".")) + 1
+    s = f"{n}. Definitions. In this Agreement the words below have these senses: the Platform is the hosted system."
+    at = last.end
+    return doc.text[:at] + "\n\n" + s + "\n\n" + doc.text[at:], [(at + 2, at + 2 + len(s))]
+
+
+INJECTIONS: dict[str, tuple[str, Injector]] = {
+    "words/digits mismatch": ("ambiguity.number_words_digits_mismatch", _sentence(_mismatch)),
+    "impossible date": ("ambiguity.impossible_date", _sentence(_bad_date)),
+    "days unqualified": ("ambiguity.days_unqualified", _sentence(
+        lambda r: f"Supplier shall deliver the report within {r.choice([5, 10, 15, 30])} days after each quarter.")),
+    "period without start": ("ambiguity.period_without_start", _sentence(
+        lambda r: f"Supplier shall deliver the final report within {r.choice([5, 10, 15, 30])} days.")),
+    "and/or": ("ambiguity.and_or", _sentence(lambda r: "Notices may be sent by courier and/or email.")),
+    "mixed efforts": ("ambiguity.mixed_efforts", _sentence(
+        lambda r: "Supplier shall use best efforts to deliver and reasonable efforts to install the goods.")),
+    "vague standard": ("ambiguity.vague_standard", _sentence(
+        lambda r: f"Supplier shall {r.choice(['promptly', 'from time to time', 'as soon as practicable'])} "
+        "inform the other party of any change.")),
+    "obligation without actor": ("ambiguity.obligation_without_actor", _sentence(
+        lambda r: r.choice(["The annual fee shall be paid in equal monthly instalments.",
+                            "Written notice of any defect shall be given without delay."]))),
+    "placeholder": ("ambiguity.placeholder", _sentence(_placeholder)),
+    "unbalanced bracket": ("ambiguity.unbalanced_brackets", _unbalanced),
+    "numbering skipped": ("ambiguity.numbering_skipped", lambda d, r: _renumber(d, r, duplicate=False)),
+    "numbering duplicated": ("ambiguity.numbering_duplicated", lambda d, r: _renumber(d, r, duplicate=True)),
+    "missing section": ("ambiguity.xref_missing_section", _missing_section),
+    "heading mismatch": ("ambiguity.xref_heading_mismatch", _heading_mismatch),
+    "circular subject-to": ("ambiguity.xref_circular", _circular),
+    "missing attachment": ("ambiguity.xref_missing_attachment", _missing_attachment),
+    "currency unspecified": ("ambiguity.currency_unspecified", _currency),
+    "term defined twice": ("ambiguity.term_defined_twice", _defined_twice),
+    "term unused": ("ambiguity.term_unused", _unused),
+    "term used before definition": ("ambiguity.term_used_before_definition", _before_definition),
+    "term variant": ("ambiguity.term_variant", _variant),
+    "term undefined": ("ambiguity.term_undefined", _undefined),
+    "definitions section empty": ("ambiguity.definitions_section_empty", _empty_definitions),
+}
+
+
+def _hits(findings: list, spans: list[tuple[int, int]]) -> bool:
+    for f in findings:
+        for a, b in [(f.start, f.end), *((e.start, e.end) for e in f.evidence)]:
+            if any(a < y and x < b for x, y in spans):
+                return True
+    return False
+
+
+def inject(docs: list[Document], seed: int, show_misses: bool = False, only: str | None = None) -> dict[str, Counter]:
+    reg = Registry()
+    out: dict[str, Counter] = defaultdict(Counter)
+    for kind, (rule_id, make) in INJECTIONS.items():
+        if only and only not in kind:
+            continue
+        rule = reg.get(rule_id)
+        for i, doc in enumerate(docs):
+            rng = random.Random(f"{seed}-{kind}-{i}")
+            got = make(doc, rng)
+            if got is None:
+                out[kind]["not_applicable"] += 1
+                continue
+            text, spans = got
+            ctx = CheckContext.build(leverage_lens.parse_text(text))
+            if not _applicable(rule_id, ctx):
+                out[kind]["not_applicable"] += 1
+                continue
+            out[kind]["injected"] += 1
+            fs = rule.run(ctx)
+            hit = _hits(fs, spans)
+            out[kind]["detected"] += hit
+            if not hit and show_misses:
+                a, b = spans[0]
+                print(f"MISS {kind} in {doc.name}: ...{text[max(0, a - 150): b + 60]!r}")
+                print("   findings:", [(f.quote[:60], f.message[:80]) for f in fs][:4])
+    return out
+
+
+def _applicable(rule_id: str, ctx: CheckContext) -> bool:
+    """The rule's own precondition holds on the injected copy (see each rule's description)."""
+    if rule_id == "ambiguity.days_unqualified":
+        from leverage_lens.checks.ambiguity.dates import _DAY_DEFINED
+        return not _DAY_DEFINED.search(ctx.text)
+    if rule_id == "ambiguity.term_undefined":
+        from leverage_lens.checks.ambiguity.defined_terms import _REFERS_ELSEWHERE
+        return len(ctx.enrichment.definitions) >= 3 and not _REFERS_ELSEWHERE.search(ctx.text)
+    return True
+
+
+def noise_and_speed(docs: list[Document], sample_out: Path | None, seed: int) -> None:
+    reg = Registry()
+    amb = reg.rules("ambiguity")
+    chars = sum(len(d.text) for d in docs)
+    ctxs = []
+    t0 = time.perf_counter()
+    for d in docs:
+        ctx = CheckContext.build(d, enrich(d))
+        _ = ctx.sentences
+        ctxs.append(ctx)
+    t_enrich = time.perf_counter() - t0
+    counts: Counter = Counter()
+    per_rule_time: Counter = Counter()
+    found: dict[str, list] = defaultdict(list)
+    t1, c1 = time.perf_counter(), time.process_time()
+    for d, ctx in zip(docs, ctxs):
+        for r in amb:
+            ta = time.perf_counter()
+            fs = r.run(ctx)
+            per_rule_time[r.id] += time.perf_counter() - ta
+            counts[r.id] += len(fs)
+            found[r.id].extend((d, f) for f in fs)
+    t_amb, cpu_amb = time.perf_counter() - t1, time.process_time() - c1
+    print(f"\nNoise on {len(docs)} untouched contracts ({chars:,} chars); load average {os.getloadavg()[0]:.2f}")
+    print(f"{'rule':45} {'severity':8} {'findings':>8} {'per 10k chars':>13}")
+    for r in amb:
+        print(f"{r.id:45} {r.severity.value:8} {counts[r.id]:8d} {counts[r.id] / chars * 1e4:13.2f}")
+    print(f"\nambiguity rules alone: {chars / t_amb / 1e6:.2f} M chars/s wall, {chars / cpu_amb / 1e6:.2f} M chars/s "
+          "of CPU time (one core) "
+          f"(enrich + sentences, shared with other rules: {chars / t_enrich / 1e6:.2f} M chars/s)")
+    slow = sorted(per_rule_time.items(), key=lambda kv: -kv[1])[:3]
+    print("slowest rules: " + ", ".join(f"{k} {chars / v / 1e6:.1f} M chars/s" for k, v in slow))
+    if sample_out:
+        rng = random.Random(seed)
+        with sample_out.open("w", encoding="utf-8") as fh:
+            for r in amb:
+                items = found[r.id][:]
+                rng.shuffle(items)
+                for d, f in items[:60]:
+                    fh.write(json.dumps({"doc": d.name, "rule": f.rule, "severity": f.severity.value, "id": f.id,
+                                         "clause_id": f.clause_id, "start": f.start, "end": f.end, "quote": f.quote,
+                                         "message": f.message,
+                                         "context": " ".join(d.text[max(0, f.start - 200): f.end + 200].split())},
+                                        ensure_ascii=False) + "\n")
+        print(f"wrote a review sample to {sample_out}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    ap.add_argument("--limit", type=int, default=100)
+    ap.add_argument("--offset", type=int, default=0, help="skip the first N contracts (sorted by name)")
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--skip-injection", action="store_true")
+    ap.add_argument("--sample-out", type=Path)
+    ap.add_argument("--show-misses", action="store_true", help="print each injected defect that was not found")
+    ap.add_argument("--only", help="only injection types whose name contains this")
+    args = ap.parse_args()
+    paths = sorted((args.data / "cuad" / "txt").glob("*.txt"))[args.offset: args.offset + args.limit]
+    docs = [leverage_lens.parse_text(p.read_text(encoding="utf-8"), name=p.name) for p in paths]
+    if not args.skip_injection:
+        res = inject(docs, args.seed, args.show_misses, args.only)
+        print(f"Defect injection on {len(docs)} CUAD contracts (seed {args.seed})")
+        print(f"{'defect type':30} {'rule':42} {'injected':>8} {'detected':>8} {'share':>6} {'n/a':>4}")
+        worst = 1.0
+        for kind, (rule_id, _) in INJECTIONS.items():
+            if args.only and args.only not in kind:
+                continue
+            c = res[kind]
+            share = c["detected"] / c["injected"] if c["injected"] else float("nan")
+            worst = min(worst, share) if c["injected"] else worst
+            print(f"{kind:30} {rule_id:42} {c['injected']:8d} {c['detected']:8d} {share:6.3f} {c['not_applicable']:4d}")
+        print(f"lowest share: {worst:.3f}")
+    noise_and_speed(docs, args.sample_out, args.seed)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,308 @@
+"""Cross-references: to sections or attachments that do not exist, to the wrong heading, and in circles.
+
+References are found by one pattern over the text ("Section 9.1(a)", "Sections 2 and 3", "Article IV",
+"Exhibit B", "Schedule 2"). A section reference is checked against the parsed clause ids and numbers, and
+also against the text itself (a number printed as a heading that the segmenter did not split still counts),
+so a parse miss does not become a finding. References into other documents ("Section 409A of the Code",
+"Section 2.1 of the Purchase Agreement") are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from rapidfuzz import fuzz
+
+from ...model import Clause, Finding, Span
+from ..context import CheckContext
+from ..registry import Rule, rule
+from ._common import CROSS_REFERENCES, clause_index, finding
+
+_NUM = r"(?:\d{1,4}[A-Z]?(?:\.\d{1,4}){0,3}(?![\d\-])\.?(?:\s?\([a-zA-Z0-9]{1,4}\)){0,3}|[IVXLC]{1,6}\b(?:\s?\([a-zA-Z0-9]{1,4}\)){0,2})"
+_REF = re.compile(
+    rf"\b(?P<kw>Sections?|Articles?|Clauses?|Paragraphs?|SECTIONS?|ARTICLES?)\s+(?P<num>{_NUM})"
+    rf"(?P<more>(?:\s*(?:,|and|or|through|to|-|\u2013)\s*(?:{_NUM}))*)",
+)
+_OTHER_DOC = re.compile(
+    r"[\s,]*(?:\([^)]{0,40}\)\s*)?(?:thereof|thereunder|therein|of\s+(?:that|such|the\s+applicable)|"
+    r"(?:of|in|under|to)\s+(?:the\s+|that\s+(?:certain\s+)?|such\s+|said\s+|any\s+|an?\s+)?"
+    r"(?!this\b|these\b|hereof\b|herein\b|the\s+Agreement\b|Agreement\b)"
+    r"(?:[A-Z]|\d{4}\s+Act|Exhibit|Schedule|Annex|Appendix|Attachment|[a-z]+\s+(?:agreement|plan|act|code)))",
+)
+_OTHER_AGREEMENT_AHEAD = re.compile(
+    r"[^.;]{0,120}?\b(?:of|under|in)\s+(?:the|that|such)\s+(?!Agreement\b)(?:[A-Z][\w\-]*\s+){1,6}"
+    r"(?:Agreement|Plan|Act|Code|Indenture|Tariff|Regulations?)\b")
+# Statutes and regulations named just before the reference: "21 C.F.R. Sections 210", "REPS Act Section 352".
+_STATUTE_BEFORE = re.compile(r"(?:C\.\s?F\.\s?R\.?|U\.\s?S\.\s?C\.?|\bCode\b|\bAct\b|\bLaws?\b|\bRegulations?\b|"
+                             r"\bTitle\s+\d+|\bRule\b|\bPart\s+\d+|\bSchedule\s+[\w\-]+,?)[^.;]{0,30}$|"
+                             r"\b[A-Z]{2,6}\s*$|\blocated\s+(?:at|in)\s*$")
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def _roman(s: str) -> int | None:
+    total = 0
+    for i, ch in enumerate(s):
+        v = _ROMAN.get(ch)
+        if v is None:
+            return None
+        total += -v if i + 1 < len(s) and _ROMAN.get(s[i + 1], 0) > v else v
+    return total
+
+
+def _norm(num: str) -> str:
+    return re.sub(r"\s+", "", num).rstrip(".").lower()
+
+
+# A number printed as a heading or list item ("9.1 ", "9.1. Fees", "Section 9.1", "(c) "), collected in one scan.
+_PRINTED = re.compile(r"(?:^|(?<=[\n.;:])\s*|(?<=\s\s))(?:(?:Section|SECTION|Article|ARTICLE)\s+)?"
+                      r"(?P<n>\d{1,4}[A-Z]?(?:\.\d{1,3}){0,4}|[IVXLC]{1,6}|\([a-zA-Z0-9]{1,4}\))\.?"
+                      r"(?:\s*(?=[A-Z\"\u201c(\[\-\u2013\u2014])|(?=[A-Z][a-z]))",
+                      re.MULTILINE)
+
+
+class _Targets:
+    """Clause ids and numbers of one document, normalised, and what each resolves to."""
+
+    def __init__(self, ctx: CheckContext) -> None:
+        self.by_key: dict[str, Clause] = {}
+        for c in clause_index(ctx).clauses:
+            keys = [_norm(c.id.split("~")[0])] + ([_norm(c.number)] if c.number and c.level == 0 else [])
+            for k in keys:
+                old = self.by_key.get(k)
+                # Two clauses read as "7" (a table of contents line and the section): the longer one is it.
+                if old is None or (old.level == c.level and c.end - c.start > old.end - old.start):
+                    self.by_key[k] = c
+        for c in clause_index(ctx).clauses:  # "Article IV" when the articles are numbered 4, and back
+            if c.level == 0 and c.number:
+                n = _norm(c.number).replace("article", "").replace("section", "").strip()
+                r = _roman(n.upper())
+                if r:
+                    self.by_key.setdefault(str(r), c)
+        self._text = ctx.text
+        self._printed: set[str] | None = None
+
+    def resolve(self, num: str) -> Clause | None:
+        key = _norm(num)
+        if key in self.by_key:
+            return self.by_key[key]
+        r = _roman(key.upper())
+        return self.by_key.get(str(r)) if r else None
+
+    def _appears(self, n: str) -> bool:
+        for m in re.finditer(rf"(?<![\w.]){re.escape(n)}(?![\w]|\.\d)", self._text):
+            if not _REF_WORD_BEFORE.search(self._text, max(0, m.start() - 14), m.start()):
+                return True
+        return False
+
+    def printed(self, num: str) -> bool:
+        """Whether any form of the number or its top level appears as a heading in the text."""
+        n = re.sub(r"\s+", "", num).rstrip(".")
+        forms = {n, n.split("(")[0].rstrip(".")}
+        if "(" in n:
+            forms.add(n[n.rindex("("):])
+        if "." in n and self._appears(n):
+            return True  # a dotted number printed anywhere other than in a reference: the section exists
+        if self._printed is None:  # built on the first unresolved reference only
+            self._printed = {m.group("n") for m in _PRINTED.finditer(self._text)}
+            self._parents = {p for n in self._printed for p in _prefixes(n)}
+            self._parents.update(p for k in self.by_key for p in _prefixes(k))
+        # "Section 11" exists when "11.5" does: a child proves its parent.
+        return any(f in self._printed or f in self._parents for f in forms if f)
+
+
+_REF_WORD_BEFORE = re.compile(r"(?:Sections?|Articles?|Clauses?|Paragraphs?|SECTIONS?|ARTICLES?|and|or|through|to|,)"
+                              r"\s*$")
+
+
+def _prefixes(num: str) -> list[str]:
+    parts = num.split(".")
+    return [".".join(parts[:i]) for i in range(1, len(parts))]
+
+
+def _targets(ctx: CheckContext) -> _Targets:
+    got = ctx._cache.get("ambiguity.targets")
+    if got is None:
+        got = ctx._cache["ambiguity.targets"] = _Targets(ctx)
+    return got  # type: ignore[return-value]
+
+
+def _refs(ctx: CheckContext) -> list[tuple[re.Match[str], str, int, int]]:
+    """Every internal section reference: (match, number, start, end) for the first number and each listed one."""
+    got = ctx._cache.get("ambiguity.refs")
+    if got is not None:
+        return got  # type: ignore[return-value]
+    text = ctx.text
+    out = []
+    amendment = bool(re.search(r"\bAMENDMENT\b|\bAmendment\b|\bADDENDUM\b|\bAddendum\b", text[:600]))
+    for m in _REF.finditer(text):
+        if _OTHER_DOC.match(text, m.end(), m.end() + 80) or _STATUTE_BEFORE.search(text, max(0, m.start() - 40),
+                                                                                    m.start()):
+            continue
+        if _OTHER_AGREEMENT_AHEAD.match(text, m.end(), m.end() + 160):
+            continue  # "Sections 4 (Confidentiality) and 6 (Miscellaneous) of the Master Framework Agreement"
+        if re.search(r"\bthis\s*$", text[max(0, m.start() - 6): m.start()]):
+            continue  # "this Section 11.9": written inside the section it names
+        if amendment and re.match(r"[^.;]{0,80}?\bof\s+the\s+Agreement\b", text[m.end(): m.end() + 100]):
+            continue  # an amendment's "Section 6.1 of the Agreement" is a section of the amended agreement
+        nums = [(m.group("num"), m.start("num"), m.end("num"))]
+        for x in re.finditer(_NUM, m.group("more") or ""):
+            nums.append((x.group(0), m.start("more") + x.start(), m.start("more") + x.end()))
+        for num, a, b in nums:
+            if num.strip().rstrip(".").isalpha() and not m.group("kw").lower().startswith("article"):
+                continue  # "Section I" is rare; "Clause C" is usually a name
+            while b > a and ctx.text[b - 1] in ". ":  # the full stop ending the sentence is not the number's
+                b -= 1
+            out.append((m, ctx.text[a:b], a, b))
+    ctx._cache["ambiguity.refs"] = out
+    return out
+
+
+def _numbered(ctx: CheckContext) -> bool:
+    return sum(1 for c in ctx.doc.clauses if c.number) >= 3
+
+
+@rule(
+    "ambiguity.xref_missing_section",
+    kind="ambiguity",
+    description="A reference to a section, article or clause number that the contract does not contain. A hint: "
+    "references into other agreements and statutes are skipped by pattern, and some slip through.",
+    severity="low", category=CROSS_REFERENCES,
+    suggestion="point the reference at the right section, or restore the missing one",
+    fires_on=("1. Term. One year.\n\n2. Fees. Customer pays as set out in Section 7.\n\n3. Law. New York law.",),
+    quiet_on=("1. Term. One year.\n\n2. Fees. Customer pays as set out in Section 3.\n\n3. Law. New York law.",
+              "1. Term. One year.\n\n2. Tax. As defined in Section 409A of the Code.\n\n3. Law. New York law."),
+)
+def xref_missing_section(ctx: CheckContext, r: Rule) -> list[Finding]:
+    if not _numbered(ctx):
+        return []
+    t = _targets(ctx)
+    out = []
+    for m, num, a, b in _refs(ctx):
+        if t.resolve(num) is not None or t.printed(num):
+            continue
+        out.append(finding(ctx, r, m.start() if a == m.start("num") else a, b,
+                           f"The contract has no {m.group('kw').rstrip('s').lower()} {num}."))
+    return out
+
+
+_ATTACH = re.compile(r"\b(?P<kw>Exhibit|Schedule|Annex|Appendix|Attachment|EXHIBIT|SCHEDULE|ANNEX|APPENDIX|"
+                     r"ATTACHMENT)\s+(?P<id>[A-Z]{1,2}(?:-\d{1,2})?|\d{1,2}(?:\.\d{1,2})?(?:\([a-z]\))?)(?!\w)(?!\.\d)")
+
+
+@rule(
+    "ambiguity.xref_missing_attachment",
+    kind="ambiguity",
+    description="An exhibit, schedule, annex or appendix is referred to but not attached (no title "
+    "\u201cEXHIBIT B\u201d or \u201cExhibit B\u201d opening a line). One finding per attachment.",
+    severity="low", category=CROSS_REFERENCES,
+    suggestion="attach the document, or remove the reference",
+    fires_on=("1. Services. Supplier shall provide the services in Exhibit B.\n\nEXHIBIT A\nPrices.",),
+    quiet_on=("1. Services. Supplier shall provide the services in Exhibit A.\n\nEXHIBIT A\nServices.",),
+)
+def xref_missing_attachment(ctx: CheckContext, r: Rule) -> list[Finding]:
+    text = ctx.text
+    present: set[tuple[str, str]] = set()
+    refs: dict[tuple[str, str], re.Match[str]] = {}
+    for m in _ATTACH.finditer(text):
+        key = (m.group("kw").lower(), m.group("id").upper())
+        ls = text.rfind("\n", 0, m.start()) + 1
+        if m.group("kw").isupper() or not text[ls: m.start()].strip():
+            present.add(key)
+        else:
+            refs.setdefault(key, m)
+    return [finding(ctx, r, m.start(), m.end(), f"{m.group('kw')} {m.group('id')} is referred to but not attached.")
+            for key, m in refs.items() if key not in present]
+
+
+_TITLED = re.compile(r"\s*(?:\(\s*[\"\u201c]?(?P<h1>[A-Z][A-Za-z0-9.,;&'/ \-]{2,100}?)[\"\u201d]?\s*\)|,?\s*"
+                     r"(?:entitled|titled|captioned)\s+[\"\u201c](?P<h2>[^\"\u201d]{3,60})[\"\u201d])")
+
+
+@rule(
+    "ambiguity.xref_heading_mismatch",
+    kind="ambiguity",
+    description="A reference names a heading (\u201cSection 8 (Confidentiality)\u201d) that differs from the "
+    "heading of the section it points to.",
+    severity="medium", category=CROSS_REFERENCES,
+    suggestion="correct the number or the heading in the reference",
+    fires_on=("1. Term. One year.\n\n2. Confidentiality. Keep secrets.\n\n3. Fees. As in Section 1 (Payment "
+              "Terms).",),
+    quiet_on=("1. Term. One year.\n\n2. Confidentiality. Keep secrets.\n\n3. Fees. As in Section 2 "
+              "(Confidentiality).",),
+)
+def xref_heading_mismatch(ctx: CheckContext, r: Rule) -> list[Finding]:
+    t = _targets(ctx)
+    text = ctx.text
+    out = []
+    for m, num, a, b in _refs(ctx):
+        tm = _TITLED.match(text, b, b + 90)
+        if not tm or a != m.start("num"):
+            continue  # only the first number of a list: "Sections 4.1, ..., 4.13 (Manufacturing)" names the list
+        if num.isalpha() and not any(c.level == 0 and c.number and c.number.strip(". ").isalpha()
+                                     for c in ctx.doc.clauses):
+            continue  # "Article I" in a contract whose articles are numbered 1, 2, 3: no safe mapping
+        if tm.group("h1") and re.match(r"\s*\(\s*[\"\u201c]", text[b: tm.end()]):
+            continue  # 'Section 13 ("Indemnified Party")': a definition in brackets, not a heading
+        named = (tm.group("h1") or tm.group("h2") or "").strip()
+        words = [w for w in re.findall(r"[A-Za-z]+", named) if len(w) > 3]
+        if not words or not all(w[0].isupper() for w in words):
+            continue
+        c = t.resolve(num)
+        if c is None or not c.heading:
+            continue
+        if fuzz.token_set_ratio(named.lower(), c.heading.lower()) >= 70 or _same_topic(named, c.heading):
+            continue
+        out.append(finding(ctx, r, a, tm.end(), f"{num} is headed \u201c{c.heading}\u201d, not "
+                           f"\u201c{named}\u201d.", evidence=[Span(start=c.start, end=min(c.end, c.start + 60),
+                                                                    label="referenced_clause")]))
+    return out
+
+
+def _same_topic(a: str, b: str) -> bool:
+    """"Indemnities" / "INDEMNIFICATION BY GOOGLE", "End User License Agreement" / "EULA": the same heading in
+    other words (a shared stem of five letters, or one is the other's acronym)."""
+    wa = [w.lower() for w in re.findall(r"[A-Za-z]{5,}", a)]
+    wb = [w.lower() for w in re.findall(r"[A-Za-z]{5,}", b)]
+    if {w[:5] for w in wa} & {w[:5] for w in wb}:
+        return True
+    acro = lambda s: "".join(w[0] for w in re.findall(r"[A-Za-z]+", s)).lower()  # noqa: E731
+    return a.replace(" ", "").lower() == acro(b) or b.replace(" ", "").lower() == acro(a)
+
+
+_SUBJECT_TO = re.compile(rf"\b[Ss]ubject\s+to\s+(?:the\s+(?:terms|provisions)\s+of\s+)?(?:Section|Article|Clause|"
+                         rf"Paragraph)\s+(?P<num>{_NUM})")
+
+
+@rule(
+    "ambiguity.xref_circular",
+    kind="ambiguity",
+    description="Sections made \u201csubject to\u201d each other in a circle (A subject to B, B subject to A): "
+    "neither prevails.",
+    severity="medium", category=CROSS_REFERENCES,
+    suggestion="decide which provision prevails and make only the other subject to it",
+    fires_on=("1. Fees. Subject to Section 2, Customer pays monthly.\n\n2. Credits. Subject to Section 1, "
+              "Supplier grants credits.\n\n3. Law. New York law.",),
+    quiet_on=("1. Fees. Subject to Section 2, Customer pays monthly.\n\n2. Credits. Supplier grants credits."
+              "\n\n3. Law. New York law.",),
+)
+def xref_circular(ctx: CheckContext, r: Rule) -> list[Finding]:
+    t = _targets(ctx)
+    idx = clause_index(ctx)
+    edges: list[tuple[Clause, Clause, re.Match[str]]] = []
+    for m in _SUBJECT_TO.finditer(ctx.text):
+        src = idx.at(m.start())
+        dst = t.resolve(m.group("num"))
+        if src is not None and dst is not None and not (dst.start <= src.start < dst.end):
+            edges.append((src, dst, m))
+    out, seen = [], set()
+    for i, (s1, d1, m1) in enumerate(edges):
+        for s2, d2, m2 in edges[i + 1:]:
+            # s1 -> d1 contains s2, and s2 -> d2 contains s1: a two-way circle.
+            if d1.start <= s2.start < d1.end and d2.start <= s1.start < d2.end:
+                key = frozenset((s1.id, s2.id))
+                if key in seen:
+                    continue
+                seen.add(key)
+                out.append(finding(ctx, r, m1.start(), m1.end(),
+                                   f"{s1.id} is subject to {d1.id}, and {s2.id} is subject to {d2.id}: a circle.",
+                                   evidence=[Span(start=m2.start(), end=m2.end(), label="other_side")]))
+    return out

@@ -1,0 +1,141 @@
+"""Dates and periods: dates that cannot exist, deadlines in unqualified days, periods with no start.
+
+A deadline is a promise about time; "within 30 days" leaves open 30 days *from what*, and "days" leaves open
+whether weekends count. Impossible dates ("February 30, 2021") are always a slip.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+
+from ...model import Finding
+from ..context import CheckContext
+from ..registry import Rule, rule
+from ._common import DATES, finding, grouped
+
+_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+_MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+_MONTHS["sept"] = 9
+# Month names as written in contracts (Title or UPPER case): a case-sensitive pattern scans much faster.
+_MON = "|".join(sorted({f for m in _MONTHS for f in (m.title(), m.upper())}, key=len, reverse=True))
+_DATE = re.compile(
+    rf"\b(?:(?P<m1>{_MON})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>(?:19|20)\d\d)|"
+    rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:day\s+of\s+)?(?P<m2>{_MON})\.?,?\s+(?P<y2>(?:19|20)\d\d))\b",
+)
+
+
+@rule(
+    "ambiguity.impossible_date",
+    kind="ambiguity",
+    description="A calendar date that does not exist (February 30, April 31, February 29 of a common year).",
+    severity="high", category=DATES,
+    suggestion="correct the date",
+    fires_on=("1. Term. This Agreement starts on February 30, 2021 and lasts one year.",
+              "1. Term. This Agreement starts on the 31st day of April, 2022."),
+    quiet_on=("1. Term. This Agreement starts on February 28, 2021 and lasts one year.",
+              "1. Term. This Agreement starts on February 29, 2024 and lasts one year."),
+)
+def impossible_date(ctx: CheckContext, r: Rule) -> list[Finding]:
+    out = []
+    for m in _DATE.finditer(ctx.text):
+        month = _MONTHS[(m.group("m1") or m.group("m2")).lower().rstrip(".")]
+        day = int(m.group("d1") or m.group("d2"))
+        year = int(m.group("y1") or m.group("y2"))
+        last = calendar.monthrange(year, month)[1]
+        # A "day" over 31 is some other number ("Page 42 May 2004"): only 29-31 in a short month is a slip.
+        if last < day <= 31 and not ctx.text[max(0, m.start() - 6): m.start()].lower().endswith(("page ", "p. ")):
+            out.append(finding(ctx, r, m.start(), m.end(),
+                               f"{calendar.month_name[month]} {year} has {last} days; day {day} does not exist."))
+    return out
+
+
+_NUM = r"(?:\d{1,3}|[a-z]+(?:[\s-][a-z]+)?\s*\(\d{1,3}\))"
+# "days" is found first (a literal scan), then the words before it are read: "within 30", "no later than ten (10)".
+_DAYS_WORD = re.compile(r"(?<![\w-])(?:(?P<q>business|calendar|working|banking|trading)\s+)?[Dd]ays?\b")
+_PERIOD_BEFORE = re.compile(
+    rf"\b(?:within|no\s+later\s+than|not\s+later\s+than|at\s+least|not\s+less\s+than|no\s+less\s+than|"
+    rf"prior\s+to\s+the\s+expiration\s+of|after|before|upon)\s+(?:the\s+)?(?:first\s+)?(?P<n>{_NUM})\s+$",
+    re.IGNORECASE,
+)
+_DAY_DEFINED = re.compile(r"[\"\u201c](?:Business\s+)?Days?[\"\u201d]\s*(?:shall\s+)?means?|\bdays?\s+shall\s+mean|"
+                          r"\ball\s+references\s+to\s+days?\b|\b(?:references?\s+to\s+)?[\"\u201c]?days?[\"\u201d]?"
+                          r"\s+(?:shall\s+)?(?:refer|mean)s?\s+(?:to\s+)?calendar\s+days", re.IGNORECASE)
+
+
+@rule(
+    "ambiguity.days_unqualified",
+    kind="ambiguity",
+    description="A deadline counted in \u201cdays\u201d without saying business or calendar days, in a "
+    "contract that does not define \u201cday\u201d. Grouped: one finding per section.",
+    severity="low", category=DATES,
+    suggestion="say \u201cbusiness days\u201d or \u201ccalendar days\u201d, or define \u201cday\u201d once",
+    fires_on=("1. Payment. Customer shall pay each invoice within 30 days after receipt.",),
+    quiet_on=("1. Payment. Customer shall pay each invoice within 30 business days after receipt.",
+              '1. Definitions. "Day" means a calendar day. 2. Payment. Customer shall pay within 30 days after '
+              "receipt."),
+)
+def days_unqualified(ctx: CheckContext, r: Rule) -> list[Finding]:
+    if _DAY_DEFINED.search(ctx.text):
+        return []
+    text = ctx.text
+    hits = []
+    for m in _DAYS_WORD.finditer(text):
+        if m.group("q"):
+            continue
+        b = _PERIOD_BEFORE.search(text, max(0, m.start() - 70), m.start())
+        if b is not None:
+            hits.append((b.start(), m.end(), "days"))
+    return grouped(ctx, r, hits, message="A deadline in this section is counted in days without saying business "
+                   "or calendar days ({times}).")
+
+
+_WITHIN = re.compile(
+    rf"\bwithin\s+(?:a\s+period\s+of\s+)?(?P<n>{_NUM})\s+(?:(?:business|calendar|working)\s+)?"
+    r"(?:days?|weeks?|months?|years?)\b(?P<tail>[^.;:\n]{0,80})",
+    re.IGNORECASE,
+)
+_START = re.compile(
+    r"^\s*(?:\(|\)|,)?\s*(?:after|of|from|following|before|prior|preceding|thereafter|thereof|hereof|"
+    r"herefrom|therefrom|hereafter|upon|on\s+(?:which|receipt)|immediately|succeeding|subsequent|since|"
+    r"commencing|beginning|starting|measured|counted|next|thereafter|then|when|that|which|period|the\s+date)|"
+    r"^\s*(?:[,(]\s*)?(?:or|and|but)?\s*(?:such\s+)?(?:longer|shorter|other|additional|extended|further)\s+"
+    r"(?:period|time)",
+    re.IGNORECASE,
+)
+_START_ANYWHERE = re.compile(r"\b(?:after|following|from|of\s+(?:the\s+)?(?:receipt|date|delivery|notice|"
+                             r"termination|expiration|the\s+end)|upon|receipt|thereafter|thereof)\b",
+                             re.IGNORECASE)
+
+
+@rule(
+    "ambiguity.period_without_start",
+    kind="ambiguity",
+    description="A period (\u201cwithin 30 days\u201d) with no event it runs from anywhere in the sentence. Often "
+    "the start is clear from the paragraph, so this is a hint.",
+    severity="low", category=DATES,
+    suggestion="say what starts the period (\u201cwithin 30 days after receipt of the invoice\u201d)",
+    fires_on=("1. Payment. Customer shall pay each invoice within 30 days.",
+              "1. Reports. Supplier shall deliver the report within thirty (30) days and keep a copy."),
+    quiet_on=("1. Payment. Customer shall pay each invoice within 30 days after receipt.",
+              "1. Payment. Customer shall pay each invoice within thirty (30) days of the invoice date.",
+              "1. Cure. If Supplier receives notice of a breach, it shall cure the breach within 30 days."),
+)
+def period_without_start(ctx: CheckContext, r: Rule) -> list[Finding]:
+    out = []
+    text = ctx.text
+    for s in ctx.candidates(_WITHIN):
+        for m in _WITHIN.finditer(s.text):
+            if _START.match(m.group("tail")):
+                continue
+            # "If ... notice ..., cure within 30 days": the event is named earlier in the sentence.
+            if _START_ANYWHERE.search(s.text, 0, m.start()) or _START_ANYWHERE.search(m.group("tail")):
+                continue
+            if re.search(r"\b(?:if|when|in\s+the\s+event|upon|after|following|once)\b", s.text[: m.start()],
+                         re.IGNORECASE):
+                continue
+            a = s.start + m.start()
+            b = s.start + m.start("tail")
+            out.append(finding(ctx, r, a, b, "The period has no starting point: "
+                               f"{' '.join(text[a:b].split())} of what?"))
+    return out

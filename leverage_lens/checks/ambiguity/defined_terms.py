@@ -1,0 +1,405 @@
+"""Defined terms: undefined, unused, defined twice, used before definition, near-variants, empty sections.
+
+Definitions come from :mod:`leverage_lens.enrich.definitions` (the same extraction the report shows); to see
+*every* definition site, including repeats that ``find_definitions`` drops, this module re-runs that module's
+own compiled patterns rather than writing new ones. Near-variants ("Confidential Informations",
+"confidential Information") are found with rapidfuzz against the defined terms.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
+
+from ...enrich import definitions as _defs
+from ...enrich.definitions import _MEANS, _PAREN, _QUOTED, _QUOTED_IN_PAREN, _clean_term, term_pattern
+from ...model import Definition, Finding, Span
+from ..context import CheckContext
+from ..registry import Rule, rule
+from ._common import DEFINED_TERMS, clause_index, finding, lowered
+
+_P = 'This Agreement is between Acme Inc. ("Supplier") and Beta LLC ("Customer"). '
+
+
+# '"Term" has the meaning set forth in Section 3.1' points to the definition; it does not define again.
+_POINTER = re.compile(r"\s*(?:(?:given|set\s+forth|ascribed|assigned|provided|specified|stated|defined)\s+"
+                      r"(?:to\s+(?:it|such\s+term|them)\s+|for\s+(?:it|such\s+term)\s+)?)?(?:in|under|by)\b|"
+                      r"\s*(?:set\s+forth|given|ascribed|assigned)\b", re.IGNORECASE)
+_TITLE_BEFORE = re.compile(r"\b(?:Exhibit|Schedule|Annex|Appendix|Attachment|Section|Article|Clause)s?\s+[\w.()\-]{1,10}"
+                           r"\s*$|(?:,|\band)\s*\d{1,3}\s*$", re.IGNORECASE)
+
+
+def _definitions(ctx: CheckContext) -> list[Definition]:
+    return ctx.enrichment.definitions
+
+
+def definition_sites(text: str) -> Iterator[tuple[str, int, int, str]]:
+    """Every place a term is defined: ``(term, term_start, term_end, style)``, repeats included."""
+    for m in _QUOTED.finditer(text):
+        term = _clean_term(m.group("term"))
+        if term:
+            pointer = _POINTER.match(text, m.end("verb"), m.end("verb") + 60)
+            yield term, m.start("term"), m.end("term"), "pointer" if pointer else "quoted"
+    # enrich's own fast pre-filtered scan when it has one, else the plain pattern (same matches).
+    means = getattr(_defs, "_means_matches", None)
+    for m in (means(text) if means is not None else _MEANS.finditer(text)):
+        term = _clean_term(m.group("term"))
+        if term and term.split()[0] not in ("This", "The", "It", "Such", "Each", "Any", "That"):
+            yield term, m.start("term"), m.end("term"), "means"
+    for m in _PAREN.finditer(text):
+        for q in _QUOTED_IN_PAREN.finditer(m.group("body")):
+            term = _clean_term(q.group("term"))
+            # '(such as the "Goosehead Insurance" marks)': a quoted name inside a remark is not a definition.
+            if term and not re.search(r"\w", m.group("body")[q.end():]):
+                ts = m.start("body") + q.start("term")
+                # 'Exhibit 10 ("LRUs repair Service")' is a title, not a definition.
+                style = "title" if _TITLE_BEFORE.search(text, max(0, m.start() - 30), m.start()) else "parenthetical"
+                yield term, ts, ts + len(q.group("term")), style
+
+
+def _sites(ctx: CheckContext) -> dict[str, list[tuple[int, int, str]]]:
+    got = ctx._cache.get("ambiguity.sites")
+    if got is None:
+        got = {}
+        for term, a, b, style in definition_sites(ctx.text):
+            got.setdefault(term, []).append((a, b, style))
+        ctx._cache["ambiguity.sites"] = got
+    return got  # type: ignore[return-value]
+
+
+@rule(
+    "ambiguity.term_defined_twice",
+    kind="ambiguity",
+    description="The same term is defined in two places: if the definitions differ, which one governs?",
+    severity="medium", category=DEFINED_TERMS,
+    suggestion="keep one definition and delete the other (or refer to the first)",
+    fires_on=('1. Definitions. "Services" means hosting. 2. Scope. Supplier shall provide support (the '
+              '"Services") to Customer.',),
+    quiet_on=('1. Definitions. "Services" means hosting. 2. Scope. Supplier shall provide the Services.',),
+)
+def term_defined_twice(ctx: CheckContext, r: Rule) -> list[Finding]:
+    out = []
+    text = ctx.text
+    for term, sites in _sites(ctx).items():
+        uniq = sorted({(a, b) for a, b, st in sites if st in ("quoted", "means", "parenthetical")})
+        if len(uniq) < 2:
+            continue
+        # The same name defined twice the same way (a cover page and the preamble both say 'Acme ("Acme")').
+        before = {" ".join(text[max(0, a - 60): a].lower().split()[-4:]) for a, _ in uniq}
+        if len(before) == 1:
+            continue
+        # A second definition inside an attachment or the signature page belongs to a separate document
+        # (a form of guaranty, a statement of work) or repeats a party's name: not a conflict in this one.
+        idx = clause_index(ctx)
+        main = [(a, b) for a, b in uniq if not _separate_part(idx.top(a))]
+        if len(main) < 2:
+            continue
+        uniq = main
+        (a1, b1), (a2, b2) = uniq[0], uniq[1]
+        out.append(finding(ctx, r, a2, b2, f"\u201c{term}\u201d is defined {len(uniq)} times; first at offset "
+                           f"{a1} (\u201c{' '.join(text[max(0, a1 - 30): b1 + 20].split())}\u201d).",
+                           evidence=[Span(start=a, end=b, label="definition") for a, b in uniq]))
+    return out
+
+
+def _separate_part(top: object) -> bool:
+    cid = getattr(top, "id", "") or ""
+    return cid.split("-")[0].lower() in ("exhibit", "schedule", "annex", "appendix", "attachment", "signature")
+
+
+def _used(text: str, d: Definition) -> bool:
+    if d.uses:
+        return True
+    # Plurals and possessives of a defined term count as uses ("Product" -> "Products", "Licensor's").
+    for suffix in ("s", "es", "'s", "\u2019s"):
+        word = d.term + suffix
+        i = text.find(word)
+        while i != -1:
+            j = i + len(word)
+            if not (d.term_span.start <= i < d.term_span.end) and not _word_char(text, i - 1) and not _word_char(text, j):
+                return True
+            i = text.find(word, i + 1)
+    return False
+
+
+def _word_char(text: str, i: int) -> bool:
+    return 0 <= i < len(text) and (text[i].isalnum() or text[i] in "_-")
+
+
+@rule(
+    "ambiguity.term_unused",
+    kind="ambiguity",
+    description="A term is defined but never used.",
+    severity="low", category=DEFINED_TERMS,
+    suggestion="delete the unused definition (or use the term where it was meant)",
+    fires_on=('1. Definitions. "Territory" means Canada. 2. Scope. Supplier shall provide the Services.',),
+    quiet_on=('1. Definitions. "Territory" means Canada. 2. Scope. Supplier sells in the Territory.',),
+)
+def term_unused(ctx: CheckContext, r: Rule) -> list[Finding]:
+    text = ctx.text
+    return [finding(ctx, r, d.term_span.start, d.term_span.end, f"\u201c{d.term}\u201d is defined but never used.")
+            for d in _definitions(ctx) if not _used(text, d)]
+
+
+@rule(
+    "ambiguity.term_used_before_definition",
+    kind="ambiguity",
+    description="A term defined inline (\u201c(the \u2018Services\u2019)\u201d) is used earlier in the text, "
+    "before the reader has its meaning.",
+    severity="low", category=DEFINED_TERMS,
+    suggestion="move the definition to the first use, or into the definitions section",
+    fires_on=("1. Fees. Customer shall pay for the Services monthly. 2. Scope. Supplier shall provide hosting "
+              '(the "Services").',),
+    quiet_on=('1. Scope. Supplier shall provide hosting (the "Services"). 2. Fees. Customer shall pay for the '
+              "Services monthly.",),
+)
+def term_used_before_definition(ctx: CheckContext, r: Rule) -> list[Finding]:
+    out = []
+    sites = _sites(ctx)
+    for d in _definitions(ctx):
+        if d.style != "parenthetical" or any(st != "parenthetical" for _, _, st in sites.get(d.term, ())):
+            continue
+        early = [u for u in d.uses if u.end <= d.start]
+        if early:
+            u = early[0]
+            out.append(finding(ctx, r, u.start, u.end, f"\u201c{d.term}\u201d is used {len(early)} time(s) before "
+                               "it is defined.", evidence=[Span(start=d.term_span.start, end=d.term_span.end,
+                                                                label="definition")]
+                               + [Span(start=x.start, end=x.end, label="use") for x in early[1:]]))
+    return out
+
+
+# Nouns that take no plural: "Confidential Informations" is always a slip.
+_MASS = {"information", "software", "equipment", "property", "know-how", "documentation", "data", "personnel",
+         "technology", "consideration", "confidential information", "intellectual property"}
+_CAPS = re.compile(r"(?<![\w\-'])(?:[A-Z][a-z][\w\-]*)(?:\s+(?:of\s+|and\s+)?[A-Z][a-z][\w\-]*){0,4}(?![\w\-])")
+
+
+@rule(
+    "ambiguity.term_variant",
+    kind="ambiguity",
+    description="A near-variant of a defined term: different capitalisation (\u201cconfidential "
+    "Information\u201d), a plural of a mass noun (\u201cConfidential Informations\u201d) or a misspelling "
+    "(\u201cLicenced Product\u201d) that a reader may take for a different thing.",
+    severity="medium", category=DEFINED_TERMS,
+    suggestion="use the defined term exactly as defined",
+    fires_on=('1. Definitions. "Confidential Information" means secrets. 2. Duty. The recipient shall protect '
+              "confidential Information.",
+              '1. Definitions. "Confidential Information" means secrets. 2. Duty. The recipient shall protect all '
+              "Confidential Informations.",
+              '1. Definitions. "Licensed Product" means the widget. 2. Fees. Royalties are due on each Licenced '
+              "Product sold."),
+    quiet_on=('1. Definitions. "Confidential Information" means secrets. 2. Duty. The recipient shall protect '
+              "Confidential Information and confidential information of third parties.",
+              '1. Definitions. "Licensed Product" means the widget. 2. Fees. Royalties are due on all Licensed '
+              "Products sold."),
+)
+def term_variant(ctx: CheckContext, r: Rule) -> list[Finding]:
+    text = ctx.text
+    defs = [d for d in _definitions(ctx) if len(d.term) >= 4 and not d.term.isupper() and "(" not in d.term]
+    if not defs:
+        return []
+    terms = {d.term for d in defs}
+    all_defined = set(_sites(ctx)) | {d.term for d in _definitions(ctx)}
+    out = []
+    # 1. Case variants of multi-word terms: one alternation (any spacing), on the lower-cased text, one scan.
+    multi = {" ".join(t.split()) for t in terms if " " in t.strip()}
+    defined_norm = {" ".join(t.split()) for t in all_defined}
+    if multi:
+        alt = "|".join(r"\s+".join(re.escape(w) for w in t.lower().split())
+                       for t in sorted(multi, key=len, reverse=True))
+        low = lowered(ctx)
+        if low is not None:
+            scan = re.compile(rf"(?<![\w\-])(?:{alt})(?![\w\-])").finditer(low)
+        else:
+            scan = re.compile(rf"(?<![\w\-])(?:{alt})(?![\w\-])", re.IGNORECASE).finditer(text)
+        by_lower = {t.lower(): t for t in multi}
+        ctx_party_words = {a for p in ctx.parties for a in (p.name, *p.aliases, *([p.role] if p.role else []))}
+        for m in scan:
+            got = text[m.start(): m.end()]
+            norm = " ".join(got.split())
+            if norm in defined_norm or norm.islower() or norm.isupper() or norm.lower() not in by_lower:
+                continue
+            if text[m.end(): m.end() + 1] in "\"\u201d":  # a quoted mention is a definition or a title
+                continue
+            want = by_lower[norm.lower()]
+            gw, ww = norm.split(), want.split()
+            lead = next((i for i, (a, b) in enumerate(zip(gw, ww)) if a != b), 0)
+            rest = " ".join(ww[lead + 1:])
+            if gw[lead][:1].islower() and all(a == b for a, b in zip(gw[lead + 1:], ww[lead + 1:])) and (
+                    rest in defined_norm or rest in ctx_party_words or rest in ("Party", "Parties")):
+                continue  # "the other Party", "the receiving Party": an adjective before the defined "Party"
+            if re.match(r"\s*\(\s*(?:the\s+|a\s+|an\s+)?[\"\u201c]", text[m.end(): m.end() + 12]) or any(
+                    d.start <= m.start() < min(d.end, d.term_span.end + 200) and " ".join(d.term.split()) == want
+                    for d in defs):
+                continue  # the words a definition is made of: 'a CMC working group (the "CMC Working Group")'
+            out.append(finding(ctx, r, m.start(), m.end(), f"\u201c{norm}\u201d differs from the defined term "
+                               f"\u201c{want}\u201d in capitalisation."))
+    # 2. Spelling variants and mass-noun plurals: capitalised phrases close to a defined term.
+    term_list = sorted(terms)
+    for cand in set(_CAPS.findall(text)):
+        if cand in all_defined or len(cand) < 6:
+            continue
+        hit = process.extractOne(cand, term_list, scorer=fuzz.ratio, score_cutoff=90)
+        if hit is None:
+            continue
+        want = hit[0]
+        if not _is_slip(cand, want, all_defined):
+            continue
+        for s in (m.start() for m in re.finditer(rf"(?<![\w\-']){re.escape(cand)}(?![\w\-])", text)):
+            out.append(finding(ctx, r, s, s + len(cand), f"\u201c{cand}\u201d looks like a variant of the defined "
+                               f"term \u201c{want}\u201d."))
+    return out
+
+
+_INFLECTIONS = {"", "s", "es", "e", "d", "ed", "ing", "ion", "ions", "er", "ers", "ment", "ments", "ation", "ations",
+                "y", "ies", "al"}
+
+
+def _is_slip(cand: str, want: str, defined: set[str]) -> bool:
+    """True for a misspelling or a mass-noun plural; False for ordinary plurals, possessives and other words."""
+    if cand.lower() == want.lower() or cand.replace("-", "") == want.replace("\xad", "").replace("-", ""):
+        return False  # capitalisation is handled by the case scan; soft hyphens are invisible
+    cw, ww = cand.split(), want.split()
+    if len(cw) != len(ww) or len(cw) == 1:
+        return False  # single words ("Translation" / "Transaction", "Completion" / "Completing") are other words
+    if cand in (want + "s", want + "es") or want in (cand + "s", cand + "es") or cand.startswith(want + "'"):
+        return want.lower() in _MASS or ww[-1].lower() in _MASS
+    if want.endswith("y") and cand == want[:-1] + "ies":
+        return False
+    # Exactly one word differs, by a small edit, and neither word is a different common word form.
+    diff = [(a, b) for a, b in zip(cw, ww) if a != b]
+    if len(diff) != 1:
+        return False
+    a, b = diff[0]
+    if a.lower() == b.lower() or len(a) < 5 or len(b) < 5 or a[0].lower() != b[0].lower():
+        return False
+    al, bl = a.lower(), b.lower()
+    p = len(os.path.commonprefix([al, bl]))
+    if al[p:] in _INFLECTIONS and bl[p:] in _INFLECTIONS:
+        return False  # an inflection: "Manufacture" / "Manufactured", "License" / "Licensing"
+    if any(al.endswith(x) and bl.endswith(y) for x, y in (("or", "ee"), ("ee", "or"), ("er", "ee"), ("ee", "er"))):
+        return False  # "Licensor" / "Licensee" are different parties
+    return Levenshtein.distance(al, bl) <= (2 if min(len(al), len(bl)) >= 10 else 1) and cand not in defined
+
+
+_REFERS_ELSEWHERE = re.compile(
+    r"(?:capitali[sz]ed\s+terms?|terms\s+(?:used\s+)?(?:but\s+)?not\s+(?:otherwise\s+)?defined|"
+    r"defined\s+terms?)[^.]{0,160}\b(?:meaning|meanings|defined|definitions?)\b[^.]{0,60}\b(?:in|under)\b",
+    re.IGNORECASE,
+)
+_STOP_FIRST = {"The", "This", "That", "These", "Those", "Each", "Any", "All", "Such", "No", "In", "If", "On",
+               "Upon", "For", "With", "By", "To", "Of", "At", "As", "And", "Or", "But", "Unless", "Whereas",
+               "Section", "Article", "Exhibit", "Schedule", "Annex", "Appendix", "Attachment", "Clause",
+               "Paragraph", "Party", "Parties", "Agreement", "Mr", "Ms", "Mrs", "Dr", "Inc", "Ltd", "LLC"}
+_PROPER = re.compile(
+    r"\b(?:Act|Code|Court|Courts|State|States|Commission|Board|Bank|Association|Corporation|Company|Inc|Ltd|LLC|"
+    r"Street|Avenue|Road|Suite|Floor|Office|Department|Republic|Kingdom|Rules|Regulations?|Law|Laws|Exchange|"
+    r"University|Institute|County|City|Province|Administration|Agency|Service|Treasury|Secretary|President|"
+    r"Officer|Director|Directors|Chairman|Council|Organization|Union|Nations|Convention|Standards?|Partners|"
+    r"Group|Holdings|Trust|Fund|Plan|Form|America|Day|Days|Time|Date|Dollars?|Article|Section|Exhibit|Schedule|"
+    r"Agreement|Amendment|Amended|Guide|Manual|Market|Bureau|Government|Open|Chamber|Research|Authority|Offering|"
+    r"Terms|Material|Tariff|Policy|Statement|Contract)\b"
+)
+_THE_CAPS = re.compile(r"(?<=\bthe\s)(?P<t>[A-Z][a-z]{2,}(?:[ ][A-Z][a-z]{2,}){0,3})(?![\w\-])")
+
+
+@rule(
+    "ambiguity.term_undefined",
+    kind="ambiguity",
+    description="A capitalised term is used as a defined term (\u201cthe Licensed Products\u201d, three times "
+    "or more) in a contract that defines its terms, but is never defined and not said to be defined elsewhere. "
+    "A hint: names of other documents and institutions look the same.",
+    severity="low", category=DEFINED_TERMS,
+    suggestion="define the term, or write it in lower case if it is meant in its ordinary sense",
+    fires_on=(_P + '1. Definitions. "Territory" means Canada. 2. Sales. Customer sells the Licensed Goods in the '
+              "Territory. 3. Price. The price of the Licensed Goods is fixed. 4. Returns. Customer may return the "
+              "Licensed Goods.",),
+    quiet_on=(_P + '1. Definitions. "Territory" means Canada. "Licensed Goods" means widgets. 2. Sales. Customer '
+              "sells the Licensed Goods in the Territory. 3. Price. The price of the Licensed Goods is fixed. "
+              "4. Returns. Customer may return the Licensed Goods.",),
+)
+def term_undefined(ctx: CheckContext, r: Rule) -> list[Finding]:
+    text = ctx.text
+    defs = _definitions(ctx)
+    if len(defs) < 3 or _REFERS_ELSEWHERE.search(text):
+        return []
+    defined = set(_sites(ctx)) | {d.term for d in defs}
+    for p in ctx.parties:
+        defined.update([p.name, *p.aliases, *([p.role] if p.role else [])])
+    headings = {c.heading.lower() for c in ctx.doc.clauses if c.heading}
+    name_words = {w for p in ctx.parties for n in (p.name, *p.aliases) for w in n.split() if len(w) > 2}
+    lowered_defined = {t.lower() for t in defined}
+    uses: dict[str, list[int]] = {}
+    for m in _THE_CAPS.finditer(text):
+        uses.setdefault(m.group("t"), []).append(m.start())
+    out = []
+    for term, starts in uses.items():
+        if len(starts) < 3 or " " not in term or term.split()[0] in _STOP_FIRST or _PROPER.search(term):
+            continue
+        if any(w in name_words for w in term.split()):
+            continue  # "the Corio Services": a party's own name, not a term of art
+        if re.search(rf"[\"\u201c](?:the\s+)?{re.escape(term)}", text, re.IGNORECASE):
+            continue  # quoted somewhere ('("the Arena")'): defined in a form the extractor does not read
+        low = term.lower()
+        if low in lowered_defined or low in headings or low.rstrip("s") in lowered_defined:
+            continue
+        if any(term in t or (" " in t and t in term) for t in defined if len(t) > 3):
+            continue  # "the Licensed Product Royalty" builds on a defined term; "the Product" is part of one
+        if re.search(rf"\(the\s+{re.escape(term)}\)", text):
+            continue  # defined without quotes: "(the Payment Period)"
+        if re.search(rf"{re.escape(term)}[\"\u201d]?,?\s*(?:\(as\s+defined|as\s+defined|shall\s+have\s+the\s+meaning|"
+                     r"has\s+the\s+meaning)", text):
+            continue
+        s = starts[0]
+        out.append(finding(ctx, r, s, s + len(term), f"\u201c{term}\u201d is used {len(starts)} times as a defined "
+                           "term but is never defined.",
+                           evidence=[Span(start=a, end=a + len(term), label="use") for a in starts[1:6]]))
+    return out
+
+
+_DEFINITIONS_HEADING = re.compile(r"(?i)(?:article\s+\w+\s+)?(?:certain\s+)?definitions(?:\s+and\s+"
+                                  r"(?:interpretation|construction|rules\s+of\s+construction))?\.?$")
+_TOC = re.compile(r"(?i)table\s+of\s+contents|\bpage\b|(?:\b(?:article|section)\s+[\dIVX.]+\b.*){3}")
+_DEFINING_WORDS = re.compile(r"\bmeans?\b|\bmeanings?\b|\brefers?\s+to\b|\bdefined\b|\bdefinitions?\s+"
+                             r"(?:of|in|set)\b|\bincludes?\b|\bshall\s+include\b", re.IGNORECASE)
+
+
+@rule(
+    "ambiguity.definitions_section_empty",
+    kind="ambiguity",
+    description="A section headed \u201cDefinitions\u201d yields no definitions: terms may be defined in a "
+    "form the reader (and the parser) cannot recognise.",
+    severity="medium", category=DEFINED_TERMS,
+    suggestion="write each definition as \u201c\u201cTerm\u201d means ...\u201d",
+    fires_on=("1. Definitions. In this Agreement the words below have these senses. Term: one year from the date "
+              "of signature. Territory: Canada and the United States. Products: the widgets in the price list.\n\n"
+              "2. Fees. Customer pays.",),
+    quiet_on=('1. Definitions. "Term" means one year.\n\n2. Fees. Customer pays.',),
+)
+def definitions_section_empty(ctx: CheckContext, r: Rule) -> list[Finding]:
+    out = []
+    idx = {c.id: c for c in ctx.doc.clauses}
+    for w in ctx.doc.warnings:
+        if w.code == "definitions_without_definitions" and w.clause_ids and w.clause_ids[0] in idx:
+            c = idx[w.clause_ids[0]]
+            # "Interpretation" sections hold rules of construction, and a heading ending in a page number is a
+            # table-of-contents line, not the section.
+            if not c.heading or not _DEFINITIONS_HEADING.match(c.heading.strip()) or c.heading.rstrip()[-1:].isdigit():
+                continue
+            if any(c.start <= d.term_span.start < c.end for d in _definitions(ctx)):
+                continue  # the parser missed definitions that enrichment found
+            # The section's reach: up to the next part of the same or a higher level (children included).
+            nxt = min((x.start for x in ctx.doc.clauses if x.start > c.start and x.level <= c.level), default=len(ctx.text))
+            body = ctx.text[c.start: max(c.end, nxt)]
+            if len(body) < 60 or _DEFINING_WORDS.search(body) or re.search(r"[\"\u201c][A-Z]", body) or \
+                    _TOC.search(body[:400]):
+                continue  # a table-of-contents line, or definitions in a form the parser does not read
+            end = c.heading_span.end if c.heading_span else min(c.end, c.start + 40)
+            out.append(finding(ctx, r, c.start, end, f"The section {c.id} \u201c{c.heading}\u201d defines nothing "
+                               "recognisable."))
+    return out

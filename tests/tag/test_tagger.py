@@ -1,0 +1,135 @@
+"""Tags in analysed Reports: what a reviewer searches for is tagged, on the most specific clause."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+import spacy
+
+import leverage_lens
+from leverage_lens import Analyzer
+from leverage_lens.tag.pipeline import model_path
+
+CONTRACT = """\
+SUPPLY AGREEMENT
+
+1. TERM AND TERMINATION
+
+1.1 Term. This Agreement commences on the Effective Date and shall continue in full force and effect for an
+initial term of three (3) years, and shall automatically renew for successive one (1) year renewal terms
+unless either party gives written notice of non-renewal at least ninety (90) days prior to the expiration of
+the then-current term.
+
+1.2 Termination for Convenience. Either party may terminate this Agreement for any reason or no reason upon
+sixty (60) days' prior written notice to the other party.
+
+2. LIMITATION OF LIABILITY
+
+2.1 In no event shall either party's aggregate liability arising out of or related to this Agreement exceed
+the total amounts paid by Customer to Supplier in the twelve (12) months preceding the claim.
+
+3. INSURANCE
+
+3.1 Supplier shall maintain, at its own expense, commercial general liability insurance with limits of not
+less than $2,000,000 per occurrence and shall name Customer as an additional insured.
+
+4. GOVERNING LAW
+
+4.1 This Agreement shall be governed by and construed in accordance with the laws of the State of New York.
+"""
+
+
+@pytest.fixture(scope="module")
+def report() -> leverage_lens.Report:
+    return leverage_lens.analyze(leverage_lens.parse_text(CONTRACT))
+
+
+def _tagged(report: leverage_lens.Report, number: str) -> dict[str, leverage_lens.Tag]:
+    clause = next(c for c in report.clauses if c.number == number)
+    return {t.category: t for t in clause.tags}
+
+
+def test_clauses_get_the_categories_a_reviewer_expects(report: leverage_lens.Report) -> None:
+    assert "termination.convenience" in _tagged(report, "1.2")
+    assert "liability.cap" in _tagged(report, "2.1")
+    assert "liability.insurance" in _tagged(report, "3.1")
+    assert "disputes.governing_law" in _tagged(report, "4.1")
+    assert {"termination.renewal", "termination.renewal_notice", "termination.expiration"} & set(
+        _tagged(report, "1.1"))
+
+
+def test_articles_are_not_tagged_for_their_sub_clauses(report: leverage_lens.Report) -> None:
+    articles = [c for c in report.clauses if c.level == 0 and c.number]
+    assert len(articles) == 4
+    for article in articles:
+        assert article.tags == [], article.heading
+
+
+def test_tags_carry_family_calibrated_confidence_source_and_evidence(report: leverage_lens.Report) -> None:
+    doc = report.document
+    for clause in report.clauses:
+        for tag in clause.tags:
+            assert tag.category.startswith(tag.family + ".")
+            assert 0.0 <= tag.confidence <= 1.0
+            assert tag.source in ("model", "rule", "heading")
+            for span in tag.evidence:
+                assert clause.start <= span.start < span.end <= clause.end or span.label == "heading"
+                assert doc.text[span.start : span.end].strip()
+
+
+def test_summary_counts_tags_by_family(report: leverage_lens.Report) -> None:
+    counted: dict[str, int] = {}
+    for clause in report.clauses:
+        for tag in clause.tags:
+            counted[tag.family] = counted.get(tag.family, 0) + 1
+    assert report.summary.tags_by_family == counted
+    assert counted["liability"] >= 2
+
+
+def test_document_clauses_stay_untagged_and_report_round_trips(report: leverage_lens.Report) -> None:
+    assert all(not c.tags for c in report.document.clauses)
+    assert leverage_lens.Report.model_validate_json(report.to_json()) == report
+
+
+def test_tagging_is_the_same_from_many_threads() -> None:
+    analyzer = Analyzer()
+    doc = leverage_lens.parse_text(CONTRACT)
+    expected = analyzer.analyze(doc).clauses
+    results: list[object] = []
+
+    def work() -> None:
+        results.append(analyzer.analyze(doc).clauses)
+
+    threads = [threading.Thread(target=work) for _ in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(results) == 6 and all(r == expected for r in results)
+
+
+def test_spacy_factory_works_in_a_users_own_pipeline() -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("leverage_lens_tagger")
+    doc = nlp("Licensee shall not assign this Agreement without the prior written consent of Licensor.")
+    assert "assignment.anti_assignment" in {t.category for t in doc._.leverage_tags}
+    assert 0.0 <= doc.cats["assignment.anti_assignment"] <= 1.0
+
+
+def test_importing_the_library_does_not_import_spacy() -> None:
+    code = "import sys, leverage_lens; print('spacy' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_packaged_model_is_small_and_has_a_model_card() -> None:
+    path = model_path()
+    size = sum(p.stat().st_size for p in Path(path).rglob("*") if p.is_file())
+    assert size <= 25 * 1024 * 1024
+    card = (path / "MODEL_CARD.md").read_text(encoding="utf-8")
+    for section in ("Data", "Split", "Metrics", "Reproduce"):
+        assert f"## {section}" in card

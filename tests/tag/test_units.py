@@ -1,0 +1,43 @@
+"""Tagging units: a clause's own text (up to its first child) with the headings above it."""
+
+from __future__ import annotations
+
+import leverage_lens
+from leverage_lens.tag.units import units
+
+CONTRACT = """\
+1. TERM AND TERMINATION
+
+1.1 Term. This Agreement starts on the Effective Date and continues for three years.
+
+1.2 Termination. Either party may terminate this Agreement:
+
+(a) on ninety days' written notice to the other party; or
+
+(b) immediately if the other party commits a material breach.
+"""
+
+
+def test_parent_unit_stops_at_its_first_child() -> None:
+    doc = leverage_lens.parse_text(CONTRACT)
+    by_number = {doc.clauses[u.index].number: u for u in units(doc.clauses)}
+    parent = by_number["1.2"]
+    child = next(c for c in doc.clauses if c.number == "(a)")
+    assert parent.end == child.start
+    assert "ninety days" not in doc.text[parent.start : parent.end]
+
+
+def test_unit_context_carries_the_ancestor_headings() -> None:
+    doc = leverage_lens.parse_text(CONTRACT)
+    by_number = {doc.clauses[u.index].number: u for u in units(doc.clauses)}
+    assert by_number["(a)"].context.lower().startswith("term and termination")
+    assert by_number["(a)"].context.endswith("Termination")
+    text = by_number["(a)"].model_text(doc.text)
+    assert text.startswith(by_number["(a)"].context) and "ninety days" in text
+
+
+def test_heading_only_clause_is_not_a_unit() -> None:
+    doc = leverage_lens.parse_text(CONTRACT)
+    indexed = {doc.clauses[u.index].number for u in units(doc.clauses)}
+    assert "1" not in indexed
+    assert {"1.1", "1.2", "(a)", "(b)"} <= indexed
