@@ -396,6 +396,10 @@ def definitions_section_empty(ctx: CheckContext, r: Rule) -> list[Finding]:
             # The section's reach: up to the next part of the same or a higher level (children included).
             nxt = min((x.start for x in ctx.doc.clauses if x.start > c.start and x.level <= c.level), default=len(ctx.text))
             body = ctx.text[c.start: max(c.end, nxt)]
+            after = ctx.text[(c.heading_span.end if c.heading_span else c.start): c.start + 200]
+            if re.match(r"\W*\d{1,3}\s+(?:\d{1,3}\s+)?[A-Z]{3,}|\W*(?:Section|Article)\s+[\d.]+\s+[\w ]{3,40}?\s\d{1,3}\s",
+                        after):
+                continue  # a table-of-contents line: "1 DEFINITIONS 2 2 BASIC PRINCIPLES 6"
             if len(body) < 60 or _DEFINING_WORDS.search(body) or re.search(r"[\"\u201c][A-Z]", body) or \
                     _TOC.search(body[:400]):
                 continue  # a table-of-contents line, or definitions in a form the parser does not read
