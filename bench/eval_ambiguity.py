@@ -36,7 +36,7 @@ ROOT = Path(__file__).resolve().parents[1]
 Injector = Callable[[Document, random.Random], "tuple[str, list[tuple[int, int]]] | None"]
 
 _SENT_END = re.compile(r"(?<=[a-z\)]\.)\s+(?=[A-Z])")
-_WORDS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen".split()
+_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen"]
 _TENS = {20: "twenty", 30: "thirty", 40: "forty", 45: "forty-five", 60: "sixty", 90: "ninety"}
 _NAMES = ["Zephyr Platform", "Orion Materials", "Keystone Deliverables", "Harbor Services Fee", "Atlas Toolkit",
           "Granite Support Package", "Juniper Reports", "Cobalt Interface"]
@@ -98,7 +98,7 @@ def _unbalanced(doc: Document, rng: random.Random) -> tuple[str, list[tuple[int,
                                             "The \u201cService Levels apply to each month."]))
         if got is None:
             return None
-        text, spans = got
+        _, spans = got
         top = next((c for c in doc.clauses if c.level == 0 and c.start <= spans[0][0] < c.end), None)
         body = doc.text[top.start: top.end] if top else ""
         if body.count("(") == body.count(")") and body.count("\u201c") == body.count("\u201d"):

@@ -81,7 +81,7 @@ class Analyzer:
         (default: every built-in rule).
         """
         doc = source if isinstance(source, Document) else self.parse(source, format=format, **options)
-        clauses = self._clause_tagger().tag(doc.clauses, doc.text)  # Report.clauses are tagged; doc's are not
+        clauses, present = self._clause_tagger().tag_document(doc.clauses, doc.text)  # doc's stay untagged
         enrichment = enrich(doc)
         findings, score, reader = run_checks(doc, enrichment, clauses, registry=registry, perspective=perspective)
         return Report(
@@ -96,6 +96,7 @@ class Analyzer:
                 page_count=len(doc.pages),
                 character_count=len(doc.text),
                 tags_by_family=dict(Counter(t.family for c in clauses for t in c.tags)),
+                categories_present=present,
                 findings_by_severity=dict(Counter(f.severity.value for f in findings)),
                 perspective=reader,
                 scorecard=score,

@@ -278,6 +278,11 @@ class Summary(_Model):
     character_count: int = 0
     findings_by_severity: dict[str, int] = Field(default_factory=dict)
     tags_by_family: dict[str, int] = Field(default_factory=dict)
+    categories_present: dict[str, float] = Field(
+        default_factory=dict,
+        description="taxonomy category id -> confidence that the document contains it (tagged clauses, or "
+        "the best clause reaching the model's contract-level threshold)",
+    )
     perspective: str | None = Field(default=None, description="party id the report is read as, if given")
     scorecard: dict[str, FamilyScore] = Field(default_factory=dict, description="family -> leverage score")
 

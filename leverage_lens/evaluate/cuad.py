@@ -4,7 +4,8 @@ The split is by contract (:func:`.data.part_of`, or a split file). The packaged 
 default split's ``train`` part only, so with the default split the held-out contracts are unseen. With a
 split file the model is retrained on that split's training side first (about two minutes), so the
 held-out contracts stay unseen. The baseline is always trained on the training side (train + dev) of the
-same split in the same run.
+same split in the same run. Contract level, the tagger is scored on what the product reports
+(``Report.summary.categories_present``, from :meth:`~leverage_lens.tag.tagger.ClauseTagger.tag_document`).
 """
 
 from __future__ import annotations
@@ -92,13 +93,13 @@ def evaluate_cuad(
     for c in held:
         doc = analyzer.parse_text(c.text, name=c.doc_id)
         t1 = time.perf_counter()
-        clauses = tagger.tag(doc.clauses, doc.text)
+        clauses, present = tagger.tag_document(doc.clauses, doc.text)  # as Analyzer.analyze reports them
         tagging += time.perf_counter() - t1
         tagged += len(doc.clauses)
         predicted: list[Predicted] = [
             (cl.start, cl.end, t.category) for cl in clauses for t in cl.tags if use_rules or t.source == "model"
         ]
-        scores.add_contract(predicted, c.spans)
+        scores.add_contract(predicted, c.spans, present if use_rules else None)
     log(f"tagger scored on {len(held)} held-out contracts")
     base_scores = None
     if baseline:

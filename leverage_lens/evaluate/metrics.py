@@ -4,7 +4,9 @@ Clause level: a gold span is *found* when a clause tagged with its category over
 is *correct* when it overlaps a gold span of its category and is at most 4,000 characters long.
 Precision = correct tagged clauses / tagged clauses; recall = found gold spans / gold spans. For a family,
 "its category" reads "any category of the family". Contract level: does the contract contain the
-category (family); counted over contracts.
+category (family); counted over contracts. The tagger answers it the way the product does
+(``Report.summary.categories_present``, passed as ``present``); the baseline, which has no contract-level
+answer, by "some paragraph is tagged with it".
 """
 
 from __future__ import annotations
@@ -71,13 +73,13 @@ def _overlaps(a0: int, a1: int, b0: int, b1: int) -> bool:
     return min(a1, b1) > max(a0, b0)
 
 
-def _score(preds: list[tuple[int, int]], golds: list[tuple[int, int]]) -> Counts:
+def _score(preds: list[tuple[int, int]], golds: list[tuple[int, int]], claimed: bool | None = None) -> Counts:
     c = Counts(pred=len(preds), gold=len(golds))
     c.pred_ok = sum(
         1 for s, e in preds if e - s <= MAX_CLAUSE_CHARS and any(_overlaps(s, e, g0, g1) for g0, g1 in golds)
     )
     c.gold_found = sum(1 for g0, g1 in golds if any(_overlaps(s, e, g0, g1) for s, e in preds))
-    has_pred, has_gold = bool(preds), bool(golds)
+    has_pred, has_gold = (bool(preds) if claimed is None else claimed), bool(golds)
     c.doc_tp, c.doc_fp, c.doc_fn = int(has_pred and has_gold), int(has_pred and not has_gold), int(has_gold and not has_pred)
     return c
 
@@ -91,8 +93,13 @@ class Scores:
     families: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
     contracts: int = 0
 
-    def add_contract(self, predicted: Iterable[Predicted], gold: Iterable[GoldSpan]) -> None:
-        """Score one contract. Only categories with CUAD labels are scored (the others have no gold)."""
+    def add_contract(self, predicted: Iterable[Predicted], gold: Iterable[GoldSpan],
+                     present: Iterable[str] | None = None) -> None:
+        """Score one contract. Only categories with CUAD labels are scored (the others have no gold).
+
+        ``present``: the categories the predictor says the contract contains (a family is present when one
+        of its categories is); without it, those of the tagged clauses.
+        """
         scored = {c.id for c in self.taxonomy.categories if c.cuad}
         family_of = {c.id: c.family for c in self.taxonomy.categories}
         by_cat: dict[str, set[tuple[int, int]]] = defaultdict(set)
@@ -106,10 +113,14 @@ class Scores:
         for g in gold:
             gold_cat[g.category].append((g.start, g.end))
             gold_fam[family_of[g.category]].append((g.start, g.end))
+        said = None if present is None else {c for c in present if c in scored}
+        said_fam = None if said is None else {family_of[c] for c in said}
         for cat in scored:
-            self.categories[cat].add(_score(sorted(by_cat.get(cat, ())), gold_cat.get(cat, [])))
+            self.categories[cat].add(_score(sorted(by_cat.get(cat, ())), gold_cat.get(cat, []),
+                                            None if said is None else cat in said))
         for fam in {family_of[c] for c in scored}:
-            self.families[fam].add(_score(sorted(by_fam.get(fam, ())), gold_fam.get(fam, [])))
+            self.families[fam].add(_score(sorted(by_fam.get(fam, ())), gold_fam.get(fam, []),
+                                          None if said_fam is None else fam in said_fam))
         self.contracts += 1
 
     def micro(self, families: Iterable[str]) -> Counts:

@@ -1,11 +1,20 @@
-"""From calibrated probabilities to the categories a unit is tagged with; shared by the tagger and the
-training command (which picks the threshold with exactly this rule).
+"""From calibrated probabilities to the categories a unit is tagged with, and to the categories a whole
+contract contains; shared by the tagger and the training command (which tunes the thresholds with exactly
+these rules, on the dev contracts).
 
 The model scores every category and, pooled, every family (``family:<id>``): rare categories have few
-examples, their family has many. A category is tagged when its own probability reaches the threshold. When
+examples, their family has many. A category is tagged when its own probability reaches its threshold. When
 a family's does but none of its categories' do, the family's most probable category is tagged with the
 family's probability: the clause is, at those odds, about that family, and that category is the model's
 best guess within it.
+
+Thresholds are per family (a label's threshold is its family's): families differ in how far their CUAD
+spans stand out, and one global cut left recall on the table for some and precision for others.
+
+Contract presence ("does this contract cap liability?") is a different question from "which clause caps
+it": a contract contains a category when its best unit reaches the family's *contract* threshold, which
+is lower than the clause one, because one weak clause is weak evidence for tagging that clause but, being
+the best of a whole contract, is decent evidence that the contract deals with the matter.
 """
 
 from __future__ import annotations
@@ -15,13 +24,27 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["FAMILY_PREFIX", "decide"]
+__all__ = ["FAMILY_PREFIX", "cut_vector", "decide", "label_family", "present"]
 
 FAMILY_PREFIX = "family:"
 
 
-def decide(row: Any, labels: Sequence[str], cut: float, family_of: Mapping[str, str]) -> dict[str, float]:
-    """Category id -> confidence for one unit's probability ``row`` (aligned with ``labels``)."""
+def label_family(label: str, family_of: Mapping[str, str]) -> str | None:
+    """The family of a model label (a category id or ``family:<id>``)."""
+    if label.startswith(FAMILY_PREFIX):
+        return label[len(FAMILY_PREFIX):]
+    return family_of.get(label)
+
+
+def cut_vector(labels: Sequence[str], family_of: Mapping[str, str], thresholds: Mapping[str, float],
+               default: float) -> Any:
+    """Each label's threshold (its family's, else ``default``), aligned with ``labels``."""
+    return np.array([thresholds.get(label_family(k, family_of) or "", default) for k in labels], dtype=np.float64)
+
+
+def decide(row: Any, labels: Sequence[str], cut: Any, family_of: Mapping[str, str]) -> dict[str, float]:
+    """Category id -> confidence for one unit's probability ``row`` (aligned with ``labels``); ``cut`` is
+    one threshold or one per label (:func:`cut_vector`)."""
     chosen: dict[str, float] = {}
     families: list[tuple[str, float]] = []
     for j in np.flatnonzero(row >= cut).tolist():
@@ -38,3 +61,10 @@ def decide(row: Any, labels: Sequence[str], cut: float, family_of: Mapping[str, 
             best = max(members, key=lambda j: row[j])
             chosen[labels[best]] = p
     return chosen
+
+
+def present(best: Any, labels: Sequence[str], cut: Any, family_of: Mapping[str, str]) -> dict[str, float]:
+    """Category id -> confidence for the categories a contract contains, from ``best`` (each label's highest
+    probability over the contract's units) and the contract thresholds ``cut``: the rule of :func:`decide`
+    applied to the contract's best scores."""
+    return decide(best, labels, cut, family_of)

@@ -47,6 +47,11 @@ class TaggerModel:
     threshold: float = 0.5
     rule_precision: dict[str, float] = field(default_factory=dict)
     meta: dict[str, Any] = field(default_factory=dict)
+    #: family -> clause tagging threshold (tuned on dev); families not listed use ``threshold``.
+    family_thresholds: dict[str, float] = field(default_factory=dict)
+    #: family -> threshold on a contract's best unit for "the contract contains it" (tuned on dev);
+    #: families not listed use their clause threshold.
+    contract_thresholds: dict[str, float] = field(default_factory=dict)
 
     @property
     def labels(self) -> list[str]:
@@ -74,9 +79,13 @@ class TaggerModel:
 
 
 def save_calibration(path: Path, calibration: dict[str, Platt], threshold: float,
-                     rule_precision: dict[str, float], meta: dict[str, Any]) -> None:
+                     rule_precision: dict[str, float], meta: dict[str, Any], *,
+                     family_thresholds: dict[str, float] | None = None,
+                     contract_thresholds: dict[str, float] | None = None) -> None:
     payload = {
         "threshold": threshold,
+        "family_thresholds": dict(sorted((family_thresholds or {}).items())),
+        "contract_thresholds": dict(sorted((contract_thresholds or {}).items())),
         "platt": {k: [v.a, v.b] for k, v in sorted(calibration.items())},
         "rule_precision": dict(sorted(rule_precision.items())),
         "meta": meta,
@@ -103,4 +112,6 @@ def load_model(path: Path | None = None) -> TaggerModel:
         threshold=float(raw["threshold"]),
         rule_precision={k: float(v) for k, v in raw.get("rule_precision", {}).items()},
         meta=raw.get("meta", {}),
+        family_thresholds={k: float(v) for k, v in raw.get("family_thresholds", {}).items()},
+        contract_thresholds={k: float(v) for k, v in raw.get("contract_thresholds", {}).items()},
     )

@@ -11,6 +11,11 @@ For each tagging unit (a clause's own text, see :mod:`.units`):
 * a heading (the clause's or its nearest headed ancestor's) tags the categories CUAD lacks (``heading``);
   CUAD categories get the heading through the model, which reads it as context.
 
+Thresholds are per family (tuned on dev, stored with the model). :meth:`ClauseTagger.tag_document` also says
+which categories the contract as a whole contains (``Report.summary.categories_present``): every category a
+clause is tagged with, plus those whose best unit reaches the family's lower contract threshold (see
+:mod:`.decision`).
+
 One :class:`ClauseTagger` is built lazily per Analyzer and shared by its threads; tagging holds a lock
 only around the spaCy call.
 """
@@ -20,10 +25,11 @@ from __future__ import annotations
 import threading
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from ..model import Clause, Span, Tag
 from ..taxonomy import Taxonomy, default
-from .decision import decide
+from .decision import cut_vector, decide, present
 from .headings import HeadingMatcher
 from .pipeline import TaggerModel, load_model
 from .rules import UNMEASURED_CONFIDENCE, RuleHit, RuleMatcher
@@ -45,24 +51,49 @@ class ClauseTagger:
         self.headings = HeadingMatcher(self.taxonomy)
         self._learnt = set(self.model.labels)
         self._family_of = {c.id: c.family for c in self.taxonomy.categories}
+        if threshold is None:
+            self._cuts = cut_vector(self.model.labels, self._family_of, self.model.family_thresholds, self.threshold)
+        else:
+            self._cuts = cut_vector(self.model.labels, self._family_of, {}, threshold)
+        contract = {**self.model.family_thresholds, **self.model.contract_thresholds} if threshold is None else {}
+        self._contract_cuts = cut_vector(self.model.labels, self._family_of, contract, self.threshold)
         self._lock = threading.Lock()
 
     def tag(self, clauses: Sequence[Clause], text: str) -> list[Clause]:
         """The clauses with their tags (a new list; untagged clauses are the same objects)."""
-        return self.tag_with_scores(clauses, text)[0]
+        return self._tag(clauses, text, None)[0]
+
+    def tag_document(self, clauses: Sequence[Clause], text: str) -> tuple[list[Clause], dict[str, float]]:
+        """:meth:`tag`, plus the categories the whole text contains: category id -> confidence."""
+        out, probs = self._tag(clauses, text, None)
+        found: dict[str, float] = {}
+        if probs is not None and len(probs):
+            best = present(probs.max(axis=0), self.model.labels, self._contract_cuts, self._family_of)
+            found = {k: round(p, 4) for k, p in best.items() if k in self.taxonomy}
+        for clause in out:
+            for t in clause.tags:
+                found[t.category] = max(found.get(t.category, 0.0), t.confidence)
+        return out, dict(sorted(found.items(), key=lambda kv: (-kv[1], kv[0])))
 
     def tag_with_scores(self, clauses: Sequence[Clause], text: str, *, threshold: float | None = None,
                         ) -> tuple[list[Clause], list[dict[str, float]]]:
         """:meth:`tag`, plus each unit's calibrated probabilities (in unit order)."""
+        out, probs = self._tag(clauses, text, threshold)
+        if probs is None:
+            return out, []
+        labels = self.model.labels
+        return out, [{k: p for k, p in zip(labels, row) if k in self.taxonomy} for row in probs.tolist()]
+
+    def _tag(self, clauses: Sequence[Clause], text: str, threshold: float | None) -> tuple[list[Clause], Any]:
         todo = units(list(clauses))
         out = list(clauses)
         if not todo:
-            return out, []
+            return out, None
         inputs = [u.model_text(text) for u in todo]
         with self._lock:
             docs = [self.model.nlp.make_doc(t) for t in inputs]
             probs = self.model.probability_matrix(docs)
-        cut = self.threshold if threshold is None else threshold
+        cut = self._cuts if threshold is None else threshold
         labels = self.model.labels
         candidates = (probs >= cut).any(axis=1)
         for i, (unit, doc) in enumerate(zip(todo, docs)):
@@ -71,7 +102,7 @@ class ClauseTagger:
             tags = self._unit_tags(unit, inputs[i], clauses[unit.index], learnt, hits)
             if tags:
                 out[unit.index] = clauses[unit.index].model_copy(update={"tags": tags})
-        return out, [{k: p for k, p in zip(labels, row) if k in self.taxonomy} for row in probs.tolist()]
+        return out, probs
 
     def _unit_tags(self, unit: Unit, model_text: str, clause: Clause, learnt: dict[str, float],
                    hits: list[RuleHit]) -> list[Tag]:

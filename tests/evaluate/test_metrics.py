@@ -97,3 +97,19 @@ def test_baseline_without_scikit_learn_raises_a_typed_error(monkeypatch: pytest.
     with pytest.raises(EvalDependencyError, match=r"leverage-lens\[eval\]") as info:
         _sklearn()
     assert isinstance(info.value, LeverageLensError)
+
+
+def test_contract_level_follows_what_the_predictor_says_is_present_not_only_tagged_clauses() -> None:
+    s = Scores(taxonomy.default())
+    s.add_contract([], [CAP, INS], present=["liability.cap"])
+    cap, ins, fam = s.categories["liability.cap"], s.categories["liability.insurance"], s.families["liability"]
+    assert (cap.doc_tp, cap.doc_fp, cap.doc_fn) == (1, 0, 0)
+    assert (ins.doc_tp, ins.doc_fp, ins.doc_fn) == (0, 0, 1)
+    assert (fam.doc_tp, fam.doc_fp, fam.doc_fn) == (1, 0, 0)
+    assert (cap.gold_found, cap.pred) == (0, 0)  # clause level still counts tagged clauses only
+
+
+def test_a_present_category_absent_from_gold_is_a_contract_false_positive() -> None:
+    s = Scores(taxonomy.default())
+    s.add_contract([(90, 210, "liability.cap")], [CAP], present=["liability.cap", "payment.audit_rights"])
+    assert (s.categories["payment.audit_rights"].doc_fp, s.families["payment"].doc_fp) == (1, 1)

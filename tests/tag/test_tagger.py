@@ -90,6 +90,25 @@ def test_summary_counts_tags_by_family(report: leverage_lens.Report) -> None:
     assert counted["liability"] >= 2
 
 
+def test_summary_lists_every_tagged_category_as_present_with_its_best_confidence(
+    report: leverage_lens.Report,
+) -> None:
+    best: dict[str, float] = {}
+    for clause in report.clauses:
+        for tag in clause.tags:
+            best[tag.category] = max(best.get(tag.category, 0.0), tag.confidence)
+    present = report.summary.categories_present
+    assert best and all(present[k] >= v for k, v in best.items())
+    assert all(0.0 < p <= 1.0 for p in present.values())
+    assert list(present.values()) == sorted(present.values(), reverse=True)
+
+
+def test_untagged_text_has_no_categories_present() -> None:
+    report = leverage_lens.analyze(leverage_lens.parse_text("Hello there.\n\nSee you soon, friend of mine."))
+    assert all(not c.tags for c in report.clauses)
+    assert report.summary.categories_present == {}
+
+
 def test_document_clauses_stay_untagged_and_report_round_trips(report: leverage_lens.Report) -> None:
     assert all(not c.tags for c in report.document.clauses)
     assert leverage_lens.Report.model_validate_json(report.to_json()) == report

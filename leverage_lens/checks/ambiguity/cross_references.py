@@ -10,6 +10,7 @@ so a parse miss does not become a finding. References into other documents ("Sec
 from __future__ import annotations
 
 import re
+
 from rapidfuzz import fuzz
 
 from ...model import Clause, Finding, Span
@@ -264,7 +265,7 @@ def _same_topic(a: str, b: str) -> bool:
     wb = [w.lower() for w in re.findall(r"[A-Za-z]{5,}", b)]
     if {w[:5] for w in wa} & {w[:5] for w in wb}:
         return True
-    acro = lambda s: "".join(w[0] for w in re.findall(r"[A-Za-z]+", s)).lower()  # noqa: E731
+    acro = lambda s: "".join(w[0] for w in re.findall(r"[A-Za-z]+", s)).lower()
     return a.replace(" ", "").lower() == acro(b) or b.replace(" ", "").lower() == acro(a)
 
 

@@ -16,7 +16,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from ...enrich import definitions as _defs
-from ...enrich.definitions import _MEANS, _PAREN, _QUOTED, _QUOTED_IN_PAREN, _clean_term, term_pattern
+from ...enrich.definitions import _MEANS, _PAREN, _QUOTED, _QUOTED_IN_PAREN, _clean_term
 from ...model import Definition, Finding, Span
 from ..context import CheckContext
 from ..registry import Rule, rule

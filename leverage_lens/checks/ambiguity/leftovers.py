@@ -231,7 +231,7 @@ def _from_warning(ctx: CheckContext, r: Rule, code: str, message: str) -> list[F
     return out
 
 
-_ROMANS = "i ii iii iv v vi vii viii ix x xi xii xiii xiv xv xvi xvii xviii xix xx".split()
+_ROMANS = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv", "xvi", "xvii", "xviii", "xix", "xx"]
 
 
 def _previous_label(number: str) -> str | None:
