@@ -27,6 +27,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from ..model import Clause, Span, Tag
 from ..taxonomy import Taxonomy, default
 from .decision import cut_vector, decide, present
@@ -34,7 +36,7 @@ from .headings import HeadingMatcher
 from .pipeline import TaggerModel, load_model
 from .rules import UNMEASURED_CONFIDENCE, RuleHit, RuleMatcher
 from .tokenizer import token_offsets
-from .units import Unit, units
+from .units import Unit, units, windowed
 
 __all__ = ["ClauseTagger"]
 
@@ -89,10 +91,14 @@ class ClauseTagger:
         out = list(clauses)
         if not todo:
             return out, None
-        inputs = [u.model_text(text) for u in todo]
+        inputs, owners = windowed(todo, text)
         with self._lock:
             docs = [self.model.nlp.make_doc(t) for t in inputs]
             probs = self.model.probability_matrix(docs)
+        if owners:  # a long unit scores as its best window
+            extra = probs[len(todo):]
+            probs = probs[: len(todo)].copy()
+            np.maximum.at(probs, np.array(owners), extra)
         cut = self._cuts if threshold is None else threshold
         labels = self.model.labels
         candidates = (probs >= cut).any(axis=1)

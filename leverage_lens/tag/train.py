@@ -40,6 +40,7 @@ class Example:
     own: str  # the unit's own text, for the rules
     labels: frozenset[str]
     clause: tuple[int, int] = (0, 0)  # the tagged clause's start and end in the contract text
+    windows: tuple[str, ...] = ()  # a long unit's further model inputs (:meth:`.units.Unit.more_windows`)
 
 
 def examples(contracts: Sequence[Contract]) -> list[Example]:
@@ -52,7 +53,7 @@ def examples(contracts: Sequence[Contract]) -> list[Example]:
             labels = unit_labels(u.start, u.end, c.spans)
             clause = doc.clauses[u.index]
             out.append(Example(c.doc_id, u.model_text(doc.text), doc.text[u.start : u.end], frozenset(labels),
-                               (clause.start, clause.end)))
+                               (clause.start, clause.end), tuple(u.more_windows(doc.text))))
     return out
 
 
@@ -84,6 +85,20 @@ def _matrix(feats: list[Any], table: Any, idf: Any) -> Any:
 
     row, col, val = tfidf_rows(feats, table, idf)
     return csr_matrix((val, (row, col)), shape=(len(feats), len(table)))
+
+
+def _unit_scores(nlp: Any, textcat: Any, data: list[Example]) -> Any:
+    """Raw scores per unit as the tagger computes them: a long unit scores as its best window."""
+    import numpy as np
+
+    texts = [e.text for e in data]
+    owners = [i for i, e in enumerate(data) for _ in e.windows]
+    texts += [w for e in data for w in e.windows]
+    raw = textcat.predict([nlp.make_doc(t) for t in texts])
+    probs = raw[: len(data)].copy()
+    if owners:
+        np.maximum.at(probs, np.array(owners), raw[len(data):])
+    return probs
 
 
 def _has(label: str, gold: frozenset[str], family: dict[str, str]) -> bool:
@@ -251,7 +266,7 @@ def train(data: Path, out: Path, *, limit: int | None = None, log: Any = print,
     textcat = nlp.get_pipe(TEXTCAT)
     textcat.set_weights(labels, table, idf, weights, bias)
     log(f"fitted {len(labels)} categories over {len(table)} features")
-    probs = textcat.predict([nlp.make_doc(e.text) for e in dev_x])
+    probs = _unit_scores(nlp, textcat, dev_x)
     calibration = _calibrate(probs, dev_x, labels)
     threshold, dev_p, dev_r, dev_f1 = _threshold(probs, dev_x, dev_c, labels, calibration)
     calibrated = _calibrated(probs, labels, calibration)
