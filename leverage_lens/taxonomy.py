@@ -30,6 +30,7 @@ from ._paths import data_dir
 from .errors import InvalidOptionError
 
 __all__ = [
+    "CLAUDETTE",
     "CORE_FAMILIES",
     "CUAD",
     "CUAD_IGNORED",
@@ -49,6 +50,9 @@ CORE_FAMILIES: tuple[str, ...] = ("exclusivity", "termination", "payment", "liab
 
 #: CUAD category name -> category id of the packaged taxonomy; computed from the data file on first access.
 CUAD: dict[str, str]
+
+#: CLAUDETTE unfair-term code (a, ch, cr, j, law, ltd, ter, use) -> the finding category reported for it.
+CLAUDETTE: dict[str, str]
 
 #: CUAD categories that are metadata (names, parties, dates), not clauses: not tagged.
 CUAD_IGNORED: frozenset[str] = frozenset({"Document Name", "Parties", "Agreement Date", "Effective Date"})
@@ -234,5 +238,10 @@ def __getattr__(name: str) -> Any:
     # CUAD is computed from the data file on first access, so importing this module reads no file.
     if name == "CUAD":
         return default().cuad
+    if name == "CLAUDETTE":
+        # CLAUDETTE code -> finding category; defined beside the rules that report it.
+        from .checks.claudette import CLAUDETTE
+
+        return CLAUDETTE
     raise AttributeError(name)
 
