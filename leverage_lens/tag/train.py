@@ -345,7 +345,9 @@ training; scored by `leverage-lens eval cuad`). The project owners keep a furthe
 spaCy {spacy.__version__} pipeline: `leverage_lens.fast_tokenizer.v1` (one regex: words and punctuation) and
 `leverage_lens_textcat`: TF-IDF (sublinear tf, L2-normalised) over lower-cased words and word pairs,
 {meta['features']:,} features with document frequency >= {meta['min_df']}, one class-balanced L2 logistic
-regression per category (C = {meta['C']}, liblinear), weights stored as float16. Scores are calibrated
+regression per category (C = {meta['C']}, liblinear), weights stored as float16. A unit is read in
+windows of 1,500 characters (headings in front of each) up to 4,500 and scores as its best window; the
+weights are fitted on first windows. Scores are calibrated
 per category by Platt scaling on the dev contracts; the tagger tags a clause at calibrated probability >=
 its family's threshold ({_cuts(meta.get('family_thresholds', {}))}; other families {meta['threshold']}; chosen on
 dev for the core families' clause-level micro-F1). A contract contains a category (`Report.summary.

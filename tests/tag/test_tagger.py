@@ -103,6 +103,20 @@ def test_summary_lists_every_tagged_category_as_present_with_its_best_confidence
     assert list(present.values()) == sorted(present.values(), reverse=True)
 
 
+def test_a_category_deep_inside_a_long_clause_is_still_tagged() -> None:
+    filler = " ".join(["The parties shall cooperate in good faith regarding the marketing plan described in "
+                       "Exhibit A and shall meet quarterly to review the status of the program."] * 14)
+    insurance = ("Supplier shall maintain, at its own expense, commercial general liability insurance with limits "
+                 "of not less than $2,000,000 per occurrence and shall name Customer as an additional insured.")
+    from leverage_lens.tag.units import MAX_MODEL_CHARS
+
+    assert len(filler) > MAX_MODEL_CHARS  # the insurance sentence lies beyond the first window
+    report = leverage_lens.analyze(leverage_lens.parse_text(f"1. GENERAL MATTERS\n\n{filler} {insurance}\n"))
+    clause = next(c for c in report.clauses if c.number == "1.")
+    assert "liability.insurance" in {t.category for t in clause.tags}
+    assert "liability.insurance" in report.summary.categories_present
+
+
 def test_untagged_text_has_no_categories_present() -> None:
     report = leverage_lens.analyze(leverage_lens.parse_text("Hello there.\n\nSee you soon, friend of mine."))
     assert all(not c.tags for c in report.clauses)

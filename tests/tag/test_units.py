@@ -41,3 +41,18 @@ def test_heading_only_clause_is_not_a_unit() -> None:
     indexed = {doc.clauses[u.index].number for u in units(doc.clauses)}
     assert "1" not in indexed
     assert {"1.1", "1.2", "(a)", "(b)"} <= indexed
+
+
+def test_a_long_unit_is_read_in_further_windows_up_to_the_reading_limit() -> None:
+    from leverage_lens.tag.units import MAX_MODEL_CHARS, MAX_READ_CHARS, Unit, windowed
+
+    text = "a" * 10_000
+    long_unit = Unit(0, 0, 10_000, None, "Term")
+    short_unit = Unit(1, 0, MAX_MODEL_CHARS, None, "")
+    more = long_unit.more_windows(text)
+    assert len(more) == MAX_READ_CHARS // MAX_MODEL_CHARS - 1
+    assert all(w.startswith("Term\n") and len(w) == len("Term\n") + MAX_MODEL_CHARS for w in more)
+    assert short_unit.more_windows(text) == []
+    inputs, owners = windowed([short_unit, long_unit], text)
+    assert inputs[:2] == [short_unit.model_text(text), long_unit.model_text(text)]
+    assert owners == [1] * len(more) and inputs[2:] == more
