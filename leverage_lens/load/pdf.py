@@ -23,7 +23,7 @@ import pypdfium2.raw as pdfium_c
 from ..errors import CorruptDocumentError, DocumentTooLargeError, EncryptedDocumentError, LeverageLensError
 from ..options import ParseOptions
 from ._types import Loaded
-from .pdf_clean import RawLine, RawPage, Rect, build_loaded
+from .pdf_clean import RawLine, RawPage, Rect, build_loaded, count_chars
 
 __all__ = ["PDFIUM_LOCK", "load_pdf"]
 
@@ -67,12 +67,7 @@ def _read_pages(data: bytes, options: ParseOptions, label: str) -> list[RawPage]
         chars = 0
         for index in range(count):
             page = _read_page(pdf, index)
-            chars += sum(len(line.text) + 1 for line in page.lines)
-            if chars > options.max_chars:
-                raise DocumentTooLargeError(
-                    f"{label} yields more than the max_chars limit of {options.max_chars:,} characters "
-                    f"by page {index + 1} of {count}"
-                )
+            chars = count_chars(chars, page, options, label, index, count)
             pages.append(page)
         return pages
     except LeverageLensError:

@@ -22,7 +22,7 @@ import shutil
 import unicodedata
 from dataclasses import dataclass, field
 
-from ..errors import NoTextLayerError
+from ..errors import DocumentTooLargeError, NoTextLayerError
 from ..model import Box, Page, ParseWarning
 from ..options import ParseOptions
 from ._types import Block, Loaded
@@ -146,6 +146,20 @@ def _no_text_error(label: str, pages: int, options: ParseOptions) -> NoTextLayer
         else:
             message += ". ocr=True was given, but this PDF loader does not run OCR itself"
     return NoTextLayerError(message)
+
+
+def count_chars(total: int, page: RawPage, options: ParseOptions, label: str, index: int, count: int) -> int:
+    """Add a page's characters to ``total``, refusing the document as soon as it passes ``max_chars``.
+
+    Both engines call this page by page, so an oversized PDF stops early instead of after extraction.
+    """
+    total += sum(len(line.text) + 1 for line in page.lines)
+    if total > options.max_chars:
+        raise DocumentTooLargeError(
+            f"{label} yields more than the max_chars limit of {options.max_chars:,} characters "
+            f"by page {index + 1} of {count}"
+        )
+    return total
 
 
 def build_loaded(pages: list[RawPage], options: ParseOptions, label: str) -> Loaded:

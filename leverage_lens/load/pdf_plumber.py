@@ -17,7 +17,7 @@ from typing import Any
 from ..errors import CorruptDocumentError, DocumentTooLargeError, EncryptedDocumentError, LeverageLensError
 from ..options import ParseOptions
 from ._types import Loaded
-from .pdf_clean import RawLine, RawPage, build_loaded
+from .pdf_clean import RawLine, RawPage, build_loaded, count_chars
 
 __all__ = ["load_pdf_plumber"]
 
@@ -49,12 +49,7 @@ def load_pdf_plumber(data: bytes, options: ParseOptions, label: str) -> Loaded:
                 raw = _read_page(page, index + 1)
             finally:
                 page.close()
-            chars += sum(len(line.text) + 1 for line in raw.lines)
-            if chars > options.max_chars:
-                raise DocumentTooLargeError(
-                    f"{label} yields more than the max_chars limit of {options.max_chars:,} characters "
-                    f"by page {index + 1} of {count}"
-                )
+            chars = count_chars(chars, raw, options, label, index, count)
             pages.append(raw)
     except LeverageLensError:
         raise
