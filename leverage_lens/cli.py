@@ -54,6 +54,8 @@ examples:
       layout-aware PDF extraction (slower; try it when columns or tables come out jumbled)
   leverage-lens analyze contract.pdf -o report.json
       write the Report as JSON (read it back with Report.model_validate_json)
+  leverage-lens analyze contract.docx --format html -o review.html
+      one offline HTML page: findings (filterable) and the contract text with each finding highlighted
   leverage-lens schema > report.schema.json
       the JSON Schema of the report, for other tools
   leverage-lens scan contracts/ -o results.jsonl --csv summary.csv --html index.html
@@ -143,7 +145,7 @@ def _require_file(path: Path) -> None:
 
 def _cmd_parse(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     _require_file(args.file)
-    doc = parse(args.file, format=args.format, **_parse_options(args))
+    doc = parse(args.file, format=args.input_format, **_parse_options(args))
     if args.json:
         out.write(doc.model_dump_json(indent=2) + "\n")
         return EXIT_OK
@@ -156,8 +158,8 @@ def _cmd_parse(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def _cmd_analyze(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     _require_file(args.file)
-    report = analyze(args.file, format=args.format, perspective=args.perspective, **_parse_options(args))
-    payload = report.to_json(indent=2) + "\n"
+    report = analyze(args.file, format=args.input_format, perspective=args.perspective, **_parse_options(args))
+    payload = _render_report(report, args.output_format)
     if args.output is None or str(args.output) == "-":
         out.write(payload)
         return EXIT_OK
@@ -169,6 +171,18 @@ def _cmd_analyze(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         f"wrote {args.output} ({report.summary.clause_count} clauses, {len(report.findings)} findings)\n"
     )
     return EXIT_OK
+
+
+#: ``analyze --format``: how the Report is written. Each view comes from the Report alone.
+_REPORT_FORMATS: dict[str, Callable[[Report], str]] = {
+    "json": lambda report: report.to_json(indent=2) + "\n",
+    "md": lambda report: report.to_markdown() + "\n",
+    "html": lambda report: report.to_html(),
+}
+
+
+def _render_report(report: Report, output_format: str) -> str:
+    return _REPORT_FORMATS[output_format](report)
 
 
 def _cmd_schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -208,10 +222,11 @@ class _OutputError(Exception):
 # ------------------------------------------------------------------------------------------- parser ----
 
 
-def _add_input_arguments(sub: argparse.ArgumentParser) -> None:
+def _add_input_arguments(sub: argparse.ArgumentParser, *, format_flag: str = "--format") -> None:
     sub.add_argument("file", type=Path, metavar="FILE", help="the contract: .pdf, .docx, .txt or .md")
     sub.add_argument(
-        "--format",
+        format_flag,
+        dest="input_format",
         choices=("pdf", "docx", "txt", "md"),
         help="read FILE as this format (default: told from its bytes, then its extension)",
     )
@@ -248,13 +263,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     a = commands.add_parser(
         "analyze",
-        help="analyse a contract and write the Report as JSON",
-        description="Parse and analyse FILE, writing the Report as JSON to stdout or to OUT.",
-        epilog="example:\n  leverage-lens analyze examples/master_services_agreement.pdf -o report.json",
+        help="analyse a contract and write the Report (JSON, Markdown or HTML)",
+        description="Parse and analyse FILE, writing the Report to stdout or to OUT: as JSON (default),\n"
+        "Markdown, or one self-contained HTML page with the findings highlighted in the text.",
+        epilog="examples:\n  leverage-lens analyze examples/master_services_agreement.pdf -o report.json\n"
+        "  leverage-lens analyze examples/master_services_agreement.docx --format html -o review.html",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    _add_input_arguments(a)
-    a.add_argument("-o", "--output", type=Path, metavar="OUT", help="write the JSON here (default: stdout)")
+    _add_input_arguments(a, format_flag="--input-format")
+    a.add_argument("--format", dest="output_format", choices=tuple(_REPORT_FORMATS), default="json",
+                   help="how to write the Report: json (default), md (Markdown) or html (self-contained page)")
+    a.add_argument("-o", "--output", type=Path, metavar="OUT", help="write the report here (default: stdout)")
     a.add_argument("--perspective", metavar="PARTY",
                    help="read as this party (name, alias or role): marks findings against you, scores leverage")
     a.set_defaults(handler=_cmd_analyze)

@@ -135,6 +135,12 @@ class Clause(_Model):
     boxes: list[Box] = Field(default_factory=list, description="PDF only: one box per line of the clause")
     tags: list[Tag] = Field(default_factory=list)
 
+    def _repr_html_(self) -> str:
+        """Short HTML summary for Jupyter."""
+        from .report.notebook import clause_repr_html
+
+        return clause_repr_html(self)
+
 
 class ParseWarning(_Model):
     """A parse-health note: something a reviewer should know about how the text was obtained."""
@@ -198,6 +204,12 @@ class Document(_Model):
             lines.append(f"{'  ' * c.level}{label}  [{c.kind.value} {c.start}:{c.end}]")
         return "\n".join(lines)
 
+    def _repr_html_(self) -> str:
+        """Short HTML summary for Jupyter."""
+        from .report.notebook import document_repr_html
+
+        return document_repr_html(self)
+
 
 def _first_words(text: str, limit: int = 60) -> str:
     flat = " ".join(text.split())
@@ -258,6 +270,12 @@ class Finding(_Model):
     suggestion: str | None = None
     evidence: list[Span] = Field(default_factory=list)
 
+    def _repr_html_(self) -> str:
+        """Short HTML summary for Jupyter."""
+        from .report.notebook import finding_repr_html
+
+        return finding_repr_html(self)
+
 
 class FamilyScore(_Model):
     """Who holds the rights in one family of terms (termination, payment, liability, ...), with the evidence."""
@@ -302,3 +320,21 @@ class Report(_Model):
     def to_json(self, *, indent: int | None = None) -> str:
         """The report as JSON, readable back with ``Report.model_validate_json``."""
         return self.model_dump_json(indent=indent)
+
+    def to_markdown(self) -> str:
+        """The report as Markdown (header, scorecard, findings); see :mod:`leverage_lens.report`."""
+        from .report.markdown import render_markdown
+
+        return render_markdown(self)
+
+    def to_html(self) -> str:
+        """One self-contained HTML page: findings with a filter, contract text with findings highlighted."""
+        from .report.html import render_html
+
+        return render_html(self)
+
+    def _repr_html_(self) -> str:
+        """Short HTML summary for Jupyter."""
+        from .report.notebook import report_repr_html
+
+        return report_repr_html(self)

@@ -1,0 +1,132 @@
+"""``Report.to_html()``: one self-contained HTML page to read a review in any browser, offline.
+
+Inline CSS and a few lines of inline JavaScript (the findings filter), nothing fetched: no fonts, images or
+scripts from the network, so the file can be mailed or archived as is. Every value from the contract is
+escaped. Without JavaScript the page still shows every finding; the filter only hides rows.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from ..model import Report, Severity
+from ._common import (
+    clause_label,
+    clause_lookup,
+    findings_in_order,
+    party_counts,
+    party_name,
+    party_names,
+    severity_counts,
+)
+from .highlight import anchor_ids, clause_anchor, highlight_text
+
+__all__ = ["render_html"]
+
+_CSS = """
+body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:0 auto;max-width:72em;padding:1em 2em;color:#1d1d1f}
+h1{font-size:1.5em;margin:.4em 0}h2{font-size:1.15em;margin:1.4em 0 .5em;border-bottom:1px solid #ddd}
+table{border-collapse:collapse;width:100%;margin:.5em 0}td,th{border:1px solid #d6d6d6;padding:3px 6px;text-align:left;vertical-align:top}
+th{background:#f3f3f5}dl{display:grid;grid-template-columns:max-content auto;gap:2px 1em}dt{font-weight:600}dd{margin:0}
+.sev{display:inline-block;padding:0 .45em;border-radius:3px;font-size:.85em;font-weight:600;color:#fff}
+.sev-critical{--c:#7a0016}.sev-high{--c:#c62828}.sev-medium{--c:#e08a00}.sev-low{--c:#3b7dd8}.sev-info{--c:#777}
+span.sev{background:var(--c)}mark{background:color-mix(in srgb,var(--c) 22%,#fff);border-bottom:2px solid var(--c);color:inherit}
+mark:target,.fa:target+mark{outline:2px solid var(--c)}
+#text{white-space:pre-wrap;font:13px/1.5 ui-monospace,Menlo,Consolas,monospace;border:1px solid #ddd;padding:1em;background:#fcfcfc}
+a.cl{display:inline-block;width:0;height:1em;vertical-align:top;position:relative}
+a.cl:target::after{content:"\\25B6";position:absolute;left:-1.2em;color:#c62828}
+.filters label{margin-right:1em}.muted{color:#777}tr.hidden{display:none}
+"""
+
+_JS = """
+(function(){
+  var fam=document.getElementById('flt-family'),sev=document.getElementById('flt-severity');
+  function apply(){
+    var f=fam.value,s=sev.value,shown=0,rows=document.querySelectorAll('#findings tbody tr');
+    rows.forEach(function(r){
+      var ok=(!f||r.dataset.family===f)&&(!s||Number(r.dataset.rank)>=Number(s));
+      r.classList.toggle('hidden',!ok);if(ok)shown++;});
+    document.getElementById('flt-count').textContent=shown+' of '+rows.length+' shown';
+  }
+  fam.addEventListener('change',apply);sev.addEventListener('change',apply);apply();
+})();
+"""
+
+
+def _e(value: object) -> str:
+    return escape(str(value), quote=True)
+
+
+def _header(report: Report) -> str:
+    doc = report.document
+    parties = party_names(report)
+    rows = [
+        ("Format", doc.format.upper()),
+        ("Pages", str(len(doc.pages))),
+        ("Clauses", str(len(doc.clauses))),
+        ("Parties", "; ".join(parties) if parties else "not identified"),
+    ]
+    if report.summary.perspective:
+        rows.append(("Read as", party_name(report, report.summary.perspective)))
+    counts = severity_counts(report)
+    rows.append(("Findings", f"{len(report.findings)}" + (f" ({counts})" if counts else "")))
+    body = "".join(f"<dt>{_e(k)}</dt><dd>{_e(v)}</dd>" for k, v in rows)
+    return f"<h1>{_e(doc.name or 'Contract review')}</h1><dl class=\"meta\">{body}</dl>"
+
+
+def _scorecard(report: Report) -> str:
+    if not report.summary.scorecard:
+        return ""
+    rows = []
+    for family, score in sorted(report.summary.scorecard.items()):
+        rights = party_counts(report, score.rights)
+        favored = party_counts(report, score.favored)
+        rows.append(f"<tr><td>{_e(family)}</td><td>{_e(rights)}</td><td>{_e(favored)}</td>"
+                    f"<td>{_e(party_name(report, score.leader, 'balanced'))}</td><td>{_e(score.reader_position or '-')}</td></tr>")
+    return ("<h2>Leverage scorecard</h2><table><thead><tr><th>Family</th><th>Rights</th><th>One-sided for</th>"
+            f"<th>Leader</th><th>Reader</th></tr></thead><tbody>{''.join(rows)}</tbody></table>")
+
+
+def _filters(report: Report) -> str:
+    families = sorted({f.family or "other" for f in report.findings})
+    fam = "".join(f'<option value="{_e(x)}">{_e(x)}</option>' for x in families)
+    sev = "".join(f'<option value="{s.rank}">{s.value} and above</option>' for s in Severity)
+    return ('<p class="filters"><label>Family <select id="flt-family"><option value="">all</option>'
+            f'{fam}</select></label><label>Severity <select id="flt-severity"><option value="">all</option>'
+            f'{sev}</select></label><span id="flt-count" class="muted"></span></p>')
+
+
+def render_html(report: Report) -> str:
+    """The whole review as one HTML document (a string): header, scorecard, findings, highlighted text."""
+    doc = report.document
+    findings = findings_in_order(report)
+    ids = anchor_ids(findings)
+    clauses = clause_lookup(report)
+    clause_anchors = {c.id: clause_anchor(i, c) for i, c in enumerate(doc.clauses)}
+    rows = []
+    for f, fid in zip(findings, ids):
+        label = clause_label(clauses.get(f.clause_id or ""), f.clause_id)
+        target = clause_anchors.get(f.clause_id or "")
+        clause_cell = f'<a href="#{target}">{_e(label)}</a>' if target else _e(label or "-")
+        rows.append(
+            f'<tr data-family="{_e(f.family or "other")}" data-severity="{f.severity.value}" '
+            f'data-rank="{f.severity.rank}"><td><span class="sev sev-{f.severity.value}">{f.severity.value}'
+            f"</span></td><td>{_e(f.kind)}</td><td><code>{_e(f.rule)}</code></td><td>{clause_cell}</td>"
+            f'<td><a href="#{fid}">{_e(f.message)}</a></td><td>{_e(f.suggestion or "-")}</td></tr>'
+        )
+    table = (
+        '<table id="findings"><thead><tr><th>Severity</th><th>Kind</th><th>Rule</th><th>Clause</th>'
+        f"<th>Finding</th><th>Suggestion</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        if rows else '<p class="muted">No findings.</p>'
+    )
+    body = (
+        f"{_header(report)}{_scorecard(report)}<h2>Findings</h2>{_filters(report) if rows else ''}{table}"
+        f'<h2>Contract text</h2><div id="text">{highlight_text(report, findings, ids)}</div>'
+    )
+    script = f"<script>{_JS}</script>" if rows else ""
+    return (
+        '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width,initial-scale=1">'
+        f"<title>{_e(doc.name or 'Contract review')} \u2014 leverage_lens</title><style>{_CSS}</style></head>"
+        f"<body>{body}{script}</body></html>\n"
+    )

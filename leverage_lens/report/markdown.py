@@ -1,0 +1,92 @@
+"""``Report.to_markdown()``: the report as a Markdown page, for a pull request, a wiki or an e-mail.
+
+Text taken from the contract is escaped twice over: HTML's ``& < >`` become entities (Markdown renderers pass
+raw HTML through, so a contract containing ``<script>`` must not become markup) and Markdown's table and
+emphasis characters are backslash-escaped, so a quote cannot break the table it sits in.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Report
+from ._common import (
+    clause_label,
+    clause_lookup,
+    findings_in_order,
+    one_line,
+    party_counts,
+    party_name,
+    party_names,
+    severity_counts,
+)
+
+__all__ = ["escape_md", "render_markdown"]
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|#~])")
+
+
+def escape_md(text: str, limit: int = 0) -> str:
+    """One line of contract text made inert in Markdown (and in the HTML a renderer makes of it)."""
+    flat = one_line(text, limit)
+    flat = flat.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MD_SPECIAL.sub(r"\\\1", flat)
+
+
+def render_markdown(report: Report, *, quote_limit: int = 160) -> str:
+    """The report as Markdown: header, counts, leverage scorecard, findings table and each finding in full."""
+    doc = report.document
+    clauses = clause_lookup(report)
+    lines = [f"# {escape_md(doc.name or 'Contract review')}", ""]
+    pages = len(doc.pages)
+    lines.append(
+        f"- **Format:** {doc.format.upper()}, {pages} page{'s' if pages != 1 else ''}, "
+        f"{len(doc.clauses)} clauses"
+    )
+    names = party_names(report)
+    lines.append(f"- **Parties:** {'; '.join(escape_md(n) for n in names) if names else 'not identified'}")
+    if report.summary.perspective:
+        lines.append(f"- **Read as:** {escape_md(party_name(report, report.summary.perspective))}")
+    by_severity = severity_counts(report)
+    lines.append(f"- **Findings:** {len(report.findings)}" + (f" ({by_severity})" if by_severity else ""))
+    lines.append("")
+
+    if report.summary.scorecard:
+        lines += ["## Leverage scorecard", "", "| Family | Rights | One-sided for | Leader | Reader |",
+                  "| --- | --- | --- | --- | --- |"]
+        for family, score in sorted(report.summary.scorecard.items()):
+            rights = party_counts(report, score.rights)
+            favored = party_counts(report, score.favored)
+            lines.append(
+                f"| {escape_md(family)} | {escape_md(rights)} | {escape_md(favored)} | "
+                f"{escape_md(party_name(report, score.leader, 'balanced'))} | {escape_md(score.reader_position or '-')} |"
+            )
+        lines.append("")
+
+    lines += ["## Findings", ""]
+    ordered = findings_in_order(report)
+    if not ordered:
+        lines += ["No findings.", ""]
+        return "\n".join(lines)
+    lines += ["| # | Severity | Kind | Rule | Clause | Message | Suggestion |",
+              "| --- | --- | --- | --- | --- | --- | --- |"]
+    for i, f in enumerate(ordered, 1):
+        clause = clause_label(clauses.get(f.clause_id or ""), f.clause_id)
+        lines.append(
+            f"| {i} | {f.severity.value} | {escape_md(f.kind)} | `{f.rule}` | {escape_md(clause) or '-'} | "
+            f"{escape_md(f.message)} | {escape_md(f.suggestion or '-')} |"
+        )
+    lines += ["", "## Details", ""]
+    for i, f in enumerate(ordered, 1):
+        clause = clause_label(clauses.get(f.clause_id or ""), f.clause_id)
+        where = f"clause {escape_md(clause)}, " if clause else ""
+        lines.append(f"### {i}. {escape_md(f.message, 120)}")
+        lines.append("")
+        lines.append(f"*{f.severity.value} · {escape_md(f.kind)} · `{f.rule}` · {where}characters "
+                     f"{f.start}\u2013{f.end}*")
+        lines.append("")
+        lines.append(f"> {escape_md(f.quote, quote_limit)}")
+        lines.append("")
+        if f.suggestion:
+            lines += [f"**Suggestion:** {escape_md(f.suggestion)}", ""]
+    return "\n".join(lines)
