@@ -21,7 +21,9 @@ _EXCLUSIVE = re.compile(
 _NON_COMPETE = re.compile(
     r"\b(?:shall|will|agrees?|covenants?|may)\s+not\b[^.]{0,250}?\b(?:compet\w+|engage\s+in\s+(?:any\s+)?"
     r"(?:\w+\s+){0,2}?(?:business|activit)|develop,?\s+(?:market|sell)\w*\s+(?:any\s+)?(?:competing|similar)|"
-    r"(?:substantially\s+)?similar\s+(?:\w+\s+){0,2}?(?:business|products?|services?))",
+    r"(?:provid(?:e|es|ing)|offer(?:s|ing)?|sell(?:s|ing)?|market(?:s|ing)?|develop(?:s|ing)?|"
+    r"distribut(?:e|es|ing)|manufactur(?:e|es|ing))\s+(?:\w+\s+){0,4}?(?:substantially\s+)?"
+    r"similar\s+(?:\w+\s+){0,2}?(?:business|products?|services?))",  # not "shall not engage another provider"
     re.IGNORECASE,
 )
 _NON_SOLICIT = re.compile(
