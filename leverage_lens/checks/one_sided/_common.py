@@ -36,6 +36,11 @@ class Holding:
     match: re.Match[str]
 
 
+def trigger_span(s: Sentence, m: re.Match[str]) -> Span:
+    """The evidence span of a pattern match inside sentence ``s``, as offsets into the document."""
+    return Span(start=s.start + m.start(), end=s.start + m.end(), label="trigger")
+
+
 def actor_before(s: Sentence, pos: int, window: int = 120) -> str | None:
     """The party mentioned nearest before offset ``pos`` (relative to the sentence), within ``window``."""
     best = None
@@ -105,7 +110,7 @@ def one_sided(
         msg = (f"Only {ctx.party_name(owner)} {what}; no sentence gives the same to {ctx.party_name(other)} "
                f"or to either party.")
         out.append(finding(ctx, rule, s, msg, favors=favored, evidence=[
-            Span(start=s.start + h.match.start(), end=s.start + h.match.end(), label="trigger"),
+            trigger_span(s, h.match),
             Span(start=0, end=len(ctx.text), label=f"looked for: the same {what.split()[0]} by "
                  f"{ctx.party_name(other)} or either party; none found"),
         ]))

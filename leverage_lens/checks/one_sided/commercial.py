@@ -8,7 +8,7 @@ from ...model import Finding, Span
 from .. import categories as cat
 from ..context import CheckContext, Sentence
 from ..registry import Rule, rule
-from ._common import MUTUAL, actor_before, finding, one_sided
+from ._common import MUTUAL, actor_before, finding, one_sided, trigger_span
 
 P = 'This Agreement is between Acme Inc. ("Supplier") and Beta LLC ("Customer"). '
 
@@ -93,7 +93,7 @@ def sole_discretion(ctx: CheckContext, r: Rule) -> list[Finding]:
             continue
         out.append(finding(ctx, r, s, f"{ctx.party_name(who)} acts here at its own discretion: the other side has "
                            "no say and no standard to hold it to.", favors=who, evidence=[
-            Span(start=s.start + m.start(), end=s.start + m.end(), label="trigger")]))
+            trigger_span(s, m)]))
     return out
 
 
@@ -164,7 +164,7 @@ def assignment(ctx: CheckContext, r: Rule) -> list[Finding]:
         for s, m in hits:
             out.append(finding(ctx, r, s, f"{ctx.party_name(who)} may assign freely, but {ctx.party_name(other)} "
                                "needs consent to assign.", favors=who, evidence=[
-                Span(start=s.start + m.start(), end=s.start + m.end(), label="trigger")]))
+                trigger_span(s, m)]))
     return out
 
 

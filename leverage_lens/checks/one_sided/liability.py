@@ -8,7 +8,7 @@ from ...model import Finding, Span
 from .. import categories as cat
 from ..context import CheckContext
 from ..registry import Rule, rule
-from ._common import MUTUAL, actor_before, finding, one_sided
+from ._common import MUTUAL, actor_before, finding, one_sided, trigger_span
 
 P = 'This Agreement is between Acme Inc. ("Supplier") and Beta LLC ("Customer"). '
 
@@ -83,7 +83,7 @@ def liability_cap(ctx: CheckContext, r: Rule) -> list[Finding]:
     for s, m in protected[holder]:
         out.append(finding(ctx, r, s, f"This limitation protects only {ctx.party_name(holder)}; the liability of "
                            f"{ctx.party_name(other)} is not limited in the same way.", favors=holder, evidence=[
-            Span(start=s.start + m.start(), end=s.start + m.end(), label="trigger"),
+            trigger_span(s, m),
             Span(start=0, end=len(ctx.text), label=f"looked for: a limitation of {ctx.party_name(other)}'s "
                  "liability or of either party's; none found")]))
     return out

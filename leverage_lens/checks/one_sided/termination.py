@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 
-from ...model import Finding, Span
+from ...model import Finding
 from .. import categories as cat
 from ..context import CheckContext, Sentence
 from ..registry import Rule, rule
-from ._common import MUTUAL, actor_before, finding, one_sided
+from ._common import MUTUAL, actor_before, finding, one_sided, trigger_span
 
 P = 'This Agreement is between Acme Inc. ("Supplier") and Beta LLC ("Customer"). '
 
@@ -147,9 +147,9 @@ def auto_renewal(ctx: CheckContext, r: Rule) -> list[Finding]:
             msg = (f"The contract renews automatically and only {ctx.party_name(stopper)} is given the right "
                    "to stop it.")
             out.append(finding(ctx, r, s, msg, favors=stopper, evidence=[
-                Span(start=s.start + m.start(), end=s.start + m.end(), label="trigger")]))
+                trigger_span(s, m)]))
         elif days is not None and days >= 90:
             out.append(finding(ctx, r, s, f"The contract renews automatically unless notice is given {days} "
                                "days ahead: an easy date to miss.", favors=None, evidence=[
-                Span(start=s.start + m.start(), end=s.start + m.end(), label="trigger")]))
+                trigger_span(s, m)]))
     return out
