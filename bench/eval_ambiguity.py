@@ -22,10 +22,13 @@ import json
 import os
 import random
 import re
+import sys
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # this checkout, not an installed copy
 
 import leverage_lens
 from leverage_lens.checks import CheckContext, Registry
@@ -86,8 +89,13 @@ def _bad_date(rng: random.Random) -> str:
 
 def _placeholder(rng: random.Random) -> str:
     return rng.choice(["The deposit is [\u25cf].", "Notices to the distributor shall be copied to {Company Name}.",
-                       "The delivery date is TBD.", "The price is $______ per unit.",
-                       "The launch date is [insert date].", "The minimum order is [__] units."])
+                       "The delivery date is TBD.", "Notices to the distributor shall be copied to [DISTRIBUTOR NAME].",
+                       "The launch date is [insert date].", "The service credit is [to be agreed]."])
+
+
+def _blank(rng: random.Random) -> str:
+    return rng.choice(["The price is $______ per unit.", "The minimum order is [__] units.",
+                       "The warranty lasts ________ months after delivery."])
 
 
 def _unbalanced(doc: Document, rng: random.Random) -> tuple[str, list[tuple[int, int]]] | None:
@@ -212,13 +220,18 @@ def _before_definition(doc: Document, rng: random.Random) -> tuple[str, list[tup
 
 def _variant(doc: Document, rng: random.Random) -> tuple[str, list[tuple[int, int]]] | None:
     ctx = CheckContext.build(doc)
+    defined = {d.term for d in ctx.enrichment.definitions} | {n for p in ctx.parties for n in (p.name, *p.aliases)}
     terms = [d.term for d in ctx.enrichment.definitions if " " in d.term and d.term.istitle() and len(d.term) > 6
-             and "(" not in d.term]
+             and "(" not in d.term and d.term.replace(" ", "").replace("-", "").isalpha()]
     if not terms:
         return None
     t = rng.choice(terms)
     w = t.split()
-    variant = " ".join([w[0].lower(), *w[1:]]) if rng.random() < 0.5 else " ".join([*w[:-1], w[-1].lower()])
+    # An adjective before a defined term ("the receiving Party" where "Party" is defined) is not a variant by
+    # the rule's own description: lower-case the last word then.
+    rest_defined = " ".join(w[1:]) in defined or w[-1] in ("Party", "Parties")
+    variant = (" ".join([w[0].lower(), *w[1:]]) if rng.random() < 0.5 and not rest_defined
+               else " ".join([*w[:-1], w[-1].lower()]))
     return _insert(doc, rng, f"Each party shall protect the {variant} with due care.")
 
 
@@ -257,6 +270,7 @@ INJECTIONS: dict[str, tuple[str, Injector]] = {
         lambda r: r.choice(["The annual fee shall be paid in equal monthly instalments.",
                             "Written notice of any defect shall be given without delay."]))),
     "placeholder": ("ambiguity.placeholder", _sentence(_placeholder)),
+    "blank": ("ambiguity.blank", _sentence(_blank)),
     "unbalanced bracket": ("ambiguity.unbalanced_brackets", _unbalanced),
     "numbering skipped": ("ambiguity.numbering_skipped", lambda d, r: _renumber(d, r, duplicate=False)),
     "numbering duplicated": ("ambiguity.numbering_duplicated", lambda d, r: _renumber(d, r, duplicate=True)),
@@ -314,8 +328,8 @@ def inject(docs: list[Document], seed: int, show_misses: bool = False, only: str
 def _applicable(rule_id: str, ctx: CheckContext) -> bool:
     """The rule's own precondition holds on the injected copy (see each rule's description)."""
     if rule_id == "ambiguity.days_unqualified":
-        from leverage_lens.checks.ambiguity.dates import _DAY_DEFINED
-        return not _DAY_DEFINED.search(ctx.text)
+        from leverage_lens.checks.ambiguity.dates import day_defined
+        return not day_defined(ctx)
     if rule_id == "ambiguity.term_undefined":
         from leverage_lens.checks.ambiguity.defined_terms import _REFERS_ELSEWHERE
         return len(ctx.enrichment.definitions) >= 3 and not _REFERS_ELSEWHERE.search(ctx.text)

@@ -25,22 +25,30 @@ def rules() -> list[Rule]:
 
 from .errors import (
     CorruptDocumentError,
+    DataSetError,
     DocumentTooLargeError,
     EncryptedDocumentError,
+    EvalDependencyError,
     InvalidOptionError,
     LeverageLensError,
+    MissingExtraError,
+    ModelNotFoundError,
     NoTextLayerError,
+    OriginalMismatchError,
+    OriginalNotFoundError,
     ScanOutputError,
     UnsupportedFormatError,
 )
 from .model import (
     SCHEMA_VERSION,
     Box,
+    Brief,
     Clause,
     ClauseKind,
     Definition,
     Document,
     Finding,
+    KeyTerm,
     Obligation,
     Page,
     ParseWarning,
@@ -91,6 +99,14 @@ __all__ = [
     "DocumentTooLargeError",
     "InvalidOptionError",
     "ScanOutputError",
+    "MissingExtraError",
+    "ModelNotFoundError",
+    "EvalDependencyError",
+    "DataSetError",
+    "OriginalNotFoundError",
+    "OriginalMismatchError",
+    "Brief",
+    "KeyTerm",
 ]
 
 

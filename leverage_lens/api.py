@@ -8,6 +8,7 @@ Analyzer created on first use.
 from __future__ import annotations
 
 import hashlib
+import os
 import threading
 from collections import Counter
 from typing import Any
@@ -16,6 +17,7 @@ from .errors import InvalidOptionError
 from .load import Loaded, Source, load_source, load_text
 from .load.text import utf8_or_refuse
 from .checks import Registry, run_checks
+from .brief import build_brief
 from .enrich import enrich
 from .model import Document, Report, Summary
 from .options import ParseOptions, parse_options
@@ -46,7 +48,7 @@ class Analyzer:
         """Parse a contract file (path, bytes or binary file object) into a :class:`Document`."""
         opts = parse_options(self.options, **options) if options else self.options
         result = load_source(source, format=format, options=opts)
-        return _build_document(result.loaded, result.name, result.sha256)
+        return _build_document(result.loaded, result.name, result.sha256, _source_path(source))
 
     def parse_text(self, text: str, *, name: str | None = None, format: str = "txt") -> Document:
         """Parse a string; ``Document.text`` is ``text`` itself, so offsets index the caller's string."""
@@ -100,11 +102,21 @@ class Analyzer:
                 findings_by_severity=dict(Counter(f.severity.value for f in findings)),
                 perspective=reader,
                 scorecard=score,
+                brief=build_brief(doc, clauses, enrichment.parties, enrichment.obligations, findings, reader=reader,
+                                  sentences=enrichment.sentences, mentions=enrichment.mentions),
             ),
         )
 
 
-def _build_document(loaded: Loaded, name: str | None, sha256: str) -> Document:
+def _source_path(source: Source) -> str | None:
+    """The path a document was read from, as given, so review copies can find the original later."""
+    if isinstance(source, (str, os.PathLike)):
+        return os.fsdecode(source)
+    name = getattr(source, "name", None)  # a file object opened from a path
+    return name if isinstance(name, str) and not isinstance(source, (bytes, bytearray, memoryview)) else None
+
+
+def _build_document(loaded: Loaded, name: str | None, sha256: str, source: str | None = None) -> Document:
     clauses, warnings = segment(loaded)
     return Document.model_construct(
         schema_version=Document.model_fields["schema_version"].default,
@@ -115,6 +127,7 @@ def _build_document(loaded: Loaded, name: str | None, sha256: str) -> Document:
         clauses=clauses,
         warnings=[*loaded.warnings, *warnings],
         sha256=sha256,
+        source=source,
     )
 
 

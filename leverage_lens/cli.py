@@ -7,6 +7,7 @@ command shows is exactly what a Python caller gets.
 Exit codes are part of the interface, so scripts and CI jobs can rely on them:
 
 * ``0`` -- success;
+* ``1`` -- ``analyze --fail-on SEVERITY`` found findings at or above SEVERITY (the report is still written);
 * ``2`` -- bad input: a missing or unreadable file, an unsupported or damaged document, an invalid option
   (any :class:`~leverage_lens.errors.LeverageLensError`), or a command-line usage error. The message is a
   single line on stderr, ``leverage-lens: error: <message>``, never a traceback;
@@ -28,12 +29,13 @@ from typing import Any, TextIO
 from . import __version__
 from .api import analyze, parse
 from .errors import LeverageLensError
-from .model import Clause, Document, Report
+from .model import Clause, Document, Report, Severity
 
 __all__ = ["build_parser", "main", "render_tree"]
 
 PROG = "leverage-lens"
 EXIT_OK = 0
+EXIT_FINDINGS = 1
 EXIT_BAD_INPUT = 2
 EXIT_INTERRUPTED = 130
 
@@ -56,12 +58,14 @@ examples:
       write the Report as JSON (read it back with Report.model_validate_json)
   leverage-lens analyze contract.docx --format html -o review.html
       one offline HTML page: findings (filterable) and the contract text with each finding highlighted
+  leverage-lens analyze contract.docx --format docx -o review.docx
+      a copy of the contract with a Word comment on each finding (--format pdf: highlights in a PDF copy)
   leverage-lens schema > report.schema.json
       the JSON Schema of the report, for other tools
   leverage-lens scan contracts/ -o results.jsonl --csv summary.csv --html index.html
       analyse a folder in parallel, one JSON line per file; rerun to resume after a kill
 
-exit status: 0 ok, 2 bad input (missing, unsupported or damaged file; invalid option)"""
+exit status: 0 ok, 1 findings at or above --fail-on, 2 bad input (missing, unsupported or damaged file; invalid option)"""
 
 
 # ---------------------------------------------------------------------------------------- rendering ----
@@ -158,7 +162,13 @@ def _cmd_parse(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def _cmd_analyze(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     _require_file(args.file)
+    if args.output_format in _REVIEW_COPIES and (args.output is None or str(args.output) == "-"):
+        kind = args.output_format  # a binary copy of the original: checked before the analysis runs
+        raise _OutputError(f"--format {kind} writes a file: give -o OUT (for example -o review.{kind})")
     report = analyze(args.file, format=args.input_format, perspective=args.perspective, **_parse_options(args))
+    args.gating = _gating_findings(report, args.fail_on)  # read by _cmd_analyze_gated once the report is out
+    if args.output_format in _REVIEW_COPIES:
+        return _write_review_copy(report, args, err)
     payload = _render_report(report, args.output_format)
     if args.output is None or str(args.output) == "-":
         out.write(payload)
@@ -173,6 +183,24 @@ def _cmd_analyze(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_OK
 
 
+def _gating_findings(report: Report, fail_on: str | None) -> int:
+    """How many findings are at or above the ``--fail-on`` severity (0 without the option)."""
+    if fail_on is None:
+        return 0
+    floor = Severity(fail_on).rank
+    return sum(f.severity.rank >= floor for f in report.findings)
+
+
+def _cmd_analyze_gated(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """``analyze`` as a pipeline gate: the report is written first, then exit 1 if findings reach --fail-on."""
+    code = _cmd_analyze(args, out, err)
+    gating = getattr(args, "gating", 0)
+    if code == EXIT_OK and gating:
+        err.write(f"{PROG}: {gating} finding{'s' if gating != 1 else ''} at or above {args.fail_on} (--fail-on)\n")
+        return EXIT_FINDINGS
+    return code
+
+
 #: ``analyze --format``: how the Report is written. Each view comes from the Report alone.
 _REPORT_FORMATS: dict[str, Callable[[Report], str]] = {
     "json": lambda report: report.to_json(indent=2) + "\n",
@@ -183,6 +211,24 @@ _REPORT_FORMATS: dict[str, Callable[[Report], str]] = {
 
 def _render_report(report: Report, output_format: str) -> str:
     return _REPORT_FORMATS[output_format](report)
+
+
+#: ``analyze --format docx|pdf``: a copy of the original file with a comment or highlight per finding.
+_REVIEW_COPIES = ("docx", "pdf")
+
+
+def _write_review_copy(report: Report, args: argparse.Namespace, err: TextIO) -> int:
+    """Write the review copy to OUT, then say how many notes landed on exactly their finding's text."""
+    copy = report.to_docx(None) if args.output_format == "docx" else report.to_pdf(None)
+    try:
+        copy.write(args.output)
+    except OSError as exc:
+        raise _OutputError(f"cannot write {args.output}: {exc.strerror or exc}") from exc
+    exact = sum(a.mode == "exact" for a in copy.anchors)
+    note = "comment" if args.output_format == "docx" else "highlight"
+    err.write(f"wrote {args.output} ({len(copy.anchors)} findings, each with a {note}; {exact} on exactly their "
+              "text)\n")
+    return EXIT_OK
 
 
 def _cmd_schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -271,12 +317,17 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     _add_input_arguments(a, format_flag="--input-format")
-    a.add_argument("--format", dest="output_format", choices=tuple(_REPORT_FORMATS), default="json",
-                   help="how to write the Report: json (default), md (Markdown) or html (self-contained page)")
+    a.add_argument("--format", dest="output_format", choices=(*_REPORT_FORMATS, *_REVIEW_COPIES),
+                   default="json",
+                   help="how to write the Report: json (default), md (Markdown) or html (self-contained page); "
+                   "docx / pdf: a copy of the original with a Word comment / highlight on each finding (needs -o)")
     a.add_argument("-o", "--output", type=Path, metavar="OUT", help="write the report here (default: stdout)")
     a.add_argument("--perspective", metavar="PARTY",
                    help="read as this party (name, alias or role): marks findings against you, scores leverage")
-    a.set_defaults(handler=_cmd_analyze)
+    a.add_argument("--fail-on", metavar="SEVERITY", choices=tuple(s.value for s in Severity),
+                   help="exit with status 1 when any finding is at or above SEVERITY (info, low, medium, high, "
+                   "critical), after writing the report: a gate for CI pipelines")
+    a.set_defaults(handler=_cmd_analyze_gated)
 
     s = commands.add_parser(
         "schema",

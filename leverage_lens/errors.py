@@ -21,6 +21,9 @@ __all__ = [
     "ModelNotFoundError",
     "EvalDependencyError",
     "DataSetError",
+    "MissingExtraError",
+    "OriginalNotFoundError",
+    "OriginalMismatchError",
 ]
 
 
@@ -66,3 +69,15 @@ class EvalDependencyError(LeverageLensError, ImportError):
 
 class DataSetError(LeverageLensError, FileNotFoundError):
     """An evaluation data folder is missing or not laid out as expected."""
+
+
+class OriginalNotFoundError(LeverageLensError, FileNotFoundError):
+    """A review copy needs the original file, and the report does not say where it is or it is gone."""
+
+
+class OriginalMismatchError(LeverageLensError, ValueError):
+    """The original given for a review copy is not the file the report was made from (its hash differs)."""
+
+
+class MissingExtraError(LeverageLensError, ImportError):
+    """A feature needs an optional dependency that is not installed; the message gives the pip command."""

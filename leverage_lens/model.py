@@ -11,9 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from enum import Enum
-from typing import Literal
+from os import PathLike
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+
+if TYPE_CHECKING:
+    from .report.review import ReviewCopy
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -31,6 +35,10 @@ __all__ = [
     "Obligation",
     "Finding",
     "FamilyScore",
+    "KeyTerm",
+    "Renewal",
+    "Issue",
+    "Brief",
     "Summary",
     "Report",
 ]
@@ -163,6 +171,11 @@ class Document(_Model):
     clauses: list[Clause] = Field(description="document order (pre-order of the tree)")
     warnings: list[ParseWarning] = Field(default_factory=list)
     sha256: str | None = Field(default=None, description="hash of the source bytes (or UTF-8 text)")
+    source: str | None = Field(
+        default=None,
+        description="the path the document was parsed from, as given (None for bytes, streams and text); "
+        "review copies (Report.to_docx / to_pdf) read the original from here",
+    )
 
     def clause(self, clause_id: str) -> Clause:
         """The clause with this id (``KeyError`` if none)."""
@@ -288,6 +301,93 @@ class FamilyScore(_Model):
     finding_ids: list[str] = Field(default_factory=list)
 
 
+KeyTermKind = Literal[
+    "party", "agreement_date", "effective_date", "initial_term", "expiration_date", "renewal_term",
+    "renewal_notice", "termination_right", "payment_terms", "liability_cap", "liability_exclusion",
+    "exclusivity", "non_compete", "non_solicit", "governing_law", "forum",
+]
+
+
+class KeyTerm(_Model):
+    """One term of the deal at a glance (a date, a period, a law, a cap), with the clause it comes from.
+
+    ``value`` is normalised so programs can compute with it: an ISO 8601 date (``2019-10-01``) or duration
+    (``P30D``, ``P6M``, ``P3Y``), a jurisdiction ("Delaware"), an amount or measure ("$1,000,000"), or a party
+    name; None when the contract leaves it blank or does not say. ``text`` is ``document.text[start:end]``.
+    """
+
+    kind: KeyTermKind
+    value: str | None = None
+    text: str
+    clause_id: str | None = None
+    start: int
+    end: int
+    confidence: float = Field(ge=0.0, le=1.0)
+    party: str | None = Field(default=None, description="party id (or each/either/neither) the term binds "
+                              "or benefits: who holds a termination right, whose liability is capped")
+    detail: str | None = Field(default=None, description="a qualifier: 'convenience'/'cause'/'insolvency' for "
+                               "termination rights, 'courts'/'arbitration' for a forum, a role for a party, "
+                               "'business days', 'computed' for a value derived from other terms")
+
+
+class Renewal(_Model):
+    """How the contract renews, and the last day to stop it (when the dates in the contract allow)."""
+
+    automatic: bool = Field(description="renews unless someone acts (evergreen), rather than by agreement")
+    term: KeyTerm = Field(description="kind renewal_term: the renewal sentence; value the renewal period")
+    notice: KeyTerm | None = Field(default=None, description="kind renewal_notice: value the notice period")
+    first_term_end: str | None = Field(default=None, description="ISO date the initial term ends: as stated, "
+                                       "or the anniversary of the effective date the term reaches")
+    last_notice_day: str | None = Field(
+        default=None, description="ISO date: last day to give notice of non-renewal before the first renewal, "
+        "the notice period counted back from first_term_end")
+
+
+class Issue(_Model):
+    """A finding worth raising in negotiation, with the ask that would fix it."""
+
+    finding_id: str
+    rule: str
+    severity: Severity
+    family: str | None = None
+    clause_id: str | None = None
+    start: int
+    end: int
+    message: str
+    ask: str | None = Field(default=None, description="the suggested change (the finding's suggestion)")
+    favors: str | None = None
+    against_reader: bool | None = None
+
+
+class Brief(_Model):
+    """The negotiation brief: key terms with their clauses, and the issues to raise, most important first."""
+
+    parties: list[KeyTerm] = Field(default_factory=list)
+    agreement_date: KeyTerm | None = None
+    effective_date: KeyTerm | None = None
+    initial_term: KeyTerm | None = None
+    expiration_date: KeyTerm | None = None
+    renewal: Renewal | None = None
+    termination: list[KeyTerm] = Field(default_factory=list, description="termination rights, one per party "
+                                       "and ground")
+    payment_terms: list[KeyTerm] = Field(default_factory=list)
+    liability: list[KeyTerm] = Field(default_factory=list, description="caps and exclusions of liability")
+    exclusivity: list[KeyTerm] = Field(default_factory=list, description="exclusivity, non-competes, "
+                                       "non-solicits")
+    governing_law: KeyTerm | None = None
+    forum: KeyTerm | None = None
+    issues_to_raise: list[Issue] = Field(default_factory=list, description="against the reader first (when "
+                                         "read as a party), then by severity, then in document order")
+
+    def terms(self) -> list[KeyTerm]:
+        """Every key term in the brief's order (parties, dates, term, renewal, rights, money, risk, law)."""
+        single = [self.agreement_date, self.effective_date, self.initial_term, self.expiration_date]
+        renewal = [self.renewal.term, self.renewal.notice] if self.renewal else []
+        out = [*self.parties, *single, *renewal, *self.termination, *self.payment_terms, *self.liability,
+               *self.exclusivity, self.governing_law, self.forum]
+        return [t for t in out if t is not None]
+
+
 class Summary(_Model):
     """Counts and key terms for a quick read. Later versions add the brief and the leverage scorecard."""
 
@@ -303,6 +403,7 @@ class Summary(_Model):
     )
     perspective: str | None = Field(default=None, description="party id the report is read as, if given")
     scorecard: dict[str, FamilyScore] = Field(default_factory=dict, description="family -> leverage score")
+    brief: Brief | None = Field(default=None, description="key terms and issues to raise (None when not built)")
 
 
 class Report(_Model):
@@ -332,6 +433,47 @@ class Report(_Model):
         from .report.html import render_html
 
         return render_html(self)
+
+    def to_docx(self, path: str | PathLike[str] | None, *, original: Any = None) -> ReviewCopy:
+        """A copy of the original DOCX with a Word comment on each finding; written to ``path`` unless None.
+
+        ``original`` (path, bytes or binary file) defaults to ``document.source``; it must be the file that
+        was analysed (same SHA-256). See :mod:`leverage_lens.report.docx_review` for how comments anchor.
+        """
+        from .report.docx_review import review_docx
+
+        copy = review_docx(self, original)
+        if path is not None:
+            copy.write(path)
+        return copy
+
+    def to_pdf(
+        self, path: str | PathLike[str] | None, *, original: Any = None, password: str | None = None
+    ) -> ReviewCopy:
+        """A copy of the original PDF with a highlight annotation on each finding; written to ``path``.
+
+        ``original`` as for :meth:`to_docx`; ``password`` opens an encrypted original. See
+        :mod:`leverage_lens.report.pdf_review`.
+        """
+        from .report.pdf_review import review_pdf
+
+        copy = review_pdf(self, original, password=password)
+        if path is not None:
+            copy.write(path)
+        return copy
+
+    def to_frame(self) -> Any:
+        """A pandas DataFrame with one row per clause (tags, finding count, worst severity); needs the
+        ``pandas`` extra (:class:`~leverage_lens.errors.MissingExtraError` without it)."""
+        from .report.frames import clauses_frame
+
+        return clauses_frame(self)
+
+    def findings_frame(self) -> Any:
+        """A pandas DataFrame with one row per finding; needs the ``pandas`` extra."""
+        from .report.frames import findings_frame
+
+        return findings_frame(self)
 
     def _repr_html_(self) -> str:
         """Short HTML summary for Jupyter."""

@@ -15,6 +15,7 @@ gets one :class:`~leverage_lens.model.Party` per legal person. Party ids are sta
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -108,6 +109,63 @@ _REFERRED = re.compile(
 )
 
 
+# Every _ENTITY match holds a legal suffix and never a line break; every _SIGNATURE match ends in one of these
+# labels: cheap scans for them say where the expensive patterns can match (see _entities, _signatures).
+_SUFFIX_ANY = re.compile(_SUFFIX)
+_NAME_RUN = re.compile(r"[\w&'.\-/, \t]+")  # every character an _ENTITY match may hold
+_SIGNATURE_LABEL = re.compile(r"(?:By|BY|Name|Signature)\s*[:_]")
+_SIGNATURE_NAME_MAX = 81  # [A-Z] then up to 80 characters: see _SIGNATURE
+
+
+def _entities(text: str, a: int, b: int) -> list[re.Match[str]]:
+    """The matches of ``_ENTITY.finditer(text, a, b)``, found by scanning only around legal suffixes.
+
+    The entity pattern tries up to eight words at every capitalised word, which is slow over a whole
+    preamble (CUAD texts hold a page per line). Its matches consist of word characters, ``&'.-/,``, spaces
+    and tabs only, and always contain a suffix: so only a run of those characters holding a suffix can hold
+    a match, and its look-aheads see the same thing at the run's end (a character outside the set) as in
+    the whole text. Scanning those runs gives the same matches."""
+    out: list[re.Match[str]] = []
+    runs: list[tuple[int, int]] | None = None
+    done = a
+    for s in _SUFFIX_ANY.finditer(text, a, b):
+        if s.start() < done:
+            continue
+        if runs is None:
+            runs = [m.span() for m in _NAME_RUN.finditer(text, a, b)]
+            starts = [r[0] for r in runs]
+        lo, hi = runs[bisect.bisect_right(starts, s.start()) - 1]
+        out.extend(_ENTITY.finditer(text, lo, hi))
+        done = hi
+    return out
+
+
+def _signatures(text: str, start: int) -> list[re.Match[str]]:
+    """The matches of ``_SIGNATURE.finditer(text, start)``, found by scanning only before signature labels.
+
+    A match is a name of at most 81 characters, separators, then a label ("By:", "Name:"): each match lies
+    in a window ending at a label and starting 81 characters before the separators that precede it.
+    Overlapping windows are merged, so the windows hold every match and the scan resumes where a full scan
+    would (the pattern has no look-around at its ends)."""
+    windows: list[list[int]] = []
+    for lab in _SIGNATURE_LABEL.finditer(text, start):
+        k = lab.start()
+        while k > start and (text[k - 1].isspace() or text[k - 1] in ":,"):  # [\s:,] as the pattern has it
+            k -= 1
+        lo = max(start, k - _SIGNATURE_NAME_MAX)
+        if windows and lo <= windows[-1][1]:
+            windows[-1][1] = lab.end()
+        else:
+            windows.append([lo, lab.end()])
+    out: list[re.Match[str]] = []
+    pos = start
+    for lo, hi in windows:
+        for m in _SIGNATURE.finditer(text, max(lo, pos), hi):
+            out.append(m)
+            pos = m.end()
+    return out
+
+
 @dataclass
 class _Draft:
     name: str
@@ -179,7 +237,7 @@ def find_parties(text: str) -> list[Party]:
             alias_span = Span(start=g.start(), end=g.end(), label="alias")
             if not _merge(drafts, name, aliases, span, alias_span):
                 drafts.append(_Draft(name=name, aliases=aliases, spans=[span, alias_span]))
-        for e in _ENTITY.finditer(text, a, b):
+        for e in _entities(text, a, b):
             name, cut = _clean_name(e.group("name"))
             name = name.strip(" ,")
             if _NOT_A_NAME.search(name):
@@ -196,7 +254,7 @@ def find_parties(text: str) -> list[Party]:
                     owner.aliases.append(alias)
                     owner.spans.append(Span(start=r.start(), end=r.end(), label="alias"))
     tail = max(0, len(text) - 12000)
-    for m in _SIGNATURE.finditer(text, tail):
+    for m in _signatures(text, tail):
         name, cut = _clean_name(m.group("name"))
         name = name.strip(" ,.:")
         if _ENTITY.search(name) and not _NOT_A_NAME.search(name):

@@ -33,7 +33,6 @@ PDFIUM_LOCK = threading.RLock()
 _LINE = re.compile(r"[^\r\n]+")
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 _HYPHEN_MARK = "\ufffe"  # pdfium's mark for a hyphen ending a line, whose line break it then drops
-_BOLD_NAMES = ("bold", "black", "heavy")
 _FONT_FORCE_BOLD = 1 << 18  # PDF font descriptor flag
 
 
@@ -125,9 +124,18 @@ class _Geometry:
         self.loose = pdfium_c.FS_RECTF()
         self.name = ctypes.create_string_buffer(128)
         self.flags = ctypes.c_int()
+        self.flags_ref = ctypes.byref(self.flags)
 
 
 _GEOMETRY = _Geometry()
+# pdfium functions called per line, bound once: a module attribute lookup per call adds up over
+# thousands of lines a document.
+_COUNT_RECTS = pdfium_c.FPDFText_CountRects
+_GET_RECT = pdfium_c.FPDFText_GetRect
+_FONT_SIZE = pdfium_c.FPDFText_GetFontSize
+_FONT_WEIGHT = pdfium_c.FPDFText_GetFontWeight
+_FONT_INFO = pdfium_c.FPDFText_GetFontInfo
+_CHAR_INDEX = pdfium_c.FPDFText_GetCharIndexFromTextIndex
 
 
 def _read_lines(textpage: pdfium.PdfTextPage) -> list[RawLine]:
@@ -165,7 +173,7 @@ class _CharIndex:
 
     def __call__(self, index: int) -> int:
         unit = index + bisect.bisect_left(self.astral, index) if self.astral else index
-        return pdfium_c.FPDFText_GetCharIndexFromTextIndex(self.raw, unit)
+        return _CHAR_INDEX(self.raw, unit)
 
 
 def _split_at_hyphens(char_index: _CharIndex, text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -214,12 +222,15 @@ def _add_line(
 def _boxes(raw: object, first: int, count: int) -> tuple[Rect, ...]:
     """pdfium's text rectangles for the characters, merged into one box per visual row."""
     g = _GEOMETRY
+    left, top, right, bottom = g.refs
     rows: list[list[float]] = []
-    for k in range(pdfium_c.FPDFText_CountRects(raw, first, count)):
-        if not pdfium_c.FPDFText_GetRect(raw, k, *g.refs):
+    for k in range(_COUNT_RECTS(raw, first, count)):
+        if not _GET_RECT(raw, k, left, top, right, bottom):
             continue
-        x0, x1 = min(g.l.value, g.r.value), max(g.l.value, g.r.value)
-        y0, y1 = min(g.b.value, g.t.value), max(g.b.value, g.t.value)
+        lv, rv, bv, tv = g.l.value, g.r.value, g.b.value, g.t.value
+        # min() and max() as they were, without the calls (this runs for every rectangle of every line)
+        x0, x1 = (rv if rv < lv else lv), (rv if rv > lv else lv)  # noqa: FURB136
+        y0, y1 = (tv if tv < bv else bv), (tv if tv > bv else bv)  # noqa: FURB136
         if rows:
             row = rows[-1]
             overlap = min(row[3], y1) - max(row[1], y0)
@@ -238,21 +249,30 @@ def _boxes(raw: object, first: int, count: int) -> tuple[Rect, ...]:
 def _font(raw: object, first: int, middle: int, last: int) -> tuple[bool, float | None]:
     """Bold when the first, middle and last characters all are; size of the first character.
 
-    Sampling three characters instead of all keeps this at a handful of calls per line.
+    Sampling three characters instead of all keeps this at a handful of calls per line (most lines stop
+    at the first, which is not bold).
     """
-    size = pdfium_c.FPDFText_GetFontSize(raw, first)
-    bold = all(_is_bold(raw, index) for index in dict.fromkeys((first, middle, last)))
+    size = _FONT_SIZE(raw, first)
+    bold = (
+        _is_bold(raw, first)
+        and (middle == first or _is_bold(raw, middle))
+        and (last == first or last == middle or _is_bold(raw, last))
+    )
     return bold, (round(size, 2) if size > 0 else None)
 
 
 def _is_bold(raw: object, index: int) -> bool:
-    if pdfium_c.FPDFText_GetFontWeight(raw, index) >= 600:
+    if _FONT_WEIGHT(raw, index) >= 600:
         return True
     g = _GEOMETRY
-    n = pdfium_c.FPDFText_GetFontInfo(raw, index, g.name, len(g.name), ctypes.byref(g.flags))
+    name = g.name
+    n = _FONT_INFO(raw, index, name, 128, g.flags_ref)
     if n <= 0:
         return False
     if g.flags.value & _FONT_FORCE_BOLD:
         return True
-    name = g.name.value.decode("latin-1", "replace").lower()
-    return any(word in name for word in _BOLD_NAMES)
+    if n > 128:  # the name did not fit, and pdfium left the buffer as it was: ask again with room for it
+        name = ctypes.create_string_buffer(n)
+        _FONT_INFO(raw, index, name, n, None)
+    lowered = name.value.lower()  # ASCII case folding is enough for the ASCII words looked for
+    return b"bold" in lowered or b"black" in lowered or b"heavy" in lowered

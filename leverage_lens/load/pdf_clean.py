@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 import shutil
 import unicodedata
+from collections.abc import Container
 from dataclasses import dataclass, field
 
 from ..errors import DocumentTooLargeError, NoTextLayerError
@@ -82,7 +83,7 @@ _WORD_BEFORE_HYPHEN = re.compile(r"([^\W\d_]+)-$")
 _WORD_AFTER_BREAK = re.compile(r"[^\W\d_]+")
 
 
-def hyphen_joins(lines: list[str], vocabulary: set[str], hyphenated: set[str]) -> list[bool]:
+def hyphen_joins(lines: list[str], vocabulary: Container[str], hyphenated: Container[str]) -> list[bool]:
     """For each line, whether its final ``-`` is a line-break hyphen to drop, joining it to the next line.
 
     The rule is deliberately conservative, because most contracts reach us from word processors and
@@ -123,6 +124,60 @@ def _vocabulary(pages: list[list[RawLine]]) -> tuple[set[str], set[str]]:
                 else:
                     words.add(token)
     return words, compounds
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+class _Lexicon:
+    """The words and compounds of the document, as :func:`_vocabulary` would collect them, looked up on demand.
+
+    The hyphen rule asks about a few words per document (one per line ending in ``-``); scanning the text for
+    those words is much cheaper than tokenising every line into sets. ``word in lexicon.words`` holds when
+    the word is printed as a maximal run of letters (alone or as part of a compound), ``compound in
+    lexicon.compounds`` when it is printed as a whole hyphenated token, exactly as membership in the sets of
+    :func:`_vocabulary` would say."""
+
+    def __init__(self, pages: list[list[RawLine]]) -> None:
+        # Lines lower-cased one by one (as _vocabulary does) and joined by a line break, which no token spans.
+        self._text = "\n".join(line.text.lower() for lines in pages for line in lines)
+        self.words = _Lookup(self, compound=False)
+        self.compounds = _Lookup(self, compound=True)
+
+    def _letter_at(self, i: int) -> bool:
+        return 0 <= i < len(self._text) and _LETTER.match(self._text, i) is not None
+
+    def printed(self, token: str, compound: bool) -> bool:
+        if not token or (compound != ("-" in token)) or not _WORDS.fullmatch(token):
+            return False  # _vocabulary holds only tokens: hyphen-free words, and compounds with a hyphen
+        text, n = self._text, len(token)
+        pos = text.find(token)
+        while pos >= 0:
+            end = pos + n
+            if compound:  # a whole token: not extended by letters, nor by "-letters", on either side
+                ok = not self._letter_at(pos - 1) and not (text[pos - 1 : pos] == "-" and self._letter_at(pos - 2))
+                ok = ok and not self._letter_at(end) and not (text[end : end + 1] == "-" and self._letter_at(end + 1))
+            else:  # a maximal run of letters
+                ok = not self._letter_at(pos - 1) and not self._letter_at(end)
+            if ok:
+                return True
+            pos = text.find(token, pos + 1)
+        return False
+
+
+class _Lookup:
+    def __init__(self, lexicon: _Lexicon, compound: bool) -> None:
+        self._lexicon = lexicon
+        self._compound = compound
+        self._seen: dict[str, bool] = {}
+
+    def __contains__(self, token: object) -> bool:
+        if not isinstance(token, str):
+            return False
+        got = self._seen.get(token)
+        if got is None:
+            got = self._seen[token] = self._lexicon.printed(token, self._compound)
+        return got
 
 
 def _centered(box: Rect, left: float, right: float) -> bool:
@@ -184,18 +239,15 @@ def build_loaded(pages: list[RawPage], options: ParseOptions, label: str) -> Loa
         cleaned = [
             [line for j, line in enumerate(lines) if (i, j) not in drop] for i, lines in enumerate(cleaned)
         ]
-    if any(line.text.endswith("-") for lines in cleaned for line in lines):
-        vocabulary, compounds = _vocabulary(cleaned)
-    else:
-        vocabulary, compounds = set(), set()
-    return _assemble(pages, cleaned, vocabulary, compounds, empty)
+    lexicon = _Lexicon(cleaned)  # looked up only for lines ending in "-"
+    return _assemble(pages, cleaned, lexicon.words, lexicon.compounds, empty)
 
 
 def _assemble(
     pages: list[RawPage],
     cleaned: list[list[RawLine]],
-    vocabulary: set[str],
-    compounds: set[str],
+    vocabulary: Container[str],
+    compounds: Container[str],
     empty: list[int],
 ) -> Loaded:
     parts: list[str] = []
@@ -223,7 +275,8 @@ def _assemble(
                 block.boxes = tuple(
                     Box(page=page.number, x0=b[0], y0=b[1], x1=b[2], y1=b[3]) for b in line.boxes
                 )
-                block.centered = _centered(_union(line.boxes), left, right)
+                only = line.boxes[0] if len(line.boxes) == 1 else None  # most lines: one row, no union
+                block.centered = _centered(only if only is not None else _union(line.boxes), left, right)
             blocks.append(block)
             parts.append(text)
             offset += len(text)
@@ -302,10 +355,23 @@ def _edges(lines: list[RawLine], count: int) -> set[int]:
     """Indices of the first and last ``count`` lines in reading order and of the top- and bottom-most lines."""
     n = len(lines)
     picked = set(range(min(count, n))) | set(range(max(0, n - count), n))
-    placed = [(j, line.boxes) for j, line in enumerate(lines) if line.boxes]
-    if placed:
-        picked.add(max(placed, key=lambda jb: max(b[3] for b in jb[1]))[0])
-        picked.add(min(placed, key=lambda jb: min(b[1] for b in jb[1]))[0])
+    top_j = bottom_j = -1
+    top = bottom = 0.0
+    for j, line in enumerate(lines):  # one pass; the first line wins a tie, as max()/min() with a key would
+        boxes = line.boxes
+        if not boxes:
+            continue
+        if len(boxes) == 1:
+            hi, lo = boxes[0][3], boxes[0][1]
+        else:
+            hi, lo = max(b[3] for b in boxes), min(b[1] for b in boxes)
+        if top_j < 0 or hi > top:
+            top_j, top = j, hi
+        if bottom_j < 0 or lo < bottom:
+            bottom_j, bottom = j, lo
+    if top_j >= 0:
+        picked.add(top_j)
+        picked.add(bottom_j)
     return picked
 
 

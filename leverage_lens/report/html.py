@@ -14,11 +14,13 @@ from ._common import (
     clause_label,
     clause_lookup,
     findings_in_order,
+    one_line,
     party_counts,
     party_name,
     party_names,
     severity_counts,
 )
+from .brief_view import brief_rows, scorecard_svg
 from .highlight import anchor_ids, clause_anchor, highlight_text
 
 __all__ = ["render_html"]
@@ -36,6 +38,8 @@ mark:target,.fa:target+mark{outline:2px solid var(--c)}
 a.cl{display:inline-block;width:0;height:1em;vertical-align:top;position:relative}
 a.cl:target::after{content:"\\25B6";position:absolute;left:-1.2em;color:#c62828}
 .filters label{margin-right:1em}.muted{color:#777}tr.hidden{display:none}
+#key-terms th[scope=row]{background:none;white-space:nowrap}#issues li{margin:.3em 0}.ask{color:#444;margin-left:.2em}
+.against{font-size:.85em;color:#c62828;font-weight:600}figure.chart{margin:.5em 0}
 """
 
 _JS = """
@@ -83,8 +87,51 @@ def _scorecard(report: Report) -> str:
         favored = party_counts(report, score.favored)
         rows.append(f"<tr><td>{_e(family)}</td><td>{_e(rights)}</td><td>{_e(favored)}</td>"
                     f"<td>{_e(party_name(report, score.leader, 'balanced'))}</td><td>{_e(score.reader_position or '-')}</td></tr>")
-    return ("<h2>Leverage scorecard</h2><table><thead><tr><th>Family</th><th>Rights</th><th>One-sided for</th>"
+    return ('<h2>Leverage scorecard</h2><figure class="chart">'
+            f'{scorecard_svg(report)}<figcaption class="muted">Each bar: the share of rights held and one-sided '
+            "findings in each party\u2019s favour.</figcaption></figure><table id=\"scorecard\"><thead><tr><th>Family</th>"
+            "<th>Rights</th><th>One-sided for</th>"
             f"<th>Leader</th><th>Reader</th></tr></thead><tbody>{''.join(rows)}</tbody></table>")
+
+
+def _brief(report: Report, clause_anchors: dict[str, str], finding_anchors: dict[str, str],
+           issue_limit: int = 15) -> str:
+    """The negotiation brief: ``table#key-terms`` (a row per key term, ``data-kind``, a link to its clause) and
+    ``ol#issues`` (the issues to raise, most pressing first, each with its ask and a link to the finding)."""
+    rows = brief_rows(report)
+    brief = report.summary.brief
+    if not rows and (brief is None or not brief.issues_to_raise):
+        return ""
+    clauses = clause_lookup(report)
+    out = ['<section id="brief"><h2>Negotiation brief</h2>']
+    if rows:
+        body = []
+        for row in rows:
+            t = row.term
+            kind = t.kind if t is not None else ""
+            target = clause_anchors.get(t.clause_id or "") if t is not None else None
+            label = clause_label(clauses.get(t.clause_id or ""), t.clause_id) if t is not None else ""
+            cell = f'<a href="#{target}">{_e(label)}</a>' if target else _e(label or "-")
+            quote = f' title="{_e(one_line(t.text, 300))}"' if t is not None else ""
+            body.append(f'<tr data-kind="{_e(kind)}"><th scope="row">{_e(row.label)}</th>'
+                        f'<td{quote}>{_e(row.value)}</td><td>{cell}</td></tr>')
+        out.append('<table id="key-terms"><thead><tr><th>Term</th><th>Value</th><th>Clause</th></tr></thead>'
+                   f'<tbody>{"".join(body)}</tbody></table>')
+    if brief is not None and brief.issues_to_raise:
+        items = []
+        for issue in brief.issues_to_raise[:issue_limit]:
+            target = finding_anchors.get(issue.finding_id)
+            message = f'<a href="#{target}">{_e(issue.message)}</a>' if target else _e(issue.message)
+            against = ' <span class="against">against you</span>' if issue.against_reader else ""
+            ask = f'<div class="ask"><b>Ask:</b> {_e(issue.ask)}</div>' if issue.ask else ""
+            items.append(f'<li data-severity="{issue.severity.value}" data-family="{_e(issue.family or "other")}">'
+                         f'<span class="sev sev-{issue.severity.value}">{issue.severity.value}</span>{against} '
+                         f"{message}{ask}</li>")
+        more = len(brief.issues_to_raise) - issue_limit
+        tail = f'<p class="muted">{more} more in the findings below.</p>' if more > 0 else ""
+        out.append(f'<h3>Issues to raise</h3><ol id="issues">{"".join(items)}</ol>{tail}')
+    out.append("</section>")
+    return "".join(out)
 
 
 def _filters(report: Report) -> str:
@@ -119,8 +166,11 @@ def render_html(report: Report) -> str:
         f"<th>Finding</th><th>Suggestion</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
         if rows else '<p class="muted">No findings.</p>'
     )
+    finding_anchors: dict[str, str] = {}
+    for f, fid in zip(findings, ids):
+        finding_anchors.setdefault(f.id, fid)
     body = (
-        f"{_header(report)}{_scorecard(report)}<h2>Findings</h2>{_filters(report) if rows else ''}{table}"
+        f"{_header(report)}{_brief(report, clause_anchors, finding_anchors)}{_scorecard(report)}<h2>Findings</h2>{_filters(report) if rows else ''}{table}"
         f'<h2>Contract text</h2><div id="text">{highlight_text(report, findings, ids)}</div>'
     )
     script = f"<script>{_JS}</script>" if rows else ""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Report
+from ..model import Clause, Report
 from ._common import (
     clause_label,
     clause_lookup,
@@ -20,6 +20,7 @@ from ._common import (
     party_names,
     severity_counts,
 )
+from .brief_view import brief_rows
 
 __all__ = ["escape_md", "render_markdown"]
 
@@ -31,6 +32,36 @@ def escape_md(text: str, limit: int = 0) -> str:
     flat = one_line(text, limit)
     flat = flat.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return _MD_SPECIAL.sub(r"\\\1", flat)
+
+
+def _brief(report: Report, clauses: dict[str, Clause], issue_limit: int = 15) -> list[str]:
+    """The negotiation brief: key terms with their clause, then the issues to raise with their asks."""
+    rows = brief_rows(report)
+    brief = report.summary.brief
+    if not rows and (brief is None or not brief.issues_to_raise):
+        return []
+    lines = ["## Negotiation brief", ""]
+    if rows:
+        lines += ["| Term | Value | Clause |", "| --- | --- | --- |"]
+        for row in rows:
+            t = row.term
+            where = clause_label(clauses.get(t.clause_id or ""), t.clause_id) if t is not None else ""
+            lines.append(f"| {escape_md(row.label)} | {escape_md(row.value, 200)} | {escape_md(where) or '-'} |")
+        lines.append("")
+    if brief is not None and brief.issues_to_raise:
+        lines += ["### Issues to raise", ""]
+        for i, issue in enumerate(brief.issues_to_raise[:issue_limit], 1):
+            where = clause_label(clauses.get(issue.clause_id or ""), issue.clause_id)
+            against = " · against you" if issue.against_reader else ""
+            lines.append(f"{i}. **{issue.severity.value}**{against} · {escape_md(issue.message)}"
+                         + (f" (clause {escape_md(where)})" if where else ""))
+            if issue.ask:
+                lines.append(f"   - *Ask:* {escape_md(issue.ask)}")
+        more = len(brief.issues_to_raise) - issue_limit
+        if more > 0:
+            lines.append(f"\n{more} more in the findings below.")
+        lines.append("")
+    return lines
 
 
 def render_markdown(report: Report, *, quote_limit: int = 160) -> str:
@@ -50,6 +81,7 @@ def render_markdown(report: Report, *, quote_limit: int = 160) -> str:
     by_severity = severity_counts(report)
     lines.append(f"- **Findings:** {len(report.findings)}" + (f" ({by_severity})" if by_severity else ""))
     lines.append("")
+    lines += _brief(report, clauses)
 
     if report.summary.scorecard:
         lines += ["## Leverage scorecard", "", "| Family | Rights | One-sided for | Leader | Reader |",

@@ -16,6 +16,30 @@ _DEFINITIONS_HEADING = re.compile(r"(?i)^(?:definitions?|defined terms|interpret
 _ID_UNSAFE = re.compile(r"[^\w.()/\-]+")
 
 
+_CLAUSE_FIELDS = tuple(Clause.model_fields)
+_set = object.__setattr__
+
+
+def _new_clause(**values: object) -> Clause:
+    """A :class:`Clause` from values the segmenter computed (every field), without validation.
+
+    Equal to ``Clause.model_construct(**values)``, which this replaces because it costs about 4x as much (it
+    looks up aliases and defaults field by field in Python) -- a tenth of segmentation on long contracts.
+    Falls back to ``model_construct`` if the model ever gains a post-init hook or private attributes.
+    """
+    if _FAST_CLAUSE and len(values) == len(_CLAUSE_FIELDS):
+        clause = Clause.__new__(Clause)
+        _set(clause, "__dict__", {name: values[name] for name in _CLAUSE_FIELDS})  # repr follows this order
+        _set(clause, "__pydantic_fields_set__", set(_CLAUSE_FIELDS))
+        _set(clause, "__pydantic_extra__", None)
+        _set(clause, "__pydantic_private__", None)
+        return clause
+    return Clause.model_construct(**values)  # type: ignore[arg-type]
+
+
+_FAST_CLAUSE = not Clause.__pydantic_post_init__ and not Clause.__private_attributes__
+
+
 def _clean(text: str) -> str:
     return " ".join(text.replace("#", " ").split()).rstrip(".:;,-\u2013\u2014 ")
 
@@ -135,7 +159,7 @@ def to_clauses(nodes: list[Node], loaded: Loaded) -> tuple[list[Clause], list[Pa
                     boxes.extend(b.boxes)
         end_for_page = max(node.start, node.end - 1)
         clauses.append(
-            Clause.model_construct(
+            _new_clause(
                 id=cid,
                 number=number,
                 heading=heading,

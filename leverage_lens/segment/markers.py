@@ -227,7 +227,9 @@ def find_markers(text: str, blocks: list[Block], *, line_mode: bool) -> list[Mar
 # Found in two steps, each linear: a run of capitals words, then the last place in it followed by a number.
 # One regex with the number as a lookahead after ``(?:[ \t]+WORD)*`` rescanned the rest of the run from
 # every word when nothing followed it, so 80,000 characters of "ABC ABC ..." took 80 s.
-_CAPS_RUN = re.compile(r"\b[A-Z][A-Z&'\u2019\-]{2,}(?:[ \t]+[A-Z][A-Z&'\u2019,\-]*)*")
+# "[A-Z](?<!\w[A-Z])" is "\b[A-Z]" with the capital first, so the engine can skip to capitals at C speed
+# (about 2.5x faster over CUAD text; same matches).
+_CAPS_RUN = re.compile(r"[A-Z](?<!\w[A-Z])[A-Z&'\u2019\-]{2,}(?:[ \t]+[A-Z][A-Z&'\u2019,\-]*)*")
 _CAPS_RUN_WORD = re.compile(r"[^ \t]+")
 _NUMBER_AHEAD = re.compile(r"\d{1,3}\.\d{1,3}|(?:SECTION|Section)\s+\d|\([a-zA-Z0-9]{1,4}\)\s")
 

@@ -12,9 +12,9 @@ Thresholds are per family (a label's threshold is its family's): families differ
 spans stand out, and one global cut left recall on the table for some and precision for others.
 
 Contract presence ("does this contract cap liability?") is a different question from "which clause caps
-it": a contract contains a category when its best unit reaches the family's *contract* threshold, which
-is lower than the clause one, because one weak clause is weak evidence for tagging that clause but, being
-the best of a whole contract, is decent evidence that the contract deals with the matter.
+it": :func:`present` applies the same rule to one score per label for the whole contract, either the
+contract model's probability (:mod:`.contract`) or, for models saved without one, the best unit's, against
+the family's *contract* threshold.
 """
 
 from __future__ import annotations
@@ -64,7 +64,7 @@ def decide(row: Any, labels: Sequence[str], cut: Any, family_of: Mapping[str, st
 
 
 def present(best: Any, labels: Sequence[str], cut: Any, family_of: Mapping[str, str]) -> dict[str, float]:
-    """Category id -> confidence for the categories a contract contains, from ``best`` (each label's highest
-    probability over the contract's units) and the contract thresholds ``cut``: the rule of :func:`decide`
-    applied to the contract's best scores."""
+    """Category id -> confidence for the categories a contract contains, from ``best`` (one score per label
+    for the whole contract) and the contract thresholds ``cut``: the rule of :func:`decide` applied to the
+    contract's scores."""
     return decide(best, labels, cut, family_of)

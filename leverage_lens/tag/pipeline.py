@@ -49,9 +49,11 @@ class TaggerModel:
     meta: dict[str, Any] = field(default_factory=dict)
     #: family -> clause tagging threshold (tuned on dev); families not listed use ``threshold``.
     family_thresholds: dict[str, float] = field(default_factory=dict)
-    #: family -> threshold on a contract's best unit for "the contract contains it" (tuned on dev);
-    #: families not listed use their clause threshold.
+    #: family -> threshold for "the contract contains it": on the contract model's probability when there
+    #: is one, else on the contract's best unit; families not listed use their clause threshold (or 0.5).
     contract_thresholds: dict[str, float] = field(default_factory=dict)
+    #: per-label contract presence from all unit scores (:mod:`.contract`); older models have none.
+    contract_model: Any = None
 
     @property
     def labels(self) -> list[str]:
@@ -66,9 +68,16 @@ class TaggerModel:
 
     def probability_matrix(self, docs: list[Any]) -> Any:
         """Calibrated probabilities, shape ``(len(docs), len(labels))``, for tokenised docs (one numpy pass)."""
+        return self._calibrate(self.nlp.get_pipe(TEXTCAT).predict(docs))
+
+    def probability_matrix_features(self, feats: list[Any]) -> Any:
+        """:meth:`probability_matrix` from feature hashes (:meth:`.textcat.LinearTextCat.predict_features`)."""
+        return self._calibrate(self.nlp.get_pipe(TEXTCAT).predict_features(feats))
+
+    def _calibrate(self, raw_scores: Any) -> Any:
         import numpy as np
 
-        raw = np.clip(self.nlp.get_pipe(TEXTCAT).predict(docs).astype(np.float64), 1e-6, 1 - 1e-6)
+        raw = np.clip(raw_scores.astype(np.float64), 1e-6, 1 - 1e-6)
         z = self._a * np.log(raw / (1 - raw)) + self._b
         return 1.0 / (1.0 + np.exp(-z))
 
@@ -81,12 +90,14 @@ class TaggerModel:
 def save_calibration(path: Path, calibration: dict[str, Platt], threshold: float,
                      rule_precision: dict[str, float], meta: dict[str, Any], *,
                      family_thresholds: dict[str, float] | None = None,
-                     contract_thresholds: dict[str, float] | None = None) -> None:
+                     contract_thresholds: dict[str, float] | None = None,
+                     contract_model: dict[str, list[float]] | None = None) -> None:
     payload = {
         "threshold": threshold,
         "family_thresholds": dict(sorted((family_thresholds or {}).items())),
         "contract_thresholds": dict(sorted((contract_thresholds or {}).items())),
         "platt": {k: [v.a, v.b] for k, v in sorted(calibration.items())},
+        "contract_model": dict(sorted((contract_model or {}).items())),
         "rule_precision": dict(sorted(rule_precision.items())),
         "meta": meta,
     }
@@ -103,9 +114,12 @@ def load_model(path: Path | None = None) -> TaggerModel:
     import spacy
 
     from . import textcat, tokenizer  # noqa: F401 - registers what the config names
+    from .contract import ContractModel
 
     nlp = spacy.load(path)
     raw = json.loads((path / "calibration.json").read_text(encoding="utf-8"))
+    labels = [str(k) for k in nlp.get_pipe(TEXTCAT).labels]  # type: ignore[attr-defined]
+    contract = ContractModel.from_json(raw["contract_model"], labels) if raw.get("contract_model") else None
     return TaggerModel(
         nlp=nlp,
         calibration={k: Platt(a, b) for k, (a, b) in raw["platt"].items()},
@@ -114,4 +128,5 @@ def load_model(path: Path | None = None) -> TaggerModel:
         meta=raw.get("meta", {}),
         family_thresholds={k: float(v) for k, v in raw.get("family_thresholds", {}).items()},
         contract_thresholds={k: float(v) for k, v in raw.get("contract_thresholds", {}).items()},
+        contract_model=contract,
     )

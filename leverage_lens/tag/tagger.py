@@ -11,10 +11,12 @@ For each tagging unit (a clause's own text, see :mod:`.units`):
 * a heading (the clause's or its nearest headed ancestor's) tags the categories CUAD lacks (``heading``);
   CUAD categories get the heading through the model, which reads it as context.
 
-Thresholds are per family (tuned on dev, stored with the model). :meth:`ClauseTagger.tag_document` also says
-which categories the contract as a whole contains (``Report.summary.categories_present``): every category a
-clause is tagged with, plus those whose best unit reaches the family's lower contract threshold (see
-:mod:`.decision`).
+Thresholds are per family (chosen on cross-validated scores, stored with the model).
+:meth:`ClauseTagger.tag_document` also says which categories the contract as a whole contains
+(``Report.summary.categories_present``): every category a clause is tagged with, plus those the contract
+model (:mod:`.contract`: the contract's best and second-best unit and how many units reach even odds)
+finds at or above the family's contract threshold. A model saved without a contract model falls back to
+the best unit against the contract threshold (see :mod:`.decision`).
 
 One :class:`ClauseTagger` is built lazily per Analyzer and shared by its threads; tagging holds a lock
 only around the spaCy call.
@@ -24,10 +26,12 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import numpy as np
+from spacy.attrs import LOWER
 
 from ..model import Clause, Span, Tag
 from ..taxonomy import Taxonomy, default
@@ -35,8 +39,9 @@ from .decision import cut_vector, decide, present
 from .headings import HeadingMatcher
 from .pipeline import TaggerModel, load_model
 from .rules import UNMEASURED_CONFIDENCE, RuleHit, RuleMatcher
+from .textcat import compose, strip_marks, text_hashes
 from .tokenizer import token_offsets
-from .units import Unit, units, windowed
+from .units import MAX_MODEL_CHARS, Unit, units
 
 __all__ = ["ClauseTagger"]
 
@@ -57,9 +62,14 @@ class ClauseTagger:
             self._cuts = cut_vector(self.model.labels, self._family_of, self.model.family_thresholds, self.threshold)
         else:
             self._cuts = cut_vector(self.model.labels, self._family_of, {}, threshold)
-        contract = {**self.model.family_thresholds, **self.model.contract_thresholds} if threshold is None else {}
-        self._contract_cuts = cut_vector(self.model.labels, self._family_of, contract, self.threshold)
+        if self.model.contract_model is not None:
+            contract = self.model.contract_thresholds if threshold is None else {}
+            self._contract_cuts = cut_vector(self.model.labels, self._family_of, contract, 0.5)
+        else:  # a model from before the contract model: the best unit against the contract threshold
+            contract = {**self.model.family_thresholds, **self.model.contract_thresholds} if threshold is None else {}
+            self._contract_cuts = cut_vector(self.model.labels, self._family_of, contract, self.threshold)
         self._lock = threading.Lock()
+        self._head = lru_cache(maxsize=4096)(self._head_hashes)
 
     def tag(self, clauses: Sequence[Clause], text: str) -> list[Clause]:
         """The clauses with their tags (a new list; untagged clauses are the same objects)."""
@@ -70,7 +80,9 @@ class ClauseTagger:
         out, probs = self._tag(clauses, text, None)
         found: dict[str, float] = {}
         if probs is not None and len(probs):
-            best = present(probs.max(axis=0), self.model.labels, self._contract_cuts, self._family_of)
+            contract = self.model.contract_model
+            scores = probs.max(axis=0) if contract is None else contract.probabilities(probs)
+            best = present(scores, self.model.labels, self._contract_cuts, self._family_of)
             found = {k: round(p, 4) for k, p in best.items() if k in self.taxonomy}
         for clause in out:
             for t in clause.tags:
@@ -91,10 +103,11 @@ class ClauseTagger:
         out = list(clauses)
         if not todo:
             return out, None
-        inputs, owners = windowed(todo, text)
-        with self._lock:
-            docs = [self.model.nlp.make_doc(t) for t in inputs]
-            probs = self.model.probability_matrix(docs)
+        bodies = [text[u.start : min(u.end, u.start + MAX_MODEL_CHARS)] for u in todo]
+        with self._lock:  # the model's vocab is not safe to grow from two threads
+            docs = [self.model.nlp.make_doc(b) for b in bodies]
+        feats, owners = self._features(todo, docs, text)
+        probs = self.model.probability_matrix_features(feats)
         if owners:  # a long unit scores as its best window
             extra = probs[len(todo):]
             probs = probs[: len(todo)].copy()
@@ -105,24 +118,44 @@ class ClauseTagger:
         for i, (unit, doc) in enumerate(zip(todo, docs)):
             learnt = decide(probs[i], labels, cut, self._family_of) if candidates[i] else {}
             hits = self.rules.hits(doc)
-            tags = self._unit_tags(unit, inputs[i], clauses[unit.index], learnt, hits)
+            tags = self._unit_tags(unit, bodies[i], clauses[unit.index], learnt, hits)
             if tags:
                 out[unit.index] = clauses[unit.index].model_copy(update={"tags": tags})
         return out, probs
 
-    def _unit_tags(self, unit: Unit, model_text: str, clause: Clause, learnt: dict[str, float],
+    def _features(self, todo: list[Unit], docs: list[Any], text: str) -> tuple[list[Any], list[int]]:
+        """The model's features of every unit's first window (from its own-text Doc) and of its further
+        windows, with the owner unit of each further window. Exactly what :func:`.textcat.doc_features`
+        gives for :meth:`.units.Unit.model_text` and ``more_windows``, but context words are hashed without
+        building Docs (headings, shared by many units, once per heading path)."""
+        feats: list[Any] = []
+        owners: list[int] = []
+        prevs: list[Any] = []
+        for unit, doc in zip(todo, docs):
+            head = self._head(unit.context) if unit.context else None
+            prev = text_hashes(strip_marks(text[unit.prev[0] : unit.prev[1]])) if unit.prev[1] > unit.prev[0] else None
+            prevs.append((head, prev))
+            feats.append(compose(doc.to_array(LOWER).astype(np.uint64), head, prev))
+        for i, unit in enumerate(todo):
+            for s, e in unit.window_spans():
+                feats.append(compose(text_hashes(text[s:e]), *prevs[i]))
+                owners.append(i)
+        return feats, owners
+
+    def _head_hashes(self, context: str) -> Any:
+        return text_hashes(strip_marks(context))
+
+    def _unit_tags(self, unit: Unit, body: str, clause: Clause, learnt: dict[str, float],
                    hits: list[RuleHit]) -> list[Tag]:
         tax = self.taxonomy
         evidence: dict[str, list[Span]] = {}
         if hits:
-            offset = unit.start - (len(unit.context) + 1 if unit.context else 0)
-            own_from = len(unit.context) + 1 if unit.context else 0
-            where = token_offsets(model_text)
+            where = token_offsets(body)
             for hit in hits:
                 start, end = where[hit.start][0], where[hit.end - 1][1]
-                if start >= own_from and hit.category in tax:
+                if hit.category in tax:
                     evidence.setdefault(hit.category, []).append(
-                        Span(start=start + offset, end=end + offset, label="phrase"))
+                        Span(start=start + unit.start, end=end + unit.start, label="phrase"))
         tags: dict[str, Tag] = {}
         for label, p in learnt.items():
             if label in tax:

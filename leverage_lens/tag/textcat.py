@@ -9,6 +9,14 @@ time (:mod:`.train`) and this component only applies them, vectorised with numpy
 token hashes come from ``Doc.to_array(LOWER)``, word pairs are hashed from them, and features are found
 in a sorted hash table with ``searchsorted``. It sets ``doc.cats`` (raw probabilities; the tagger
 calibrates them) and serialises with the pipeline (``nlp.to_disk``/``spacy.load``).
+
+A model input may carry context in front of the clause's own text, fenced by two marker tokens:
+``<tail of the previous clause> PREV_MARK <headings> HEAD_MARK <own text>`` (see
+:meth:`.units.Unit.model_text`). The headings' words count twice, as plain words and pairs (they say what
+the clause is about as much as its body does) and in a namespace of their own (so "term" in a heading,
+which announces renewal and expiry, is a different feature from "term" in running text); the previous
+clause's words count in a third namespace ("as follows:" before a list item). A Doc without markers
+(anyone's text through the ``leverage_lens_tagger`` factory) is all own text.
 """
 
 from __future__ import annotations
@@ -19,22 +27,71 @@ from pathlib import Path
 import numpy as np
 from spacy.attrs import IS_SPACE, LOWER
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
-__all__ = ["LinearTextCat", "doc_features", "tfidf_rows"]
+from .tokenizer import fast_words
+
+__all__ = ["HEAD_MARK", "PREV_MARK", "LinearTextCat", "compose", "doc_features", "strip_marks", "text_hashes",
+           "tfidf_rows"]
 
 _PAIR = np.uint64(0x9E3779B97F4A7C15)
+_SALT_HEAD = np.uint64(0x51ED2701)
+_SALT_PREV = np.uint64(0x2A4F7713)
+
+#: Private-use characters fencing a model input's context (see the module docstring); the fast tokenizer
+#: makes each a token of its own, and :func:`strip_marks` keeps them out of the context itself.
+PREV_MARK = "\ue000"
+HEAD_MARK = "\ue001"
+_PREV_ID = np.uint64(get_string_id(PREV_MARK))
+_HEAD_ID = np.uint64(get_string_id(HEAD_MARK))
 
 
-def doc_features(doc: Doc) -> np.ndarray:
-    """Hashes of the doc's lower-cased words and of each pair of neighbouring words (white space skipped)."""
-    arr = doc.to_array([LOWER, IS_SPACE])
-    words = arr[arr[:, 1] == 0, 0].astype(np.uint64, copy=False)
+def strip_marks(text: str) -> str:
+    """``text`` without the marker characters (a PDF's symbol font may use private-use code points)."""
+    if PREV_MARK in text or HEAD_MARK in text:
+        return text.replace(PREV_MARK, " ").replace(HEAD_MARK, " ")
+    return text
+
+
+def _words_pairs(words: np.ndarray) -> np.ndarray:
     if len(words) < 2:
         return words
     with np.errstate(over="ignore"):
         pairs = (words[:-1] * _PAIR) ^ (words[1:] >> np.uint64(1))
     return np.concatenate([words, pairs])
+
+
+def compose(body: np.ndarray, head: np.ndarray | None = None, prev: np.ndarray | None = None) -> np.ndarray:
+    """The features of a model input from the word hashes of its three parts (see the module docstring):
+    the one recipe behind :func:`doc_features` and the tagger's Doc-free path (:func:`text_hashes`)."""
+    parts = [_words_pairs(body)]
+    if head is not None and len(head):
+        parts += [_words_pairs(head), head ^ _SALT_HEAD]
+    if prev is not None and len(prev):
+        parts.append(prev ^ _SALT_PREV)
+    return np.concatenate(parts) if len(parts) > 1 else parts[0]
+
+
+def doc_features(doc: Doc) -> np.ndarray:
+    """Feature hashes of a model input: the own text's lower-cased words and neighbouring word pairs, the
+    headings' words and pairs plus their words in the heading namespace, the previous clause's words in
+    its namespace (white space skipped; see the module docstring for the markers)."""
+    arr = doc.to_array([LOWER, IS_SPACE])
+    words = arr[arr[:, 1] == 0, 0].astype(np.uint64, copy=False)
+    head_at = np.flatnonzero(words == _HEAD_ID)
+    if not len(head_at):
+        return _words_pairs(words)
+    h = int(head_at[0])
+    prev_at = np.flatnonzero(words[:h] == _PREV_ID)
+    p = int(prev_at[0]) if len(prev_at) else -1
+    return compose(words[h + 1 :], words[p + 1 : h], words[:p] if p > 0 else None)
+
+
+def text_hashes(text: str) -> np.ndarray:
+    """The LOWER hashes the fast tokenizer's Doc of ``text`` would have, without building the Doc: context
+    is read by every unit, and building Docs for it cost a third of tagging time."""
+    return np.array([get_string_id(w.lower()) for w in fast_words(text)], dtype=np.uint64)
 
 
 def tfidf_rows(feats: list[np.ndarray], table: np.ndarray, idf: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -83,8 +140,12 @@ class LinearTextCat:
 
     def predict(self, docs: list[Doc]) -> np.ndarray:
         """Probability per doc and label, shape ``(len(docs), len(labels))``."""
-        scores = np.tile(self.bias, (len(docs), 1))
-        row, col, val = tfidf_rows([doc_features(d) for d in docs], self.table, self.idf)
+        return self.predict_features([doc_features(d) for d in docs])
+
+    def predict_features(self, feats: list[np.ndarray]) -> np.ndarray:
+        """:meth:`predict` from feature hashes (:func:`doc_features`, :func:`compose`)."""
+        scores = np.tile(self.bias, (len(feats), 1))
+        row, col, val = tfidf_rows(feats, self.table, self.idf)
         if len(row):
             contrib = self.weights[col] * val[:, None]
             starts = np.flatnonzero(np.r_[True, row[1:] != row[:-1]])

@@ -5,6 +5,10 @@ sub-clauses matches. Instead each clause is read only up to its first child (a l
 headings of its ancestors are put in front ("Termination > Effect of Termination"), because "(b) thirty
 days after notice" means termination only under its heading. Training, tagging and evaluation use these
 same units, so what the model learnt is what it sees.
+
+The model also reads the last :data:`PREV_CHARS` characters of the previous unit ("The Licensee shall
+pay:" before "(a) ten percent of Net Sales"), fenced from the headings and the own text by the marker
+tokens of :mod:`.textcat`, which keeps the three apart as features.
 """
 
 from __future__ import annotations
@@ -12,8 +16,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model import Clause
+from .textcat import HEAD_MARK, PREV_MARK, strip_marks
 
-__all__ = ["MAX_MODEL_CHARS", "MAX_READ_CHARS", "MIN_OWN_CHARS", "Unit", "units", "windowed"]
+__all__ = ["MAX_MODEL_CHARS", "MAX_READ_CHARS", "MIN_OWN_CHARS", "PREV_CHARS", "Unit", "units", "windowed"]
 
 #: Units whose own text (after number and heading) is shorter than this are headings only: not tagged.
 MIN_OWN_CHARS = 12
@@ -27,30 +32,45 @@ MIN_WINDOW_CHARS = 200
 #: The model reads at most this many characters of a unit: what a clause is about shows in its opening,
 #: and long unsegmented clauses would otherwise dominate tagging time.
 MAX_MODEL_CHARS = 1500
+#: How much of the previous unit's own text (its end) the model reads as context.
+PREV_CHARS = 300
 
 
 @dataclass(frozen=True)
 class Unit:
-    """One clause's own text. ``index`` is the clause's position in the clause list."""
+    """One clause's own text. ``index`` is the clause's position in the clause list; ``prev`` is the
+    span of the previous unit's tail the model reads as context (empty for a document's first unit)."""
 
     index: int
     start: int
     end: int
     heading: str | None
     context: str
+    prev: tuple[int, int] = (0, 0)
+
+    def prefix(self, text: str) -> str:
+        """What the model reads before the own text: previous tail, headings, each behind its marker."""
+        head = f"{strip_marks(self.context)} {HEAD_MARK} " if self.context else f"{HEAD_MARK} "
+        if self.prev[1] > self.prev[0]:
+            return f"{strip_marks(text[self.prev[0] : self.prev[1]])} {PREV_MARK} {head}"
+        return head
 
     def model_text(self, text: str) -> str:
-        body = text[self.start : min(self.end, self.start + MAX_MODEL_CHARS)]
-        return f"{self.context}\n{body}" if self.context else body
+        return self.prefix(text) + text[self.start : min(self.end, self.start + MAX_MODEL_CHARS)]
+
+    def window_spans(self) -> list[tuple[int, int]]:
+        """Where the further windows of a long unit lie in the text; empty for most units."""
+        stop = min(self.end, self.start + MAX_READ_CHARS)
+        return [(s, min(stop, s + MAX_MODEL_CHARS))
+                for s in range(self.start + MAX_MODEL_CHARS, stop - MIN_WINDOW_CHARS, MAX_MODEL_CHARS)]
 
     def more_windows(self, text: str) -> list[str]:
         """The model inputs after the first (:meth:`model_text`) for a long unit; empty for most units."""
-        out = []
-        stop = min(self.end, self.start + MAX_READ_CHARS)
-        for s in range(self.start + MAX_MODEL_CHARS, stop - MIN_WINDOW_CHARS, MAX_MODEL_CHARS):
-            body = text[s : min(stop, s + MAX_MODEL_CHARS)]
-            out.append(f"{self.context}\n{body}" if self.context else body)
-        return out
+        spans = self.window_spans()
+        if not spans:
+            return []
+        prefix = self.prefix(text)
+        return [prefix + text[s:e] for s, e in spans]
 
 
 def units(clauses: list[Clause]) -> list[Unit]:
@@ -81,7 +101,8 @@ def units(clauses: list[Clause]) -> list[Unit]:
         heads.reverse()
         if c.heading:
             heads.append(c.heading)
-        out.append(Unit(i, c.start, end, c.heading, " > ".join(heads)))
+        prev = (max(out[-1].start, out[-1].end - PREV_CHARS), out[-1].end) if out else (0, 0)
+        out.append(Unit(i, c.start, end, c.heading, " > ".join(heads), prev))
     return out
 
 

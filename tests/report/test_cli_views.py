@@ -47,5 +47,5 @@ def test_analyze_input_format_still_selectable(contract: Path, capsys: pytest.Ca
 
 
 def test_analyze_rejects_an_unknown_view(contract: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["analyze", str(contract), "--format", "pdf"]) == 2
+    assert main(["analyze", str(contract), "--format", "xlsx"]) == 2
     assert "invalid choice" in capsys.readouterr().err

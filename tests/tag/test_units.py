@@ -33,7 +33,23 @@ def test_unit_context_carries_the_ancestor_headings() -> None:
     assert by_number["(a)"].context.lower().startswith("term and termination")
     assert by_number["(a)"].context.endswith("Termination")
     text = by_number["(a)"].model_text(doc.text)
-    assert text.startswith(by_number["(a)"].context) and "ninety days" in text
+    assert by_number["(a)"].context in text and "ninety days" in text
+
+
+def test_model_text_reads_previous_tail_then_headings_then_own_text() -> None:
+    from leverage_lens.tag.textcat import HEAD_MARK, PREV_MARK
+    from leverage_lens.tag.units import PREV_CHARS
+
+    doc = leverage_lens.parse_text(CONTRACT)
+    by_number = {doc.clauses[u.index].number: u for u in units(doc.clauses)}
+    unit = by_number["(a)"]
+    text = unit.model_text(doc.text)
+    lead = text.index("Either party may terminate")
+    assert lead < text.index(PREV_MARK) < text.index(unit.context) < text.index(HEAD_MARK) < text.index("ninety")
+    assert unit.prev == (by_number["1.2"].start, by_number["1.2"].end)
+    assert unit.prev[1] - unit.prev[0] <= PREV_CHARS
+    first = units(doc.clauses)[0]
+    assert first.prev == (0, 0) and PREV_MARK not in first.model_text(doc.text)
 
 
 def test_heading_only_clause_is_not_a_unit() -> None:
@@ -51,7 +67,8 @@ def test_a_long_unit_is_read_in_further_windows_up_to_the_reading_limit() -> Non
     short_unit = Unit(1, 0, MAX_MODEL_CHARS, None, "")
     more = long_unit.more_windows(text)
     assert len(more) == MAX_READ_CHARS // MAX_MODEL_CHARS - 1
-    assert all(w.startswith("Term\n") and len(w) == len("Term\n") + MAX_MODEL_CHARS for w in more)
+    prefix = long_unit.prefix(text)
+    assert all(w.startswith(prefix) and len(w) == len(prefix) + MAX_MODEL_CHARS for w in more)
     assert short_unit.more_windows(text) == []
     inputs, owners = windowed([short_unit, long_unit], text)
     assert inputs[:2] == [short_unit.model_text(text), long_unit.model_text(text)]

@@ -28,19 +28,56 @@ _PASSIVE = re.compile(rf"\b(?P<modal>shall|must)\s+(?:promptly\s+|immediately\s+
 _BY_AGENT = re.compile(r"^(?:[^,.;]{0,60}?)\bby\s+(?:the\s+|each\s+|either\s+|such\s+|any\s+)?"
                        r"(?!(?:wire|check|cheque|mail|email|e-mail|courier|hand|fax|facsimile|means|way|reason|"
                        r"virtue|operation|law|electronic|certified|registered|overnight|bank|no|not|the\s+date|"
-                       r"the\s+end)\b)[A-Za-z]",
+                       r"the\s+end)\b)[A-Za-z]|"
+                       # a named agent further on: "shall be maintained as confidential ... by Association",
+                       # "shall be paid by, Depomed"
+                       r"^[^.;]{0,160}?\bby\s*,?\s+(?:or\s+on\s+behalf\s+of\s+)?(?:the\s+|each\s+|either\s+)?"
+                       r"(?!(?:Section|Article|Clause|Exhibit|Schedule|Annex|Federal|Express|U\.?S\.?)\b)(?-i:[A-Z])\w",
                        re.IGNORECASE)
+# How or where, not who: a rule of form completes a duty stated elsewhere. Payments: "made in United States
+# dollars", "free and clear of taxes". Notices, only when the clause is about notices in general ("All notices
+# ... shall be sent by overnight mail"): "Notice of any defect shall be given in writing" still has no sender.
+_MANNER_PAYMENT = re.compile(
+    r"^\s*,?\s*(?:only\s+|solely\s+|also\s+)?(?:in\s+(?:U\.?\s?S\.?|United\s+States|Canadian|[A-Z][a-z]+)\s+"
+    r"(?:dollars|currency|funds)|in\s+(?:US|USD|EUR)\b|in\s+(?:immediately\s+available|same[- ]day|cash|lawful\s+"
+    r"money)|free\s+and\s+clear|without\s+(?:any\s+)?(?:deduction|set[- ]?off|reduction|withholding)|net\s+of\b|"
+    r"in\s+accordance\s+with\s+(?:GAAP|generally\s+accepted|IFRS)|by\s+(?:either\s+)?(?:check|cheque|wire|bank|"
+    r"electronic\s+funds))",
+    re.IGNORECASE)
+_MANNER_NOTICE = re.compile(
+    r"^\s*,?\s*(?:only\s+|solely\s+|also\s+)?(?:in\s+writing|in\s+person|personally|in\s+(?:the\s+)?English\b|"
+    r"in\s+the\s+[A-Z][a-z]+\s+language|by\s+(?:an?\s+)?(?:overnight|first[- ]class|registered|certified|hand|"
+    r"courier|mail|e-?mail|electronic|fax|facsimile|telecopy|telex|personal|express|prepaid|recognized|"
+    r"nationally)|to\s+(?:the\s+)?(?:(?:respective\s+)?address|attention|parties\s+at)|to\s*:)",
+    re.IGNORECASE)
+_GENERAL_NOTICES = re.compile(r"(?:\b(?:all|any|each|every|such|the)\s+(?:such\s+)?|^\s*)(?:notices?|"
+                              r"communications?|consents?|approvals?|requests?|demands?|reports?|correspondence|"
+                              r"proceedings?|service)\b(?!\s+of\s+(?:an?|any|each|the)\b)[^;.]{0,250}$|"
+                              r"\b(?:arbitration|proceedings?|hearings?|mediation)\b[^;.]{0,60}$", re.IGNORECASE)
+# Someone is made answerable in a governing clause: "Owner agrees that the records shall be maintained ...".
+_MATRIX = re.compile(r"\b(?:agrees?|acknowledges?|covenants?|undertakes?|warrants?|represents?|ensures?|"
+                     r"shall\s+(?:ensure|cause|procure)|will\s+(?:ensure|cause|procure))\s+(?:and\s+\w+\s+)?"
+                     r"(?:to\s+(?:ensure|cause|procure)\s+)?that\b", re.IGNORECASE)
 # A party (or a person who acts) as grammatical subject just before the modal: "Customer shall be paid".
 _SUBJECT_PARTY = re.compile(r"\b(?:it|he|she|they|party|parties)\s*$", re.IGNORECASE)
 # The agent named in the subject ("activities conducted by or on behalf of Ono shall be conducted"), a relative
 # or descriptive use ("work which must be performed", "there shall be"), or a procedure named elsewhere.
-_AGENT_BEFORE = re.compile(r"\bby\s+(?:or\s+on\s+behalf\s+of\s+)?(?:the\s+|each\s+|either\s+|a\s+|any\s+)?"
-                           r"(?:[A-Z][\w\-]*|part(?:y|ies)\b)[^;]{0,100}$")
-_NOT_DUTY_BEFORE = re.compile(r"\b(?:which|that|who|there|where|have\s+been\s+or|has\s+been\s+or)\s*$", re.IGNORECASE)
+_AGENT_BEFORE = re.compile(r"\bby\s+(?:or\s+on\s+behalf\s+of\s+)?(?:the\s+|each\s+|either\s+|a\s+|any\s+|one\s+|"
+                           r"the\s+other\s+|such\s+|its\s+)?(?:[A-Z][\w\-]*|part(?:y|ies)\b)[^;.]{0,200}$")
+_NOT_DUTY_BEFORE = re.compile(r"\b(?:which|that|who|there|where|have\s+been\s+or|has\s+been\s+or|to\s+which|"
+                              r"whether\s+(?:or\s+not\s+)?[\w\s]{0,30}|order\s+of\s+precedence)\s*$", re.IGNORECASE)
 # Phrases that look like passive duties but are rules of construction or exceptions.
 _NOT_A_DUTY = re.compile(r"\btaken\s+into\s+account\b|\beffect\s+shall\s+be\s+given\b|\bas\s+(?:shall|must)\s+be\b|"
                          r"\b(?:determination|decision|award)s?\s+of\s+the\s+[A-Z]\w*\s+(?:shall|must)\s+be\s+made\b|"
-                         r"\bshall\s+be\s+kept\s+(?:within|below|under|above)\b", re.IGNORECASE)
+                         r"\bshall\s+be\s+kept\s+(?:within|below|under|above)\b|"
+                         r"\b(?:determinations?|calculations?|computations?|conversions?)\b[^.;]{0,60}(?:shall|must)\s+"
+                         r"be\s+made\b|\bbe\s+(?:credited|applied)\s+(?:against|toward)|\bbe\s+released\s+from\b|"
+                         r"\bbe\s+reported\s+as\b", re.IGNORECASE)
+# Not a duty whatever precedes: a release from liability, a rule of precedence or of effect, a forum.
+_NOT_A_DUTY_AFTER = re.compile(r"\s*(?:and\s+(?:have|has)\s+no\s+further|from\s+(?:any|all|its|their|the)\s+"
+                               r"(?:obligations?|liabilit)|no\s+effect|pursuant\s+to\s+(?:the\s+)?[\"\u201c]|"
+                               r"(?:and\s+\w+\s+)?(?:exclusively\s+)?in\s+(?:an?\s+|the\s+)?(?:appropriate\s+|competent\s+)?"
+                               r"(?:[\w.]+\s+){0,3}courts?\b)", re.IGNORECASE)
 _ELSEWHERE = re.compile(r"^[^.;]{0,40}\b(?:in\s+accordance\s+with|pursuant\s+to|as\s+(?:set\s+forth|provided|"
                         r"described|specified)\s+in)\s+(?:Section|Article|Clause|Exhibit|Schedule|Annex|the\s+[A-Z])")
 
@@ -49,8 +86,13 @@ _ELSEWHERE = re.compile(r"^[^.;]{0,40}\b(?:in\s+accordance\s+with|pursuant\s+to|
     "ambiguity.obligation_without_actor",
     kind="ambiguity",
     description="A duty in the passive with no one named to perform it (\u201cthe fees shall be paid\u201d, "
-    "\u201cnotice shall be given\u201d).",
-    severity="medium", category=ACTORS,
+    "\u201cnotice shall be given\u201d). Not reported: an agent named anywhere in the sentence, a party made "
+    "answerable (\u201cCustomer agrees that ... shall be kept\u201d), rules of form that complete a duty stated "
+    "elsewhere (\u201cpayments shall be made in US dollars\u201d, \u201call notices shall be sent by "
+    "courier\u201d) and legal effects (\u201cshall be deemed\u201d). Low severity, a hint for your own drafts: "
+    "in signed contracts the actor is nearly always plain from the sentences around it (a review of 60 findings "
+    "on CUAD found 4 a lawyer would change).",
+    severity="low", category=ACTORS,
     suggestion="name the party who must act (\u201cCustomer shall pay the fees\u201d)",
     fires_on=('This Agreement is between Acme Inc. ("Supplier") and Beta LLC ("Customer"). 1. Fees. The fees '
               "shall be paid within 30 days after the invoice date.",
@@ -59,16 +101,24 @@ _ELSEWHERE = re.compile(r"^[^.;]{0,40}\b(?:in\s+accordance\s+with|pursuant\s+to|
               "shall be paid by Customer within 30 days after the invoice date.",
               "1. Law. This Agreement shall be governed by the laws of New York.",
               'This Agreement is between Acme Inc. ("Supplier") and Beta LLC ("Customer"). 1. Fees. Supplier '
-              "shall be paid within 30 days after the invoice date."),
+              "shall be paid within 30 days after the invoice date.",
+              "1. Notices. All notices under this Agreement shall be sent by courier to the addresses above.",
+              "1. Records. Customer agrees that complete records shall be maintained for three years.",
+              "1. Secrecy. The data shall be kept confidential and shall not be disclosed by Customer."),
 )
 def obligation_without_actor(ctx: CheckContext, r: Rule) -> list[Finding]:
     out = []
-    for s in ctx.candidates(_PASSIVE):
+    for s in ctx.candidates(_PASSIVE, ("shall", "must")):
         for m in _PASSIVE.finditer(s.text):
-            if _BY_AGENT.search(m.group("tail")):
+            tail = m.group("tail")
+            after = s.text[m.end("verb"): m.end("verb") + 100]  # the tail stops at "U.S.": read on for manner
+            if _BY_AGENT.search(tail) or _MANNER_PAYMENT.match(after) or _NOT_A_DUTY_AFTER.match(after):
                 continue
             before = s.text[: m.start()]
-            if _AGENT_BEFORE.search(before) or _NOT_DUTY_BEFORE.search(before) or _ELSEWHERE.match(m.group("tail")):
+            if _MANNER_NOTICE.match(after) and _GENERAL_NOTICES.search(before):
+                continue
+            if (_AGENT_BEFORE.search(before) or _NOT_DUTY_BEFORE.search(before) or _MATRIX.search(before)
+                    or _ELSEWHERE.match(m.group("tail"))):
                 continue
             if re.match(r"\s+(?:exclusively\s+)?in\s+(?:the\s+|a\s+|any\s+)?(?:[\w.]+\s+){0,3}[Cc]ourts?\b", m.group("tail")):
                 continue  # "suit must be filed in the U.S. District Court": a forum rule, not a duty

@@ -80,6 +80,7 @@ class _Targets:
                     self.by_key.setdefault(str(r), c)
         self._text = ctx.text
         self._printed: set[str] | None = None
+        self._dotted: dict[str, list[int]] | None = None
 
     def resolve(self, num: str) -> Clause | None:
         key = _norm(num)
@@ -89,10 +90,20 @@ class _Targets:
         return self.by_key.get(str(r)) if r else None
 
     def _appears(self, n: str) -> bool:
-        for m in re.finditer(rf"(?<![\w.]){re.escape(n)}(?![\w]|\.\d)", self._text):
-            if not _REF_WORD_BEFORE.search(self._text, max(0, m.start() - 14), m.start()):
-                return True
-        return False
+        """Whether the dotted number ``n`` is printed somewhere other than right after a reference word."""
+        if not _PLAIN_DOTTED.fullmatch(n):  # "4.1(a)": rare, read with its own pattern
+            for m in re.finditer(rf"(?<![\w.]){re.escape(n)}(?![\w]|\.\d)", self._text):
+                if not _REF_WORD_BEFORE.search(self._text, max(0, m.start() - 14), m.start()):
+                    return True
+            return False
+        text = self._text
+        if self._dotted is None:  # every free-standing dotted number, found in one scan on first use
+            self._dotted = {}
+            for m in _DOTTED.finditer(text):
+                e = m.end()
+                if not (e < len(text) and (text[e].isalnum() or text[e] == "_")):
+                    self._dotted.setdefault(m.group(0), []).append(m.start())
+        return any(not _REF_WORD_BEFORE.search(text, max(0, a - 14), a) for a in self._dotted.get(n, ()))
 
     def printed(self, num: str) -> bool:
         """Whether any form of the number or its top level appears as a heading in the text."""
@@ -110,6 +121,8 @@ class _Targets:
         return any(f in self._printed or f in self._parents for f in forms if f)
 
 
+_PLAIN_DOTTED = re.compile(r"\d{1,4}(?:\.\d{1,4})+")
+_DOTTED = re.compile(r"\d(?<![\w.]\d)\d{0,3}(?:\.\d{1,4})+")  # a digit first: the engine skips ahead to digits
 _REF_WORD_BEFORE = re.compile(r"(?:Sections?|Articles?|Clauses?|Paragraphs?|SECTIONS?|ARTICLES?|and|or|through|to|,)"
                               r"\s*$")
 
@@ -228,7 +241,8 @@ _TITLED = re.compile(r"\s*(?:\(\s*[\"\u201c]?(?P<h1>[A-Z][A-Za-z0-9.,;&'/ \-]{2,
     fires_on=("1. Term. One year.\n\n2. Confidentiality. Keep secrets.\n\n3. Fees. As in Section 1 (Payment "
               "Terms).",),
     quiet_on=("1. Term. One year.\n\n2. Confidentiality. Keep secrets.\n\n3. Fees. As in Section 2 "
-              "(Confidentiality).",),
+              "(Confidentiality).",
+              "1. Fees.\n\n1.1 Invoices. Monthly.\n\n1.2 Taxes. Extra.\n\n2. Law. As in Section 1.1 (Fees).",),
 )
 def xref_heading_mismatch(ctx: CheckContext, r: Rule) -> list[Finding]:
     t = _targets(ctx)
@@ -250,11 +264,39 @@ def xref_heading_mismatch(ctx: CheckContext, r: Rule) -> list[Finding]:
         c = t.resolve(num)
         if c is None or not c.heading:
             continue
-        if fuzz.token_set_ratio(named.lower(), c.heading.lower()) >= 70 or _same_topic(named, c.heading):
+        ref_top, tgt_top = clause_index(ctx).top(a), clause_index(ctx).top(c.start)
+        if tgt_top is not None and tgt_top is not ref_top and _is_attachment(tgt_top):
+            continue  # the number resolved into an exhibit's own list: the parser likely missed the real section
+        if _matches_heading(named, c.heading):
             continue
+        if any(_matches_heading(named, h) for h in _related_headings(ctx, c)):
+            continue  # "Section 3.1 (Joint Review Committee)" names Article 3, or a sub-clause, by its heading
+        if re.search(rf"[\"\u201c]{re.escape(named)}[\"\u201d]", text[c.start: min(c.end, c.start + 4000)], re.IGNORECASE):
+            continue  # 'Section 1.46 (Ono Know-How)' where 1.46 reads '"Ono Know-How" means ...': the term it defines
         out.append(finding(ctx, r, a, tm.end(), f"{num} is headed \u201c{c.heading}\u201d, not "
                            f"\u201c{named}\u201d.", evidence=[Span(start=c.start, end=min(c.end, c.start + 60),
                                                                     label="referenced_clause")]))
+    return out
+
+
+def _is_attachment(c: Clause) -> bool:
+    return c.id.split("-")[0].lower() in ("exhibit", "schedule", "annex", "appendix", "attachment")
+
+
+def _matches_heading(named: str, heading: str) -> bool:
+    return fuzz.token_set_ratio(named.lower(), heading.lower()) >= 70 or _same_topic(named, heading)
+
+
+def _related_headings(ctx: CheckContext, c: Clause) -> list[str]:
+    """Headings of the clause's ancestors and of its direct children."""
+    idx = clause_index(ctx)
+    out = []
+    p = idx.by_id.get(c.parent_id) if c.parent_id else None
+    while p is not None:
+        if p.heading:
+            out.append(p.heading)
+        p = idx.by_id.get(p.parent_id) if p.parent_id else None
+    out.extend(x.heading for x in idx.clauses if x.parent_id == c.id and x.heading)
     return out
 
 

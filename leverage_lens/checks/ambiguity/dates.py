@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterator
 
 from ...model import Finding
 from ..context import CheckContext
 from ..registry import Rule, rule
-from ._common import DATES, finding, grouped
+from ._common import DATES, finding, grouped, lowered
 
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
@@ -23,6 +24,26 @@ _DATE = re.compile(
     rf"\b(?:(?P<m1>{_MON})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>(?:19|20)\d\d)|"
     rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:day\s+of\s+)?(?P<m2>{_MON})\.?,?\s+(?P<y2>(?:19|20)\d\d))\b",
 )
+
+
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d\b")
+
+
+def _dates(text: str) -> Iterator[re.Match[str]]:
+    """``_DATE`` matches, found from the years they end with: a year is rarer than the positions a whole-text
+    scan of the pattern tries, and a date is at most about 30 characters long."""
+    last = 0
+    for y in _YEAR.finditer(text):
+        pos = max(last, y.start() - 40)
+        while True:
+            m = _DATE.search(text, pos, y.end())
+            if m is None:
+                break
+            if m.end() == y.end():
+                yield m
+                last = m.end()
+                break
+            pos = m.start() + 1
 
 
 @rule(
@@ -38,7 +59,7 @@ _DATE = re.compile(
 )
 def impossible_date(ctx: CheckContext, r: Rule) -> list[Finding]:
     out = []
-    for m in _DATE.finditer(ctx.text):
+    for m in _dates(ctx.text):
         month = _MONTHS[(m.group("m1") or m.group("m2")).lower().rstrip(".")]
         day = int(m.group("d1") or m.group("d2"))
         year = int(m.group("y1") or m.group("y2"))
@@ -52,7 +73,9 @@ def impossible_date(ctx: CheckContext, r: Rule) -> list[Finding]:
 
 _NUM = r"(?:\d{1,3}|[a-z]+(?:[\s-][a-z]+)?\s*\(\d{1,3}\))"
 # "days" is found first (a literal scan), then the words before it are read: "within 30", "no later than ten (10)".
-_DAYS_WORD = re.compile(r"(?<![\w-])(?:(?P<q>business|calendar|working|banking|trading)\s+)?[Dd]ays?\b")
+# "days" alone: a qualified "30 business days" never ends in a number right before "days", so the period test
+# below leaves it out. The character class first lets the engine skip ahead to each "d"/"D".
+_DAYS_WORD = re.compile(r"[Dd](?<![\w-][Dd])ays?\b")
 _PERIOD_BEFORE = re.compile(
     rf"\b(?:within|no\s+later\s+than|not\s+later\s+than|at\s+least|not\s+less\s+than|no\s+less\s+than|"
     rf"prior\s+to\s+the\s+expiration\s+of|after|before|upon)\s+(?:the\s+)?(?:first\s+)?(?P<n>{_NUM})\s+$",
@@ -61,6 +84,19 @@ _PERIOD_BEFORE = re.compile(
 _DAY_DEFINED = re.compile(r"[\"\u201c](?:Business\s+)?Days?[\"\u201d]\s*(?:shall\s+)?means?|\bdays?\s+shall\s+mean|"
                           r"\ball\s+references\s+to\s+days?\b|\b(?:references?\s+to\s+)?[\"\u201c]?days?[\"\u201d]?"
                           r"\s+(?:shall\s+)?(?:refer|mean)s?\s+(?:to\s+)?calendar\s+days", re.IGNORECASE)
+
+
+def day_defined(ctx: CheckContext) -> bool:
+    """Whether the contract says once what a day is (then unqualified days are not ambiguous). Searched only
+    around each "day", which every form of the definition contains."""
+    text = ctx.text
+    low = lowered(ctx) or text.lower()
+    i = low.find("day")
+    while i != -1:
+        if _DAY_DEFINED.search(text, max(0, i - 45), i + 80):
+            return True
+        i = low.find("day", i + 3)
+    return False
 
 
 @rule(
@@ -76,13 +112,11 @@ _DAY_DEFINED = re.compile(r"[\"\u201c](?:Business\s+)?Days?[\"\u201d]\s*(?:shall
               "receipt."),
 )
 def days_unqualified(ctx: CheckContext, r: Rule) -> list[Finding]:
-    if _DAY_DEFINED.search(ctx.text):
+    if day_defined(ctx):
         return []
     text = ctx.text
     hits = []
     for m in _DAYS_WORD.finditer(text):
-        if m.group("q"):
-            continue
         b = _PERIOD_BEFORE.search(text, max(0, m.start() - 70), m.start())
         if b is not None:
             hits.append((b.start(), m.end(), "days"))
@@ -124,7 +158,7 @@ _START_ANYWHERE = re.compile(r"\b(?:after|following|from|of\s+(?:the\s+)?(?:rece
 def period_without_start(ctx: CheckContext, r: Rule) -> list[Finding]:
     out = []
     text = ctx.text
-    for s in ctx.candidates(_WITHIN):
+    for s in ctx.candidates(_WITHIN, ("within",)):
         for m in _WITHIN.finditer(s.text):
             if _START.match(m.group("tail")):
                 continue

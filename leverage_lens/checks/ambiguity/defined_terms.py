@@ -1,8 +1,8 @@
 """Defined terms: undefined, unused, defined twice, used before definition, near-variants, empty sections.
 
 Definitions come from :mod:`leverage_lens.enrich.definitions` (the same extraction the report shows); to see
-*every* definition site, including repeats that ``find_definitions`` drops, this module re-runs that module's
-own compiled patterns rather than writing new ones. Near-variants ("Confidential Informations",
+*every* definition site, including repeats that ``find_definitions`` drops, this module asks that module's public
+``definition_sites`` rather than writing new patterns. Near-variants ("Confidential Informations",
 "confidential Information") are found with rapidfuzz against the defined terms.
 """
 
@@ -11,13 +11,13 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterator
+from itertools import pairwise
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
-from ...enrich import definitions as _defs
-from ...enrich.definitions import _MEANS, _PAREN, _QUOTED, _QUOTED_IN_PAREN, _clean_term
-from ...model import Definition, Finding, Span
+from ...enrich.definitions import definition_sites as _enrich_sites
+from ...model import Clause, Definition, Finding, Span
 from ..context import CheckContext
 from ..registry import Rule, rule
 from ._common import DEFINED_TERMS, clause_index, finding, lowered
@@ -29,6 +29,9 @@ _P = 'This Agreement is between Acme Inc. ("Supplier") and Beta LLC ("Customer")
 _POINTER = re.compile(r"\s*(?:(?:given|set\s+forth|ascribed|assigned|provided|specified|stated|defined)\s+"
                       r"(?:to\s+(?:it|such\s+term|them)\s+|for\s+(?:it|such\s+term)\s+)?)?(?:in|under|by)\b|"
                       r"\s*(?:set\s+forth|given|ascribed|assigned)\b", re.IGNORECASE)
+# '"Service" means the programming service ... as defined in the preamble': a definition that points back.
+_POINTER_LATER = re.compile(r"[^.;]{0,160}?\b(?:as\s+(?:defined|described)\s+(?:in|above)|defined\s+(?:above|in\s+the\s+"
+                            r"(?:preamble|recitals?))|set\s+forth\s+in\s+the\s+(?:preamble|recitals?))\b", re.IGNORECASE)
 _TITLE_BEFORE = re.compile(r"\b(?:Exhibit|Schedule|Annex|Appendix|Attachment|Section|Article|Clause)s?\s+[\w.()\-]{1,10}"
                            r"\s*$|(?:,|\band)\s*\d{1,3}\s*$", re.IGNORECASE)
 
@@ -38,27 +41,24 @@ def _definitions(ctx: CheckContext) -> list[Definition]:
 
 
 def definition_sites(text: str) -> Iterator[tuple[str, int, int, str]]:
-    """Every place a term is defined: ``(term, term_start, term_end, style)``, repeats included."""
-    for m in _QUOTED.finditer(text):
-        term = _clean_term(m.group("term"))
-        if term:
-            pointer = _POINTER.match(text, m.end("verb"), m.end("verb") + 60)
-            yield term, m.start("term"), m.end("term"), "pointer" if pointer else "quoted"
-    # enrich's own fast pre-filtered scan when it has one, else the plain pattern (same matches).
-    means = getattr(_defs, "_means_matches", None)
-    for m in (means(text) if means is not None else _MEANS.finditer(text)):
-        term = _clean_term(m.group("term"))
-        if term and term.split()[0] not in ("This", "The", "It", "Such", "Each", "Any", "That"):
-            yield term, m.start("term"), m.end("term"), "means"
-    for m in _PAREN.finditer(text):
-        for q in _QUOTED_IN_PAREN.finditer(m.group("body")):
-            term = _clean_term(q.group("term"))
+    """Every place a term is defined: ``(term, term_start, term_end, style)``, repeats included. The sites come
+    from enrichment's own patterns (:func:`leverage_lens.enrich.definitions.definition_sites`); here they are
+    graded: a quoted term that only points to its definition is a ``pointer``, a quoted name inside a remark is
+    dropped, and a bracket after an exhibit's number is a ``title``."""
+    for site in _enrich_sites(text):
+        term, a, b, style = site.term, site.start, site.end, site.style
+        if style == "quoted":
+            after = site.marker_end
+            if _POINTER.match(text, after, after + 60) or _POINTER_LATER.match(text, after, after + 200):
+                style = "pointer"
+        elif style == "parenthetical":
             # '(such as the "Goosehead Insurance" marks)': a quoted name inside a remark is not a definition.
-            if term and not re.search(r"\w", m.group("body")[q.end():]):
-                ts = m.start("body") + q.start("term")
-                # 'Exhibit 10 ("LRUs repair Service")' is a title, not a definition.
-                style = "title" if _TITLE_BEFORE.search(text, max(0, m.start() - 30), m.start()) else "parenthetical"
-                yield term, ts, ts + len(q.group("term")), style
+            if re.search(r"\w", text[b: site.marker_end - 1].lstrip("\"\u201d\u201c'\u2019")):
+                continue
+            # 'Exhibit 10 ("LRUs repair Service")' is a title, not a definition.
+            if _TITLE_BEFORE.search(text, max(0, site.marker_start - 30), site.marker_start):
+                style = "title"
+        yield term, a, b, style
 
 
 def _sites(ctx: CheckContext) -> dict[str, list[tuple[int, int, str]]]:
@@ -74,28 +74,49 @@ def _sites(ctx: CheckContext) -> dict[str, list[tuple[int, int, str]]]:
 @rule(
     "ambiguity.term_defined_twice",
     kind="ambiguity",
-    description="The same term is defined in two places: if the definitions differ, which one governs?",
+    description="The same term is defined in two places: if the definitions differ, which one governs? Not "
+    "reported: a definition carried on in the next sentence (\u201c(\u2018Data\u2019). Data means ...\u201d), one "
+    "that points back (\u201cas defined in the preamble\u201d), a party's name and short name restated, and "
+    "definitions inside an attached document of its own (a form, a statement of work).",
     severity="medium", category=DEFINED_TERMS,
     suggestion="keep one definition and delete the other (or refer to the first)",
     fires_on=('1. Definitions. "Services" means hosting. 2. Scope. Supplier shall provide support (the '
               '"Services") to Customer.',),
-    quiet_on=('1. Definitions. "Services" means hosting. 2. Scope. Supplier shall provide the Services.',),
+    quiet_on=('1. Definitions. "Services" means hosting. 2. Scope. Supplier shall provide the Services.',
+              '1. Secrecy. Each party may receive secrets (the "Confidential Information"). Confidential Information '
+              "means all data marked as confidential. 2. Use. Confidential Information is used only for this "
+              "Agreement.",
+              '1. Definitions. "Service" means the hosting service as defined in the preamble. 2. Scope. Supplier '
+              'provides hosting (the "Service").'),
 )
 def term_defined_twice(ctx: CheckContext, r: Rule) -> list[Finding]:
     out = []
     text = ctx.text
+    party_names = {p.name for p in ctx.parties if len(p.name) > 3}
     for term, sites in _sites(ctx).items():
-        uniq = sorted({(a, b) for a, b, st in sites if st in ("quoted", "means", "parenthetical")})
+        kept = sorted({(a, b, st) for a, b, st in sites if st in ("quoted", "means", "parenthetical")})
+        if len(kept) < 2:
+            continue
+        if all(st == "parenthetical" and _names_party_before(text, a, party_names) for a, _, st in kept):
+            continue  # a party's full name with its short name, restated (in an exhibit, a notice): the same party
+        uniq = [(kept[0][0], kept[0][1])]
+        for (_, pb, _), (a, b, st) in pairwise(kept):
+            # '("Confidential Information"). Confidential Information means ...', '"Data" means ... "Data"
+            # includes ...': the next sentence carries on the same definition.
+            if st != "parenthetical" and a - pb < 250 and "\n" not in text[pb: a] and _CONTINUES.fullmatch(text, pb, a):
+                continue
+            uniq.append((a, b))
         if len(uniq) < 2:
             continue
         # The same name defined twice the same way (a cover page and the preamble both say 'Acme ("Acme")').
         before = {" ".join(text[max(0, a - 60): a].lower().split()[-4:]) for a, _ in uniq}
         if len(before) == 1:
             continue
-        # A second definition inside an attachment or the signature page belongs to a separate document
-        # (a form of guaranty, a statement of work) or repeats a party's name: not a conflict in this one.
+        # A second definition inside a separate document attached (a form of guaranty, a statement of work) or a
+        # party's name repeated on the signature page is not a conflict in this one.
         idx = clause_index(ctx)
-        main = [(a, b) for a, b in uniq if not _separate_part(idx.top(a))]
+        styles = {(a, b): st for a, b, st in kept}
+        main = [(a, b) for a, b in uniq if not _separate_part(ctx, idx.top(a), styles[(a, b)])]
         if len(main) < 2:
             continue
         uniq = main
@@ -106,9 +127,32 @@ def term_defined_twice(ctx: CheckContext, r: Rule) -> list[Finding]:
     return out
 
 
-def _separate_part(top: object) -> bool:
-    cid = getattr(top, "id", "") or ""
-    return cid.split("-")[0].lower() in ("exhibit", "schedule", "annex", "appendix", "attachment", "signature")
+# Between two sites of one term: the rest of the first sentence, then the second sentence's opening words.
+_CONTINUES = re.compile(r"[^.;]*[.;]\s+(?:[A-Z][\w\s,'\u2019]{0,80}?,\s+)?(?:the\s+term\s+|an?\s+|the\s+)?"
+                        r"(?:[\"\u201c][^\"\u201d]{1,40}[\"\u201d]\s+or\s+)?[\"\u201c]?", re.IGNORECASE)
+
+
+def _names_party_before(text: str, pos: int, names: set[str]) -> bool:
+    window = text[max(0, pos - 100): pos]
+    return any(n in window for n in names)
+
+
+_ATTACHMENTS = ("exhibit", "schedule", "annex", "appendix", "attachment")
+# The opening of a document of its own: a form, a statement of work, an agreement with its own parties.
+_OWN_DOCUMENT = re.compile(r"\bform\s+of\b|\bby\s+and\s+(?:between|among)\b|\bentered\s+into\b|"
+                           r"\bis\s+made\s+(?:as\s+of|on|this)\b|\bstatement\s+of\s+work\b", re.IGNORECASE)
+
+
+def _separate_part(ctx: CheckContext, top: Clause | None, style: str) -> bool:
+    """Whether a definition site sits in a part that is not this contract's own text: an attachment that opens
+    as a document of its own, or (for a party's name defined in brackets) the signature page."""
+    cid = (top.id if top is not None else "") or ""
+    kind = cid.split("-")[0].lower()
+    if kind == "signature":
+        return style == "parenthetical"
+    if kind in _ATTACHMENTS and top is not None:
+        return _OWN_DOCUMENT.search(ctx.text, top.start, min(top.end, top.start + 1500)) is not None
+    return False
 
 
 def _used(text: str, d: Definition) -> bool:
@@ -176,7 +220,8 @@ def term_used_before_definition(ctx: CheckContext, r: Rule) -> list[Finding]:
 # Nouns that take no plural: "Confidential Informations" is always a slip.
 _MASS = {"information", "software", "equipment", "property", "know-how", "documentation", "data", "personnel",
          "technology", "consideration", "confidential information", "intellectual property"}
-_CAPS = re.compile(r"(?<![\w\-'])(?:[A-Z][a-z][\w\-]*)(?:\s+(?:of\s+|and\s+)?[A-Z][a-z][\w\-]*){0,4}(?![\w\-])")
+_FUNCTION_WORDS = {"a", "an", "the", "of", "and", "or", "to", "in", "on", "for", "by", "as", "at", "is", "be"}
+_CAPS = re.compile(r"[A-Z](?<![\w\-'][A-Z])(?:[a-z][\w\-]*)(?:\s+(?:of\s+|and\s+)?[A-Z][a-z][\w\-]*){0,4}(?![\w\-])")
 
 
 @rule(
@@ -184,7 +229,9 @@ _CAPS = re.compile(r"(?<![\w\-'])(?:[A-Z][a-z][\w\-]*)(?:\s+(?:of\s+|and\s+)?[A-
     kind="ambiguity",
     description="A near-variant of a defined term: different capitalisation (\u201cconfidential "
     "Information\u201d), a plural of a mass noun (\u201cConfidential Informations\u201d) or a misspelling "
-    "(\u201cLicenced Product\u201d) that a reader may take for a different thing.",
+    "(\u201cLicenced Product\u201d) that a reader may take for a different thing. Not reported: an adjective "
+    "before a defined term (\u201cthe receiving Party\u201d where \u201cParty\u201d is defined), words in "
+    "capitals (headings) and a phrase that runs on into another term (\u201cother IP Action\u201d).",
     severity="medium", category=DEFINED_TERMS,
     suggestion="use the defined term exactly as defined",
     fires_on=('1. Definitions. "Confidential Information" means secrets. 2. Duty. The recipient shall protect '
@@ -229,6 +276,13 @@ def term_variant(ctx: CheckContext, r: Rule) -> list[Finding]:
             want = by_lower[norm.lower()]
             gw, ww = norm.split(), want.split()
             lead = next((i for i, (a, b) in enumerate(zip(gw, ww)) if a != b), 0)
+            diff = [a for a, b in zip(gw, ww) if a != b]
+            if all(a.isupper() and len(a) > 1 for a in diff):
+                continue  # "SCHEDULE 2 Team MARKS": words in capitals are a heading's style, not another term
+            if gw[-1] != ww[-1] and gw[-1].lower() in _FUNCTION_WORDS:
+                continue  # "give the other Party a notice": the defined "Party A" is not there at all
+            if gw[0][:1].islower() and re.match(r"\s+[A-Z][a-z]", text[m.end(): m.end() + 3]):
+                continue  # "other IP Action": the words run on into another capitalised term
             rest = " ".join(ww[lead + 1:])
             if gw[lead][:1].islower() and all(a == b for a, b in zip(gw[lead + 1:], ww[lead + 1:])) and (
                     rest in defined_norm or rest in ctx_party_words or rest in ("Party", "Parties")):
@@ -242,8 +296,8 @@ def term_variant(ctx: CheckContext, r: Rule) -> list[Finding]:
     # 2. Spelling variants and mass-noun plurals: capitalised phrases close to a defined term.
     term_list = sorted(terms)
     for cand in set(_CAPS.findall(text)):
-        if cand in all_defined or len(cand) < 6:
-            continue
+        if " " not in cand or cand in all_defined or len(cand) < 6:
+            continue  # a single word is never a slip (see _is_slip): skip the fuzzy search
         hit = process.extractOne(cand, term_list, scorer=fuzz.ratio, score_cutoff=90)
         if hit is None:
             continue
@@ -394,7 +448,11 @@ def definitions_section_empty(ctx: CheckContext, r: Rule) -> list[Finding]:
             if any(c.start <= d.term_span.start < c.end for d in _definitions(ctx)):
                 continue  # the parser missed definitions that enrichment found
             # The section's reach: up to the next part of the same or a higher level (children included).
-            nxt = min((x.start for x in ctx.doc.clauses if x.start > c.start and x.level <= c.level), default=len(ctx.text))
+            # The parser's own "definition-N" items that follow belong to the section.
+            nxt = min((x.start for x in ctx.doc.clauses if x.start > c.start and x.level <= c.level
+                       and not x.id.startswith("definition")), default=len(ctx.text))
+            if any(c.start <= d.term_span.start < nxt for d in _definitions(ctx)):
+                continue
             body = ctx.text[c.start: max(c.end, nxt)]
             after = ctx.text[(c.heading_span.end if c.heading_span else c.start): c.start + 200]
             if re.match(r"\W*\d{1,3}\s+(?:\d{1,3}\s+)?[A-Z]{3,}|\W*(?:Section|Article)\s+[\d.]+\s+[\w ]{3,40}?\s\d{1,3}\s",

@@ -15,15 +15,23 @@ from ..registry import Rule, rule
 from ._common import LEFTOVERS, clause_index, finding, grouped
 
 # Candidates found by patterns that start with a literal character (fast), then classified.
-_BRACKETED = re.compile(r"\[[^\[\]\n]{0,80}\]|\{[^{}\n]{1,42}\}|<<[^<>\n]{1,40}>>|\(\s*\u25cf\s*\)")
-_PLACEHOLDER_BODY = re.compile(
-    r"[\[{<(]+\s*(?:(?:insert|include|add|specify|describe|enter|name\s+of|date|amount|address|company|party|"
-    r"tbd|tbc|to\s+be\s+(?:determined|confirmed|agreed)|placeholder|note\s+to\s+draft|drafting\s+note|"
-    r"xx+|\u25cf|\u2022|\u25aa|_+|\s{2,}|\s*[\]}>)])|(?-i:[A-Z][A-Z /]{1,30}[A-Z]\s*[\]}>]|[A-Z][\w ]{1,40}\}))",
+_BRACKETED = re.compile(r"\[[^\[\]\n]{0,80}\]|\{[^{}\n]{1,42}\}|<<[^<>\n]{1,40}>>|\(\s*[\u25cf\u2022\u25aa]\s*\)")
+# An instruction to the drafter, or a bullet standing for a value: '[insert date]', '[to be agreed]', '[●]'.
+_INSTRUCTION = re.compile(
+    r"\W*(?:insert|include|add|specify|describe|enter|complete|fill\s+in|name\s+of|details\s+of|tbd|tbc|tba|"
+    r"to\s+be\s+(?:determined|confirmed|agreed|completed|inserted|provided|specified)|placeholder|"
+    r"note\s+to\s+draft(?:er)?|drafting\s+note|[\u25cf\u2022\u25aa]+\W*$)|"
+    r".{0,60}\bto\s+be\s+(?:completed|inserted|determined|confirmed)\W*$",
     re.IGNORECASE,
 )
-_WORD_PLACEHOLDER = re.compile(r"\b(?:TBD|TBC|TBA)\b|(?<![(\w])XX+(?![\w.)])|\b[Nn]ote\s+to\s+[Dd]raft(?:er)?\b")
-_BLANK = re.compile(r"_{4,}|\[\s{0,3}\]")
+# The slot a placeholder stands for: '[Customer Name]', '[DATE]', '[Party]', '[number] days'. Headings in
+# brackets ('[Annual Fees]', '[CONFIDENTIALITY]') name a topic, not a slot, and are left alone.
+_SLOT = {"name", "names", "date", "address", "amount", "number", "title", "percentage", "percent", "email",
+         "e-mail", "phone", "telephone", "fax", "city", "state", "country", "party", "company", "signatory",
+         "figure", "value", "sum", "x", "xx"}
+_WORD_PLACEHOLDER = re.compile(r"\b(?:TBD|TBC|TBA)\b|\b[Nn]ote\s+to\s+[Dd]raft(?:er)?\b")
+_X_RUN = re.compile(r"XX+")  # then read around: "$XX" and "[XX]" are blanks, "XXL" and "(XX)" are not
+_BLANK = re.compile(r"_{4,}|\[[\s_]{0,30}\]|\(\s{2,}\)")
 # Labels of blanks left to fill at signature (and forms' "Initials: ____").
 _SIGNATURE_LABEL = re.compile(
     r"\b(?:by|name|title|its|date|dated|signature|signed|print(?:ed)?\s+name|witness|initials?|attest|per|"
@@ -33,61 +41,157 @@ _SIGNATURE_LABEL = re.compile(
 # A bracketed title after a section number is a heading label: "Section 4.6 [REVENUE SHARING]".
 _AFTER_SECTION_REF = re.compile(r"(?:Section|Article|SECTION|ARTICLE|Sections)\s+[\w.()]+(?:\s*\([\w]{1,4}\))*\s*$|"
                                 r"\d[\d.()a-z]*\s*$")
-# Redactions in SEC filings and confidential treatment markers.
-_REDACTION = re.compile(r"\*\s*\*|\[\s*\*\s*\]|^\[\s*(?:redacted|omitted|confidential|signatures?\b|"
-                        r"remainder\s+of\s+(?:this\s+)?page|intentionally|form\b|logo\b|graphic|reserved\b|"
-                        r"attached\b)|"
-                        r"\b(?:removed|omitted|deleted|redacted|illegible)\b|X{4,}", re.IGNORECASE)
+# Redactions in SEC filings, confidential treatment legends and extraction markers: text left out on purpose.
+_REDACTION = re.compile(r"\*\s*\*|\[\s*\*\s*\]|\b(?:redact\w*|omit\w*|confidential|removed|deleted|illegible|"
+                        r"reserved|intentionally|logo|graphic|seal|attached|signatures?|initials?)\b|X{4,}",
+                        re.IGNORECASE)
+# Markers that the filing is redacted, so a run of X or a line of underscores may stand for removed text.
+_REDACTED_FILING = re.compile(r"\[\s*\*+\s*\]|\*{3,}|confidential\s+treatment|\[\s*redacted|portions?\s+"
+                              r"(?:of\s+this\s+\w+\s+)?(?:have\s+been\s+)?(?:omitted|redacted)", re.IGNORECASE)
+# A form to be completed later ("EXHIBIT C  FORM OF ESCROW AGREEMENT"): its blanks are meant to stay blank.
+_ATTACHMENT_TITLE = re.compile(r"^[ \t]*(?:EXHIBIT|Exhibit|SCHEDULE|Schedule|ANNEX|Annex|APPENDIX|Appendix|"
+                               r"ATTACHMENT|Attachment)\b[ \t]*[\w.\-]{0,6}", re.MULTILINE)
+_FORM_OF = re.compile(r"\bform\s+of\b|\bform\b\s*$|\btemplate\b|\bspecimen\b", re.IGNORECASE | re.MULTILINE)
+
+
+def _form_regions(ctx: CheckContext) -> list[tuple[int, int]]:
+    """Spans of attachments that are forms (a title "Form of ..." within 300 characters of the attachment's
+    heading), each up to the next attachment heading: blanks and placeholders there are intended."""
+    got = ctx._cache.get("ambiguity.form_regions")
+    if got is not None:
+        return got  # type: ignore[return-value]
+    text = ctx.text
+    heads = [m.start() for m in _ATTACHMENT_TITLE.finditer(text)]
+    out = []
+    for i, a in enumerate(heads):
+        b = heads[i + 1] if i + 1 < len(heads) else len(text)
+        if _FORM_OF.search(text, a, min(b, a + 300)):
+            out.append((a, b))
+    ctx._cache["ambiguity.form_regions"] = out
+    return out
+
+
+def _in_form(ctx: CheckContext, pos: int) -> bool:
+    return any(a <= pos < b for a, b in _form_regions(ctx))
+
+
+def _lone_x_run(text: str, a: int, b: int) -> bool:
+    """A run of X standing alone ("$XX per unit", "[XX]"), not inside a word, a code or a bracketed number."""
+    before, after = text[a - 1: a] if a else "", text[b: b + 1]
+    if before == "[" and after == "]":
+        return True
+    return not (before.isalnum() or (before and before in "_([") or after.isalnum() or (after and after in "_.)]"))
+
+
+def _is_checkbox(text: str, start: int, end: int) -> bool:
+    """"[ ] Yes", "[X] The cards were destroyed": a box at the start of a line (or after a wide gap) before a
+    capitalised option."""
+    before = text[max(0, start - 3): start]
+    return bool(re.match(r"[ \t]*[A-Z(]", text[end: end + 4])) and (before.endswith(("\n", "  "))
+                                                                   or start == 0 or "\n" in before)
+
+
+def _explicit(body: str) -> bool:
+    """Whether a bracketed body is a placeholder: an instruction, a bullet, or the name of a slot to fill."""
+    inner = body.strip("[]{}<>() \t")
+    if not inner or _REDACTION.search(inner):
+        return False
+    if body[0] == "{" and inner[0].isupper():
+        return True  # braces are not prose punctuation in contracts: '{Company Name}'
+    if _INSTRUCTION.match(inner):
+        return True
+    words = re.findall(r"[A-Za-z][A-Za-z\-]*", inner)
+    if not 1 <= len(words) <= 4 or "/" in inner or re.search(r"\d", inner):
+        return False
+    last = re.sub(r"'s$|\u2019s$", "", inner.split()[-1]).strip(".,:;").lower()
+    return last in _SLOT
 
 
 @rule(
     "ambiguity.placeholder",
     kind="ambiguity",
-    description="A drafting placeholder left in the text (\u201c[insert date]\u201d, \u201c[\u25cf]\u201d, "
-    "\u201cTBD\u201d, \u201c{Company Name}\u201d) or an empty blank \u201c____\u201d outside the signature "
-    "block.",
+    description="A drafting placeholder left in the text: an instruction (\u201c[insert date]\u201d, "
+    "\u201c[to be agreed]\u201d, \u201cNote to draft\u201d), a bullet standing for a value (\u201c[\u25cf]\u201d), "
+    "\u201cTBD\u201d, or the name of a slot to fill (\u201c[Customer Name]\u201d, \u201c{Company Name}\u201d). "
+    "Redaction and extraction markers (\u201c[***]\u201d, \u201c[ILLEGIBLE]\u201d, \u201c[RESERVED]\u201d), "
+    "bracketed headings and forms attached to be completed later are not reported; empty blanks are the "
+    "low-severity rule ambiguity.blank.",
     severity="high", category=LEFTOVERS,
     suggestion="fill in the missing text or delete the placeholder",
     fires_on=("1. Term. This Agreement starts on [insert date] and lasts one year.",
               "1. Fee. The fee is $[\u25cf] per month.", "1. Fee. The fee is TBD.",
               "1. Notices. Notices go to {Company Name} at its office.",
-              "1. Term. This Agreement lasts ______ years."),
-    quiet_on=("1. Fee. The fee is [***] per month.", "1. Term. This Agreement lasts two years.\n\nBy: ________\n"
-              "Name: ________"),
+              "1. Notices. Notices go to [CUSTOMER NAME] at its office."),
+    quiet_on=("1. Fee. The fee is [***] per month.", "1. Fee. The fee is [ILLEGIBLE] per month.",
+              "1. Term. As agreed in Section 4.6 [REVENUE SHARING], the term is two years.",
+              "1. Fees. [Annual Fees] Customer pays the fees.\n\n2. Reserved. [RESERVED]",
+              "1. Term. This Agreement lasts two years.\n\nBy: ________\nName: ________"),
 )
 def placeholder(ctx: CheckContext, r: Rule) -> list[Finding]:
     text = ctx.text
     hits = []
     for m in _BRACKETED.finditer(text):
         body = m.group(0)
-        if not _PLACEHOLDER_BODY.match(body) or _REDACTION.search(body):
+        if not _explicit(body):
             continue
         if body[0] == "[" and _AFTER_SECTION_REF.search(text, max(0, m.start() - 30), m.start()):
             continue
-        if body.replace(" ", "") == "[]" and (re.match(r"\s+[A-Z]", text[m.end(): m.end() + 2])
-                                              or "bracket" in text[max(0, m.start() - 40): m.end() + 40].lower()):
-            continue  # a check box ("[ ] AVNET East Coast"), or a legend about redaction brackets
+        if re.fullmatch(r"\[\s*[xX]{1,2}\s*\]", body) and _is_checkbox(text, m.start(), m.end()):
+            continue
+        if _in_form(ctx, m.start()):
+            continue
         hits.append((m.start(), m.end(), " ".join(body.split())))
     for m in _WORD_PLACEHOLDER.finditer(text):
-        if not m.group(0).startswith("XXXX"):  # four or more X: a redaction in a public filing
+        if not _in_form(ctx, m.start()):
             hits.append((m.start(), m.end(), m.group(0)))
+    hits.sort()
+    return grouped(ctx, r, hits, message="Placeholder \u201c{term}\u201d was never filled in ({times} in this "
+                   "section).")
+
+
+@rule(
+    "ambiguity.blank",
+    kind="ambiguity",
+    description="An empty blank (\u201c____\u201d, \u201c[ ]\u201d) or a run of X outside signature blocks and "
+    "forms. A hint: in public filings a blank or \u201cXXX\u201d often marks redacted text, and some blanks are "
+    "meant to be completed later (notice details, dates of counterparts).",
+    severity="low", category=LEFTOVERS,
+    suggestion="fill in the blank, or say how and when it will be completed",
+    fires_on=("1. Term. This Agreement lasts ______ years.", "1. Orders. The minimum order is [__] units.",
+              "1. Fee. The fee is $XX per unit."),
+    quiet_on=("1. Term. This Agreement lasts two years.\n\nBy: ________\nName: ________",
+              "1. Term. Two years.\n\nEXHIBIT A\nFORM OF NOTICE\nThe term ends on ________."),
+)
+def blank(ctx: CheckContext, r: Rule) -> list[Finding]:
+    text = ctx.text
+    hits = []
+    xs = [m for m in _X_RUN.finditer(text) if _lone_x_run(text, m.start(), m.end())]
+    if xs and not _REDACTED_FILING.search(text):
+        for m in xs:
+            if not _in_form(ctx, m.start()):
+                hits.append((m.start(), m.end(), "XX"))
     for m in _BLANK.finditer(text):
         if _SIGNATURE_LABEL.search(text, max(0, m.start() - 60), m.start()):
             continue
-        if m.end() - m.start() >= 60:
+        n = m.end() - m.start()
+        if n >= 60:
             continue  # a horizontal rule, not a blank to fill
-        if m.end() - m.start() >= 15 and re.search(r"[.:]\s*$", text[max(0, m.start() - 3): m.start()]) and \
+        if n >= 15 and re.search(r"[.:]\s*$", text[max(0, m.start() - 3): m.start()]) and \
                 re.match(r"\s+[A-Z*]", text[m.end(): m.end() + 2]):
             continue  # a rule between parts, or a form's field line
+        if m.group(0)[0] in "[(" and (_is_checkbox(text, m.start(), m.end()) or "bracket" in
+                                      text[max(0, m.start() - 40): m.end() + 40].lower()):
+            continue  # a check box ("[ ] AVNET East Coast"), or a legend about redaction brackets
         ls = text.rfind("\n", 0, m.start()) + 1
         le = text.find("\n", m.end())
         line = text[ls: le if le != -1 else len(text)]
         if len(line.replace("_", "").strip()) < 3:  # a line of underscores: a rule or a signature line
             continue
+        if _in_form(ctx, m.start()):
+            continue
         hits.append((m.start(), m.end(), "____" if "_" in m.group(0) else "[ ]"))
     hits.sort()
-    return grouped(ctx, r, hits, message="Placeholder or blank \u201c{term}\u201d was never filled in ({times} in "
-                   "this section).")
+    return grouped(ctx, r, hits, message="Blank \u201c{term}\u201d was never filled in ({times} in this section).")
 
 
 _BRACKET = re.compile(r"[()\[\]\u201c\u201d]")

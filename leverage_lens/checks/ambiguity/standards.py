@@ -8,13 +8,22 @@ one "thirty (60) days".
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from ...model import Finding, Span
 from ..context import CheckContext
 from ..registry import Rule, rule
-from ._common import STANDARDS, finding, grouped
+from ._common import STANDARDS, finding, grouped, lowered
 
 _AND_OR = re.compile(r"\band\s*/\s*or\b", re.IGNORECASE)
+_AND_OR_LOW = re.compile(r"\band\s*/\s*or\b")
+
+
+def _scan(ctx: CheckContext, low_pattern: re.Pattern[str], ci_pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+    """Matches of a case-insensitive pattern, found by the (faster) lower-case pattern on the lower-cased text when
+    lower-casing keeps every offset. Groups then hold lower-cased text: read the original at the same offsets."""
+    low = lowered(ctx)
+    return low_pattern.finditer(low) if low is not None else ci_pattern.finditer(ctx.text)
 
 
 @rule(
@@ -27,15 +36,17 @@ _AND_OR = re.compile(r"\band\s*/\s*or\b", re.IGNORECASE)
     quiet_on=("1. Notices. Notice may be given by mail or email, or both.",),
 )
 def and_or(ctx: CheckContext, r: Rule) -> list[Finding]:
-    hits = [(m.start(), m.end(), "and/or") for m in _AND_OR.finditer(ctx.text)]
+    hits = [(m.start(), m.end(), "and/or") for m in _scan(ctx, _AND_OR_LOW, _AND_OR)]
     return grouped(ctx, r, hits, message="\u201cand/or\u201d is used {times} in this section.")
 
 
-_EFFORTS = re.compile(
+_EFFORTS_SRC = (
     r"\b(?P<std>best|commercially\s+reasonable|reasonable\s+best|reasonable|good\s+faith|diligent|all\s+reasonable)"
-    r"\s+(?:commercial\s+)?efforts?\b",
-    re.IGNORECASE,
+    r"\s+(?:commercial\s+)?efforts?\b"
 )
+_EFFORTS = re.compile(_EFFORTS_SRC, re.IGNORECASE)
+_EFFORTS_LOW = re.compile(_EFFORTS_SRC)
+
 
 
 def _norm(std: str) -> str:
@@ -56,7 +67,7 @@ def _norm(std: str) -> str:
 )
 def mixed_efforts(ctx: CheckContext, r: Rule) -> list[Finding]:
     by_std: dict[str, list[re.Match[str]]] = {}
-    for m in _EFFORTS.finditer(ctx.text):
+    for m in _scan(ctx, _EFFORTS_LOW, _EFFORTS):
         by_std.setdefault(_norm(m.group("std")), []).append(m)
     if len(by_std) < 2:
         return []
@@ -75,12 +86,13 @@ def mixed_efforts(ctx: CheckContext, r: Rule) -> list[Finding]:
     return out
 
 
-_VAGUE = re.compile(
+_VAGUE_SRC = (
     r"\b(?P<w>promptly|as\s+soon\s+as\s+(?:reasonably\s+)?(?:practicable|possible)|from\s+time\s+to\s+time|"
     r"in\s+a\s+timely\s+manner|timely|forthwith|without\s+undue\s+delay|within\s+a\s+reasonable\s+(?:time|period)|"
-    r"material(?:ly)?|substantial(?:ly)?)\b(?P<tail>[^.;\n]{0,40})",
-    re.IGNORECASE,
+    r"material(?:ly)?|substantial(?:ly)?)\b(?P<tail>[^.;\n]{0,40})"
 )
+_VAGUE = re.compile(_VAGUE_SRC, re.IGNORECASE)
+_VAGUE_LOW = re.compile(_VAGUE_SRC)
 # A measure next to the word: "promptly (and in any event within 5 days)", "material (more than $10,000)".
 _MEASURE = re.compile(r"\b(?:in\s+any\s+event|but\s+(?:in\s+any\s+case\s+)?(?:no|not)\s+later|within\s+\w+\s*\(?\d|"
                       r"no\s+later\s+than|exceed\w*|more\s+than|less\s+than|\$|\d+\s*%|\d+\s+(?:business\s+)?days)",
@@ -105,11 +117,11 @@ _FIXED = re.compile(r"^material(?:ly)?\s+(?:adverse|breach|default|respects?|ter
 )
 def vague_standard(ctx: CheckContext, r: Rule) -> list[Finding]:
     hits = []
-    for m in _VAGUE.finditer(ctx.text):
+    for m in _scan(ctx, _VAGUE_LOW, _VAGUE):
         w = " ".join(m.group("w").lower().split())
         if w.startswith(("material", "substantial")):
             nxt = ctx.text[m.start("w"): m.end("w") + 25]
-            if _FIXED.match(nxt) or ctx.text[m.end("w"): m.end("w") + 1] == "s" or m.group("w")[0].isupper():
+            if _FIXED.match(nxt) or ctx.text[m.end("w"): m.end("w") + 1] == "s" or ctx.text[m.start("w")].isupper():
                 continue
         if _MEASURE.search(m.group("tail")):
             continue

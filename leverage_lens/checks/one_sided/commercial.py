@@ -30,18 +30,38 @@ _AUDIT = re.compile(
     r"entitled)\b[^.]{0,120}?(?:\b(?:audit|inspect|examin)\w*\b|"
     r"\breview\w*\s+(?:\w+\s+){0,4}?(?:books|records|accounts|statements)\b|"
     r"\baccess\s+to\s+(?:\w+\s+){0,4}?(?:books|records|accounts|facilit\w+|premises))|"
-    r"\b(?:open|available|subject)\s+(?:\w+\s+){0,3}?(?:for|to)\s+(?:inspection|examination|review|audit)"
+    r"\b(?:open|available|subject|retained|kept)\s+(?:\w+\s+){0,6}?(?:for|to)\s+(?:possible\s+)?(?:inspection|examination|review|audit)"
     r"[^.;]{0,40}?\b(?P<open>by)\b",
     re.IGNORECASE,
 )
-_ASSIGN_FREE = re.compile(r"\bmay\s+(?:freely\s+)?assign\b(?![^.]{0,120}?\b(?:consent|approval)\b)",
-                          re.IGNORECASE)
+_ASSIGN_FREE = re.compile(
+    r"\bmay\s+(?:freely\s+)?assign\b(?![^.]{0,120}?\b(?:consent|approval|permission)\b)|"
+    r"\bmay\s+(?:freely\s+)?assign\b[^.]{0,160}?\bwithout\s+(?:the\s+)?(?:\w+\s+){0,4}?(?:consent|approval)\b",
+    re.IGNORECASE,
+)
 _ASSIGN_BLOCKED = re.compile(
-    r"\b(?:shall|may|will)\s+not\s+(?:\w+\s+){0,2}?assign\w*\b[^.]{0,200}?\b(?:consent|approval)\b|"
+    r"\b(?:shall|may|will)\s+not\s+(?:\w+\s+){0,2}?assign\w*\b[^.]{0,200}?\b(?:consent|approval|permission)\b|"
     r"\b(?:shall|may|will)\s+not,?\s+(?:\w+\s+){0,2}?(?:without|except\s+with)\s+(?:\w+\s+){0,6}?"
     r"(?:consent|approval)\b[^.]{0,120}?\bassign",  # "may not, without the prior written consent of X, assign"
     re.IGNORECASE,
 )
+# The passive forms name the assignor after "by": "may not be assigned by Seller without the consent of AEIS",
+# "No assignment of this Agreement shall be made by the Distributor without the prior written consent of the
+# Company"; and "may be assigned by X ... without Y's consent" names a party free to assign.
+_ASSIGN_BLOCKED_BY = re.compile(
+    r"\b(?:(?:shall|may|will|can)\s+not\s+be\s+(?:\w+,?\s+){0,4}?assigned|no\s+(?:right\s+or\s+interest\s+in\s+"
+    r"this\s+agreement|assignment)\b[^.]{0,120}?\bshall\s+be\s+(?:assigned|made))\b[^.]{0,80}?\b(?P<by>by)\b"
+    r"(?=[^.]{0,160}?\b(?:without|unless|except\s+with)\b[^.]{0,80}?\b(?:consent|approval|permission)\b)",
+    re.IGNORECASE,
+)
+_ASSIGN_FREE_BY = re.compile(
+    r"\bmay\s+be\s+assigned\s+(?P<by>by)\b[^.]{0,160}?\bwithout\s+(?:the\s+)?(?:\w+['\u2019]s\s+)?"
+    r"(?:\w+\s+){0,3}?(?:consent|approval)\b",
+    re.IGNORECASE,
+)
+_CREDITORS = re.compile(r"\bassign\w*\s+for\s+the\s+benefit\s+of\s+(?:its\s+|his\s+|their\s+)?creditors\b",
+                        re.IGNORECASE)
+_NEGATED = re.compile(r"\b(?:neither|nor|no|not)\b[^.]{0,50}$", re.IGNORECASE)
 _ASSIGN_WORD = re.compile(r"\bassign", re.IGNORECASE)
 _LATE = re.compile(
     r"\b(?:late\s+(?:payment\s+)?(?:fee|charge|penalt)\w*|interest\s+(?:at|of|on)\b[^;]{0,80}?(?:per\s+(?:month|"
@@ -107,6 +127,8 @@ def sole_discretion(ctx: CheckContext, r: Rule) -> list[Finding]:
               P + "1. Customer shall permit Supplier to inspect its facilities once a year. "
               "2. Customer shall pay Supplier.",
               P + "1. Customer shall keep records, open for inspection by Supplier. 2. Customer shall pay "
+              "Supplier.",
+              P + "1. Customer shall obtain the right for Supplier to audit its warehouses. 2. Customer shall pay "
               "Supplier.",),
     quiet_on=(P + "1. Each party may audit the books and records of the other party once a year. "
               "2. Customer shall pay Supplier.",),
@@ -116,12 +138,17 @@ def audit(ctx: CheckContext, r: Rule) -> list[Finding]:
                      holder=_auditor)
 
 
+_RIGHT_FOR = re.compile(r"right\s+for\b", re.IGNORECASE)
+
+
 def _auditor(s: Sentence, m: re.Match[str]) -> str | None:
     """The party that audits: named before "may audit", or after "shall permit" (the audited party is the
     subject there)."""
     if m.group("open") is not None:  # "records ... open for inspection by X"
         return next((pid for a, _, pid in s.mentions if a - s.start >= m.end("open")), None)
     if m.group("grant") is None:
+        if _RIGHT_FOR.match(s.text, m.start()):  # "X shall obtain the right for Y to audit": Y audits
+            return next((pid for a, _, pid in s.mentions if a - s.start >= m.start()), None)
         return actor_before(s, m.start())
     subject = actor_before(s, m.start())
     return next((pid for a, _, pid in s.mentions if a - s.start >= m.start("grant") and pid != subject), None)
@@ -129,33 +156,41 @@ def _auditor(s: Sentence, m: re.Match[str]) -> str | None:
 
 @rule(
     "one_sided.assignment",
-    description="One party may assign freely while the other needs consent.",
+    description="One party may assign freely, or without restriction, while the other needs consent.",
     severity="medium", category=cat.ASSIGNMENT,
     suggestion="the same assignment rule for both: consent not unreasonably withheld, with the same "
     "carve-outs (affiliates, merger)",
     fires_on=(P + "1. Customer shall not assign this Agreement without the prior written consent of Supplier. "
-              "Supplier may assign this Agreement to any person. 2. Customer shall pay Supplier.",),
+              "Supplier may assign this Agreement to any person. 2. Customer shall pay Supplier.",
+              P + "1. This Agreement may not be assigned by Customer without the written consent of Supplier. "
+              "2. Customer shall pay Supplier.",
+              P + "1. No assignment of this Agreement shall be made by Customer without the prior written consent "
+              "of Supplier. 2. Customer shall pay Supplier.",),
     quiet_on=(P + "1. Neither party shall assign this Agreement without the consent of the other party. "
-              "2. Customer shall pay Supplier.",),
+              "2. Customer shall pay Supplier.",
+              P + "1. Customer shall not assign this Agreement without the consent of Supplier. Supplier shall not "
+              "assign this Agreement without the consent of Customer. 2. Customer shall pay Supplier.",),
 )
 def assignment(ctx: CheckContext, r: Rule) -> list[Finding]:
     pair = ctx.two_parties()
     if pair is None:
         return []
-    free: dict[str, list] = {}
-    blocked: set[str] = set()
+    free: dict[str, list[tuple[Sentence, re.Match[str]]]] = {}
+    blocked: dict[str, list[tuple[Sentence, re.Match[str]]]] = {}
     for s in ctx.candidates(_ASSIGN_WORD, ("assign",)):
+        if _CREDITORS.search(s.text):  # "makes an assignment for the benefit of creditors": insolvency, not transfer
+            continue
         if MUTUAL.search(s.text):
             return []
-        for pat, bucket in ((_ASSIGN_BLOCKED, None), (_ASSIGN_FREE, free)):
+        for pat, bucket in ((_ASSIGN_BLOCKED, blocked), (_ASSIGN_BLOCKED_BY, blocked), (_ASSIGN_FREE, free),
+                            (_ASSIGN_FREE_BY, free)):
             m = pat.search(s.text)
+            if m and bucket is free and _NEGATED.search(s.text, max(0, m.start() - 60), m.start()):
+                continue  # "no party may assign ... without consent" restricts, it does not free
             if m:
-                who = actor_before(s, m.start())
+                who = _after(s, m.end("by")) if "by" in pat.groupindex else actor_before(s, m.start())
                 if who in pair:
-                    if bucket is None:
-                        blocked.add(who)
-                    else:
-                        bucket.setdefault(who, []).append((s, m))
+                    bucket.setdefault(who, []).append((s, m))
     out = []
     for who, hits in free.items():
         other = pair[1] if who == pair[0] else pair[0]
@@ -165,7 +200,21 @@ def assignment(ctx: CheckContext, r: Rule) -> list[Finding]:
             out.append(finding(ctx, r, s, f"{ctx.party_name(who)} may assign freely, but {ctx.party_name(other)} "
                                "needs consent to assign.", favors=who, evidence=[
                 trigger_span(s, m)]))
+    if len(blocked) == 1:  # one-way consent: only one party's assignment is restricted
+        who = next(iter(blocked))
+        other = pair[1] if who == pair[0] else pair[0]
+        for s, m in blocked[who]:
+            out.append(finding(ctx, r, s, f"{ctx.party_name(who)} needs consent to assign; no sentence restricts "
+                               f"{ctx.party_name(other)}'s assignment.", favors=other, evidence=[
+                trigger_span(s, m),
+                Span(start=0, end=len(ctx.text), label=f"looked for: a restriction on assignment by "
+                     f"{ctx.party_name(other)} or by either party; none found")]))
     return out
+
+
+def _after(s: Sentence, pos: int) -> str | None:
+    """The first party mentioned at or after offset ``pos`` (relative to the sentence)."""
+    return next((pid for a, _, pid in s.mentions if a - s.start >= pos), None)
 
 
 @rule(

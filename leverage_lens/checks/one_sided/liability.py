@@ -16,14 +16,18 @@ _INDEMNIFY = re.compile(r"\b(?:shall|will|agrees?\s+to|must|undertakes?\s+to)\s+
                         r"(?:defend,?\s+(?:and\s+)?)?indemnif", re.IGNORECASE)
 _CAP = re.compile(
     r"\b(?:aggregate|total|maximum|entire|cumulative)?\s*liabilit(?:y|ies)\b[^.]{0,250}?\b(?:shall\s+not\s+exceed|"
-    r"(?:is|be|shall\s+be)\s+limited\s+to|not\s+to\s+exceed|in\s+no\s+event\s+exceed|exceed|capped\s+at)|"
+    r"(?:is|be|shall\s+be|will\s+be)\s+limited\s+to|not\s+to\s+exceed|in\s+no\s+event\s+exceed|exceed|capped\s+at)|"
     r"\b(?:in\s+no\s+event|under\s+no\s+circumstances)\s+(?:shall|will)\s+(?:\w+\s+){0,3}?(?:be\s+liable|"
     r"have\s+any\s+liability|be\s+responsible)\b|"
     r"\b(?:shall|will)\s+(?:not|in\s+no\s+event)\s+be\s+(?:liable|responsible)\b[^.]{0,120}?\b(?:indirect|"
     r"consequential|special|incidental|punitive|exemplary|lost\s+profits?|loss\s+of\s+(?:profits?|revenues?|data|"
     r"business|use))|"
     r"\b(?:shall|will)\s+(?:have|bear|incur)\s+no\s+liability\b|"
-    r"(?P<remedy>\b(?:sole|exclusive)\s+(?:and\s+exclusive\s+)?remed(?:y|ies))\b",
+    r"\bneither\s+party\s+(?:shall|will|is|may)\s+(?:\w+\s+){0,3}?(?:be\s+)?(?:liable|responsible)\b|"
+    r"(?P<remedy>\b(?:sole|exclusive)\s+(?:and\s+exclusive\s+)?remed(?:y|ies))\b|"
+    # "X's sole obligation (and liability) under this warranty is to repair": X is the one protected
+    r"\b(?:sole|exclusive)\s+(?:and\s+exclusive\s+)?obligations?\b(?:\s+and\s+liabilit(?:y|ies))?\s+(?:under|with\s+respect|"
+    r"for|in\s+respect|hereunder|shall|is|will)",
     re.IGNORECASE,
 )
 
@@ -52,7 +56,9 @@ def indemnity(ctx: CheckContext, r: Rule) -> list[Finding]:
               "Supplier's total liability shall not exceed the fees paid. 2. Customer shall pay Supplier.",
               P + "1. Replacement of the goods is the sole and exclusive remedy of Customer. "
               "2. Customer shall pay Supplier.",
-              P + "1. Supplier shall have no liability for lost profits. 2. Customer shall pay Supplier.",),
+              P + "1. Supplier shall have no liability for lost profits. 2. Customer shall pay Supplier.",
+              P + "1. Supplier's sole obligation under this warranty is to repair the goods. "
+              "2. Customer shall pay Supplier.",),
     quiet_on=(P + "1. In no event shall either party be liable for any indirect damages, and neither party's "
               "total liability shall exceed the fees paid. 2. Customer shall pay Supplier.",),
 )
@@ -62,7 +68,7 @@ def liability_cap(ctx: CheckContext, r: Rule) -> list[Finding]:
     if pair is None:
         return out
     protected: dict[str, list] = {}
-    for s in ctx.candidates(_CAP, ("liab", "remed")):
+    for s in ctx.candidates(_CAP, ("liab", "remed", "obligation")):
         m = _CAP.search(s.text)
         if not m:
             continue

@@ -13,7 +13,7 @@ from ._common import MUTUAL, actor_before, finding, one_sided, trigger_span
 P = 'This Agreement is between Acme Inc. ("Supplier") and Beta LLC ("Customer"). '
 
 _CONVENIENCE = re.compile(
-    r"\b(?:may|right\s+to|entitled\s+to)\b[^.;]{0,80}?\bterminat\w*\b[^.;]{0,160}?"
+    r"\b(?:may|right\s+to|entitled\s+to|ability\s+to)\b[^.;]{0,80}?\b(?:terminat\w*|cancel\w*)\b[^.;]{0,160}?"
     r"(?:for\s+(?:any\s+or\s+no\s+reason|any\s+reason|no\s+reason|(?:its\s+)?convenience)|without\s+cause|"
     r"at\s+any\s+time\s+(?:by|upon|on|with)|without\s+(?:any\s+)?reason)",
     re.IGNORECASE,
@@ -21,7 +21,7 @@ _CONVENIENCE = re.compile(
 # Termination on notice alone ("Customer may terminate this Agreement upon ninety (90) days written notice"),
 # read as without cause unless the sentence names a cause (see _FOR_CAUSE).
 _ON_NOTICE = re.compile(
-    r"\b(?:may|right\s+to|entitled\s+to)\b[^.;]{0,80}?\bterminat\w*\b[^.;]{0,80}?\b(?:upon|on|by|with|after|"
+    r"\b(?:may|right\s+to|entitled\s+to|ability\s+to)\b[^.;]{0,80}?\b(?:terminat\w*|cancel\w*)\b[^.;]{0,80}?\b(?:upon|on|by|with|after|"
     r"giving|providing|at\s+least|(?:not|no)\s+less\s+than)\b[^.;]{0,60}?\b(?:days?|months?|weeks?)['\u2019]?\s*"
     r"(?:\(\w+\)\s*)?(?:(?:prior|advance|written|express)\s+)*notice",
     re.IGNORECASE,
@@ -57,7 +57,7 @@ def _for_cause(sentence: str) -> bool:
 
 _CHANGE_OF_CONTROL = re.compile(
     r"\b(?:may|right\s+to|entitled\s+to)\b[^.]{0,80}?\bterminat\w*[^.]{0,250}?\bchange\s+(?:of|in)\s+(?:control|"
-    r"ownership)|\bchange\s+(?:of|in)\s+(?:control|ownership)\b[^.]{0,250}?\b(?:may|right\s+to)\b[^.]{0,60}?"
+    r"ownership)|\bchange\s+(?:of|in)\s+(?:control|ownership)\b[^.]{0,250}?\b(?:may|right\s+to)\b[^.]{0,100}?"
     r"\bterminat\w*",
     re.IGNORECASE,
 )
@@ -84,6 +84,10 @@ _WORDS = {"thirty": 30, "sixty": 60, "ninety": 90}
               P + "1. Customer may terminate this Agreement upon ninety (90) days prior written notice. "
               "2. Supplier shall deliver the goods to Customer.",
               P + "1. This Agreement may be terminated at any time by Customer upon 30 days written notice. "
+              "2. Supplier shall deliver the goods to Customer.",
+              P + "1. Customer will have the ability to terminate this Agreement by giving 90 days' prior written "
+              "notice to Supplier. 2. Supplier shall deliver the goods to Customer.",
+              P + "1. Customer may cancel this Agreement at any time upon seven days notice. "
               "2. Supplier shall deliver the goods to Customer.",),
     quiet_on=(P + "1. Either party may terminate this Agreement for convenience on 30 days notice. "
               "2. Supplier shall deliver the goods to Customer.",
@@ -91,7 +95,8 @@ _WORDS = {"thirty": 30, "sixty": 60, "ninety": 90}
               "this Agreement. 2. Supplier shall deliver the goods to Customer.",),
 )
 def termination_for_convenience(ctx: CheckContext, r: Rule) -> list[Finding]:
-    return one_sided(ctx, r, _TERMINATE_WITHOUT_CAUSE, what="may terminate without cause", anchors=("terminat",),
+    return one_sided(ctx, r, _TERMINATE_WITHOUT_CAUSE, what="may terminate without cause",
+                     anchors=("terminat", "cancel"),
                      exclude=_for_cause, holder=_terminator)
 
 
@@ -108,7 +113,21 @@ def termination_for_convenience(ctx: CheckContext, r: Rule) -> list[Finding]:
 )
 def termination_change_of_control(ctx: CheckContext, r: Rule) -> list[Finding]:
     return one_sided(ctx, r, _CHANGE_OF_CONTROL, what="may terminate on a change of control",
-                     anchors=("control", "ownership"))
+                     anchors=("control", "ownership"), holder=_coc_holder)
+
+
+_MAY = re.compile(r"\b(?:may|right\s+to)\b", re.IGNORECASE)
+
+
+def _coc_holder(s: Sentence, m: re.Match[str]) -> str | None:
+    """Who may terminate: the party named just before "may" ("upon a Change of Control of X, Y may ...
+    terminate"), else the party named before the match ("Y may terminate upon a change of control of X")."""
+    mays = [k.start() for k in _MAY.finditer(s.text, m.start(), m.end())]
+    if mays and mays[-1] > m.start() + 20:
+        who = actor_before(s, mays[-1], window=60)
+        if who is not None:
+            return who
+    return actor_before(s, m.start())
 
 
 def _days(text: str) -> int | None:

@@ -1,0 +1,92 @@
+"""Assemble the negotiation brief from what the pipeline already knows.
+
+Everything here reads the analysed document (tagged clauses, parties, obligations, findings); nothing is
+parsed or tagged again. The issues to raise are the findings a negotiator acts on (every one-sided finding,
+and any other finding of medium severity or worse), ordered against the reader first when the report is
+read as a party, then by severity, then in document order, each with its suggested ask.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..model import Brief, Clause, Document, Finding, Issue, KeyTerm, Obligation, Party, Severity
+from .commercial import exclusivity, liability, payment_terms, termination_rights
+from .context import BriefContext
+from .dates import agreement_date, effective_date, initial_term, renewal
+from .law import forum, governing_law
+
+__all__ = ["build_brief", "issues_to_raise"]
+
+
+def issues_to_raise(findings: Sequence[Finding], reader: str | None = None) -> list[Issue]:
+    """Findings worth negotiating, most pressing first (see the module docstring for the order)."""
+    rank = {s: i for i, s in enumerate(Severity)}  # Severity.rank searches the enum on every call
+    chosen = [f for f in findings if f.kind == "one_sided" or rank[f.severity] >= rank[Severity.MEDIUM]]
+
+    def key(f: Finding) -> tuple[int, int, int, int, str]:
+        against = 0 if (reader is not None and f.against_reader) else 1
+        return against, -rank[f.severity], f.start, f.end, f.rule
+
+    return [
+        Issue(finding_id=f.id, rule=f.rule, severity=f.severity, family=f.family, clause_id=f.clause_id,
+              start=f.start, end=f.end, message=f.message, ask=f.suggestion, favors=f.favors,
+              against_reader=f.against_reader)
+        for f in sorted(chosen, key=key)
+    ]
+
+
+def _party_terms(ctx: BriefContext, parties: Sequence[Party]) -> list[KeyTerm]:
+    out = []
+    for p in parties:
+        span = next((s for s in p.spans if s.label == "name"), p.spans[0] if p.spans else None)
+        if span is None:
+            continue
+        out.append(ctx.term("party", span.start, span.end, value=p.name, confidence=0.9, party=p.id,
+                            detail=p.role))
+    return out
+
+
+def build_brief(
+    doc: Document,
+    clauses: Sequence[Clause],
+    parties: Sequence[Party],
+    obligations: Sequence[Obligation],
+    findings: Sequence[Finding],
+    *,
+    reader: str | None = None,
+    sentences: Sequence[tuple[int, int]] | None = None,
+    mentions: Sequence[Sequence[tuple[int, int, str]]] | None = None,
+) -> Brief:
+    """The :class:`~leverage_lens.model.Brief` of an analysed document.
+
+    ``clauses`` are the tagged clauses; ``sentences`` and ``mentions`` (party mentions per sentence) are the
+    ones enrichment computed, passed to avoid splitting the text again.
+    """
+    if sentences is None:
+        from ..enrich import sentence_spans
+
+        sentences = sentence_spans(doc.text)
+    ctx = BriefContext(doc.text, clauses, sentences)
+    first_mention: dict[int, str] = {}
+    for sent_mentions in mentions or ():
+        for start, _end, pid in sent_mentions:
+            first_mention.setdefault(start, pid)
+    agreed = agreement_date(ctx)
+    effective = effective_date(ctx, agreed)
+    term, expiry = initial_term(ctx, effective)
+    return Brief(
+        parties=_party_terms(ctx, parties),
+        agreement_date=agreed,
+        effective_date=effective,
+        initial_term=term,
+        expiration_date=expiry,
+        renewal=renewal(ctx, effective, term, expiry),
+        termination=termination_rights(ctx, obligations),
+        payment_terms=payment_terms(ctx),
+        liability=liability(ctx, first_mention),
+        exclusivity=exclusivity(ctx, obligations),
+        governing_law=governing_law(ctx),
+        forum=forum(ctx),
+        issues_to_raise=issues_to_raise(findings, reader),
+    )

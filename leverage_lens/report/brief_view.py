@@ -1,0 +1,154 @@
+"""The negotiation brief as rows a view can print, and the scorecard as a small inline SVG chart.
+
+Both the Markdown and the HTML view show the same rows in the same order, so the two never disagree: each row
+is a label ("Governing law"), a value in words ("Delaware"; "1 year, automatic; notice 90 days; last day to
+give notice 2022-10-03") and the key term it comes from (for the clause link). Party ids never reach the
+reader: every party is shown by name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from html import escape
+
+from ..model import Brief, KeyTerm, Report
+
+__all__ = ["BriefRow", "brief_rows", "duration_words", "party_label", "scorecard_svg"]
+
+_UNITS = {"D": "day", "W": "week", "M": "month", "Y": "year"}
+
+
+def duration_words(value: str | None, business: bool = False) -> str | None:
+    """ "P30D" -> "30 days", "P1Y" -> "1 year" (other values are returned as they are)."""
+    if not value:
+        return None
+    m = re.fullmatch(r"P(\d+)([DWMY])", value)
+    if not m:
+        return value
+    n, unit = int(m.group(1)), _UNITS[m.group(2)]
+    word = ("business " if business and unit == "day" else "") + unit
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def party_label(report: Report, party: str | None) -> str | None:
+    """A party id as its name; the collective subjects as words ("either party"); None stays None."""
+    if party is None:
+        return None
+    if party in ("each", "either", "neither", "both"):
+        return f"{party} party" if party != "both" else "both parties"
+    return next((p.name for p in report.parties if p.id == party), party)
+
+
+@dataclass(frozen=True)
+class BriefRow:
+    label: str
+    value: str
+    term: KeyTerm | None
+
+
+def _dur(t: KeyTerm) -> str | None:
+    return duration_words(t.value, business=t.detail == "business days")
+
+
+def brief_rows(report: Report) -> list[BriefRow]:
+    """The key terms at a glance, in reading order; a term the contract does not state is left out."""
+    brief: Brief | None = report.summary.brief
+    if brief is None:
+        return []
+    rows: list[BriefRow] = []
+    for t in brief.parties:
+        rows.append(BriefRow("Party", f"{t.value} ({t.detail})" if t.detail else (t.value or t.text), t))
+    for label, dated in (("Agreement date", brief.agreement_date), ("Effective date", brief.effective_date)):
+        if dated is not None:
+            value = dated.value or "left blank in the draft"
+            rows.append(BriefRow(label, value + (f" ({dated.detail})" if dated.detail else ""), dated))
+    if brief.initial_term is not None:
+        rows.append(BriefRow("Initial term", _dur(brief.initial_term) or "see clause", brief.initial_term))
+    if brief.expiration_date is not None:
+        t = brief.expiration_date
+        rows.append(BriefRow("Expires", (t.value or "see clause") + (" (computed)" if t.detail == "computed" else ""), t))
+    r = brief.renewal
+    if r is not None:
+        parts = [("renews automatically" if r.automatic else "renews only by agreement")
+                 + (f" for {_dur(r.term)}" if r.term.value else "")]
+        if r.notice is not None:
+            parts.append(f"notice to stop it: {_dur(r.notice) or 'see clause'}")
+        if r.last_notice_day:
+            parts.append(f"last day to give notice: {r.last_notice_day}")
+        rows.append(BriefRow("Renewal", "; ".join(parts), r.term))
+        if r.notice is not None and r.notice.clause_id != r.term.clause_id:
+            rows.append(BriefRow("Renewal notice", _dur(r.notice) or "see clause", r.notice))
+    for t in brief.termination:
+        who = party_label(report, t.party) or "a party"
+        notice = f", on {_dur(t)}\u2019 notice" if t.value else ""
+        rows.append(BriefRow("Termination right", f"{who}: {t.detail or 'other'}{notice}", t))
+    for t in brief.payment_terms:
+        rows.append(BriefRow("Payment terms", f"within {_dur(t)}" if t.value else "see clause", t))
+    for t in brief.liability:
+        whose = party_label(report, t.party)
+        label = "Liability cap" if t.kind == "liability_cap" else "Excluded damages"
+        rows.append(BriefRow(label, (t.value or "see clause") + (f" (for {whose})" if whose else ""), t))
+    names = {"exclusivity": "Exclusivity", "non_compete": "Non-compete", "non_solicit": "Non-solicit"}
+    for t in brief.exclusivity:
+        bound = party_label(report, t.party)
+        value = (f"binds {bound}" if bound else "see clause") + (f", {_dur(t)}" if t.value else "")
+        rows.append(BriefRow(names.get(t.kind, t.kind), value, t))
+    if brief.governing_law is not None:
+        rows.append(BriefRow("Governing law", brief.governing_law.value or "see clause", brief.governing_law))
+    if brief.forum is not None:
+        t = brief.forum
+        rows.append(BriefRow("Forum", f"{t.value} ({t.detail})" if t.detail else (t.value or "see clause"), t))
+    return rows
+
+
+_PALETTE = ("#3b7dd8", "#e08a00", "#2e9d5b", "#8e44ad", "#c62828", "#607d8b")
+
+
+def scorecard_svg(report: Report, *, width: int = 560, bar_height: int = 18) -> str:
+    """One bar per family of the scorecard, split by each party's share of rights held plus one-sided findings
+    in its favour; a legend names the parties. Well-formed XML (it parses with ``xml.etree``), no script."""
+    card = report.summary.scorecard
+    if not card:
+        return ""
+    ids: list[str] = []
+    for score in card.values():
+        for pid in (*score.rights, *score.favored):
+            if pid not in ids:
+                ids.append(pid)
+    color = {pid: _PALETTE[i % len(_PALETTE)] for i, pid in enumerate(ids)}
+    label_w, gap, top = 110, 6, 24
+    bar_w = width - label_w - 60
+    rows = []
+    for i, (family, score) in enumerate(sorted(card.items())):
+        y = top + i * (bar_height + gap)
+        weight = {pid: score.rights.get(pid, 0) + score.favored.get(pid, 0) for pid in ids}
+        total = sum(weight.values())
+        segs = [f'<text x="0" y="{y + bar_height - 5}" class="fam">{escape(family)}</text>']
+        x = float(label_w)
+        for pid in ids:
+            if not weight[pid]:
+                continue
+            w = bar_w * weight[pid] / total
+            name = escape(party_label(report, pid) or pid)
+            segs.append(f'<rect class="seg" x="{x:.1f}" y="{y}" width="{w:.1f}" height="{bar_height}" '
+                        f'fill="{color[pid]}"><title>{escape(family)}: {name} {score.rights.get(pid, 0)} rights, '
+                        f'{score.favored.get(pid, 0)} one-sided findings</title></rect>')
+            x += w
+        if not total:
+            segs.append(f'<rect class="seg empty" x="{label_w}" y="{y}" width="{bar_w}" height="{bar_height}" '
+                        f'fill="#eee"/>')
+        segs.append(f'<text x="{label_w + bar_w + 6}" y="{y + bar_height - 5}" class="n">{total}</text>')
+        rows.append(f'<g class="bar" data-family="{escape(family, quote=True)}">{"".join(segs)}</g>')
+    legend = []
+    lx = 0
+    for pid in ids:
+        name = escape(party_label(report, pid) or pid)
+        legend.append(f'<rect x="{lx}" y="4" width="10" height="10" fill="{color[pid]}"/>'
+                      f'<text x="{lx + 14}" y="13" class="lg">{name}</text>')
+        lx += 24 + 7 * len(party_label(report, pid) or pid)
+    height = top + len(card) * (bar_height + gap)
+    return (f'<svg id="scorecard-chart" xmlns="http://www.w3.org/2000/svg" role="img" width="{width}" '
+            f'height="{height}" viewBox="0 0 {width} {height}" aria-label="Leverage by family: each party\'s '
+            f'share of rights and one-sided findings"><style>text{{font:12px system-ui,sans-serif;fill:#333}}'
+            f'</style><g class="legend">{"".join(legend)}</g>{"".join(rows)}</svg>')

@@ -1,0 +1,128 @@
+"""What the review copies (Word comments, PDF highlights) share: finding the original, and saying how well
+each finding was anchored.
+
+A review copy is written onto the *original* file, not onto a rendering of ``Document.text``: the reader
+keeps the contract exactly as it was sent, plus one note per finding. The Report is only a description of
+that file, so before anything is written the original's bytes are checked against the SHA-256 the report
+recorded when it was parsed; a copy is never anchored by offsets that belong to another version.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Literal
+
+from ..errors import InvalidOptionError, OriginalMismatchError, OriginalNotFoundError, UnsupportedFormatError
+from ..model import Finding, Report
+
+__all__ = ["AUTHOR", "INITIALS", "Anchor", "AnchorMode", "Original", "ReviewCopy", "finding_note", "read_original"]
+
+#: The author name every comment and highlight carries, so reviewers can filter or delete them in one go.
+AUTHOR = "leverage_lens"
+INITIALS = "LL"
+
+#: Where the original comes from: a path, its bytes, or a binary file object.
+Original = str | os.PathLike | bytes | bytearray | memoryview | IO[bytes]
+
+#: ``exact``: the note covers precisely the finding's text (as far as the file holds it as text: Word's
+#: automatic numbers and paragraph breaks are not characters of a run); ``widened``: it covers the text plus
+#: a little more, because a piece could not be cut (a Word field, a PDF line the text was not found in);
+#: ``paragraph``: no character of the finding could be placed, and the note sits on the nearest paragraph
+#: (Word) or on the page's first line (PDF).
+AnchorMode = Literal["exact", "widened", "paragraph"]
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """Where one finding's note landed. ``start``/``end`` index ``Document.text``: the stretch the note covers."""
+
+    finding_id: str
+    mode: AnchorMode
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewCopy:
+    """A review copy: the annotated file's bytes and one :class:`Anchor` per finding, in the report's order."""
+
+    data: bytes = field(repr=False)  # a whole file: keep notebooks and logs readable
+    anchors: tuple[Anchor, ...]
+
+    @property
+    def exact_share(self) -> float:
+        """Share of findings whose note covers exactly their text (1.0 when there are no findings)."""
+        if not self.anchors:
+            return 1.0
+        return sum(a.mode == "exact" for a in self.anchors) / len(self.anchors)
+
+    def write(self, path: str | os.PathLike[str]) -> None:
+        """Write the annotated file to ``path`` (``OSError`` when it cannot be written)."""
+        Path(path).write_bytes(self.data)
+
+
+def finding_note(finding: Finding) -> str:
+    """The note a reviewer reads: the message, the suggested fix, then severity, rule and fingerprint."""
+    lines = [finding.message.strip()]
+    if finding.suggestion:
+        lines.append(f"Suggestion: {finding.suggestion.strip()}")
+    lines.append(f"{finding.severity.value} \u00b7 {finding.rule} \u00b7 {finding.id}")
+    return "\n".join(lines)
+
+
+def read_original(report: Report, original: Original | None, fmt: str, method: str) -> bytes:
+    """The bytes of the file ``report`` was made from, checked against the report's SHA-256.
+
+    ``original`` defaults to ``report.document.source`` (the path the document was parsed from). Raises
+    :class:`UnsupportedFormatError` when the report is not of a ``fmt`` document, :class:`OriginalNotFoundError`
+    when the original is not given and not known or no longer there, and :class:`OriginalMismatchError` when
+    the bytes are not the ones analysed.
+    """
+    doc = report.document
+    label = doc.name or "the document"
+    if doc.format != fmt:
+        other = {"pdf": "to_pdf()", "docx": "to_docx()"}.get(doc.format)
+        hint = f"; use {other}" if other else "; use to_html() or to_markdown() for text documents"
+        raise UnsupportedFormatError(
+            f"{method} writes a review copy of a {fmt.upper()} original, but {label} is {doc.format}{hint}"
+        )
+    data, where = _read(original, doc.source, label, method)
+    if doc.sha256 is not None and hashlib.sha256(data).hexdigest() != doc.sha256:
+        raise OriginalMismatchError(
+            f"{where} is not the file this report was made from (its SHA-256 differs from the report's "
+            f"{doc.sha256[:12]}...); pass the original as analysed, or analyse this version again"
+        )
+    return data
+
+
+def _read(original: Original | None, source: str | None, label: str, method: str) -> tuple[bytes, str]:
+    if original is None:
+        if source is None:
+            raise OriginalNotFoundError(
+                f"the report does not say where {label} is (it was parsed from bytes or a stream); "
+                f"pass the original file as {method.rstrip('()')}(path, original=...)"
+            )
+        original = source
+    if isinstance(original, (bytes, bytearray, memoryview)):
+        return bytes(original), "the original given"
+    if isinstance(original, (str, os.PathLike)):
+        path = Path(original)
+        try:
+            return path.read_bytes(), str(path)
+        except FileNotFoundError as exc:
+            raise OriginalNotFoundError(
+                f"the original {path} is not there any more; pass it as original=..."
+            ) from exc
+        except OSError as exc:
+            raise OriginalNotFoundError(f"cannot read the original {path}: {exc.strerror or exc}") from exc
+    read = getattr(original, "read", None)
+    if callable(read):
+        data = read()
+        if isinstance(data, (bytes, bytearray)):
+            return bytes(data), "the original given"
+    raise InvalidOptionError(
+        f"original= takes a path, bytes or a binary file object, not {type(original).__name__}"
+    )

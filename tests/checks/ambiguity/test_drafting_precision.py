@@ -1,0 +1,162 @@
+"""Precision fixes of the drafting rules: what a careful reader would not want flagged stays quiet, while the
+defect each rule exists for is still found; and the fast scans find exactly what the plain patterns find."""
+
+from __future__ import annotations
+
+import leverage_lens
+from leverage_lens.checks import CheckContext, Registry
+from leverage_lens.checks.ambiguity import dates
+from leverage_lens.model import Severity
+
+P = 'This Agreement is between Acme Inc. ("Supplier") and Beta LLC ("Customer"). '
+
+
+def run(rule_id: str, text: str):
+    return Registry().get(rule_id).run(CheckContext.build(leverage_lens.parse_text(text)))
+
+
+def quotes(rule_id: str, text: str) -> list[str]:
+    return [f.quote for f in run(rule_id, text)]
+
+
+def test_extraction_and_redaction_markers_are_not_placeholders():
+    for marker in ("[ILLEGIBLE]", "[RESERVED]", "[ATTACHED]", "[Confidential Treatment Requested]",
+                   "[GRAPHIC OMITTED]", "[Signature Page Follows]", "[UNLIMITED]", "[GIF/JPEG]"):
+        assert not run("ambiguity.placeholder", f"1. Fees. The fee is set out below. {marker} Customer pays."), marker
+
+
+def test_bracketed_topic_headings_are_not_placeholders():
+    assert not run("ambiguity.placeholder", "1. Fees. [Annual Fees] Customer pays the fees each year.")
+    assert not run("ambiguity.placeholder", "1. Terms. [PAYMENT TERMS] Customer pays the fees each year.")
+
+
+def test_two_slot_placeholders_in_one_section_are_two_findings_with_their_own_quotes():
+    found = run("ambiguity.placeholder", "1. Notices. Notices go to [CUSTOMER NAME] at [Address].")
+    assert sorted(f.quote for f in found) == ["[Address]", "[CUSTOMER NAME]"]
+    assert all(f.severity is Severity.HIGH for f in found)
+
+
+def test_instruction_placeholders_are_found():
+    assert quotes("ambiguity.placeholder", "1. Law. Governing law: [to be completed].") == ["[to be completed]"]
+    assert quotes("ambiguity.placeholder", "1. Start. It starts on [insert date].") == ["[insert date]"]
+
+
+def test_check_box_is_not_a_placeholder_but_a_bracketed_x_standing_for_a_name_is():
+    assert not run("ambiguity.placeholder", "1. Report. Tick one:\n[X] The cards were destroyed.\n[ ] Other.")
+    assert quotes("ambiguity.placeholder", "1. Marks. In no circumstances [X] shall use the marks.") == ["[X]"]
+
+
+def test_placeholders_inside_an_attached_form_are_intended():
+    text = ("1. Escrow. The parties shall sign the escrow agreement in Exhibit A.\n\nEXHIBIT A\nFORM OF ESCROW "
+            "AGREEMENT\nThis agreement is made on [insert date] between [Party] and the escrow agent.")
+    assert not run("ambiguity.placeholder", text)
+
+
+def test_blanks_are_a_separate_low_severity_rule():
+    text = "1. Term. This Agreement lasts ______ years."
+    assert not run("ambiguity.placeholder", text)
+    (f,) = run("ambiguity.blank", text)
+    assert f.quote == "______" and f.severity is Severity.LOW
+
+
+def test_run_of_x_is_not_reported_in_a_redacted_filing():
+    assert quotes("ambiguity.blank", "1. Fee. The fee is $XX per unit.") == ["XX"]
+    assert not run("ambiguity.blank", "1. Fee. The fee is $XX per unit. The rebate is [***].")
+
+
+def test_general_notice_form_rules_are_not_duties_without_an_actor():
+    assert not run("ambiguity.obligation_without_actor",
+                   P + "1. Notices. All notices under this Agreement shall be given in writing to the addresses.")
+    assert quotes("ambiguity.obligation_without_actor",
+                  P + "1. Defects. Notice of any defect shall be given in writing.") == ["shall be given"]
+
+
+def test_payment_currency_rules_and_matrix_clauses_name_no_missing_actor():
+    assert not run("ambiguity.obligation_without_actor", P + "1. Pay. All payments shall be made in US dollars.")
+    assert not run("ambiguity.obligation_without_actor",
+                   P + "1. Records. The parties acknowledge and agree that records shall be kept for five years.")
+    assert run("ambiguity.obligation_without_actor", P + "1. Records. Records shall be kept for five years.")
+
+
+def test_agent_named_later_in_the_sentence_is_an_actor():
+    assert not run("ambiguity.obligation_without_actor",
+                   P + "1. Secrecy. The data shall be maintained as confidential and not used by Customer.")
+
+
+def test_reference_naming_the_parent_article_heading_is_not_a_mismatch():
+    text = ("1. Committee.\n\n1.1 Formation. The parties form a committee.\n\n1.2 Meetings. It meets monthly."
+            "\n\n2. Fees. As provided in Section 1.1 (Committee), the committee sets fees.\n\n3. Law. New York.")
+    assert not run("ambiguity.xref_heading_mismatch", text)
+
+
+def test_reference_naming_a_term_the_section_defines_is_not_a_mismatch():
+    text = ('1. Term. One year.\n\n2. Supply. A notice that halts deliveries (a "Stop Notice") must be sent in '
+            "writing.\n\n3. Notice. Notice is due under Section 2 (Stop Notice).\n\n4. Law. New York.")
+    assert not run("ambiguity.xref_heading_mismatch", text)
+    stale = text.replace("Section 2 (Stop Notice)", "Section 2 (Payment Terms)")
+    assert len(run("ambiguity.xref_heading_mismatch", stale)) == 1
+    mentioned = text.replace('(a "Stop Notice")', "(a stop notice)")
+    assert len(run("ambiguity.xref_heading_mismatch", mentioned)) == 1  # a mere mention is not a heading
+
+
+def test_term_redefined_in_an_attached_separate_document_is_not_a_conflict():
+    main = ('1. Scope. Supplier shall provide hosting (the "Services"). 2. Fees. Customer pays for the Services. '
+            "3. Law. New York.\n\n")
+    form = ('EXHIBIT A\nFORM OF STATEMENT OF WORK\nThis statement of work is entered into by and between the '
+            'parties. Supplier shall provide training (the "Services").')
+    part = ('EXHIBIT A\nSERVICE LEVELS\nThe availability targets apply. Supplier shall provide training (the '
+            '"Services").')
+    assert not run("ambiguity.term_defined_twice", main + form)
+    assert len(run("ambiguity.term_defined_twice", main + part)) == 1
+
+
+def test_year_anchored_date_scan_finds_what_the_plain_pattern_finds():
+    text = ("Signed 30th day of September, 2021 and on February 30, 2020; page 42 May 2004; 12 March 1999 and "
+            "31 APRIL 2022, then 1999 alone and June 5 2000.")
+    assert [m.span() for m in dates._dates(text)] == [m.span() for m in dates._DATE.finditer(text)]
+    assert [m.group(0) for m in dates._dates(text)] == [
+        "30th day of September, 2021", "February 30, 2020", "42 May 2004", "12 March 1999", "31 APRIL 2022",
+        "June 5 2000"]
+
+
+def test_days_definition_is_found_wherever_it_sits():
+    assert not run("ambiguity.days_unqualified", '1. Pay. Customer pays within 30 days after receipt. 2. Defs. '
+                   'All references to "days" shall refer to calendar days.')
+    assert run("ambiguity.days_unqualified", "1. Pay. Customer pays within 30 days after receipt. 2. Days. "
+               "Holidays are listed in Exhibit A.")
+
+
+def test_definition_carried_on_in_the_next_sentence_is_one_definition():
+    two_steps = ('1. Secrecy. The parties may share secrets (the "Confidential Information"). Confidential '
+                 "Information means all data marked as confidential. 2. Use. Confidential Information stays secret.")
+    assert not run("ambiguity.term_defined_twice", two_steps)
+    far_apart = ('1. Secrecy. The parties may share secrets (the "Confidential Information").\n\n2. Definitions. '
+                 '"Confidential Information" means all data marked as confidential.')
+    assert len(run("ambiguity.term_defined_twice", far_apart)) == 1
+
+
+def test_party_name_and_short_name_restated_in_an_exhibit_is_not_a_second_definition():
+    text = ('This Agreement is between Redwater Media LLC, a Minnesota company (the "Contractor"), and Beta LLC '
+            '(the "Company").\n\n1. Services. Contractor advises.\n\n2. Fees. Company pays.\n\n3. Law. New York.'
+            '\n\nEXHIBIT A\nMEDIA SERVICES\nThe services provided by Redwater Media LLC ("Contractor") are listed.')
+    assert not run("ambiguity.term_defined_twice", text)
+
+
+def test_capitalised_heading_words_articles_and_run_on_terms_are_not_variants():
+    defs = ('1. Definitions. "Team Marks" means the logos. "Party A" means Acme. "Other IP" means patents. '
+            '"IP Action" means a suit. ')
+    assert not run("ambiguity.term_variant", defs + "2. Schedule. SCHEDULE 2 Team MARKS are listed below.")
+    assert not run("ambiguity.term_variant", defs + "2. Notice. Each party shall give the other Party a notice.")
+    assert not run("ambiguity.term_variant", defs + "2. Suits. Each party may join any other IP Action.")
+    assert quotes("ambiguity.term_variant", defs + "2. Use. The team Marks are licensed.") == ["team Marks"]
+
+
+
+def test_enrichment_lists_every_definition_site_while_find_definitions_keeps_the_first():
+    from leverage_lens.enrich.definitions import definition_sites, find_definitions
+
+    text = ('Acme provides hosting (the "Services"). "Services" means hosting and support. Support means help.')
+    sites = [(s.term, s.style, text[s.marker_start: s.marker_end]) for s in definition_sites(text)]
+    assert sites == [("Services", "quoted", "means"), ("Support", "means", "means"),
+                     ("Services", "parenthetical", '(the "Services")')]
+    assert [d.term for d in find_definitions(text)] == ["Services", "Support"]
