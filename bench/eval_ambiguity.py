@@ -2,10 +2,10 @@
 
 * **Injection**: for each contract and each defect type, a copy of the text (in memory; nothing is written) gets
   one defect at a random sentence boundary inside a random numbered clause (or, for numbering, a renumbered
-  clause). The copy is parsed and analysed; the defect counts as *detected* when a finding of the type's rule
-  quotes or cites (evidence) the injected span. A type is *not applicable* to a contract when the rule's own
-  precondition rules it out (e.g. "days" is defined, so unqualified days are not ambiguous there); those are
-  reported, not counted.
+  clause where the numbering around it runs clean: n-1, n, n+1). The copy is parsed and analysed; the defect
+  counts as *detected* when a finding of the type's rule quotes or cites (evidence) the injected span. A type is
+  *not applicable* to a contract when the rule's own precondition rules it out (e.g. "days" is defined, so
+  unqualified days are not ambiguous there); those are reported, not counted.
 * **Noise**: findings per 10,000 characters of the untouched contracts, per rule.
 * **Speed**: characters per second through the ambiguity rules alone (enrichment and sentences built first,
   as in an analysis where the one-sided rules share them), and through enrich + every rule.
@@ -117,9 +117,14 @@ def _unbalanced(doc: Document, rng: random.Random) -> tuple[str, list[tuple[int,
 def _renumber(doc: Document, rng: random.Random, *, duplicate: bool) -> tuple[str, list[tuple[int, int]]] | None:
     tops = [c for c in doc.clauses if c.level == 0 and c.number and c.number_span and
             re.fullmatch(r"\d+\.?", c.number)]
-    if len(tops) < 4:
+    # Only where the numbering runs clean around the clause (n-1, n, n+1): renumbering a clause next to a gap or a
+    # duplicate the contract already has ("3, 4, 4, 5" -> "3, 4, 3, 5") makes a number out of order, which no
+    # reader would call the defect being injected.
+    nums = [int(c.number.rstrip(".")) for c in tops]
+    cands = [i for i in range(2, len(tops) - 1) if nums[i - 1] == nums[i] - 1 and nums[i + 1] == nums[i] + 1]
+    if len(tops) < 4 or not cands:
         return None
-    i = rng.randrange(2, len(tops) - 1)
+    i = rng.choice(cands)
     text = doc.text
     edits = []
     # duplicate: clause i takes the number of clause i-1; skip: clauses i.. move up by one.

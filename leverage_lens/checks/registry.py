@@ -44,6 +44,7 @@ BUILTIN_MODULES: tuple[str, ...] = (
     "leverage_lens.checks.ambiguity.standards",
     "leverage_lens.checks.ambiguity.actors",
     "leverage_lens.checks.ambiguity.leftovers",
+    "leverage_lens.checks.ambiguity.numbering",
 )
 
 

@@ -59,6 +59,14 @@ _PRINTED = re.compile(r"(?:^|(?<=[\n.;:])\s*|(?<=\s\s))(?:(?:Section|SECTION|Art
                       r"(?:\s*(?=[A-Z\"\u201c(\[\-\u2013\u2014])|(?=[A-Z][a-z]))",
                       re.MULTILINE)
 
+_PRINTED_INT = re.compile(r"(?:^|(?<=[\n.;])|(?<=\s\s))[ \t]*(?:(?:(?:Section|SECTION|Article|ARTICLE)\s+)"
+                          r"(?P<a>\d{1,4})\.?\s*(?:[\-\u2013\u2014:][ \t]*)?|"
+                          r"(?<![\w.])(?P<b>\d{1,4})(?:\.[ \t]*|[ \t]{1,12}(?:[\-\u2013\u2014][ \t]+)?))"
+                          r"(?=[A-Z\"\u201c(\[])"
+                          # "AGREEMENT OF THE PARTIES 1. APPOINTMENT": a number and a capitalised heading anywhere
+                          r"|(?<![\w.,$/\-])(?P<c>\d{1,4})\.[ \t]+(?=[A-Z]{3,}\b)",
+                          re.MULTILINE)
+
 
 class _Targets:
     """Clause ids and numbers of one document, normalised, and what each resolves to."""
@@ -80,6 +88,7 @@ class _Targets:
                     self.by_key.setdefault(str(r), c)
         self._text = ctx.text
         self._printed: set[str] | None = None
+        self._printed_int: set[str] = set()
         self._dotted: dict[str, list[int]] | None = None
 
     def resolve(self, num: str) -> Clause | None:
@@ -115,10 +124,16 @@ class _Targets:
             return True  # a dotted number printed anywhere other than in a reference: the section exists
         if self._printed is None:  # built on the first unresolved reference only
             self._printed = {m.group("n") for m in _PRINTED.finditer(self._text)}
+            self._printed_int = {m.group("a") or m.group("b") or m.group("c") for m in _PRINTED_INT.finditer(self._text)
+                                 if not (m.group("c") and _REF_WORD_BEFORE.search(self._text, max(0, m.start() - 14),
+                                                                                   m.start()))}
             self._parents = {p for n in self._printed for p in _prefixes(n)}
             self._parents.update(p for k in self.by_key for p in _prefixes(k))
-        # "Section 11" exists when "11.5" does: a child proves its parent.
-        return any(f in self._printed or f in self._parents for f in forms if f)
+        # "Section 11" exists when "11.5" does: a child proves its parent. A bare "11" must look like a heading
+        # on its own line ("11. Fees", "ARTICLE 11"): page numbers, table-of-contents page columns, table cells
+        # ("King: 52 Typical") and addresses ("36-A") are not sections.
+        return any((f in self._printed_int if f.isdigit() else f in self._printed) or f in self._parents
+                   for f in forms if f)
 
 
 _PLAIN_DOTTED = re.compile(r"\d{1,4}(?:\.\d{1,4})+")
@@ -153,13 +168,19 @@ def _refs(ctx: CheckContext) -> list[tuple[re.Match[str], str, int, int]]:
             continue
         if _OTHER_AGREEMENT_AHEAD.match(text, m.end(), m.end() + 160):
             continue  # "Sections 4 (Confidentiality) and 6 (Miscellaneous) of the Master Framework Agreement"
+        if re.search(r"\n[ \t]*\n", text[m.end("kw"): m.start("num")]):
+            continue  # "Section\n\n41\n\n[footer]\n\n6.2(b)": a page break, and 41 its page number
         if re.search(r"\bthis\s*$", text[max(0, m.start() - 6): m.start()]):
             continue  # "this Section 11.9": written inside the section it names
         if amendment and re.match(r"[^.;]{0,80}?\bof\s+the\s+Agreement\b", text[m.end(): m.end() + 100]):
             continue  # an amendment's "Section 6.1 of the Agreement" is a section of the amended agreement
         nums = [(m.group("num"), m.start("num"), m.end("num"))]
         for x in re.finditer(_NUM, m.group("more") or ""):
-            nums.append((x.group(0), m.start("more") + x.start(), m.start("more") + x.end()))
+            xa, xb = m.start("more") + x.start(), m.start("more") + x.end()
+            sep = text[nums[-1][2]: xa]
+            if re.search(r"[-\u2013]", sep) and (nums[-1][0].endswith(".") or re.match(r"\s*[-\u2013]", text[xb: xb + 3])):
+                break  # "Section 6.8.1. - 17 -": a page number after the sentence, not a range "6.8.1-17"
+            nums.append((x.group(0), xa, xb))
         for num, a, b in nums:
             if num.strip().rstrip(".").isalpha() and not m.group("kw").lower().startswith("article"):
                 continue  # "Section I" is rare; "Clause C" is usually a name

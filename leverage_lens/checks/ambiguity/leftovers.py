@@ -1,4 +1,4 @@
-"""Leftovers of drafting: placeholders, blanks, unbalanced brackets and quotes, skipped or repeated numbers.
+"""Leftovers of drafting: placeholders, blanks, unbalanced brackets and quotes (numbering: :mod:`.numbering`).
 
 Signature blocks ("By: ______", "Name: ____") and redactions in public filings ("[***]", "[* * *]") are
 blanks on purpose and are not reported. Numbering problems come from the parser's own warnings
@@ -12,7 +12,7 @@ import re
 from ...model import Finding, Span
 from ..context import CheckContext
 from ..registry import Rule, rule
-from ._common import LEFTOVERS, clause_index, finding, grouped
+from ._common import LEFTOVERS, finding, grouped
 
 # Candidates found by patterns that start with a literal character (fast), then classified.
 _BRACKETED = re.compile(r"\[[^\[\]\n]{0,80}\]|\{[^{}\n]{1,42}\}|<<[^<>\n]{1,40}>>|\(\s*[\u25cf\u2022\u25aa]\s*\)")
@@ -263,139 +263,3 @@ def _chunks(ctx: CheckContext) -> list[tuple[int, int]]:
     if not tops:
         return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*", ctx.text)]
     return tops
-
-
-_TOP_TOKEN = re.compile(r"(?:^|(?<=\n)|(?<=[.:;]\s)|(?<=\s\s))(?:(?:Section|SECTION|Article|ARTICLE)\s+)?"
-                        r"(?P<n>\d{1,3})\.?(?=\s+[A-Z\"\u201c])(?!\s+(?:Source|SOURCE|CONFIDENTIAL|Page)\b)",
-                        re.MULTILINE)
-_INT = re.compile(r"(?:(?:Section|SECTION|Article|ARTICLE)\s+)?(\d{1,3})\.?$")
-
-
-def _top_steps(ctx: CheckContext) -> list[tuple[int, int, int, int]]:
-    """Steps of the top-level integer numbering, read from the clause tree *and* the text between clauses:
-    ``(start, end, previous, value)`` for each number. The parser accepts a top-level number only when it
-    continues the sequence, so a duplicated or out-of-order number is left inside the previous clause's text;
-    reading heading-like numbers there recovers it, and a gap the parser reports because it skipped such a
-    number is not a gap."""
-    got = ctx._cache.get("ambiguity.top_steps")
-    if got is not None:
-        return got  # type: ignore[return-value]
-    text = ctx.text
-    tops = []
-    for c in clause_index(ctx).clauses:
-        if c.level == 0 and c.number and c.number_span:
-            m = _INT.match(c.number.strip())
-            if m:
-                tops.append((c, int(m.group(1))))
-    steps: list[tuple[int, int, int, int]] = []
-    for (c, v), (c2, v2) in zip(tops, tops[1:]):
-        prev = v
-        if v2 != v + 1:  # look for the numbers the parser left inside the previous clause's text
-            for m in _TOP_TOKEN.finditer(text, c.number_span.end, c2.start):
-                u = int(m.group("n"))
-                if prev <= u < v2 and u - prev <= 2:
-                    steps.append((m.start("n"), m.end("n"), prev, u))
-                    prev = u
-        steps.append((c2.number_span.start, c2.number_span.end, prev, v2))
-    if tops:  # after the last accepted number, up to the next top-level part (signature, exhibit) or the end
-        c, prev = tops[-1]
-        nxt = min((x.start for x in clause_index(ctx).clauses if x.level == 0 and x.start > c.start), default=len(text))
-        for m in _TOP_TOKEN.finditer(text, c.number_span.end, nxt):
-            u = int(m.group("n"))
-            if prev <= u <= prev + 2:
-                steps.append((m.start("n"), m.end("n"), prev, u))
-                prev = u
-    ctx._cache["ambiguity.top_steps"] = steps
-    return steps
-
-
-def _top_level_ids(ctx: CheckContext) -> set[str]:
-    return {c.id for c in ctx.doc.clauses if c.level == 0 and c.number and _INT.match(c.number.strip())}
-
-
-def _from_warning(ctx: CheckContext, r: Rule, code: str, message: str) -> list[Finding]:
-    """Findings from the parser's warnings below the top level (the top level is read by :func:`_top_steps`).
-    A gap whose missing number is printed just before is the parser's miss, not the drafter's, and is dropped."""
-    out = []
-    tops = _top_level_ids(ctx)
-    for w in ctx.doc.warnings:
-        if w.code != code or (w.clause_ids and w.clause_ids[0] in tops):
-            continue
-        if code == "numbering_gap" and w.clause_ids and w.spans and _printed_before(
-                ctx, w.clause_ids[0], ctx.text[w.spans[0].start: w.spans[0].end]):
-            continue
-        if w.spans:
-            a, b = w.spans[0].start, w.spans[0].end
-        elif w.clause_ids and w.clause_ids[0] in clause_index(ctx).by_id:
-            c = clause_index(ctx).by_id[w.clause_ids[0]]
-            a, b = c.start, min(c.end, c.start + 20)
-        else:
-            continue
-        out.append(finding(ctx, r, a, b, message.format(msg=w.message)))
-    return out
-
-
-_ROMANS = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv", "xvi", "xvii", "xviii", "xix", "xx"]
-
-
-def _previous_label(number: str) -> str | None:
-    """The label just before ``number`` in its list: "6.4" -> "6.3", "(d)" -> "(c)", "iii)" -> "ii)"."""
-    m = re.fullmatch(r"(?P<pre>.*?)(?P<last>\d+|[A-Za-z]+)(?P<post>[.)]*\.?)", number.strip())
-    if not m:
-        return None
-    last = m.group("last")
-    if last.isdigit():
-        prev = str(int(last) - 1).zfill(len(last)) if int(last) > 1 else None
-    elif last.lower() in _ROMANS and last.lower() not in ("v", "x", "i") or last.lower() in ("ii", "iii"):
-        i = _ROMANS.index(last.lower())
-        prev = _ROMANS[i - 1] if i > 0 else None
-        prev = prev.upper() if prev and last.isupper() else prev
-    elif len(last) == 1:
-        prev = chr(ord(last) - 1) if last.lower() != "a" else None
-    else:
-        prev = None
-    return f"{m.group('pre')}{prev}" if prev else None
-
-
-def _printed_before(ctx: CheckContext, clause_id: str, number: str) -> bool:
-    """Whether the label before ``number`` is printed as a list item in the 20,000 characters before the clause:
-    then the parser missed a clause, and the numbering itself has no gap."""
-    c = clause_index(ctx).by_id.get(clause_id)
-    prev = _previous_label(number.rstrip("."))
-    if c is None or prev is None:
-        return False
-    pat = re.compile(rf"(?<![\w.]){re.escape(prev)}[.)]?\s+[A-Z(\"\u201c]")
-    return pat.search(ctx.text, max(0, c.start - 20_000), c.start) is not None
-
-
-@rule(
-    "ambiguity.numbering_skipped",
-    kind="ambiguity",
-    description="A clause number skips one or more numbers of its list (1, 2, 4): a clause was deleted or "
-    "cross-references may now point to the wrong place. A hint: it reads the parser's numbering, which page "
-    "numbers and tables of contents in extracted PDF text can confuse.",
-    severity="low", category=LEFTOVERS,
-    suggestion="renumber the list and check the cross-references that point into it",
-    fires_on=("1. Term. One year.\n\n2. Fees. Customer pays.\n\n4. Law. New York law applies.",),
-    quiet_on=("1. Term. One year.\n\n2. Fees. Customer pays.\n\n3. Law. New York law applies.",),
-)
-def numbering_skipped(ctx: CheckContext, r: Rule) -> list[Finding]:
-    out = [finding(ctx, r, a, b, f"Numbering: {v} follows {p}, skipping {v - p - 1} number(s).")
-           for a, b, p, v in _top_steps(ctx) if v > p + 1]
-    return out + _from_warning(ctx, r, "numbering_gap", "Numbering: {msg}.")
-
-
-@rule(
-    "ambiguity.numbering_duplicated",
-    kind="ambiguity",
-    description="Two clauses in a row carry the same number: references to that number are ambiguous. A hint: "
-    "it reads the parser's numbering, which page numbers and tables of contents can confuse.",
-    severity="low", category=LEFTOVERS,
-    suggestion="renumber the list and check the cross-references that point into it",
-    fires_on=("1. Term. One year.\n\n2. Fees. Customer pays.\n\n2. Law. New York law applies.",),
-    quiet_on=("1. Term. One year.\n\n2. Fees. Customer pays.\n\n3. Law. New York law applies.",),
-)
-def numbering_duplicated(ctx: CheckContext, r: Rule) -> list[Finding]:
-    out = [finding(ctx, r, a, b, f"Numbering: {v} appears twice in a row.") for a, b, p, v in _top_steps(ctx)
-           if v == p]
-    return out + _from_warning(ctx, r, "numbering_duplicate", "Numbering: {msg}.")
