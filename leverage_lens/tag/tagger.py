@@ -168,7 +168,7 @@ class ClauseTagger:
             tags[label] = Tag(category=label, family=tax.get(label).family, confidence=UNMEASURED_CONFIDENCE,
                               source="rule", evidence=spans)
         if unit.context:
-            for label in self.headings.match(unit.context.rsplit(" > ", 1)[-1]):
+            for label in sorted(self.headings.match(unit.context.rsplit(" > ", 1)[-1])):  # stable across processes
                 if label in tags or label in self._learnt:
                     continue
                 span = clause.heading_span if clause.heading and clause.heading_span else None
