@@ -14,6 +14,7 @@ that dies. Workers start from a ``forkserver`` (fresh, thread-free processes; ``
 
 from __future__ import annotations
 
+import gc
 import multiprocessing as mp
 import os
 import signal
@@ -53,6 +54,7 @@ def _worker_main(
             resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
         except (ImportError, ValueError, OSError):  # pragma: no cover - platform without RLIMIT_AS
             pass
+    frozen = False
     while True:
         try:
             task = conn.recv()
@@ -61,6 +63,9 @@ def _worker_main(
         if task is None:
             return
         line = fn(task.path, task.sha256, options, key)
+        if not frozen:  # the models are loaded now: move them out of the collector's sight for good; full
+            gc.freeze()  # collections scanning them were 7-10% of analyze (docs/performance.md)
+            frozen = True
         try:
             conn.send_bytes(line)
         except (BrokenPipeError, OSError):  # the scan was killed while we worked: nobody to tell
