@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib.util
+
 import numpy as np
 import pytest
 import spacy
@@ -10,6 +12,12 @@ from leverage_lens.tag.contract import ContractModel, contract_features, fit_con
 from leverage_lens.tag.textcat import HEAD_MARK, PREV_MARK, doc_features, strip_marks
 from leverage_lens.tag.tokenizer import FastTokenizer
 from leverage_lens.tag.train import fold_of
+
+# fitting is training-time code: scikit-learn comes with the `eval` extra, not with the library
+_needs_sklearn = pytest.mark.skipif(
+    importlib.util.find_spec("sklearn") is None,
+    reason="fitting the contract model needs scikit-learn: pip install 'leverage-lens[eval]'",
+)
 
 TOKENIZE = FastTokenizer(spacy.blank("en").vocab)
 
@@ -29,6 +37,7 @@ def test_a_single_unit_contract_has_no_second_best() -> None:
     assert f[0, 1] < -9  # logit of the floor
 
 
+@_needs_sklearn
 def test_contract_model_learns_that_a_strong_best_unit_means_present() -> None:
     rng = np.random.default_rng(0)
     feats, truth = [], []
@@ -44,6 +53,7 @@ def test_contract_model_learns_that_a_strong_best_unit_means_present() -> None:
     assert model.probabilities(np.array([[0.1], [0.05]]))[0] < 0.2
 
 
+@_needs_sklearn
 def test_a_label_no_training_contract_has_falls_back_to_the_best_unit() -> None:
     feats = [contract_features(np.array([[0.1, 0.2], [0.3, 0.1]])) for _ in range(5)]
     model = fit_contract_model(feats, [[False, True]] * 5)
