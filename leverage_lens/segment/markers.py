@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..load._types import Block
+from .headings import caps_heading
 from .numbering import Reading, read_article, read_dotted, read_label, read_simple
 
 # Where the marker stands, from most to least trustworthy.
@@ -36,6 +37,11 @@ class Marker:
     follow_upper: bool = True
     #: where the clause starts when that is before the token (Markdown "## 1. Term" starts at the hashes)
     start: int | None = None
+    #: found after a short non-sentence token ("CONFIDENTIAL 5. SALES"): a clause start only when it
+    #: continues the top-level numbering (or opens it after a capitals title), see ``tree``
+    top_only: bool = False
+    #: a ``top_only`` number after a title in capitals, which may open the top-level numbering ("1.")
+    opens_top: bool = False
 
 
 _NUM_TOKEN = re.compile(
@@ -76,10 +82,16 @@ _ABBREVIATIONS = frozenset(
     "inc co corp ltd llc no nos u.s s.a n.a l.p l.l.c e.g i.e sec secs art arts para st mr mrs ms dr vs v "
     "p pp cf ch seq al etc jr sr bros dept fig op".split()
 )
+# A list of references ends the text before a number that is part of it: "under Sections 6, 7, and 9."
+# Items are separated by at least a space or comma, so the repetition cannot split an item two ways.
+_REFERENCE_ITEM = r"(?:\d[\w.()\-]*|\(\w{1,4}\)[\w.()\-]*|[A-Z]{1,4}\b[\w.()\-]*)"
 _REFERENCE_WORDS = re.compile(
-    r"(?i)\b(?:sections?|articles?|clauses?|paragraphs?|subsections?|exhibits?|schedules?|items?|"
-    r"parts?|annex(?:es)?|rules?|§§?)\s*[\w.()]*[\s,]*(?:and|or|through|to)?\s*$"
+    r"\b(?i:sections?|articles?|clauses?|paragraphs?|subsections?|exhibits?|schedules?|items?|"
+    r"parts?|annex(?:es)?|rules?|§§?)(?![A-Za-z])\s*"
+    rf"(?:{_REFERENCE_ITEM}(?:[\s,]+(?:(?:and|or|through|to)\s+)?|$))*$"
 )
+#: how far back a list of references may begin ("Sections 2.1, 3.4(b), 5.6, 7.8 and 9.")
+_REFERENCE_REACH = 80
 
 
 def _token_readings(m: re.Match[str]) -> tuple[list[Reading], bool]:
@@ -268,6 +280,35 @@ def _after_caps_positions(text: str) -> list[int]:
             pos = max(m.end(), pos + 1)
 
 
+# "[ * * * ] 4. MANUFACTURE", "CONFIDENTIAL 5. SALES", "3 2. GRANT OF RIGHTS" (a page number flattened into
+# the line), "Miami, Florida 21. GOVERNING LAW": a top-level number after a short token that ends no
+# sentence, then a heading in capitals. The lookbehind admits only the first blank of a run, so long runs
+# of spaces are not rescanned.
+_TOKEN_THEN_NUMBER = re.compile(r"(?<=[A-Za-z0-9\])])[ \t]+(?P<num>\d{1,3}\.)(?!\d)[ \t]+(?=[A-Z][A-Z&'\u2019\-]{2})")
+_LAST_WORD = re.compile(r"(\S+)[ \t]+$")
+
+
+def _after_token_markers(text: str, markers: dict[int, Marker]) -> None:
+    """Top-level numbers that follow a short non-sentence token on the same line (``top_only`` markers)."""
+    for m in _TOKEN_THEN_NUMBER.finditer(text):
+        pos = m.start("num")
+        if pos in markers:
+            continue
+        body = m.end()
+        if caps_heading(text, body, min(len(text), body + 100)) is None:
+            continue  # "Florida 21. DISTRIBUTOR shall": a sentence whose subject is in capitals
+        if _REFERENCE_WORDS.search(text, max(0, pos - _REFERENCE_REACH), pos):
+            continue  # "Section 21. GOVERNING LAW" cites; it does not start
+        mk = _number_marker(text, pos, STRONG, -1)
+        if mk is None or mk.kind != "num":
+            continue
+        mk.top_only = True
+        word = _LAST_WORD.search(text, max(0, pos - 60), pos)
+        # only a title in capitals ("AGREEMENT OF THE PARTIES 1. APPOINTMENT") may open the numbering
+        mk.opens_top = word is not None and word.group(1).isupper() and any(c.isalpha() for c in word.group(1))
+        markers[pos] = mk
+
+
 def _inline_markers(text: str, markers: dict[int, Marker]) -> None:
     """Markers inside blocks: one pass over the whole text (the block loop only looks at block starts)."""
     n = len(text)
@@ -298,6 +339,7 @@ def _inline_markers(text: str, markers: dict[int, Marker]) -> None:
             mk = _structural_marker(text, pos, strength, -1, line_end)
         if mk is None:
             continue
-        if mk.kind == "num" and strength == WEAK and _REFERENCE_WORDS.search(text, max(0, pos - 40), pos):
+        if mk.kind == "num" and strength == WEAK and _REFERENCE_WORDS.search(text, max(0, pos - _REFERENCE_REACH), pos):
             continue
         markers[pos] = mk
+    _after_token_markers(text, markers)

@@ -77,6 +77,7 @@ def _continuation(stack: list[Node], readings: list[Reading], strength: int) -> 
     without a clause "1.2" of its own lets "1.3" continue after "1.2.3".
     """
     for implied in (False, True):
+        skipping: tuple[int, Reading, int] | None = None
         for i in range(len(stack) - 1, -1, -1):
             node = stack[i]
             if node.reading is None:
@@ -84,8 +85,16 @@ def _continuation(stack: list[Node], readings: list[Reading], strength: int) -> 
                     break  # numbering inside a part does not continue numbering outside it
                 continue
             found = _step(node.reading, readings, strength, implied)
-            if found is not None:
-                return i, found[0], found[1]
+            if found is None:
+                continue
+            if found[1] == 1:
+                return i, found[0], 1
+            # "6. CONFIDENTIALITY" after a sub-list "1. ... 4." inside clause 5 is clause 6, not item 6 of
+            # the sub-list with a number skipped: an exact next number further out wins over a gap or a repeat
+            if skipping is None:
+                skipping = (i, found[0], found[1])
+        if skipping is not None:
+            return skipping
     return None
 
 
@@ -196,6 +205,23 @@ def _place_word_label(state: _State, marker: Marker) -> int:
     return depth
 
 
+def _continues_top(state: _State, marker: Marker) -> bool:
+    """Whether a number found after a short token on its line ("CONFIDENTIAL 5. SALES") is a clause start.
+
+    Such a number is trusted only as the next top-level clause: the next number of the outermost numbered
+    list, or "1." opening the numbering after a title in capitals when no numbered clause is open.
+    """
+    found = _continuation(state.stack, marker.readings, marker.strength)
+    if found is not None:
+        depth, reading, step = found
+        return step == 1 and reading.depth == 1 and all(n.reading is None for n in state.stack[:depth])
+    return (
+        marker.opens_top
+        and all(n.reading is None for n in state.stack)
+        and any(r.style == "dec" and r.value == (1,) for r in marker.readings)
+    )
+
+
 def _accept_number(state: _State, marker: Marker, text: str) -> Node | None:
     if state.region == "signature" and marker.strength < WORD:
         return None
@@ -203,6 +229,8 @@ def _accept_number(state: _State, marker: Marker, text: str) -> Node | None:
         if any(r.style in _TOP_STYLES and (r.value[0] == 1 or r.depth > 1) for r in marker.readings):
             state.stack.clear()
             state.region = "body"
+    if marker.top_only and not _continues_top(state, marker):
+        return None
     found = _continuation(state.stack, marker.readings, marker.strength)
     if found is not None:
         depth, reading, step = found
