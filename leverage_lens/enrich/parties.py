@@ -6,7 +6,9 @@ Sources, in order of trust:
    "Company"), and ...``): each bracketed alias group closes one party, whose name is the entity just before
    it;
 2. sentences that name a party by role outside brackets (``Acme ... is referred to as "Licensor"``);
-3. signature blocks (an upper-case entity line just before ``By:``).
+3. signature blocks (an upper-case entity line just before ``By:``);
+4. for pronoun parties ("we", "you"), the sentences that say whom they stand for
+   (:mod:`leverage_lens.enrich.party_pronouns`).
 
 Names seen again in the signature block are merged into the preamble party by fuzzy match, so the caller
 gets one :class:`~leverage_lens.model.Party` per legal person. Party ids are stable: ``party-1``,
@@ -22,6 +24,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from ..model import Party, Span
+from .party_pronouns import is_pronoun, link_pronouns
 
 __all__ = ["find_parties", "ROLE_WORDS", "GENERIC_ALIASES"]
 
@@ -206,15 +209,47 @@ def _name_from_chunk(chunk: str) -> tuple[str, int] | None:
     """The party name in a preamble chunk (text before an alias group), with its offset in the chunk."""
     lead = _LEAD.match(chunk)
     pos = lead.end() if lead else 0
+    if _unnamed_last_conjunct(chunk, pos):
+        return None
     rest = chunk[pos:]
     ent = _ENTITY.search(rest)
     if ent:
         name, cut = _clean_name(ent.group("name"))
-        return name.strip(" ,"), pos + ent.start() + cut
+        start = _widen(rest, ent.start() + cut)
+        name = rest[start : ent.start() + cut] + name
+        return name.strip(" ,"), pos + start
     cap = _CAPS_BEFORE.search(rest)
     if cap is None or _NOT_A_NAME.search(cap.group("name")) or cap.group("name") in ("The", "This"):
         return None
     return cap.group("name"), pos + cap.start("name")
+
+
+_CONJ = re.compile(r",?\s+(?:and|&)\s+(?=\S)")
+
+
+def _unnamed_last_conjunct(chunk: str, pos: int) -> bool:
+    """True when the party nearest an alias group has no name: after the last "and" that follows an entity
+    comes only lower-case description.
+
+    In ``between Acme, Inc., a Florida corporation, and the individual named on the cover page ("Franchisee")``
+    the group defines the individual, not Acme: the role must come from the party's own parenthetical. Only an
+    all-lower-case tail counts, since addresses ("Basel, Switzerland and ...") also hold "and"."""
+    conj = list(_CONJ.finditer(chunk, pos))
+    if not conj or re.search(r"[A-Z]", chunk[conj[-1].end() :]):
+        return False
+    return bool(_entities(chunk, pos, conj[-1].start()))
+
+
+def _widen(s: str, start: int) -> int:
+    """Extend a name start back over a lower-case prefix glued to it ("iVillage, Inc.", "bw-3 FRANCHISE
+    SYSTEMS, INC." where the pattern saw "Village, Inc." and "3 FRANCHISE SYSTEMS, INC."). Upper-case
+    letters never extend it: "USA" is not the name "SA"."""
+    k = start
+    while k > 0 and (s[k - 1].islower() or s[k - 1] == "-"):
+        k -= 1
+    if k == start or (k > 0 and s[k - 1].isalnum()) or not s[k].islower():
+        return start
+    return k
 
 
 def find_parties(text: str) -> list[Party]:
@@ -230,7 +265,8 @@ def find_parties(text: str) -> list[Party]:
                 continue
             found = _name_from_chunk(text[chunk_start : g.start()])
             if found is None:  # the alias is all the name we have ("[***] (the "Provider")")
-                found = (aliases[0], g.start("body") - chunk_start + g.group("body").find(aliases[0]))
+                best = next((x for x in aliases if not is_pronoun(x)), aliases[0])  # "Franchisee", not "you"
+                found = (best, g.start("body") - chunk_start + g.group("body").find(best))
             name, off = found
             ns = chunk_start + off
             span = Span(start=ns, end=ns + len(name), label="name")
@@ -239,10 +275,11 @@ def find_parties(text: str) -> list[Party]:
                 drafts.append(_Draft(name=name, aliases=aliases, spans=[span, alias_span]))
         for e in _entities(text, a, b):
             name, cut = _clean_name(e.group("name"))
-            name = name.strip(" ,")
+            ns = _widen(text, e.start("name") + cut)
+            name = (text[ns : e.start("name") + cut] + name).strip(" ,")
             if _NOT_A_NAME.search(name):
                 continue
-            span = Span(start=e.start("name") + cut, end=e.start("name") + cut + len(name), label="name")
+            span = Span(start=ns, end=ns + len(name), label="name")
             if not _merge(drafts, name, [], span):
                 drafts.append(_Draft(name=name, spans=[span]))
         for r in _CALLED.finditer(text, a, b):
@@ -261,6 +298,7 @@ def find_parties(text: str) -> list[Party]:
             span = Span(start=m.start("name") + cut, end=m.start("name") + cut + len(name), label="signature")
             if not _merge(drafts, name, [], span):
                 drafts.append(_Draft(name=name, spans=[span]))
+    link_pronouns(text, drafts, ROLE_WORDS)  # "you"/"we" -> the named party they stand for
     out = []
     for d in drafts:
         if not _norm(d.name) and d.aliases:  # only a legal suffix was caught ("Ltd."): name it by its alias
@@ -269,7 +307,7 @@ def find_parties(text: str) -> list[Party]:
     # Past the first two (the principal parties come first), a bare defined term is not a party.
     drafts = drafts[:2] + [d for d in drafts[2:] if not _defined_term(d)]
     for i, d in enumerate(drafts, 1):
-        role = next((x for x in d.aliases if x.lower() in ROLE_WORDS), None)
+        role = d.role or next((x for x in d.aliases if x.lower() in ROLE_WORDS), None)
         out.append(
             Party(id=f"party-{i}", name=d.name, aliases=list(dict.fromkeys(d.aliases)), role=role, spans=d.spans)
         )
