@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ...brief.periods import find_durations
 from ...model import Finding
 from .. import categories as cat
 from ..context import CheckContext, Sentence
@@ -66,10 +67,6 @@ _AUTO_RENEW = re.compile(
     r"successive\s+(?:\w+\s+){0,3}(?:periods?|terms?))\b",
     re.IGNORECASE,
 )
-_NOTICE_DAYS = re.compile(r"(?:(?P<n>\d{1,3})|(?P<w>thirty|sixty|ninety|one\s+hundred\s+(?:and\s+)?twenty|"
-                          r"one\s+hundred\s+(?:and\s+)?eighty))\s*(?:\(\d+\)\s*)?(?:calendar\s+|business\s+)?"
-                          r"days?", re.IGNORECASE)
-_WORDS = {"thirty": 30, "sixty": 60, "ninety": 90}
 
 
 @rule(
@@ -131,12 +128,9 @@ def _coc_holder(s: Sentence, m: re.Match[str]) -> str | None:
 
 
 def _days(text: str) -> int | None:
-    best = None
-    for m in _NOTICE_DAYS.finditer(text):
-        n = int(m.group("n")) if m.group("n") else _WORDS.get(m.group("w").split()[0].lower(),
-                                                              180 if "eighty" in m.group("w") else 120)
-        best = n if best is None else max(best, n)
-    return best
+    """The longest period counted in days ("ninety (90) days", "45 business days"): the notice window. Weeks,
+    months and years are left out, as they are the renewal terms themselves in these sentences."""
+    return max((d.amount for d in find_durations(text) if d.unit == "D"), default=None)
 
 
 @rule(
