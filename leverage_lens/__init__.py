@@ -61,7 +61,7 @@ from .model import (
 )
 from .options import ParseOptions
 
-__version__ = "0.1.0"
+from ._version import __version__
 
 __all__ = [
     "__version__",

@@ -252,7 +252,7 @@ def _cmd_rules(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _cmd_eval_claudette(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from .checks.claudette_train import run
+    from .training.claudette import run
 
     result = run(args.dir, save=args.save)
     out.write(result.table() + "\n")

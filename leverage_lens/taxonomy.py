@@ -52,7 +52,16 @@ CORE_FAMILIES: tuple[str, ...] = ("exclusivity", "termination", "payment", "liab
 CUAD: dict[str, str]
 
 #: CLAUDETTE unfair-term code (a, ch, cr, j, law, ltd, ter, use) -> the finding category reported for it.
-CLAUDETTE: dict[str, str]
+CLAUDETTE: dict[str, str] = {
+    "a": "disputes.arbitration",
+    "ch": "general.unilateral_change",
+    "cr": "general.content_removal",
+    "j": "disputes.jurisdiction",
+    "law": "disputes.governing_law",
+    "ltd": "liability.cap",
+    "ter": "termination.convenience",
+    "use": "general.contract_by_using",
+}
 
 #: CUAD categories that are metadata (names, parties, dates), not clauses: not tagged.
 CUAD_IGNORED: frozenset[str] = frozenset({"Document Name", "Parties", "Agreement Date", "Effective Date"})
@@ -238,10 +247,5 @@ def __getattr__(name: str) -> Any:
     # CUAD is computed from the data file on first access, so importing this module reads no file.
     if name == "CUAD":
         return default().cuad
-    if name == "CLAUDETTE":
-        # CLAUDETTE code -> finding category; defined beside the rules that report it.
-        from .checks.claudette import CLAUDETTE
-
-        return CLAUDETTE
     raise AttributeError(name)
 

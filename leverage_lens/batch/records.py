@@ -101,7 +101,7 @@ def options_key(options: dict[str, Any]) -> str:
 
     A new leverage_lens version may analyse differently, so upgrading re-runs the folder.
     """
-    from .. import __version__
+    from .._version import __version__
     from ..model import SCHEMA_VERSION
 
     payload = json.dumps(

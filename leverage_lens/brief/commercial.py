@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from ..model import KeyTerm, KeyTermKind, Obligation
 from .context import BriefContext
-from .periods import find_durations
+from ..enrich.periods import find_durations
 
 __all__ = ["exclusivity", "liability", "payment_terms", "termination_rights"]
 

@@ -14,7 +14,7 @@ import re
 
 from ..model import KeyTerm, Renewal
 from .context import BriefContext
-from .periods import DateMatch, Duration, add_duration, find_dates, find_durations
+from ..enrich.periods import DateMatch, Duration, add_duration, find_dates, find_durations
 
 __all__ = ["agreement_date", "effective_date", "initial_term", "renewal"]
 

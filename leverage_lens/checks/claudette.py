@@ -3,7 +3,7 @@
 A linear model over word uni- and bigrams and character 3-5-grams (TF-IDF weights, one weight vector per type)
 is stored as data in
 ``models/claudette/model.json`` and scored in pure Python, so scikit-learn is needed only to train it
-(``leverage-lens eval claudette DIR --save``, see :mod:`leverage_lens.checks.claudette_train`). Each type is
+(``leverage-lens eval claudette DIR --save``, see :mod:`leverage_lens.training.claudette`). Each type is
 a registered rule (``claudette.<code>``) reporting the sentences whose score passes the type's threshold.
 Consumer terms are rarely two-party negotiated, so findings favour the provider (``favors=None`` when the
 provider is not a known party).
@@ -22,6 +22,7 @@ from pathlib import Path
 
 from .._paths import models_dir
 from ..model import Finding, Span
+from ..taxonomy import CLAUDETTE
 from . import categories as cat
 from .context import CheckContext
 from .finding import make_finding
@@ -30,17 +31,6 @@ from .registry import Rule, rule
 __all__ = ["CLAUDETTE", "CLAUDETTE_NAMES", "ClaudetteModel", "char_features", "features", "heading_like",
            "load_model"]
 
-#: CLAUDETTE code -> the finding category the library reports for it.
-CLAUDETTE: dict[str, str] = {
-    "a": cat.ARBITRATION,
-    "ch": cat.UNILATERAL_CHANGE,
-    "cr": cat.CONTENT_REMOVAL,
-    "j": cat.JURISDICTION,
-    "law": cat.GOVERNING_LAW,
-    "ltd": cat.LIABILITY_CAP,
-    "ter": cat.TERMINATION_CONVENIENCE,
-    "use": cat.CONTRACT_BY_USING,
-}
 CLAUDETTE_NAMES: dict[str, str] = {
     "a": "arbitration", "ch": "unilateral change", "cr": "content removal", "j": "jurisdiction",
     "law": "choice of law", "ltd": "limitation of liability", "ter": "unilateral termination",

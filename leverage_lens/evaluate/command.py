@@ -51,7 +51,7 @@ def _cmd_eval_cuad(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def _cmd_train_tagger(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from ..tag.pipeline import model_path
-    from ..tag.train import train
+    from ..training.tagger import train
 
     def log(msg: str) -> None:
         err.write(msg + "\n")

@@ -79,7 +79,7 @@ def evaluate_cuad(
     notes: list[str] = []
     with tempfile.TemporaryDirectory() as tmp:
         if parts is not None and model_path is None:
-            from ..tag.train import train
+            from ..training.tagger import train
 
             log("split file given: retraining the tagger on its training side")
             model_path = Path(tmp) / "tagger"

@@ -32,7 +32,7 @@ from .docx_styles import (
     StyleSheet,
 )
 
-__all__ = ["load_docx"]
+__all__ = ["RunSpan", "load_docx", "read_body_runs", "symbol_text"]
 
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _MATH_TEXT = "{http://schemas.openxmlformats.org/officeDocument/2006/math}t"
@@ -102,10 +102,38 @@ class _Text:
         return "".join(self.parts).translate(_LINE_BREAKS)
 
 
-class _BodyReader:
-    """Walks the body once, in reading order, producing lines and blocks."""
+@dataclass(slots=True)
+class RunSpan:
+    """A run (``w:r``) whose visible text is ``text[start:end]`` of the loaded document."""
 
-    def __init__(self, styles: StyleSheet, numbering: NumberingDefinitions) -> None:
+    start: int
+    end: int
+    run: etree._Element
+
+
+def read_body_runs(
+    body: etree._Element, styles: etree._Element | None, numbering: etree._Element | None
+) -> tuple[list[RunSpan], str]:
+    """Every run of ``body`` that puts characters into the text, with its offsets, and that text.
+
+    The review copies (Word comments anchored on a finding's words) need to know which run holds which
+    characters; this is the loader's own walk, so numbering labels, tracked changes, fields, hidden text and
+    merged paragraphs land at exactly the offsets the report uses. Callers compare the text returned with
+    ``Document.text`` before trusting the offsets."""
+    sheet = StyleSheet(styles)
+    reader = _BodyReader(sheet, NumberingDefinitions(numbering, sheet.numbering_style_num_ids()), runs=[])
+    loaded = reader.read(body)
+    return reader.runs or [], loaded.text
+
+
+class _BodyReader:
+    """Walks the body once, in reading order, producing lines and blocks (and, when ``runs`` is a list, the
+    offsets of every run that gave text: :func:`read_body_runs`)."""
+
+    def __init__(self, styles: StyleSheet, numbering: NumberingDefinitions,
+                 runs: list[RunSpan] | None = None) -> None:
+        self.runs = runs
+        self._run_offsets: dict[int, list[tuple[etree._Element, int, int]]] = {}
         self._styles = styles
         self._counters = ListCounters(numbering)
         self._numbering = numbering
@@ -204,9 +232,13 @@ class _BodyReader:
         if not line.strip():
             self._append_line("")
             self._revised_next = revised
+            self._run_offsets.pop(id(acc), None)
             return
         self._revised_next = False
         start = self._offset
+        if self.runs is not None:  # the body text starts after the numbering label Word draws, if any
+            at = start + len(prefix)
+            self.runs.extend(RunSpan(at + a, at + b, r) for r, a, b in self._run_offsets.pop(id(acc), ()))
         heading = facts.outline if facts.outline is not None else style.heading_level
         self._blocks.append(
             Block(
@@ -286,10 +318,13 @@ class _BodyReader:
             elif tag == W + "noBreakHyphen":
                 pieces.append("-")
             elif tag == W + "sym":
-                pieces.append(_symbol(child.get(W + "char"), child.get(W + "font")))
+                pieces.append(symbol_text(child.get(W + "char"), child.get(W + "font")))
         if not pieces or props.hidden:
             return
         text = "".join(pieces)
+        if self.runs is not None:
+            before = sum(map(len, acc.parts))
+            self._run_offsets.setdefault(id(acc), []).append((r, before, before + len(text)))
         acc.parts.append(text)
         visible = len(text.strip())
         if visible:
@@ -363,7 +398,7 @@ _SYMBOL_FONT_CHARS = {
 }
 
 
-def _symbol(code: str | None, font: str | None) -> str:
+def symbol_text(code: str | None, font: str | None) -> str:
     """The character of a ``w:sym``: symbol fonts put their glyph for byte xx at private-use U+F0xx."""
     try:
         value = int(code or "", 16)

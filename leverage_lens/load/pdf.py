@@ -25,13 +25,14 @@ from ..options import ParseOptions
 from ._types import Loaded
 from .pdf_clean import RawLine, RawPage, Rect, build_loaded, count_chars
 
-__all__ = ["PDFIUM_LOCK", "load_pdf"]
+__all__ = ["ASTRAL", "PDFIUM_LOCK", "CharIndex", "load_pdf", "open_pdf"]
 
 #: Serialises all use of pdfium in this process (pdfium keeps global state and is not thread-safe).
 PDFIUM_LOCK = threading.RLock()
 
 _LINE = re.compile(r"[^\r\n]+")
-_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+#: Characters outside the Basic Multilingual Plane: pdfium counts each as two UTF-16 units (see CharIndex).
+ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 _HYPHEN_MARK = "\ufffe"  # pdfium's mark for a hyphen ending a line, whose line break it then drops
 _FONT_FORCE_BOLD = 1 << 18  # PDF font descriptor flag
 
@@ -54,7 +55,7 @@ def load_pdf(data: bytes, options: ParseOptions, label: str) -> Loaded:
 
 
 def _read_pages(data: bytes, options: ParseOptions, label: str) -> list[RawPage]:
-    pdf = _open(data, options.password, label)
+    pdf = open_pdf(data, options.password, label)
     try:
         count = len(pdf)
         if count > options.max_pages:
@@ -79,7 +80,7 @@ def _read_pages(data: bytes, options: ParseOptions, label: str) -> list[RawPage]
         pdf.close()
 
 
-def _open(data: bytes, password: str | None, label: str) -> pdfium.PdfDocument:
+def open_pdf(data: bytes, password: str | None, label: str) -> pdfium.PdfDocument:
     """Open the document, telling a password problem from damage."""
     try:
         return pdfium.PdfDocument(data, password=password)
@@ -150,9 +151,9 @@ def _read_lines(textpage: pdfium.PdfTextPage) -> list[RawLine]:
     if pdfium_c.FPDFText_CountChars(raw) <= 0:
         return []
     text = textpage.get_text_range()
-    astral = [m.start() for m in _ASTRAL.finditer(text)]
+    astral = [m.start() for m in ASTRAL.finditer(text)]
     # pdfium's text indices count UTF-16 units; a character beyond the BMP is two of them.
-    char_index = _CharIndex(raw, astral)
+    char_index = CharIndex(raw, astral)
     lines: list[RawLine] = []
     for m in _LINE.finditer(text):
         start, end = m.span()
@@ -164,7 +165,7 @@ def _read_lines(textpage: pdfium.PdfTextPage) -> list[RawLine]:
     return lines
 
 
-class _CharIndex:
+class CharIndex:
     """Maps an index into the Python text of a page to pdfium's character index."""
 
     def __init__(self, raw: object, astral: list[int]) -> None:
@@ -176,7 +177,7 @@ class _CharIndex:
         return _CHAR_INDEX(self.raw, unit)
 
 
-def _split_at_hyphens(char_index: _CharIndex, text: str, start: int, end: int) -> list[tuple[int, int]]:
+def _split_at_hyphens(char_index: CharIndex, text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans = []
     pos = text.find(_HYPHEN_MARK, start, end)
     while pos != -1 and pos + 1 < end:
@@ -201,7 +202,7 @@ def _new_row(raw: object, hyphen: int, nxt: int) -> bool:
 
 
 def _add_line(
-    raw: object, char_index: _CharIndex, text: str, start: int, end: int, lines: list[RawLine]
+    raw: object, char_index: CharIndex, text: str, start: int, end: int, lines: list[RawLine]
 ) -> None:
     segment = text[start:end]
     stripped = segment.strip()

@@ -1,12 +1,11 @@
 """Where each character of ``Document.text`` sits in a DOCX: runs with offsets, and cutting a run in two.
 
-The map is made by walking the original's body with the DOCX loader's own reader, recording the offset of
-every run whose text the loader keeps. Sharing the reader (rather than re-implementing the walk) means
+The map is made by walking the original's body with the DOCX loader's own reader
+(:func:`leverage_lens.load.docx.read_body_runs`), which records the offset of every run whose text the loader
+keeps. Sharing the reader (rather than re-implementing the walk) means
 numbering labels, tracked changes, fields, hidden text and merged paragraphs land at exactly the offsets the
 report's findings use; :func:`map_runs` returns the text the walk produced so the caller can check it equals
 ``Document.text`` before trusting the offsets. This is position lookup only: nothing is re-analysed.
-
-Internal: it subclasses the loader's private ``_BodyReader``, and the tests keep the two in step.
 """
 
 from __future__ import annotations
@@ -17,9 +16,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from ..load.docx import RPR, T, W, _BodyReader, _symbol, _Text
-from ..load.docx_numbering import NumberingDefinitions
-from ..load.docx_styles import ParagraphProps, StyleSheet
+from ..load.docx import RPR, RunSpan, T, W, read_body_runs, symbol_text
 from ..load.text import replace_surrogates
 
 __all__ = ["RunMap", "RunSpan", "map_runs"]
@@ -30,40 +27,6 @@ _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _EMPTY = frozenset(W + t for t in ("lastRenderedPageBreak", "softHyphen", "annotationRef"))
 #: Run children that make a run unsafe to cut: field machinery whose halves must stay together.
 _ATOMIC = frozenset(W + t for t in ("fldChar", "instrText", "delInstrText"))
-
-
-@dataclass(slots=True)
-class RunSpan:
-    """A run (``w:r``) whose visible text is ``Document.text[start:end]``."""
-
-    start: int
-    end: int
-    run: etree._Element
-
-
-class _MappingReader(_BodyReader):
-    """The loader's reader, also noting which run put which characters into each paragraph's text."""
-
-    def __init__(self, styles: StyleSheet, numbering: NumberingDefinitions) -> None:
-        super().__init__(styles, numbering)
-        self.spans: list[RunSpan] = []
-        self._open: dict[int, tuple[_Text, list[tuple[etree._Element, int, int]]]] = {}
-
-    def _run(self, r: etree._Element, acc: _Text, para_style: str | None) -> None:
-        before = sum(map(len, acc.parts))
-        super()._run(r, acc, para_style)
-        after = sum(map(len, acc.parts))
-        if after > before:
-            self._open.setdefault(id(acc), (acc, []))[1].append((r, before, after))
-
-    def _emit(self, acc: _Text, kind: str, facts: ParagraphProps) -> None:  # type: ignore[override]
-        count = len(self._blocks)
-        super()._emit(acc, kind, facts)  # type: ignore[arg-type]
-        _, runs = self._open.pop(id(acc), (acc, []))
-        if len(self._blocks) > count and runs:
-            block = self._blocks[-1]
-            body = block.end - len(acc.text())  # after the numbering label Word draws, if any
-            self.spans.extend(RunSpan(body + a, body + b, r) for r, a, b in runs)
 
 
 class RunMap:
@@ -153,7 +116,7 @@ def _piece_length(child: etree._Element) -> int | None:
     if tag in (W + "br", W + "cr"):
         return 1 if child.get(W + "type") in (None, "textWrapping") else 0
     if tag == W + "sym":
-        return len(_symbol(child.get(W + "char"), child.get(W + "font")))
+        return len(symbol_text(child.get(W + "char"), child.get(W + "font")))
     return 0
 
 
@@ -199,8 +162,5 @@ def map_runs(
     body: etree._Element, styles: etree._Element | None, numbering: etree._Element | None
 ) -> tuple[RunMap, str]:
     """The runs of ``body`` with their offsets, and the text the walk produced (to compare with the report)."""
-    sheet = StyleSheet(styles)
-    definitions = NumberingDefinitions(numbering, sheet.numbering_style_num_ids())
-    reader = _MappingReader(sheet, definitions)
-    loaded = reader.read(body)
-    return RunMap(reader.spans), replace_surrogates(loaded.text)
+    spans, text = read_body_runs(body, styles, numbering)
+    return RunMap(spans), replace_surrogates(text)

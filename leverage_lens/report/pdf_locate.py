@@ -21,7 +21,7 @@ from functools import lru_cache
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from ..load.pdf import _ASTRAL, _CharIndex
+from ..load.pdf import ASTRAL, CharIndex
 
 __all__ = ["PageChars", "locate", "skeleton"]
 
@@ -59,7 +59,7 @@ class PageChars:
 
     text: str
     index: list[int]
-    char_index: _CharIndex
+    char_index: CharIndex
 
     @classmethod
     def read(cls, textpage: pdfium.PdfTextPage) -> PageChars:
@@ -77,8 +77,8 @@ class PageChars:
                 if k:
                     parts.append(k)
                     index.extend([i] * len(k))
-        astral = [m.start() for m in _ASTRAL.finditer(raw_text)]
-        return cls("".join(parts), index, _CharIndex(textpage.raw, astral))
+        astral = [m.start() for m in ASTRAL.finditer(raw_text)]
+        return cls("".join(parts), index, CharIndex(textpage.raw, astral))
 
     def chars(self, first: int, end: int) -> tuple[int, int] | None:
         """pdfium character indices of skeleton characters ``first`` and ``end - 1`` (None if unmapped)."""

@@ -32,7 +32,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from ..errors import CorruptDocumentError, LeverageLensError
-from ..load.pdf import PDFIUM_LOCK, _open
+from ..load.pdf import PDFIUM_LOCK, open_pdf
 from ..model import Finding, Report
 from .pdf_locate import Match, PageChars, locate, skeleton
 from .review import AUTHOR, Anchor, Original, ReviewCopy, finding_note, read_original
@@ -68,7 +68,7 @@ def review_pdf(report: Report, original: Original | None = None, *, password: st
     data = read_original(report, original, "pdf", "to_pdf()")
     label = report.document.name or "the original"
     with PDFIUM_LOCK:
-        pdf = _open(data, password, label)
+        pdf = open_pdf(data, password, label)
         try:
             anchors = _annotate(pdf, report)
             out = io.BytesIO()

@@ -18,7 +18,7 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["ContractModel", "contract_features", "fit_contract_model"]
+__all__ = ["ContractModel", "contract_features"]
 
 _EPS = 1e-4
 
@@ -65,24 +65,3 @@ class ContractModel:
                 *w, b = raw[k]
                 coef[j], bias[j] = w, b
         return cls(coef, bias)
-
-
-def fit_contract_model(features: Sequence[Any], present: Sequence[Sequence[bool]], *, c: float = 1.0) -> ContractModel:
-    """Fit one regression per label from each training contract's :func:`contract_features` and whether it
-    contains each label (scikit-learn, training time only). A label every training contract has (or none
-    has) cannot be learnt; it gets the best unit's probability, so no text is said to contain it unread."""
-    from sklearn.linear_model import LogisticRegression
-
-    x = np.stack(features)  # contracts x labels x 3
-    y = np.asarray(present, dtype=bool)  # contracts x labels
-    n_labels = x.shape[1]
-    coef = np.zeros((n_labels, 3))
-    bias = np.zeros(n_labels)
-    for j in range(n_labels):
-        yj = y[:, j]
-        if yj.all() or not yj.any():  # nothing to learn: present at the best unit's own odds
-            coef[j, 0] = 1.0
-            continue
-        model = LogisticRegression(C=c, solver="lbfgs", max_iter=1000).fit(x[:, j, :], yj)
-        coef[j], bias[j] = model.coef_[0], model.intercept_[0]
-    return ContractModel(coef, bias)

@@ -2,7 +2,7 @@
 TF-IDF logistic regression per category), its calibration, and loading it from ``models/``.
 
 The pipeline is spaCy-native (config, ``nlp.to_disk``/``spacy.load``), small (a linear model over at most
-:data:`~.train.MAX_FEATURES` word and word-pair features) and fast. What spaCy does not store, the calibration and the tagging threshold, sits beside it in
+:data:`leverage_lens.training.tagger.MAX_FEATURES` word and word-pair features) and fast. What spaCy does not store, the calibration and the tagging threshold, sits beside it in
 ``calibration.json``.
 """
 

@@ -5,7 +5,7 @@ regression. spaCy's own ``textcat_multilabel`` (bag of words trained by SGD on a
 was tried first: on CUAD, where most categories label under 1% of clauses, its rare categories collapsed
 to scores near zero, and regularised logistic regression on the same units ranked far better (see
 ``models/leverage_lens_tagger/MODEL_CARD.md``). So the weights are fitted by a convex solver at training
-time (:mod:`.train`) and this component only applies them, vectorised with numpy over a whole batch:
+time (:mod:`leverage_lens.training.tagger`) and this component only applies them, vectorised with numpy over a whole batch:
 token hashes come from ``Doc.to_array(LOWER)``, word pairs are hashed from them, and features are found
 in a sorted hash table with ``searchsorted``. It sets ``doc.cats`` (raw probabilities; the tagger
 calibrates them) and serialises with the pipeline (``nlp.to_disk``/``spacy.load``).
@@ -190,5 +190,5 @@ class LinearTextCat:
 
 @Language.factory("leverage_lens_textcat")
 def make_linear_textcat(nlp: Language, name: str) -> LinearTextCat:
-    """Registered factory; the weights come from ``from_disk`` (trained by ``leverage_lens.tag.train``)."""
+    """Registered factory; the weights come from ``from_disk`` (trained by ``leverage_lens.training.tagger``)."""
     return LinearTextCat(nlp, name)

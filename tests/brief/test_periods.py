@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from leverage_lens.brief import add_duration, find_dates, find_durations, parse_date, parse_duration
-from leverage_lens.brief.periods import Duration
+from leverage_lens.enrich.periods import Duration
 
 
 @pytest.mark.parametrize(("text", "expected"), [

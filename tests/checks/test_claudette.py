@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from leverage_lens.checks.claudette import CLAUDETTE, ClaudetteModel, load_model
-from leverage_lens.checks.claudette_train import strip_tags
+from leverage_lens.training.claudette import strip_tags
 
 
 def test_claudette_maps_all_eight_codes_to_categories():
@@ -78,7 +78,7 @@ def test_headings_are_never_reported_but_short_list_items_are():
 
 
 def test_lexglue_style_macro_counts_a_ninth_column_that_always_scores_one():
-    from leverage_lens.checks.claudette_train import sentence_f1
+    from leverage_lens.training.claudette import sentence_f1
 
     truth = [{"a"}, {"ch"}, set(), set()]
     pred = [{"a"}, set(), set(), {"ch"}]

@@ -8,10 +8,11 @@ import numpy as np
 import pytest
 import spacy
 
-from leverage_lens.tag.contract import ContractModel, contract_features, fit_contract_model
+from leverage_lens.tag.contract import ContractModel, contract_features
+from leverage_lens.training.tag_selection import fit_contract_model
 from leverage_lens.tag.textcat import HEAD_MARK, PREV_MARK, doc_features, strip_marks
 from leverage_lens.tag.tokenizer import FastTokenizer
-from leverage_lens.tag.train import fold_of
+from leverage_lens.training.tagger import fold_of
 
 # fitting is training-time code: scikit-learn comes with the `eval` extra, not with the library
 _needs_sklearn = pytest.mark.skipif(

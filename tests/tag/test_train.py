@@ -9,7 +9,7 @@ import pytest
 
 import leverage_lens
 from leverage_lens.tag import ClauseTagger
-from leverage_lens.tag.train import train
+from leverage_lens.training.tagger import train
 
 DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data"
 

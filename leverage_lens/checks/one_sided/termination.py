@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ...brief.periods import find_durations
+from ...enrich.periods import find_durations
 from ...model import Finding
 from .. import categories as cat
 from ..context import CheckContext, Sentence

@@ -26,8 +26,8 @@ import numpy as np
 from ..evaluate.data import Contract
 from ..evaluate.metrics import Counts, Scores
 from ..taxonomy import CORE_FAMILIES, Taxonomy
-from .contract import ContractModel, contract_features, fit_contract_model
-from .decision import cut_vector, decide, label_family
+from ..tag.contract import ContractModel, contract_features
+from ..tag.decision import cut_vector, decide, label_family
 
 __all__ = ["Scored", "choose_clause_thresholds", "choose_contract_rule"]
 
@@ -126,3 +126,24 @@ def choose_contract_rule(s: Scored, clause_cuts: Any) -> tuple[ContractModel, di
         total.doc_fp += choice[2][1]
         total.doc_fn += choice[2][2]
     return model, out, total
+
+
+def fit_contract_model(features: Sequence[Any], present: Sequence[Sequence[bool]], *, c: float = 1.0) -> ContractModel:
+    """Fit one regression per label from each training contract's :func:`contract_features` and whether it
+    contains each label (scikit-learn, training time only). A label every training contract has (or none
+    has) cannot be learnt; it gets the best unit's probability, so no text is said to contain it unread."""
+    from sklearn.linear_model import LogisticRegression
+
+    x = np.stack(features)  # contracts x labels x 3
+    y = np.asarray(present, dtype=bool)  # contracts x labels
+    n_labels = x.shape[1]
+    coef = np.zeros((n_labels, 3))
+    bias = np.zeros(n_labels)
+    for j in range(n_labels):
+        yj = y[:, j]
+        if yj.all() or not yj.any():  # nothing to learn: present at the best unit's own odds
+            coef[j, 0] = 1.0
+            continue
+        model = LogisticRegression(C=c, solver="lbfgs", max_iter=1000).fit(x[:, j, :], yj)
+        coef[j], bias[j] = model.coef_[0], model.intercept_[0]
+    return ContractModel(coef, bias)

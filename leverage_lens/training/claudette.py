@@ -27,7 +27,7 @@ from typing import Any
 
 from ..enrich.sentences import sentence_spans
 from ..errors import LeverageLensError
-from .claudette import CLAUDETTE, ClaudetteModel, char_features, features, heading_like
+from ..checks.claudette import CLAUDETTE, ClaudetteModel, char_features, features, heading_like
 
 __all__ = ["ClaudetteEvaluation", "TaggedDoc", "evaluate", "load_claudette", "run", "sentence_f1", "train_model"]
 

@@ -17,7 +17,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from ..checks.ambiguity.numbers import words_to_number
+from .numbers import words_to_number
 
 __all__ = ["DateMatch", "Duration", "add_duration", "find_dates", "find_durations", "parse_date",
            "parse_duration"]

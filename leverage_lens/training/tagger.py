@@ -1,4 +1,4 @@
-"""Train the clause tagger on CUAD: ``python -m leverage_lens.tag.train --data ../shared/data``
+"""Train the clause tagger on CUAD: ``python -m leverage_lens.training.tagger --data ../shared/data``
 (also ``leverage-lens train tagger --data ../shared/data``).
 
 Training needs scikit-learn (the ``[eval]`` extra): each category's logistic regression is fitted by
@@ -27,12 +27,12 @@ from typing import Any
 from ..api import Analyzer
 from ..evaluate.data import Contract, Part, load_cuad, unit_labels
 from ..taxonomy import default
-from .calibration import Platt, fit_platt
-from .decision import FAMILY_PREFIX, cut_vector
-from .fit import fit_weights, has_label, predict
-from .pipeline import MODEL_NAME, TEXTCAT, blank_pipeline, save_calibration
-from .selection import Scored, choose_clause_thresholds, choose_contract_rule
-from .units import units
+from ..tag.calibration import Platt, fit_platt
+from ..tag.decision import FAMILY_PREFIX, cut_vector
+from .tag_fit import fit_weights, has_label, predict
+from ..tag.pipeline import MODEL_NAME, TEXTCAT, blank_pipeline, save_calibration
+from .tag_selection import Scored, choose_clause_thresholds, choose_contract_rule
+from ..tag.units import units
 
 __all__ = ["Example", "examples", "main", "train"]
 
@@ -71,7 +71,7 @@ def examples(contracts: Sequence[Contract]) -> list[Example]:
 
 
 def _features(nlp: Any, texts: list[str]) -> list[Any]:
-    from .textcat import doc_features
+    from ..tag.textcat import doc_features
 
     return [doc_features(doc) for doc in nlp.tokenizer.pipe(texts)]
 
@@ -147,7 +147,7 @@ def train(data: Path, out: Path, *, limit: int | None = None, log: Any = print,
     textcat = nlp.get_pipe(TEXTCAT)
     textcat.set_weights(labels, table, idf, weights, bias)
     log(f"final model: {len(labels)} labels over {len(table):,} features")
-    from .rules import RuleMatcher, rule_precision
+    from ..tag.rules import RuleMatcher, rule_precision
 
     precision = rule_precision(RuleMatcher(nlp.vocab, tax), [e.own for e in xs], [e.labels for e in xs])
     final, out = out, out.parent / f".{out.name}.tmp-{os.getpid()}"
@@ -254,7 +254,7 @@ measure: see `docs/evaluation.md` (section "Clause tagging (CUAD)"), reproduced 
 
 ## Reproduce
 `pip install -e ".[eval]"` then `leverage-lens train tagger --data ../shared/data` (or
-`python -m leverage_lens.tag.train --data ../shared/data`): {meta['seconds']:.0f} s for the last run (parsing, then
+`python -m leverage_lens.training.tagger --data ../shared/data`): {meta['seconds']:.0f} s for the last run (parsing, then
 liblinear {meta['folds'] + 1} times: once per fold and once on everything); it
 rewrites this folder, this card included. Deterministic for the same data and library versions.
 
@@ -271,14 +271,14 @@ def _cuts(cuts: dict[str, float]) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m leverage_lens.tag.train", description=__doc__.splitlines()[0])
+    ap = argparse.ArgumentParser(prog="python -m leverage_lens.training.tagger", description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, required=True, help="the shared data folder (or its cuad/ folder)")
     ap.add_argument("--out", type=Path, default=None, help=f"output folder (default: models/{MODEL_NAME})")
     ap.add_argument("--max-features", type=int, default=MAX_FEATURES)
     ap.add_argument("-C", type=float, default=C, help="inverse L2 strength of the logistic regressions")
     ap.add_argument("--limit", type=int, default=None, help="use at most N contracts per part (smoke runs)")
     args = ap.parse_args(argv)
-    from .pipeline import model_path
+    from ..tag.pipeline import model_path
 
     train(args.data, args.out or model_path(), limit=args.limit, max_features=args.max_features, c=args.C)
     return 0

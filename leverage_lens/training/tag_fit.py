@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 
-from .decision import FAMILY_PREFIX
+from ..tag.decision import FAMILY_PREFIX
 
 __all__ = ["FittedWeights", "fit_weights", "has_label", "matrix", "vocabulary"]
 
@@ -46,7 +46,7 @@ def matrix(feats: Sequence[Any], table: Any, idf: Any) -> Any:
     """The TF-IDF rows of ``feats`` as a scipy CSR matrix."""
     from scipy.sparse import csr_matrix
 
-    from .textcat import tfidf_rows
+    from ..tag.textcat import tfidf_rows
 
     row, col, val = tfidf_rows(list(feats), table, idf)
     return csr_matrix((val, (row, col)), shape=(len(feats), len(table)))
