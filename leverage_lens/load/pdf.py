@@ -35,6 +35,11 @@ _LINE = re.compile(r"[^\r\n]+")
 ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 _HYPHEN_MARK = "\ufffe"  # pdfium's mark for a hyphen ending a line, whose line break it then drops
 _FONT_FORCE_BOLD = 1 << 18  # PDF font descriptor flag
+#: Space variants pdfium reports where the page prints an ordinary space (U+00A0 on many EDGAR filings, the
+#: typographic spaces U+2000-U+200A, U+202F, U+205F, U+3000) and the no-break hyphen U+2011: each becomes the
+#: plain character, one for one, so ``"Effective Date" in doc.text`` holds and no offset or box moves.
+_PRINTED_AS = str.maketrans({c: " " for c in (0xA0, 0x1680, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000)}
+                            | {0x2011: "-"})
 
 
 def load_pdf(data: bytes, options: ParseOptions, label: str) -> Loaded:
@@ -150,7 +155,7 @@ def _read_lines(textpage: pdfium.PdfTextPage) -> list[RawLine]:
     raw = textpage.raw
     if pdfium_c.FPDFText_CountChars(raw) <= 0:
         return []
-    text = textpage.get_text_range()
+    text = textpage.get_text_range().translate(_PRINTED_AS)  # same length: indices below still hold
     astral = [m.start() for m in ASTRAL.finditer(text)]
     # pdfium's text indices count UTF-16 units; a character beyond the BMP is two of them.
     char_index = CharIndex(raw, astral)
