@@ -1,13 +1,22 @@
-"""Recall of CUAD's labelled party names by leverage_lens.enrich.find_parties.
+"""Parties found by leverage_lens.enrich.find_parties, scored against CUAD's "Parties" answers.
 
 Gold: every CUAD "Parties" span whose text is a name or alias (at most 60 characters after stripping quotes
-and brackets, and not a sentence such as 'X and Y are referred to as a "Party"'). A gold name counts as found
-when it equals, contains or is contained in (>= 3 characters) a party name or alias we report, or matches one
-with rapidfuzz ratio >= 85, all after lower-casing, dropping punctuation and legal suffixes. Precision: a
-reported party is right when its name or one of its aliases matches any CUAD "Parties" span the same way
-(noise such as "Delaware Corporation" or a defined term taken for a party counts against it).
+and brackets, and not a sentence such as 'X and Y are referred to as a "Party"'). Names are compared after
+lower-casing, dropping punctuation and trailing legal suffixes (``norm``); a gold name counts as found when
+it equals, contains or is contained in (>= 3 characters, whole words) a name or alias of a *principal*
+party we report, or matches one with rapidfuzz ratio >= 85. Precision: a reported principal party is right
+when its name or one of its aliases matches any CUAD "Parties" span the same way (noise such as "Delaware
+Corporation" or a defined term taken for a party counts against it). Parties reported with
+``principal=False`` (entities a contract only names) are not scored.
 
-    python bench/eval_parties.py [--data ../shared/data] [--limit N] [--misses 20]
+Contracts are split by ``leverage_lens.evaluate.data.part_of``: rules were tuned on train/dev only; the
+held-out part is reported separately. ``--pdf`` reads each contract's PDF with the default engine instead of
+CUAD's text. ``--labels`` scores bench/labels/parties_gold.jsonl (``--set dev`` while tuning; ``--set test``
+once, at the end): a document is fully right when every labelled principal party is found, none extra,
+and every labelled role is right.
+
+    python bench/eval_parties.py [--data ../shared/data] [--pdf] [--limit N] [--misses 20]
+    python bench/eval_parties.py --labels --set dev
 """
 
 from __future__ import annotations
@@ -21,7 +30,9 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
-from leverage_lens.enrich.parties import _norm, find_parties
+from leverage_lens.enrich.parties import find_parties
+from leverage_lens.enrich.parties import norm as _norm
+from leverage_lens.evaluate.data import part_of
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -36,22 +47,29 @@ def is_name(s: str) -> bool:
     return 0 < len(flat) <= 60 and "referred to" not in flat.lower() and not words & {"party", "parties"}
 
 
+def _contains(a: str, b: str) -> bool:
+    return f" {a} " in f" {b} "
+
+
 def hit(gold: str, names: list[str]) -> bool:
     g = norm(gold)
     if not g:
         return True
     for n in names:
-        if g == n or (len(n) >= 3 and (n in g or g in n)) or fuzz.ratio(g, n) >= 85:
+        if g == n or (len(n) >= 3 and (_contains(n, g) or _contains(g, n))) or fuzz.ratio(g, n) >= 85:
             return True
     return False
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
-    ap.add_argument("--limit", type=int, default=0)
-    ap.add_argument("--misses", type=int, default=0)
-    args = ap.parse_args()
+def _text(args: argparse.Namespace, doc_id: str) -> str:
+    if args.pdf:
+        import leverage_lens as ll
+
+        return ll.parse(args.data / "cuad" / "pdf" / f"{doc_id}.pdf").text
+    return (args.data / "cuad" / "txt" / f"{doc_id}.txt").read_text(encoding="utf-8")
+
+
+def cuad(args: argparse.Namespace) -> None:
     gold: dict[str, list[str]] = defaultdict(list)
     gold_all: dict[str, list[str]] = defaultdict(list)  # every Parties span, for precision
     for line in (args.data / "cuad" / "spans.jsonl").open(encoding="utf-8"):
@@ -61,34 +79,107 @@ def main() -> None:
             if is_name(r["text"]):
                 gold[r["doc_id"]].append(r["text"])
     docs = sorted(gold)[: args.limit or None]
-    total = found = 0
-    chars = 0
-    elapsed = 0.0
-    misses = []
-    reported = right = 0
+    stats = {p: defaultdict(float) for p in ("train/dev", "held-out")}
+    misses, extras = [], []
     for doc_id in docs:
-        text = (args.data / "cuad" / "txt" / f"{doc_id}.txt").read_text(encoding="utf-8")
+        s = stats["held-out" if part_of(doc_id) == "held-out" else "train/dev"]
+        text = _text(args, doc_id)
         t0 = time.perf_counter()
         parties = find_parties(text)
-        elapsed += time.perf_counter() - t0
-        chars += len(text)
-        names = [norm(x) for p in parties for x in (p.name, *p.aliases)]
+        s["seconds"] += time.perf_counter() - t0
+        s["chars"] += len(text)
+        s["docs"] += 1
+        principal = [p for p in parties if p.principal]
+        names = [norm(x) for p in principal for x in (p.name, *p.aliases)]
         all_gold = [norm(x) for x in gold_all[doc_id]]
-        for p in parties:  # precision: a reported party is right when its name or an alias is a gold name
-            reported += 1
-            right += any(hit(g, [norm(x)]) for g in all_gold if g for x in (p.name, *p.aliases) if norm(x))
+        for p in principal:
+            s["reported"] += 1
+            ok = any(hit(g, [norm(x)]) for g in all_gold if g for x in (p.name, *p.aliases) if norm(x))
+            s["right"] += ok
+            if not ok:
+                extras.append((doc_id, p.name, p.aliases[:3]))
         for g in gold[doc_id]:
-            total += 1
+            s["gold"] += 1
             if hit(g, names):
-                found += 1
+                s["found"] += 1
             else:
-                misses.append((doc_id, g, [p.name for p in parties]))
-    print(f"documents {len(docs)}  gold party names {total}  found {found}  recall {found / total:.3f}")
-    print(f"reported parties {reported}  matching a gold name or alias {right}  precision "
-          f"{right / max(reported, 1):.3f}")
-    print(f"find_parties: {chars / elapsed / 1e6:.1f} M chars/s over {chars:,} chars")
+                misses.append((doc_id, g, [p.name for p in principal]))
+    print(f"source: {'PDF, default engine' if args.pdf else 'CUAD txt'}")
+    for part, s in stats.items():
+        if not s["docs"]:
+            continue
+        print(f"{part:9s} documents {int(s['docs'])}  gold names {int(s['gold'])}  recall "
+              f"{s['found'] / max(s['gold'], 1):.3f}  reported principal parties {int(s['reported'])}  precision "
+              f"{s['right'] / max(s['reported'], 1):.3f}")
+    chars = sum(s["chars"] for s in stats.values())
+    secs = sum(s["seconds"] for s in stats.values())
+    print(f"find_parties: {secs:.2f} s over {chars:,.0f} chars ({chars / max(secs, 1e-9) / 1e6:.1f} M chars/s)")
     for m in misses[: args.misses]:
-        print("MISS", m)
+        if part_of(m[0]) != "held-out":
+            print("MISS", m)
+    for e in extras[: args.misses]:
+        if part_of(e[0]) != "held-out":
+            print("EXTRA", e)
+
+
+def labels(args: argparse.Namespace) -> None:
+    """Per document: every labelled principal party found (by name or alias), none extra, roles right."""
+    path = ROOT / "bench" / "labels" / "parties_gold.jsonl"
+    rows = [json.loads(x) for x in path.open(encoding="utf-8") if x.strip()]
+    rows = [r for r in rows if r.get("set") == args.set]
+    right = 0
+    for r in rows:
+        text = _doc_text(args, r)
+        got = [p for p in find_parties(text) if p.principal]
+        ok, why = _doc_right(r["parties"], got)
+        right += ok
+        if not ok and args.set == "dev":
+            print("WRONG", r.get("doc") or r.get("doc_id"), why)
+    print(f"set {args.set}: documents {len(rows)}  fully right {right}  ({right / max(len(rows), 1):.3f})")
+
+
+def _doc_text(args: argparse.Namespace, row: dict) -> str:
+    import leverage_lens as ll
+
+    src = row.get("path") or row.get("source") or row.get("file")
+    path = Path(src) if src else None
+    if path is not None and not path.is_absolute():
+        path = (ROOT / path) if (ROOT / path).exists() else args.data / path
+    if path is None:
+        path = args.data / "cuad" / "pdf" / f"{row['doc_id']}.pdf"
+    return ll.parse(path).text
+
+
+def _doc_right(gold: list[dict], got: list) -> tuple[bool, str]:
+    used: set[int] = set()
+    for g in gold:
+        names = [norm(x) for x in (g.get("name") or "", *g.get("aliases", [])) if norm(x)]
+        if not names and g.get("role"):
+            names = [norm(g["role"])]
+        match = next((i for i, p in enumerate(got) if i not in used and any(
+            hit(n, [norm(x) for x in (p.name, *p.aliases, *([p.role] if p.role else [])) if norm(x)])
+            for n in names)), None)
+        if match is None:
+            return False, f"missing {g.get('name') or g.get('role')!r}; found {[(p.name, p.role) for p in got]}"
+        used.add(match)
+        role = (g.get("role") or "").lower()
+        have = (got[match].role or "").lower()
+        if role and role != have and role not in {a.lower() for a in got[match].aliases}:
+            return False, f"role of {g.get('name')!r}: {got[match].role!r}, want {g.get('role')!r}"
+    extra = [p.name for i, p in enumerate(got) if i not in used]
+    return (not extra, f"extra {extra}") if extra else (True, "")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    ap.add_argument("--pdf", action="store_true", help="read CUAD PDFs with the default engine")
+    ap.add_argument("--limit", type=int, default=0)
+    ap.add_argument("--misses", type=int, default=0)
+    ap.add_argument("--labels", action="store_true", help="score bench/labels/parties_gold.jsonl")
+    ap.add_argument("--set", default="dev", choices=["dev", "test"])
+    args = ap.parse_args()
+    labels(args) if args.labels else cuad(args)
 
 
 if __name__ == "__main__":

@@ -31,6 +31,7 @@ __all__ = [
     "ParseWarning",
     "Document",
     "Party",
+    "Signatory",
     "Definition",
     "Obligation",
     "Finding",
@@ -229,14 +230,38 @@ def _first_words(text: str, limit: int = 60) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1] + "\u2026"
 
 
+class Signatory(_Model):
+    """A person signing for a party, as the signature block prints them (blank fields stay None)."""
+
+    name: str | None = None
+    title: str | None = None
+    span: Span | None = None
+
+
 class Party(_Model):
-    """A party to the contract, with the names it goes by."""
+    """A party to the contract, with the names it goes by.
+
+    ``principal`` parties are the ones the contract is between (preamble, cover page, signature blocks);
+    affiliates, agents and other entities a clause merely names are reported with ``principal=False`` so a
+    caller can see them without mistaking them for a side. Findings, the scorecard and ``perspective``
+    only ever point at principal parties' ids. Span labels say where each was found: ``name``, ``alias``,
+    ``signature``, ``cover``, ``recital``."""
 
     id: str
     name: str
     aliases: list[str] = Field(default_factory=list)
     role: str | None = None
     spans: list[Span] = Field(default_factory=list)
+    kind: Literal["organisation", "person"] | None = Field(
+        default=None, description="organisation (legal suffix, entity type) or person; None when unknown")
+    entity_type: str | None = Field(default=None, description='as stated, e.g. "corporation", "limited '
+                                    'liability company"')
+    jurisdiction: str | None = Field(default=None, description='where organised, ISO 3166 style: "US-DE", '
+                                     '"GB", "KY"; None unless stated')
+    signatories: list[Signatory] = Field(default_factory=list)
+    principal: bool = Field(default=True, description="a side of the contract (False: named in it only)")
+    confidence: float = Field(default=1.0, ge=0.0, le=1.0, description="how sure the reading is: 0.9+ a "
+                              "preamble or cover page with a stated role; lower for a bare mention")
 
 
 class Definition(_Model):

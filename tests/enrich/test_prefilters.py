@@ -12,7 +12,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from leverage_lens.enrich import PartyResolver, find_parties, obligations, parties, term_pattern
+from leverage_lens.enrich import PartyResolver, find_parties, obligations, party_names, party_signatures, term_pattern
 from leverage_lens.model import Party
 
 # Pieces that make the patterns match, nearly match, or break at awkward places.
@@ -33,21 +33,21 @@ def _spans(matches: list[re.Match[str]] | object) -> list[tuple[int, int]]:
 def test_entities_scanned_around_suffixes_equal_a_whole_window_scan(text: str, data: st.DataObject) -> None:
     a = data.draw(st.integers(0, len(text)))
     b = data.draw(st.integers(a, len(text)))
-    assert _spans(parties._entities(text, a, b)) == _spans(parties._ENTITY.finditer(text, a, b))
+    assert _spans(party_names.entities(text, a, b)) == _spans(party_names.ENTITY.finditer(text, a, b))
 
 
 @settings(max_examples=300, deadline=None)
 @given(texts, st.data())
 def test_signatures_scanned_before_labels_equal_a_whole_tail_scan(text: str, data: st.DataObject) -> None:
     start = data.draw(st.integers(0, len(text)))
-    assert _spans(parties._signatures(text, start)) == _spans(parties._SIGNATURE.finditer(text, start))
+    assert _spans(party_signatures._signatures(text, start)) == _spans(party_signatures._SIGNATURE.finditer(text, start))
 
 
 def test_signature_window_reaches_back_over_unicode_whitespace() -> None:
     # [\s:,] in the pattern includes no-break and em spaces: the window must walk back over them too.
     text = "ACME HOLDINGS LIMITED" + "\xa0" * 120 + "\u2003,:\n By: ____"
-    assert _spans(parties._signatures(text, 0)) == _spans(parties._SIGNATURE.finditer(text, 0))
-    assert parties._signatures(text, 0)[0].group("name").startswith("ACME")
+    assert _spans(party_signatures._signatures(text, 0)) == _spans(party_signatures._SIGNATURE.finditer(text, 0))
+    assert party_signatures._signatures(text, 0)[0].group("name").startswith("ACME")
 
 
 def test_parties_of_a_preamble_and_signature_block_are_found() -> None:

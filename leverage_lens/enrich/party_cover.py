@@ -1,0 +1,120 @@
+"""The cover-page reader: order forms and cover pages that name the parties by role.
+
+Standard forms (Common Paper, Bonterms, OpenAgreements) put the parties in a table rather than a preamble:
+
+* ``... governed by the Framework Terms dated {date} between {provider_name} and {customer_name}`` -- two
+  blanks whose own names give the roles;
+* a key-terms row, a role on one line and its blank or value on the next (``Employer`` /
+  ``[Legal name of the employer]``, ``Discloser`` / ``{discloser_name_and_address}``);
+* the signature table's column heads, ``PROVIDER: {provider_legal_name}``, ``CUSTOMER:``, ``PARTY 1``, just
+  above ``Signature`` / ``By:`` (also how many filed contracts head their signature blocks, ``LICENSOR:``
+  over the entity's name).
+
+A party whose name is still blank keeps the blank as its name (``{customer_name}``) and is marked
+``placeholder``; a blank shared by both roles (``{company_name}``) names neither, so the party is called by
+its role. Roles are title-cased ("Provider", "Party 1").
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Span
+from .party_merge import Draft, merge
+from .party_names import ENTITY, ROLE_WORDS
+
+__all__ = ["read_cover", "read_signature_heads"]
+
+_BLANK = r"(?:\{[A-Za-z0-9_ ]{2,60}\}|\[[^\[\]\n]{2,60}\])"
+_BETWEEN_BLANKS = re.compile(rf"\bbetween\s+(?P<a>{_BLANK})\s+and\s+(?P<b>{_BLANK})")
+# "Employer" / "[Legal name of the employer]": a role row, then a blank that asks for a name.
+_ROW = re.compile(
+    r"(?m)^(?P<role>[A-Z][a-z]+(?:[ \t][A-Z]?[a-z]+)?)[ \t]*\n[ \t]*(?P<value>(?:\{[a-z0-9_]*name[a-z0-9_]*\}|"
+    r"\[[^\[\]\n]*\bname\b[^\[\]\n]*\]))[ \t]*$"
+)
+# "PROVIDER: {provider_legal_name}", "CUSTOMER:", "PARTY 1", "LICENSOR:" -- an upper-case role on its own line.
+_HEAD = re.compile(r"(?m)^[ \t]*(?P<role>[A-Z][A-Z\-]{2,}(?:[ \t][A-Z]{2,})?(?:[ \t]\d)?)[ \t]*"
+                   r"(?::[ \t]*(?P<value>[^\n]{0,100}?))?[ \t]*$")
+_SIGN_BELOW = re.compile(r"\b(?:Signature|SIGNATURE|By|BY)\b\s*[:_\n]|\bBy:|\bSigned\b", re.MULTILINE)
+_ROLEISH = (ROLE_WORDS - {"service", "user", "member", "host", "operator", "holder", "principal", "owner",
+                          "receiving", "disclosing", "manager", "agent"}) | {"party", "discloser"}
+
+
+def _role(word: str) -> str | None:
+    """The role a heading or blank names ("PROVIDER" -> "Provider", "PARTY 1" -> "Party 1"), if any."""
+    w = " ".join(word.replace("_", " ").split()).lower()
+    base = re.sub(r"\s+\d$", "", w)
+    if base in _ROLEISH and (base != "party" or w != base):
+        return w.title()
+    return None
+
+
+def _blank_role(blank: str) -> str | None:
+    """The role a blank's own name gives: ``{provider_name}`` -> "Provider"; ``{company_name}`` -> None
+    (a shared blank), ``{party_1_name}`` -> "Party 1"."""
+    inner = blank.strip("{}[] ").lower()
+    m = re.match(r"(?:the\s+)?(party[ _]\d|[a-z]+)", inner)
+    if not m or m.group(1) == "company" and "name" in inner and inner.startswith("company_name"):
+        return None
+    return _role(m.group(1))
+
+
+def _value_draft(value: str, role: str | None, start: int, label: str) -> Draft:
+    blank = bool(re.fullmatch(_BLANK, value))
+    return Draft(name=value if (blank and _blank_role(value) is not None) or not blank else role or value,
+                 role=role, sources={"cover"}, placeholder=blank, kind=None,
+                 spans=[Span(start=start, end=start + len(value), label=label)])
+
+
+def read_cover(text: str, drafts: list[Draft]) -> None:
+    """Add the parties a cover page or signature table names by role to ``drafts``."""
+    head = text[: min(len(text), 20000)]
+    if "{" not in head and "[" not in head:  # every cover reading below holds a blank
+        return
+    for m in _BETWEEN_BLANKS.finditer(head):
+        for g in ("a", "b"):
+            role = _blank_role(m.group(g))
+            if role:
+                merge(drafts, _value_draft(m.group(g), role, m.start(g), "cover"))
+    for m in _ROW.finditer(head) if "\n{" in head or "\n[" in head else ():
+        role = _role(m.group("role"))
+        if role:
+            merge(drafts, _value_draft(m.group("value"), role, m.start("value"), "cover"))
+
+
+def read_signature_heads(text: str, drafts: list[Draft]) -> None:
+    """Role headings over signature blocks: a run of headings followed within 400 characters by a
+    signature line. A heading's value is the party's name (on its line, or the next line when that is an
+    entity); without one, the heading names the role of the party signing below it, or of a party already
+    holding that role."""
+    if "Signature" not in text and "By:" not in text and "BY:" not in text:
+        return
+    tail = max(0, len(text) - 12000)
+    heads = list(_HEAD.finditer(text, 0, min(tail, 20000))) + list(_HEAD.finditer(text, tail))
+    for m in heads:
+        role = _role(m.group("role"))
+        if role is None or not _SIGN_BELOW.search(text, m.end(), min(len(text), m.end() + 400)):
+            continue
+        value = (m.group("value") or "").strip(" ,")
+        vstart = m.start("value") if m.group("value") else m.end()
+        if "_" in value[:3] or re.match(r"[A-Z]+:", value):
+            value = ""
+        if not value and re.match(r"\n[ \t]*(?:[A-Z]+:[ \t]*)?[^\n]{0,60}\b(?:INC|Inc|LLC|Ltd|LTD|CORP|Corp)",
+                                  text[m.end() : m.end() + 100]):
+            continue  # an entity line below the heading: the signature reader and pronoun links handle it
+        if value:
+            d = _value_draft(value, role, vstart, "cover")
+            d.sources = {"cover", "signature"}
+            merge(drafts, d)
+            continue
+        holder = next((d for d in drafts if d.role and d.role.lower() == role.lower()), None)
+        if holder is not None:
+            holder.spans.append(Span(start=m.start("role"), end=m.end("role"), label="cover"))
+            continue
+        below = next((d for d in drafts if d.role is None and any(
+            sp.label == "signature" and m.end() <= sp.start <= m.end() + 200 for sp in d.spans)), None)
+        if below is not None:
+            below.role = role
+            continue
+        merge(drafts, Draft(name=role, role=role, sources={"cover"}, placeholder=True,
+                            spans=[Span(start=m.start("role"), end=m.end("role"), label="cover")]))

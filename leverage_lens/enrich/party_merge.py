@@ -1,0 +1,97 @@
+"""Draft parties as the readers find them, and the merger that folds repeat sightings into one party.
+
+Every reader (cover page, preamble, signature blocks) produces :class:`Draft` objects; :func:`merge` folds a
+new sighting into the draft it names, or reports that it names nobody yet. The merger is deliberately
+conservative: two sightings are one party only when their names match (exactly, or rapidfuzz ratio >= 88
+after :func:`~.party_names.norm`) and their roles do not disagree, so a buyer and its supplier with similar
+names, or two cover-page roles sharing a blank placeholder, stay two parties.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from ..model import Signatory, Span
+from .party_names import norm
+
+__all__ = ["Draft", "merge", "find_draft"]
+
+
+@dataclass
+class Draft:
+    """A party as read so far. ``sources`` says which readers saw it ("cover", "preamble", "head", "later",
+    "signature"); ``principal`` is decided at the end from them."""
+
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    role: str | None = None
+    spans: list[Span] = field(default_factory=list)
+    sources: set[str] = field(default_factory=set)
+    entity_type: str | None = None
+    jurisdiction: str | None = None
+    kind: str | None = None
+    signatories: list[Signatory] = field(default_factory=list)
+    has_alias_group: bool = False
+    placeholder: bool = False  # the name is a blank to fill in ("{customer_name}", "[Investor Name]")
+
+    def keys(self) -> list[str]:
+        return [k for k in (norm(self.name), *(norm(a) for a in self.aliases)) if k]
+
+
+def _roles_clash(a: str | None, b: str | None) -> bool:
+    return bool(a and b and a.lower() != b.lower())
+
+
+def find_draft(drafts: list[Draft], name: str, role: str | None = None) -> Draft | None:
+    """The draft ``name`` names (exact or close name or alias), unless its role says it is another party."""
+    key = norm(name)
+    if not key:
+        return None
+    for d in drafts:
+        if _roles_clash(d.role, role):
+            continue
+        if any(key == n or fuzz.ratio(key, n) >= 88 for n in d.keys()):
+            return d
+    return None
+
+
+_PLACEHOLDER = re.compile(r"^[\[{].*[\]}]$")
+
+
+def merge(drafts: list[Draft], new: Draft) -> Draft:
+    """Fold ``new`` into the draft it names and return that draft; append it when it names nobody yet.
+
+    A role-only sighting (cover page "CUSTOMER:" with a blank) joins the draft holding that role. Aliases,
+    spans, sources, description and signatories accumulate; the first real name wins over a placeholder."""
+    target = find_draft(drafts, new.name, new.role) if not new.placeholder else None
+    if target is None and new.role:
+        target = next((d for d in drafts if d.role and d.role.lower() == new.role.lower()), None)
+    if target is None and new.placeholder:
+        target = find_draft([d for d in drafts if d.placeholder or not d.role], new.name, new.role)
+        if target is not None and target.role and new.role is None and new.name == target.name:
+            target = None  # a blank shared by two roles ("{company_name}") names neither
+    if target is None:
+        drafts.append(new)
+        return new
+    if target.placeholder and not new.placeholder:
+        if target.name not in target.aliases and not _PLACEHOLDER.match(target.name):
+            target.aliases.append(target.name)
+        target.name, target.placeholder = new.name, False
+    for al in ([new.name] if new.name != target.name and "signature" in new.sources and not new.placeholder
+               else []) + new.aliases:
+        if al != target.name and al not in target.aliases:
+            target.aliases.append(al)
+    target.role = target.role or new.role
+    target.spans.extend(new.spans)
+    target.sources |= new.sources
+    target.has_alias_group |= new.has_alias_group
+    target.entity_type = target.entity_type or new.entity_type
+    target.jurisdiction = target.jurisdiction or new.jurisdiction
+    target.kind = target.kind or new.kind
+    for s in new.signatories:
+        if s not in target.signatories:
+            target.signatories.append(s)
+    return target
