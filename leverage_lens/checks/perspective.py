@@ -23,16 +23,21 @@ def resolve_reader(perspective: str, parties: Sequence[Party]) -> str:
     """The id of the party called ``perspective`` (name, alias or role; case and legal suffix ignored)."""
     want = " ".join(perspective.lower().replace(",", " ").replace(".", " ").split())
     best: tuple[float, str] | None = None
-    for p in parties:
+    for p in [p for p in parties if p.principal]:  # a side, never an entity the contract only names
         for name in (p.name, *p.aliases, *([p.role] if p.role else []), p.id):
             have = " ".join(name.lower().replace(",", " ").replace(".", " ").split())
             score = 100.0 if have == want else fuzz.token_set_ratio(have, want)
             if best is None or score > best[0]:
                 best = (score, p.id)
     if best is None or best[0] < 90:
-        names = ", ".join(f"{p.name!r}" + (f" ({', '.join(p.aliases)})" if p.aliases else "") for p in parties)
-        raise InvalidOptionError(f"perspective {perspective!r} matches no party of this contract; "
-                                 f"the parties found are: {names or 'none'}")
+        found = "; ".join(
+            f"{p.name!r}" + (f", role {p.role!r}" if p.role else ", no role")
+            + (f", also called {', '.join(repr(a) for a in p.aliases if a != p.role)}"
+               if [a for a in p.aliases if a != p.role] else "")
+            for p in parties if p.principal)
+        raise InvalidOptionError(f"perspective {perspective!r} matches no party of this contract; the parties "
+                                 f"found are: {found or 'none'}. Read as one of them (name, alias or role), or "
+                                 f"name the parties yourself: parties={{ROLE: NAME}} / --party ROLE=NAME")
     return best[1]
 
 

@@ -3,7 +3,8 @@
 This stage sits between segmentation and checks. It reads ``Document.text`` and its clauses and returns plain
 model objects with offsets; it never changes the document. Each finder is usable on its own:
 
-* :func:`find_parties` -- names, aliases, roles, spans (preamble, "referred to as", signature blocks);
+* :func:`find_parties` -- names, aliases, roles, descriptions, signatories, spans (cover page, preamble,
+  signature blocks); :func:`party_warnings` -- parse-health warnings when the parties are in doubt;
 * :func:`find_definitions` -- defined terms with their definition span, style and uses; :func:`term_pattern`
   compiles a whole-word matcher for a set of terms;
 * :func:`find_obligations` -- modal phrases with actor, modality, beneficiary and conditions;
@@ -17,16 +18,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..model import Definition, Document, Obligation, Party
+from ..model import Definition, Document, Obligation, ParseWarning, Party
 from .definitions import find_definitions, term_pattern
 from .obligations import PartyResolver, find_obligations, sentence_mentions
 from .parties import find_parties
+from .party_health import party_warnings
+from .party_override import PartiesSpec, apply_parties, parse_party_option
 from .sentences import sentence_spans
 
 __all__ = [
     "Enrichment",
     "enrich",
     "find_parties",
+    "party_warnings",
+    "apply_parties",
+    "parse_party_option",
+    "PartiesSpec",
     "find_definitions",
     "find_obligations",
     "term_pattern",
@@ -46,12 +53,18 @@ class Enrichment:
     sentences: list[tuple[int, int]]
     #: Party mentions per sentence (parallel to ``sentences``); empty when built by hand without them.
     mentions: list[list[tuple[int, int, str]]] = field(default_factory=list)
+    #: Parse-health warnings about the parties (code ``parties_uncertain``); empty when the user named them.
+    warnings: list[ParseWarning] = field(default_factory=list)
 
 
-def enrich(doc: Document) -> Enrichment:
-    """Parties, definitions and obligations of ``doc`` (offsets index ``doc.text``)."""
-    parties = find_parties(doc.text)
-    resolver = PartyResolver(parties)
+def enrich(doc: Document, *, parties: PartiesSpec | None = None) -> Enrichment:
+    """Parties, definitions and obligations of ``doc`` (offsets index ``doc.text``).
+
+    ``parties`` (role -> name, or a list of :class:`Party`) replaces the principal parties found; see
+    :func:`apply_parties`."""
+    found = find_parties(doc.text)
+    parties = apply_parties(doc.text, parties, found) if parties is not None else found
+    resolver = PartyResolver([p for p in parties if p.principal])  # only sides favour or bind
     sentences = sentence_spans(doc.text)
     mentions = sentence_mentions(resolver, doc.text, sentences)
     return Enrichment(
@@ -62,4 +75,5 @@ def enrich(doc: Document) -> Enrichment:
         resolver=resolver,
         sentences=sentences,
         mentions=mentions,
+        warnings=[] if parties is not found else party_warnings(parties),
     )

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Party
+from ..model import Party, Span
 from .party_cover import read_cover, read_signature_heads
 from .party_merge import Draft
 from .party_names import ENTITY, ROLE_WORDS, looks_like_person, norm
@@ -62,6 +62,9 @@ def find_parties(text: str) -> list[Party]:
     read_signatures(text, drafts)
     read_signature_heads(text, drafts)
     link_pronouns(text, drafts, ROLE_WORDS)  # "you"/"we" -> the named party they stand for
+    notes = [m.span() for m in _DRAFTING_NOTE.finditer(text, 0, min(len(text), 30000))] if "rafting" in text else []
+    if notes:  # "[Drafting note: ... e.g. "between Rose Apothecaries, Inc. and Vandelay Industries, Inc."]"
+        drafts = [d for d in drafts if not any(a <= d.spans[0].start < b for a, b in notes)]
     for d in drafts:
         if not norm(d.name) and d.aliases:  # only a legal suffix was caught ("Ltd."): name it by its alias
             d.name = d.aliases[0]
@@ -78,6 +81,8 @@ def find_parties(text: str) -> list[Party]:
         signers = [d for d in others if "signature" in d.sources]
         principal += signers[: 2 - len(principal)]
         others = [d for d in others if d not in principal]
+    if not principal:
+        principal += _roles_by_usage(text, principal)[: 2 - len(principal)]
     out = []
     for i, d in enumerate([*principal, *others], 1):
         role = d.role or next((x for x in d.aliases if x.lower() in ROLE_WORDS), None)
@@ -89,6 +94,30 @@ def find_parties(text: str) -> list[Party]:
             entity_type=d.entity_type, jurisdiction=d.jurisdiction, signatories=d.signatories,
             principal=i <= len(principal), confidence=_confidence(d, i <= len(principal)),
         ))
+    return out
+
+
+_DRAFTING_NOTE = re.compile(r"\[\s*(?i:drafting\s+note)[^\]]{0,3000}\]")
+_USAGE = re.compile(r"(?<![Tt]he )(?<![Aa] )(?<![Aa]n )(?<![Ee]ach )(?<![Aa]ny )\b(?P<role>[A-Z][a-z]{3,14})\b")
+
+
+def _roles_by_usage(text: str, have: list[Draft]) -> list[Draft]:
+    """Standard terms with no cover page ("Provider grants Customer a licence ..."): the two role words the
+    text uses most as names (capitalised, no article, five times or more) stand for the parties. The
+    weakest reading there is: confidence 0.5, and parse health says so."""
+    counts: dict[str, tuple[int, int]] = {}
+    for m in _USAGE.finditer(text, 0, min(len(text), 60000)):
+        w = m.group("role")
+        if w.lower() in ROLE_WORDS and w.lower() not in ("service", "user", "member", "company", "principal"):
+            n, first = counts.get(w, (0, m.start()))
+            counts[w] = (n + 1, first)
+    taken = {(d.role or "").lower() for d in have}
+    ranked = sorted(((n, -first, w) for w, (n, first) in counts.items() if n >= 5 and w.lower() not in taken),
+                    reverse=True)[:2]
+    out = []
+    for n, neg_first, w in sorted(ranked, key=lambda r: -r[1]):
+        out.append(Draft(name=w, role=w, placeholder=True, sources={"usage"},
+                         spans=[Span(start=-neg_first, end=-neg_first + len(w), label="usage")]))
     return out
 
 
@@ -109,7 +138,7 @@ def _named_entity(d: Draft) -> bool:
 
 def _confidence(d: Draft, principal: bool) -> float:
     """How sure the reading is, from where the party was seen (documented in docs/parties.md)."""
-    if not principal:
+    if not principal or d.sources == {"usage"}:
         return 0.5
     if "cover" in d.sources:
         base = 0.95 if d.role else 0.85

@@ -53,10 +53,15 @@ def _blank_role(blank: str) -> str | None:
     """The role a blank's own name gives: ``{provider_name}`` -> "Provider"; ``{company_name}`` -> None
     (a shared blank), ``{party_1_name}`` -> "Party 1"."""
     inner = blank.strip("{}[] ").lower()
-    m = re.match(r"(?:the\s+)?(party[ _]\d|[a-z]+)", inner)
-    if not m or m.group(1) == "company" and "name" in inner and inner.startswith("company_name"):
+    if inner.startswith("company_name"):
         return None
-    return _role(m.group(1))
+    m = re.match(r"(?:the\s+)?party[ _](\d)", inner)
+    if m:
+        return f"Party {m.group(1)}"
+    for w in re.findall(r"[a-z]+", inner):
+        if _role(w):
+            return _role(w)
+    return None
 
 
 def _value_draft(value: str, role: str | None, start: int, label: str) -> Draft:

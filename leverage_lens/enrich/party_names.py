@@ -111,9 +111,7 @@ _SUFFIX_WORDS = re.compile(rf"[,.]?\s+{SUFFIX}\.?$", re.IGNORECASE)
 @lru_cache(maxsize=4096)
 def norm(name: str) -> str:
     """The comparison key of a name: lower case, punctuation gone, trailing legal suffixes dropped."""
-    n = name.strip(" ,.")
-    for _ in range(2):  # "Acme Holdings, Inc." -> "acme"
-        n = _SUFFIX_WORDS.sub("", n).strip(" ,.")
+    n = _SUFFIX_WORDS.sub("", name.strip(" ,.")).strip(" ,.")  # one suffix: "Acme Holdings" stays itself
     return re.sub(r"[^a-z0-9]+", " ", n.lower()).strip()
 
 
