@@ -13,12 +13,13 @@ import threading
 from collections import Counter
 from typing import Any
 
+from .analysis import Analysis
+from .brief import build_brief
+from .checks import Registry, resolve_reader, run_checks, scorecard
+from .enrich import enrich
 from .errors import InvalidOptionError
 from .load import Loaded, Source, load_source, load_text
 from .load.text import utf8_or_refuse
-from .checks import Registry, run_checks
-from .brief import build_brief
-from .enrich import enrich
 from .model import Document, Report, Summary
 from .options import ParseOptions, parse_options
 from .segment import segment
@@ -83,29 +84,37 @@ class Analyzer:
         (default: every built-in rule).
         """
         doc = source if isinstance(source, Document) else self.parse(source, format=format, **options)
-        clauses, present = self._clause_tagger().tag_document(doc.clauses, doc.text)  # doc's stay untagged
-        enrichment = enrich(doc)
-        findings, score, reader = run_checks(doc, enrichment, clauses, registry=registry, perspective=perspective)
+        analysis = self.analysis(doc, perspective=perspective)
+        findings = run_checks(analysis, registry=registry)
         return Report(
-            document=doc,
-            clauses=clauses,
+            document=analysis.doc,
             findings=findings,
-            parties=enrichment.parties,
-            definitions=enrichment.definitions,
-            obligations=enrichment.obligations,
+            parties=analysis.parties,
+            definitions=analysis.definitions,
+            obligations=analysis.obligations,
+            warnings=analysis.warnings,
             summary=Summary(
                 clause_count=len(doc.clauses),
                 page_count=len(doc.pages),
                 character_count=len(doc.text),
-                tags_by_family=dict(Counter(t.family for c in clauses for t in c.tags)),
-                categories_present=present,
+                tags_by_family=dict(Counter(t.family for c in analysis.clauses for t in c.tags)),
+                categories_present=dict(analysis.categories_present),
                 findings_by_severity=dict(Counter(f.severity.value for f in findings)),
-                perspective=reader,
-                scorecard=score,
-                brief=build_brief(doc, clauses, enrichment.parties, enrichment.obligations, findings, reader=reader,
-                                  sentences=enrichment.sentences, mentions=enrichment.mentions),
+                perspective=analysis.reader,
+                scorecard=scorecard(analysis, findings),
+                brief=build_brief(analysis, findings),
             ),
         )
+
+    def analysis(self, doc: Document, *, perspective: str | None = None) -> Analysis:
+        """The :class:`~leverage_lens.analysis.Analysis` of a parsed document: enriched, tagged, read as
+        ``perspective``. What :meth:`analyze` runs the checks and builds the brief on; useful on its own to
+        write and test rules."""
+        enrichment = enrich(doc)
+        tagged, present = self._clause_tagger().tag_document(doc.clauses, doc.text)
+        tagged_doc = doc.model_copy(update={"clauses": tagged})
+        reader = resolve_reader(perspective, enrichment.parties) if perspective else None
+        return Analysis(doc=tagged_doc, enrichment=enrichment, categories_present=present, reader=reader)
 
 
 def _source_path(source: Source) -> str | None:

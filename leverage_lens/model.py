@@ -45,7 +45,8 @@ __all__ = [
 ]
 
 #: Version of the JSON layout of :class:`Report` and :class:`Document`. Bumped on any incompatible change.
-SCHEMA_VERSION = "0.1.0"
+#: 0.2.0: the Report holds one clause list (``document.clauses``, tagged); ``Report.warnings`` added.
+SCHEMA_VERSION = "0.2.0"
 
 DocumentFormat = Literal["pdf", "docx", "txt", "md"]
 
@@ -432,16 +433,27 @@ class Summary(_Model):
 
 
 class Report(_Model):
-    """The result of :func:`leverage_lens.analyze`: the document, its tagged clauses and the findings."""
+    """The result of :func:`leverage_lens.analyze`: the document with its tagged clauses, and the findings.
+
+    The clause tree is held once, in ``document.clauses`` (with their tags); ``report.clauses`` is the same
+    list, for short code.
+    """
 
     schema_version: str = SCHEMA_VERSION
     document: Document
-    clauses: list[Clause]
     findings: list[Finding] = Field(default_factory=list)
     parties: list[Party] = Field(default_factory=list)
     definitions: list[Definition] = Field(default_factory=list)
     obligations: list[Obligation] = Field(default_factory=list)
+    warnings: list[ParseWarning] = Field(
+        default_factory=list, description="analysis health: parties not found or uncertain, rules not run "
+        "because the parse did not support them (the loader's own notes are in document.warnings)")
     summary: Summary = Field(default_factory=Summary)
+
+    @property
+    def clauses(self) -> list[Clause]:
+        """The tagged clauses, in document order (``document.clauses``)."""
+        return self.document.clauses
 
     def to_json(self, *, indent: int | None = None) -> str:
         """The report as JSON, readable back with ``Report.model_validate_json``."""

@@ -7,8 +7,8 @@ findings (``Report.summary.brief``); the views render it first. :func:`build_bri
 
 from __future__ import annotations
 
-from .build import build_brief, issues_to_raise
 from ..enrich.periods import add_duration, find_dates, find_durations, parse_date, parse_duration
+from .build import build_brief, issues_to_raise
 
 __all__ = ["add_duration", "build_brief", "find_dates", "find_durations", "issues_to_raise", "parse_date",
            "parse_duration"]

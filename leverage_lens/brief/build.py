@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..model import Brief, Clause, Document, Finding, Issue, KeyTerm, Obligation, Party, Severity
+from ..analysis import Analysis
+from ..model import Brief, Finding, Issue, KeyTerm, Party, Severity
 from .commercial import exclusivity, liability, payment_terms, termination_rights
-from .context import BriefContext
 from .dates import agreement_date, effective_date, initial_term, renewal
 from .law import forum, governing_law
+from .terms import key_term
 
 __all__ = ["build_brief", "issues_to_raise"]
 
@@ -36,57 +37,40 @@ def issues_to_raise(findings: Sequence[Finding], reader: str | None = None) -> l
     ]
 
 
-def _party_terms(ctx: BriefContext, parties: Sequence[Party]) -> list[KeyTerm]:
+def _party_terms(ctx: Analysis, parties: Sequence[Party]) -> list[KeyTerm]:
     out = []
     for p in parties:
         span = next((s for s in p.spans if s.label == "name"), p.spans[0] if p.spans else None)
         if span is None:
             continue
-        out.append(ctx.term("party", span.start, span.end, value=p.name, confidence=0.9, party=p.id,
+        out.append(key_term(ctx, "party", span.start, span.end, value=p.name, confidence=0.9, party=p.id,
                             detail=p.role))
     return out
 
 
-def build_brief(
-    doc: Document,
-    clauses: Sequence[Clause],
-    parties: Sequence[Party],
-    obligations: Sequence[Obligation],
-    findings: Sequence[Finding],
-    *,
-    reader: str | None = None,
-    sentences: Sequence[tuple[int, int]] | None = None,
-    mentions: Sequence[Sequence[tuple[int, int, str]]] | None = None,
-) -> Brief:
-    """The :class:`~leverage_lens.model.Brief` of an analysed document.
-
-    ``clauses`` are the tagged clauses; ``sentences`` and ``mentions`` (party mentions per sentence) are the
-    ones enrichment computed, passed to avoid splitting the text again.
-    """
-    if sentences is None:
-        from ..enrich import sentence_spans
-
-        sentences = sentence_spans(doc.text)
-    ctx = BriefContext(doc.text, clauses, sentences)
+def build_brief(analysis: Analysis, findings: Sequence[Finding]) -> Brief:
+    """The :class:`~leverage_lens.model.Brief` of an analysed document and its findings (read as
+    ``analysis.reader`` when the report is read as a party)."""
+    ctx = analysis
     first_mention: dict[int, str] = {}
-    for sent_mentions in mentions or ():
+    for sent_mentions in analysis.enrichment.mentions:
         for start, _end, pid in sent_mentions:
             first_mention.setdefault(start, pid)
     agreed = agreement_date(ctx)
     effective = effective_date(ctx, agreed)
     term, expiry = initial_term(ctx, effective)
     return Brief(
-        parties=_party_terms(ctx, parties),
+        parties=_party_terms(ctx, analysis.parties),
         agreement_date=agreed,
         effective_date=effective,
         initial_term=term,
         expiration_date=expiry,
         renewal=renewal(ctx, effective, term, expiry),
-        termination=termination_rights(ctx, obligations),
+        termination=termination_rights(ctx, analysis.obligations),
         payment_terms=payment_terms(ctx),
         liability=liability(ctx, first_mention),
-        exclusivity=exclusivity(ctx, obligations),
+        exclusivity=exclusivity(ctx, analysis.obligations),
         governing_law=governing_law(ctx),
         forum=forum(ctx),
-        issues_to_raise=issues_to_raise(findings, reader),
+        issues_to_raise=issues_to_raise(findings, analysis.reader),
     )

@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..model import KeyTerm, KeyTermKind, Obligation
-from .context import BriefContext
+from ..analysis import Analysis
 from ..enrich.periods import find_durations
+from ..model import KeyTerm, KeyTermKind, Obligation
+from .terms import key_term
 
 __all__ = ["exclusivity", "liability", "payment_terms", "termination_rights"]
 
@@ -33,7 +34,7 @@ def _ground(sentence: str) -> str:
     return next((name for name, pattern in _GROUNDS if pattern.search(sentence)), "other")
 
 
-def termination_rights(ctx: BriefContext, obligations: Sequence[Obligation]) -> list[KeyTerm]:
+def termination_rights(ctx: Analysis, obligations: Sequence[Obligation]) -> list[KeyTerm]:
     """One termination right per party and ground ("convenience", "cause", "insolvency", ...), first wins;
     ``value`` is the notice period when the sentence gives one."""
     out: list[KeyTerm] = []
@@ -52,7 +53,7 @@ def termination_rights(ctx: BriefContext, obligations: Sequence[Obligation]) -> 
         seen.add(key)
         notice = next((d for d in find_durations(ctx.text, o.start, o.end)
                        if _NOTICE_AFTER.search(ctx.text[d.end: d.end + 30])), None)
-        out.append(ctx.term("termination_right", o.start, o.end, value=notice.iso if notice else None,
+        out.append(key_term(ctx, "termination_right", o.start, o.end, value=notice.iso if notice else None,
                             confidence=0.75 if o.actor else 0.5, party=o.actor, detail=ground,
                             clause_id=o.clause_id))
     return out
@@ -62,7 +63,7 @@ _PAY = re.compile(r"(?i:\bpa(?:y|id|yable|yment)|\bdue\b|remit)")
 _PAY_BEFORE = re.compile(r"(?i:within|net|no\s+later\s+than|not\s+later\s+than|after|following|of)\s+(?:the\s+)?$")
 
 
-def payment_terms(ctx: BriefContext, limit: int = 3) -> list[KeyTerm]:
+def payment_terms(ctx: Analysis, limit: int = 3) -> list[KeyTerm]:
     """Payment deadlines ("within thirty (30) days after the invoice date"), from clauses tagged payment terms."""
     out: list[KeyTerm] = []
     for conf, c in ctx.tagged("payment.terms")[:8]:
@@ -71,7 +72,7 @@ def payment_terms(ctx: BriefContext, limit: int = 3) -> list[KeyTerm]:
                 continue
             for d in find_durations(ctx.text, s, e):
                 if _PAY_BEFORE.search(ctx.text[max(s, d.start - 25): d.start]):
-                    out.append(ctx.term("payment_terms", s, e, value=d.iso, confidence=0.5 + 0.4 * conf,
+                    out.append(key_term(ctx, "payment_terms", s, e, value=d.iso, confidence=0.5 + 0.4 * conf,
                                         detail="business days" if d.business else None))
                     break
             if len(out) >= limit:
@@ -91,7 +92,7 @@ _AFTER_CAP = re.compile(r"(?i:(?:exceed|in\s+excess\s+of|limited\s+to)\s+)(?P<m>
 _WHO = re.compile(r"(?i:\b(each|either|neither)\s+part(?:y|ies)\b)")
 
 
-def _who(ctx: BriefContext, s: int, e: int, mentions: dict[int, str]) -> str | None:
+def _who(ctx: Analysis, s: int, e: int, mentions: dict[int, str]) -> str | None:
     m = _WHO.search(ctx.text, s, e)
     first = min((pos for pos in mentions if s <= pos < e), default=None)
     if m is not None and (first is None or m.start() < first):
@@ -99,7 +100,7 @@ def _who(ctx: BriefContext, s: int, e: int, mentions: dict[int, str]) -> str | N
     return mentions[first] if first is not None else None
 
 
-def liability(ctx: BriefContext, mentions: dict[int, str], limit: int = 4) -> list[KeyTerm]:
+def liability(ctx: Analysis, mentions: dict[int, str], limit: int = 4) -> list[KeyTerm]:
     """Caps (value: the amount, or the measure such as "the fees paid ... in the 12 months before the claim")
     and exclusions (value: the kinds of damages excluded); ``party`` is whose liability they limit."""
     out: list[KeyTerm] = []
@@ -111,13 +112,13 @@ def liability(ctx: BriefContext, mentions: dict[int, str], limit: int = 4) -> li
                 amount = _AMOUNT.search(sentence)
                 measure = _AFTER_CAP.search(sentence)
                 value = amount.group(0) if amount else (" ".join(measure.group("m").split()) if measure else None)
-                out.append(ctx.term("liability_cap", s, e, value=value, confidence=0.5 + 0.4 * conf,
+                out.append(key_term(ctx, "liability_cap", s, e, value=value, confidence=0.5 + 0.4 * conf,
                                     party=_who(ctx, s, e, mentions)))
                 kinds.add("cap")
             elif "exclusion" not in kinds and _EXCLUDE_CUE.search(sentence):
                 damages = list(dict.fromkeys(" ".join(m.group(1).lower().split()) for m in _DAMAGES.finditer(sentence)))
                 if damages:
-                    out.append(ctx.term("liability_exclusion", s, e, value=", ".join(damages),
+                    out.append(key_term(ctx, "liability_exclusion", s, e, value=", ".join(damages),
                                         confidence=0.5 + 0.4 * conf, party=_who(ctx, s, e, mentions)))
                     kinds.add("exclusion")
             if len(kinds) == 2 or len(out) >= limit:
@@ -134,7 +135,7 @@ _RESTRICTIONS: tuple[tuple[KeyTermKind, tuple[str, ...], re.Pattern[str]], ...] 
 )
 
 
-def exclusivity(ctx: BriefContext, obligations: Sequence[Obligation]) -> list[KeyTerm]:
+def exclusivity(ctx: Analysis, obligations: Sequence[Obligation]) -> list[KeyTerm]:
     """Exclusivity, non-compete and non-solicit commitments: the first tagged sentence of each, ``party`` the
     one bound, ``value`` how long it lasts when the sentence says."""
     bound: dict[int, str] = {}
@@ -149,8 +150,8 @@ def exclusivity(ctx: BriefContext, obligations: Sequence[Obligation]) -> list[Ke
                 continue
             s, e = hit
             lasting = next((d for d in find_durations(ctx.text, s, e)), None)
-            sent = ctx.sentence(s)
-            out.append(ctx.term(kind, s, e, value=lasting.iso if lasting else None, confidence=conf,
+            sent = ctx.sentence_bounds(s)
+            out.append(key_term(ctx, kind, s, e, value=lasting.iso if lasting else None, confidence=conf,
                                 party=bound.get(sent[0]), clause_id=c.id))
             break
     return out

@@ -12,9 +12,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ..model import KeyTerm, Renewal
-from .context import BriefContext
+from ..analysis import Analysis
 from ..enrich.periods import DateMatch, Duration, add_duration, find_dates, find_durations
+from ..model import KeyTerm, Renewal
+from .terms import key_term
 
 __all__ = ["agreement_date", "effective_date", "initial_term", "renewal"]
 
@@ -35,13 +36,13 @@ _MADE = re.compile(r"(?i:\b(?:is\s+|was\s+)?(?:made|entered\s+into|dated|execute
 _INSTRUMENT = re.compile(r"(?i:agreement|contract|amendment|lease|license|licence|addendum)")
 
 
-def agreement_date(ctx: BriefContext) -> KeyTerm | None:
+def agreement_date(ctx: Analysis) -> KeyTerm | None:
     """The date the contract is dated or made: the first date in the sentence of the opening that names the
     instrument and says it is made, dated or entered into; else the first date after such a cue."""
     stop = min(len(ctx.text), _OPENING)
     found = None
     for m in _MADE.finditer(ctx.text, 0, stop):
-        s, e = ctx.sentence(m.start())
+        s, e = ctx.sentence_bounds(m.start())
         if not _INSTRUMENT.search(ctx.text, max(s, m.start() - 300), m.start() + 40):
             continue
         found = next(iter(find_dates(ctx.text, m.start(), min(e, m.end() + 400))), None)
@@ -50,18 +51,18 @@ def agreement_date(ctx: BriefContext) -> KeyTerm | None:
     if dateline is not None and (found is None or dateline.start < found.start):
         found = dateline
     if found is not None:
-        return ctx.term("agreement_date", found.start, found.end, value=_iso(found.value),
+        return key_term(ctx, "agreement_date", found.start, found.end, value=_iso(found.value),
                         confidence=0.9 if found.value else 0.7)
     fallback = None
     for d in find_dates(ctx.text, 0, stop):
         before = ctx.text[max(0, d.start - 40): d.start]
         if _DATE_CUE.search(before):
-            return ctx.term("agreement_date", d.start, d.end, value=_iso(d.value),
+            return key_term(ctx, "agreement_date", d.start, d.end, value=_iso(d.value),
                             confidence=0.9 if d.value else 0.6)
         if fallback is None and d.start < 2000:
             fallback = d
     if fallback is not None:
-        return ctx.term("agreement_date", fallback.start, fallback.end, value=_iso(fallback.value), confidence=0.4)
+        return key_term(ctx, "agreement_date", fallback.start, fallback.end, value=_iso(fallback.value), confidence=0.4)
     return None
 
 
@@ -76,19 +77,19 @@ def _alone_on_line(text: str, d: DateMatch) -> bool:
     return bool(_DATELINE_WORDS.match(text[line_start: d.start])) and not text[d.end: line_end].strip(" \t.,")
 
 
-def effective_date(ctx: BriefContext, agreement: KeyTerm | None) -> KeyTerm | None:
+def effective_date(ctx: Analysis, agreement: KeyTerm | None) -> KeyTerm | None:
     """The date the obligations start: an explicit effective date, else the agreement date."""
     for pos in ctx.anchors(_EFFECTIVE, limit=60):
         lo, hi = max(0, pos - 160), min(len(ctx.text), pos + 160)
         for d in find_dates(ctx.text, lo, hi):
             if d.end <= pos + 8 and _EFFECTIVE_AFTER.search(ctx.text[d.end: d.end + 40]):
-                return ctx.term("effective_date", d.start, d.end, value=_iso(d.value), confidence=0.9)
+                return key_term(ctx, "effective_date", d.start, d.end, value=_iso(d.value), confidence=0.9)
             if d.start > pos and _EFFECTIVE_BEFORE.search(ctx.text[pos: d.start]):
-                return ctx.term("effective_date", d.start, d.end, value=_iso(d.value), confidence=0.85)
+                return key_term(ctx, "effective_date", d.start, d.end, value=_iso(d.value), confidence=0.85)
         window = ctx.text[pos: pos + 120]
         if agreement is not None and _SIGNING_DATE.search(window):
-            s, e = ctx.sentence(pos)
-            return ctx.term("effective_date", s, e, value=agreement.value, confidence=0.7,
+            s, e = ctx.sentence_bounds(pos)
+            return key_term(ctx, "effective_date", s, e, value=agreement.value, confidence=0.7,
                             detail="the date of the agreement")
     if agreement is not None:  # not stated: the contract takes effect when made
         return agreement.model_copy(update={"kind": "effective_date", "confidence": 0.4,
@@ -107,7 +108,7 @@ _END_CUE = re.compile(r"(?i:until|through|expire\w*\s+on|terminate\w*\s+on|end\w
 _TERM_HEADING = re.compile(r"(?i:^\s*(?:the\s+)?(?:initial\s+)?term\b|duration|term\s+and\s+(?:renewal|termination))")
 
 
-def _term_clauses(ctx: BriefContext) -> list[tuple[float, int, int]]:
+def _term_clauses(ctx: Analysis) -> list[tuple[float, int, int]]:
     found = [(conf, c.start, c.end) for conf, c in ctx.tagged("termination.expiration")]
     found += [(0.6, c.start, c.end) for c in ctx.clauses
               if c.heading and _TERM_HEADING.search(c.heading) and c.end - c.start < 4000]
@@ -119,14 +120,14 @@ _TERM_STATEMENT = re.compile(r"(?i:(?:agreement|term)\b[^.;]{0,120}?\b(?:commenc
                              r"terminate\s+(?:on|upon)|end\s+on|be\s+(?:for|valid))|\bterm\s+of\s+this\s+agreement\b)")
 
 
-def initial_term(ctx: BriefContext, effective: KeyTerm | None) -> tuple[KeyTerm | None, KeyTerm | None]:
+def initial_term(ctx: Analysis, effective: KeyTerm | None) -> tuple[KeyTerm | None, KeyTerm | None]:
     """The initial term (a duration) and the expiration date (explicit, or effective date + term).
 
     When the term clause states no period or date ("until terminated", "for the periods in Schedule 2"), the
     initial term is its first sentence about the term, with no value."""
     clauses = _term_clauses(ctx)[:6]
     if not clauses:
-        clauses = [(0.5, *ctx.sentence(pos)) for pos in ctx.anchors(_TERM_ANCHOR, limit=30)]
+        clauses = [(0.5, *ctx.sentence_bounds(pos)) for pos in ctx.anchors(_TERM_ANCHOR, limit=30)]
     statement = None
     for conf, start, end in clauses:
         for s, e in ctx.sentences_in(start, end):
@@ -140,21 +141,21 @@ def initial_term(ctx: BriefContext, effective: KeyTerm | None) -> tuple[KeyTerm 
                 continue
             for d in find_dates(ctx.text, s, e):
                 if d.value and _END_CUE.search(ctx.text[max(s, d.start - 30): d.start]):
-                    end_term = ctx.term("expiration_date", s, e, value=_iso(d.value), confidence=0.8 * conf + 0.1)
+                    end_term = key_term(ctx, "expiration_date", s, e, value=_iso(d.value), confidence=0.8 * conf + 0.1)
                     return None, end_term
             for dur in find_durations(ctx.text, s, e):
                 before = ctx.text[max(s, dur.start - 60): dur.start]
                 after = ctx.text[dur.end: min(e, dur.end + 25)]
                 if _TERM_BEFORE.search(before) and not _NOT_TERM.search(before[-25:] + " " + after):
-                    term = ctx.term("initial_term", s, e, value=dur.iso, confidence=0.8 * conf + 0.1)
+                    term = key_term(ctx, "initial_term", s, e, value=dur.iso, confidence=0.8 * conf + 0.1)
                     return term, _expiry(ctx, term, dur, effective)
     if statement is not None:
         conf, s, e = statement
-        return ctx.term("initial_term", s, e, value=None, confidence=0.6 * conf), None
+        return key_term(ctx, "initial_term", s, e, value=None, confidence=0.6 * conf), None
     return None, None
 
 
-def _expiry(ctx: BriefContext, term: KeyTerm, dur: Duration, effective: KeyTerm | None) -> KeyTerm | None:
+def _expiry(ctx: Analysis, term: KeyTerm, dur: Duration, effective: KeyTerm | None) -> KeyTerm | None:
     start = dt.date.fromisoformat(effective.value) if effective and effective.value else None
     if start is None:
         return None
@@ -182,7 +183,7 @@ _RANGE = re.compile(r"(?i:(?:no|not)\s+(?:fewer|less)\s+than\s+(?P<n>[\w-]+(?:\s
                     r"(?:no|not)\s+more\s+than\s+[\w\s()-]{1,40}?(?P<unit>(?:business\s+)?(?:day|week|month|year)s?)\b)")
 
 
-def _notice_in(ctx: BriefContext, s: int, e: int) -> Duration | None:
+def _notice_in(ctx: Analysis, s: int, e: int) -> Duration | None:
     if "notice" not in ctx.text[s:e].lower() and "notif" not in ctx.text[s:e].lower():
         return None
     # "no fewer than ninety (90) and no more than one hundred twenty (120) days": the last day is set by 90
@@ -199,12 +200,12 @@ def _notice_in(ctx: BriefContext, s: int, e: int) -> Duration | None:
     return None
 
 
-def renewal(ctx: BriefContext, effective: KeyTerm | None, term: KeyTerm | None,
+def renewal(ctx: Analysis, effective: KeyTerm | None, term: KeyTerm | None,
             expiry: KeyTerm | None) -> Renewal | None:
     """Renewal: automatic or not, the renewal period, the notice to stop it and the last day to give it."""
     spans = [(conf, c.start, c.end) for conf, c in ctx.tagged("termination.renewal", "termination.renewal_notice")]
     if not spans:
-        spans = [(0.5, *ctx.sentence(pos)) for pos in ctx.anchors(_RENEW, limit=20)]
+        spans = [(0.5, *ctx.sentence_bounds(pos)) for pos in ctx.anchors(_RENEW, limit=20)]
     for conf, start, end in spans[:6]:
         sents = list(ctx.sentences_in(start, end))
         for i, (s, e) in enumerate(sents):
@@ -220,11 +221,11 @@ def renewal(ctx: BriefContext, effective: KeyTerm | None, term: KeyTerm | None,
                     break
             period = next((d for d in find_durations(ctx.text, s, e) if d != notice_dur and not
                            _NOTICE_AFTER.search(ctx.text[d.end: d.end + 30])), None)
-            renewal_term = ctx.term("renewal_term", s, e, value=period.iso if period else None,
+            renewal_term = key_term(ctx, "renewal_term", s, e, value=period.iso if period else None,
                                     confidence=0.8 * conf + 0.1, detail="automatic" if automatic else "by agreement")
             notice = None
             if notice_dur is not None and notice_span is not None:
-                notice = ctx.term("renewal_notice", *notice_span, value=notice_dur.iso, confidence=0.8 * conf + 0.1,
+                notice = key_term(ctx, "renewal_notice", *notice_span, value=notice_dur.iso, confidence=0.8 * conf + 0.1,
                                   detail="business days" if notice_dur.business else None)
             first_end = _first_term_end(effective, term, expiry)
             last_day = None

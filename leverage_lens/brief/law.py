@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 
+from ..analysis import Analysis
 from ..model import KeyTerm
-from .context import BriefContext
+from .terms import key_term
 
 __all__ = ["forum", "governing_law", "jurisdiction_name"]
 
@@ -41,7 +42,7 @@ def jurisdiction_name(raw: str) -> str:
     return name
 
 
-def _law_in(ctx: BriefContext, start: int, end: int, conf: float) -> KeyTerm | None:
+def _law_in(ctx: Analysis, start: int, end: int, conf: float) -> KeyTerm | None:
     for s, e in ctx.sentences_in(start, end):
         m = _LAW.search(ctx.text, s, e)
         if m is None:
@@ -50,18 +51,18 @@ def _law_in(ctx: BriefContext, start: int, end: int, conf: float) -> KeyTerm | N
         name = jurisdiction_name(raw)
         if not name or name.lower() in ("the", "this agreement"):
             continue
-        return ctx.term("governing_law", s, e, value=name, confidence=conf)
+        return key_term(ctx, "governing_law", s, e, value=name, confidence=conf)
     return None
 
 
-def governing_law(ctx: BriefContext) -> KeyTerm | None:
+def governing_law(ctx: Analysis) -> KeyTerm | None:
     """The governing-law sentence, its value the jurisdiction's name."""
     for conf, c in ctx.tagged("disputes.governing_law")[:4]:
         found = _law_in(ctx, c.start, c.end, 0.5 + 0.45 * conf)
         if found is not None:
             return found
     for pos in ctx.anchors(_LAW_ANCHOR, limit=40):
-        s, e = ctx.sentence(pos)
+        s, e = ctx.sentence_bounds(pos)
         found = _law_in(ctx, s, e, 0.6)
         if found is not None:
             return found
@@ -79,24 +80,24 @@ _NOT_PLACE = re.compile(r"^(?:the\s+)?(?:Agreement|Party|Parties|Section|Article
                         r"English|Commercial|Arbitration|Claim|Dispute)\b", re.IGNORECASE)
 
 
-def _forum_in(ctx: BriefContext, start: int, end: int, conf: float) -> KeyTerm | None:
+def _forum_in(ctx: Analysis, start: int, end: int, conf: float) -> KeyTerm | None:
     for s, e in ctx.sentences_in(start, end):
         for pattern, kind in ((_ARBITRATION, "arbitration"), (_FORUM, "courts")):
             for m in pattern.finditer(ctx.text, s, e):
                 name = jurisdiction_name(m.group("j"))
                 if name and not _NOT_PLACE.match(name):
-                    return ctx.term("forum", s, e, value=name, confidence=conf, detail=kind)
+                    return key_term(ctx, "forum", s, e, value=name, confidence=conf, detail=kind)
     return None
 
 
-def forum(ctx: BriefContext) -> KeyTerm | None:
+def forum(ctx: Analysis) -> KeyTerm | None:
     """Where disputes are heard: the courts' or the arbitration's seat, ``detail`` saying which."""
     for conf, c in ctx.tagged("disputes.jurisdiction", "disputes.arbitration", "disputes.governing_law")[:6]:
         found = _forum_in(ctx, c.start, c.end, 0.4 + 0.4 * conf)
         if found is not None:
             return found
     for pos in ctx.anchors(_FORUM_ANCHOR, limit=40):
-        s, e = ctx.sentence(pos)
+        s, e = ctx.sentence_bounds(pos)
         found = _forum_in(ctx, s, e, 0.5)
         if found is not None:
             return found

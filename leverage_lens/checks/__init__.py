@@ -1,32 +1,44 @@
-"""Checks: registered rules that turn an analysed document into :class:`~leverage_lens.model.Finding` objects.
+"""Checks: registered rules that turn an :class:`~leverage_lens.analysis.Analysis` into findings.
 
 * :mod:`.registry` -- :class:`Rule`, :func:`rule`, :class:`Registry` (enable, disable, re-grade, add,
-  suppress by fingerprint / baseline file);
+  suppress by fingerprint / baseline file), :data:`BUNDLES` (the built-in rules, listed per bundle);
 * :mod:`.one_sided` -- commercial asymmetries; :mod:`.claudette` -- unfair consumer terms (``CLAUDETTE``);
+  :mod:`.ambiguity` -- drafting defects;
 * :mod:`.perspective` -- the reader's side and the leverage scorecard.
 
-:func:`run_checks` is what :meth:`leverage_lens.Analyzer.analyze` calls.
+:func:`run_checks` is what :meth:`leverage_lens.Analyzer.analyze` calls. ``CheckContext`` is the former name
+of :class:`~leverage_lens.analysis.Analysis`, kept for rules written against it.
 """
 
 from __future__ import annotations
 
-from ..enrich import Enrichment
-from ..model import Clause, Document, FamilyScore, Finding
-from .context import CheckContext
+from ..analysis import Analysis
+from ..model import Finding
 from .finding import fingerprint, make_finding
 from .perspective import for_reader, resolve_reader, scorecard
-from .registry import BUILTIN_MODULES, Registry, Rule, builtin_rules, rule
+from .registry import BUNDLES, Registry, Rule, builtin_rules, rule
 
-__all__ = ["CheckContext", "Registry", "Rule", "rule", "builtin_rules", "BUILTIN_MODULES", "fingerprint",
-           "make_finding", "run_checks", "resolve_reader", "for_reader", "scorecard"]
+#: Former name of :class:`~leverage_lens.analysis.Analysis` (what a rule's check function receives).
+CheckContext = Analysis
+
+__all__ = [
+    "BUNDLES",
+    "Analysis",
+    "CheckContext",
+    "Registry",
+    "Rule",
+    "builtin_rules",
+    "fingerprint",
+    "for_reader",
+    "make_finding",
+    "resolve_reader",
+    "rule",
+    "run_checks",
+    "scorecard",
+]
 
 
-def run_checks(
-    doc: Document, enrichment: Enrichment, clauses: list[Clause], *, registry: Registry | None = None,
-    perspective: str | None = None,
-) -> tuple[list[Finding], dict[str, FamilyScore], str | None]:
-    """Findings (marked for the reader), the scorecard and the reader's party id."""
-    reader = resolve_reader(perspective, enrichment.parties) if perspective else None
-    findings = (registry or Registry()).run(CheckContext.build(doc, enrichment))
-    findings = for_reader(findings, reader)
-    return findings, scorecard(clauses, enrichment.obligations, findings, enrichment.parties, reader), reader
+def run_checks(analysis: Analysis, *, registry: Registry | None = None) -> list[Finding]:
+    """The findings of ``analysis``, in document order, marked for its reader (``against_reader``)."""
+    findings = (registry or Registry()).run(analysis)
+    return for_reader(findings, analysis.reader)

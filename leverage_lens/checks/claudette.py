@@ -21,10 +21,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .._paths import models_dir
+from ..analysis import Analysis
 from ..model import Finding, Span
 from ..taxonomy import CLAUDETTE
 from . import categories as cat
-from .context import CheckContext
 from .finding import make_finding
 from .registry import Rule, rule
 
@@ -133,14 +133,14 @@ def load_model() -> ClaudetteModel | None:
     return _model
 
 
-def predict_sentences(ctx: CheckContext) -> list[dict[str, float]]:
+def predict_sentences(ctx: Analysis) -> list[dict[str, float]]:
     """Per sentence of ``ctx``, the CLAUDETTE types predicted (computed once per context); an empty list when
     the document is not consumer terms, so the eight rules skip it without a pass over its sentences."""
-    cached = ctx._cache.get("claudette")
+    cached = ctx.cache.get("claudette")
     if cached is None:
         m = load_model() if looks_like_consumer_terms(ctx.text) else None
         cached = [m.predict(s.text) for s in ctx.sentences] if m is not None else []
-        ctx._cache["claudette"] = cached
+        ctx.cache["claudette"] = cached
     return cached  # type: ignore[return-value]
 
 
@@ -168,7 +168,7 @@ def looks_like_consumer_terms(text: str) -> bool:
     return addressed and not _NEGOTIATED_HEAD.search(text, 0, 5000) and not _WITNESS.search(text)
 
 
-def _provider(ctx: CheckContext) -> str | None:
+def _provider(ctx: Analysis) -> str | None:
     pair = ctx.two_parties()
     return pair[0] if pair else (ctx.parties[0].id if ctx.parties else None)
 
@@ -177,7 +177,7 @@ _TOS_HEAD = "Terms of Service. Please read these terms before you use our servic
 
 
 def _make(code: str, description: str, severity: str, suggestion: str, fires: str, quiet: str) -> Rule:
-    def check(ctx: CheckContext, r: Rule) -> Sequence[Finding]:
+    def check(ctx: Analysis, r: Rule) -> Sequence[Finding]:
         out: list[Finding] = []
         preds = predict_sentences(ctx)
         if not preds:  # gated off: not consumer terms
@@ -192,12 +192,11 @@ def _make(code: str, description: str, severity: str, suggestion: str, fires: st
                     suggestion=r.suggestion, evidence=[Span(start=s.start, end=s.end, label=f"claudette:{code}")]))
         return out
 
-    check.__module__ = __name__
     return rule(f"claudette.{code}", description=description, severity=severity, category=CLAUDETTE[code],
                 suggestion=suggestion, fires_on=(_TOS_HEAD + fires,), quiet_on=(_TOS_HEAD + quiet,))(check)
 
 
-RULES = [
+RULES: tuple[Rule, ...] = (
     _make("a", "Disputes must go to arbitration (consumer terms).", "high",
           "the option to go to court, or arbitration only at the consumer's choice",
           "Any dispute arising out of these terms shall be resolved by binding arbitration.",
@@ -229,4 +228,4 @@ RULES = [
           "explicit acceptance of the terms",
           "By using the Services, you agree to be bound by these Terms.",
           "You can contact us by email."),
-]
+)

@@ -13,8 +13,9 @@ from collections.abc import Sequence
 
 from rapidfuzz import fuzz
 
+from ..analysis import Analysis
 from ..errors import InvalidOptionError
-from ..model import Clause, FamilyScore, Finding, Obligation, Party
+from ..model import FamilyScore, Finding, Party
 
 __all__ = ["resolve_reader", "for_reader", "scorecard"]
 
@@ -49,12 +50,13 @@ def for_reader(findings: Sequence[Finding], reader: str | None) -> list[Finding]
             for f in findings]
 
 
-def scorecard(
-    clauses: Sequence[Clause], obligations: Sequence[Obligation], findings: Sequence[Finding],
-    parties: Sequence[Party], reader: str | None = None,
-) -> dict[str, FamilyScore]:
-    ids = {p.id for p in parties}
-    fam_of_clause: dict[str, set[str]] = {c.id: {t.family for t in c.tags} for c in clauses}
+def scorecard(analysis: Analysis, findings: Sequence[Finding]) -> dict[str, FamilyScore]:
+    """Per family, the rights each party holds and the one-sided findings in its favour, and the leader
+    (read for ``analysis.reader`` when the report is read as a party)."""
+    reader = analysis.reader
+    obligations = analysis.obligations
+    ids = {p.id for p in analysis.parties}
+    fam_of_clause: dict[str, set[str]] = {c.id: {t.family for t in c.tags} for c in analysis.clauses}
     for f in findings:
         if f.clause_id and f.family:
             fam_of_clause.setdefault(f.clause_id, set()).add(f.family)

@@ -1,10 +1,12 @@
 """Registered, self-describing rules and the registry that runs them.
 
-Every check (one-sided terms here; ambiguity and parse-health checks later) is a :class:`Rule`: an ``id``, a
+Every check (one-sided terms, drafting defects, unfair consumer terms) is a :class:`Rule`: an ``id``, a
 ``description``, a default ``severity``, ``examples`` that must and must not fire (run by the test-suite),
-and a function from a :class:`~leverage_lens.checks.context.CheckContext` to findings.
+``aliases`` (ids it had before a rename, so saved baselines keep matching), and a function from an
+:class:`~leverage_lens.analysis.Analysis` to findings.
 
-Rules are declared with the :func:`rule` decorator in modules listed in :data:`BUILTIN_MODULES`; the built-in
+Rules are declared with the :func:`rule` decorator and listed explicitly, per bundle, in a ``RULES`` tuple
+at the end of their module (like a linter's ``get_rules()``); :data:`BUNDLES` names the bundles. The built-in
 set is collected once, lazily, and never mutated. A :class:`Registry` is a caller-owned *view* of rules: it
 starts from the built-ins, and can enable, disable, re-grade, add users' own rules and suppress findings by
 fingerprint (a baseline file). Registries are cheap to copy; an :class:`~leverage_lens.api.Analyzer` holds one,
@@ -21,31 +23,32 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
 
+from ..analysis import Analysis
 from ..errors import InvalidOptionError
 from ..model import Document, Finding, Severity
-from .context import CheckContext
+from .finding import fingerprint
 
-__all__ = ["Rule", "Registry", "rule", "builtin_rules", "BUILTIN_MODULES"]
+__all__ = ["BUNDLES", "Registry", "Rule", "builtin_rules", "rule"]
 
 RuleKind = Literal["one_sided", "ambiguity", "parse"]
-CheckFn = Callable[[CheckContext, "Rule"], Iterable[Finding]]
+CheckFn = Callable[[Analysis, "Rule"], Iterable[Finding]]
 
-#: Modules whose import registers built-in rules (issue 5 adds its ambiguity modules here).
-BUILTIN_MODULES: tuple[str, ...] = (
-    "leverage_lens.checks.one_sided.termination",
-    "leverage_lens.checks.one_sided.liability",
-    "leverage_lens.checks.one_sided.restrictions",
-    "leverage_lens.checks.one_sided.commercial",
-    "leverage_lens.checks.claudette",
-    "leverage_lens.checks.ambiguity.defined_terms",
-    "leverage_lens.checks.ambiguity.cross_references",
-    "leverage_lens.checks.ambiguity.numbers",
-    "leverage_lens.checks.ambiguity.dates",
-    "leverage_lens.checks.ambiguity.standards",
-    "leverage_lens.checks.ambiguity.actors",
-    "leverage_lens.checks.ambiguity.leftovers",
-    "leverage_lens.checks.ambiguity.numbering",
-)
+#: The built-in bundles: bundle name -> the module whose ``RULES`` tuple lists its rules, in this order.
+BUNDLES: dict[str, str] = {
+    "one_sided.termination": "leverage_lens.checks.one_sided.termination",
+    "one_sided.liability": "leverage_lens.checks.one_sided.liability",
+    "one_sided.restrictions": "leverage_lens.checks.one_sided.restrictions",
+    "one_sided.commercial": "leverage_lens.checks.one_sided.commercial",
+    "claudette": "leverage_lens.checks.claudette",
+    "ambiguity.defined_terms": "leverage_lens.checks.ambiguity.defined_terms",
+    "ambiguity.cross_references": "leverage_lens.checks.ambiguity.cross_references",
+    "ambiguity.numbers": "leverage_lens.checks.ambiguity.numbers",
+    "ambiguity.dates": "leverage_lens.checks.ambiguity.dates",
+    "ambiguity.standards": "leverage_lens.checks.ambiguity.standards",
+    "ambiguity.actors": "leverage_lens.checks.ambiguity.actors",
+    "ambiguity.leftovers": "leverage_lens.checks.ambiguity.leftovers",
+    "ambiguity.numbering": "leverage_lens.checks.ambiguity.numbering",
+}
 
 
 @dataclass(frozen=True)
@@ -62,8 +65,9 @@ class Rule:
     fires_on: tuple[str, ...] = ()
     quiet_on: tuple[str, ...] = ()
     suggestion: str | None = None
+    aliases: tuple[str, ...] = ()
 
-    def run(self, ctx: CheckContext) -> list[Finding]:
+    def run(self, ctx: Analysis) -> list[Finding]:
         """Findings of this rule alone on ``ctx``, at the rule's current severity."""
         out = []
         for f in self.check(ctx, self):
@@ -84,7 +88,6 @@ class Rule:
         return "\n".join(lines)
 
 
-_declared: dict[str, Rule] = {}
 _builtin: tuple[Rule, ...] | None = None
 _lock = threading.Lock()
 
@@ -100,17 +103,15 @@ def rule(
     fires_on: Iterable[str] = (),
     quiet_on: Iterable[str] = (),
     suggestion: str | None = None,
+    aliases: Iterable[str] = (),
 ) -> Callable[[CheckFn], Rule]:
-    """Declare a rule; in a module of :data:`BUILTIN_MODULES` it becomes built in, elsewhere use the
-    returned :class:`Rule` with :meth:`Registry.add`."""
+    """Declare a rule: the decorated function becomes a :class:`Rule`. Built-in rules are then listed in
+    their module's ``RULES`` tuple; users pass theirs to :meth:`Registry.add`."""
 
     def wrap(fn: CheckFn) -> Rule:
-        r = Rule(id=id, description=description, severity=Severity(severity), kind=kind, check=fn,
-                 category=category, family=family, fires_on=tuple(fires_on), quiet_on=tuple(quiet_on),
-                 suggestion=suggestion)
-        if fn.__module__ in BUILTIN_MODULES:
-            _declared[id] = r
-        return r
+        return Rule(id=id, description=description, severity=Severity(severity), kind=kind, check=fn,
+                    category=category, family=family, fires_on=tuple(fires_on), quiet_on=tuple(quiet_on),
+                    suggestion=suggestion, aliases=tuple(aliases))
 
     return wrap
 
@@ -121,9 +122,13 @@ def builtin_rules() -> tuple[Rule, ...]:
     if _builtin is None:
         with _lock:
             if _builtin is None:
-                for mod in BUILTIN_MODULES:
-                    importlib.import_module(mod)
-                _builtin = tuple(_declared[k] for k in sorted(_declared))
+                found: dict[str, Rule] = {}
+                for bundle, mod in BUNDLES.items():
+                    for r in importlib.import_module(mod).RULES:
+                        if r.id in found:
+                            raise RuntimeError(f"rule {r.id!r} of bundle {bundle!r} is listed twice")
+                        found[r.id] = r
+                _builtin = tuple(found[k] for k in sorted(found))
     return _builtin
 
 
@@ -141,13 +146,20 @@ class Registry:
         return new
 
     def __contains__(self, rule_id: object) -> bool:
-        return rule_id in self._rules
+        return isinstance(rule_id, str) and self._canonical(rule_id) is not None
+
+    def _canonical(self, rule_id: str) -> str | None:
+        """The current id of a rule named by its id or one of its former ids (aliases)."""
+        if rule_id in self._rules:
+            return rule_id
+        return next((r.id for r in self._rules.values() if rule_id in r.aliases), None)
 
     def get(self, rule_id: str) -> Rule:
-        try:
-            return self._rules[rule_id]
-        except KeyError:
-            raise InvalidOptionError(f"no rule {rule_id!r}; `leverage-lens rules` lists them") from None
+        """The rule with this id, or whose ``aliases`` hold it (a renamed rule keeps its old name)."""
+        found = self._canonical(rule_id)
+        if found is None:
+            raise InvalidOptionError(f"no rule {rule_id!r}; `leverage-lens rules` lists them")
+        return self._rules[found]
 
     def rules(self, kind: RuleKind | None = None, *, enabled_only: bool = False) -> list[Rule]:
         return [r for r in self._rules.values()
@@ -161,18 +173,17 @@ class Registry:
 
     def enable(self, *rule_ids: str) -> Registry:
         for rid in rule_ids:
-            self.get(rid)
-            self._disabled.discard(rid)
+            self._disabled.discard(self.get(rid).id)
         return self
 
     def disable(self, *rule_ids: str) -> Registry:
         for rid in rule_ids:
-            self.get(rid)
-            self._disabled.add(rid)
+            self._disabled.add(self.get(rid).id)
         return self
 
     def regrade(self, rule_id: str, severity: Severity | str) -> Registry:
-        self._rules[rule_id] = replace(self.get(rule_id), severity=Severity(severity))
+        r = self.get(rule_id)
+        self._rules[r.id] = replace(r, severity=Severity(severity))
         return self
 
     def suppress(self, *fingerprints: str) -> Registry:
@@ -193,15 +204,25 @@ class Registry:
         """Write the fingerprints of ``findings`` so later runs can suppress them."""
         Path(path).write_text(json.dumps(sorted({f.id for f in findings}), indent=1) + "\n", encoding="utf-8")
 
-    def run(self, doc: Document | CheckContext, *, kind: RuleKind | None = None) -> list[Finding]:
+    def run(self, doc: Document | Analysis, *, kind: RuleKind | None = None) -> list[Finding]:
         """Run the enabled rules; findings in document order, suppressed fingerprints dropped."""
-        ctx = doc if isinstance(doc, CheckContext) else CheckContext.build(doc)
+        ctx = doc if isinstance(doc, Analysis) else Analysis.build(doc)
         seen: set[str] = set()
         out: list[Finding] = []
         for r in self.rules(kind, enabled_only=True):
             for f in r.run(ctx):
-                if f.id not in self._suppressed and f.id not in seen:
+                if f.id not in seen and not self._is_suppressed(f, r, ctx):
                     seen.add(f.id)
                     out.append(f)
         out.sort(key=lambda f: (f.start, f.rule))
         return out
+
+    def _is_suppressed(self, f: Finding, r: Rule, ctx: Analysis) -> bool:
+        """Suppressed by its fingerprint, or by the fingerprint it had under a former id of its rule."""
+        if f.id in self._suppressed:
+            return True
+        if not r.aliases or not self._suppressed:
+            return False
+        clause = ctx.doc.clause(f.clause_id) if f.clause_id else None
+        key = (clause.number or clause.id) if clause is not None else None
+        return any(fingerprint(alias, key, f.quote) in self._suppressed for alias in r.aliases)

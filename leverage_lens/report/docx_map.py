@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import copy
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
 
 from lxml import etree
 

@@ -25,9 +25,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..checks.claudette import CLAUDETTE, ClaudetteModel, char_features, features, heading_like
 from ..enrich.sentences import sentence_spans
 from ..errors import LeverageLensError
-from ..checks.claudette import CLAUDETTE, ClaudetteModel, char_features, features, heading_like
 
 __all__ = ["ClaudetteEvaluation", "TaggedDoc", "evaluate", "load_claudette", "run", "sentence_f1", "train_model"]
 

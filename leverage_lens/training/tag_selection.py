@@ -25,9 +25,9 @@ import numpy as np
 
 from ..evaluate.data import Contract
 from ..evaluate.metrics import Counts, Scores
-from ..taxonomy import CORE_FAMILIES, Taxonomy
 from ..tag.contract import ContractModel, contract_features
 from ..tag.decision import cut_vector, decide, label_family
+from ..taxonomy import CORE_FAMILIES, Taxonomy
 
 __all__ = ["Scored", "choose_clause_thresholds", "choose_contract_rule"]
 

@@ -26,13 +26,13 @@ from typing import Any
 
 from ..api import Analyzer
 from ..evaluate.data import Contract, Part, load_cuad, unit_labels
-from ..taxonomy import default
 from ..tag.calibration import Platt, fit_platt
 from ..tag.decision import FAMILY_PREFIX, cut_vector
-from .tag_fit import fit_weights, has_label, predict
 from ..tag.pipeline import MODEL_NAME, TEXTCAT, blank_pipeline, save_calibration
-from .tag_selection import Scored, choose_clause_thresholds, choose_contract_rule
 from ..tag.units import units
+from ..taxonomy import default
+from .tag_fit import fit_weights, has_label, predict
+from .tag_selection import Scored, choose_clause_thresholds, choose_contract_rule
 
 __all__ = ["Example", "examples", "main", "train"]
 

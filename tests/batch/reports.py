@@ -51,8 +51,7 @@ def tagged_report(name: str, clauses: dict[str, str], findings: list[tuple[str, 
         for i, (fam, sev) in enumerate(findings)
     ]
     return Report(
-        document=doc,
-        clauses=tagged,
+        document=doc.model_copy(update={"clauses": tagged}),
         findings=found,
         summary=Summary(clause_count=len(tagged), page_count=1, character_count=len(text)),
     )

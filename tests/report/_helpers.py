@@ -42,7 +42,7 @@ def report_with(text: str, spans: list[tuple[int, int]], **kwargs: object) -> Re
                 **kwargs)  # type: ignore[arg-type]
         for i, (s, e) in enumerate(spans)
     ]
-    return Report(document=doc, clauses=doc.clauses, findings=findings)
+    return Report(document=doc, findings=findings)
 
 
 class PageReader(HTMLParser):

@@ -67,7 +67,7 @@ def _with_findings(data: bytes, spans: list[tuple[int, int]]) -> tuple[Report, s
                 quote=doc.text[s:e], message=f"message {i}", suggestion=f"suggestion {i}")
         for i, (s, e) in enumerate(spans)
     ]
-    return Report(document=doc, clauses=doc.clauses, findings=findings), doc.text
+    return Report(document=doc, findings=findings), doc.text
 
 
 # ------------------------------------------------------------------------------------------- comments ----
@@ -261,7 +261,7 @@ def test_a_strict_open_xml_original_is_refused_with_a_way_out() -> None:
 
 def test_a_report_without_findings_gives_an_unchanged_text_copy(contract: Path) -> None:
     doc = ll.parse(contract)
-    copy = Report(document=doc, clauses=doc.clauses).to_docx(None)
+    copy = Report(document=doc).to_docx(None)
     assert copy.anchors == () and copy.exact_share == 1.0
     assert comments(copy.data) == {}
     assert ll.parse(copy.data).text == doc.text

@@ -54,7 +54,7 @@ def test_key_terms_frame_lists_the_brief(msa: Report) -> None:
 
 def test_frames_of_an_empty_report_keep_their_columns() -> None:
     doc = parse_text("")
-    report = Report(document=doc, clauses=doc.clauses)
+    report = Report(document=doc)
     assert list(report.to_frame().columns) == list(CLAUSE_COLUMNS) and len(report.to_frame()) == 0
     assert list(report.findings_frame().columns) == list(FINDING_COLUMNS) and len(report.findings_frame()) == 0
 

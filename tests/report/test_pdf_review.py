@@ -54,7 +54,7 @@ def _with_findings(data: bytes, quotes: list[str]) -> Report:
         findings.append(Finding(id=f"f{i}", kind="ambiguity", rule=f"test.r{i}", severity=Severity.MEDIUM,
                                 start=start, end=start + len(quote), quote=quote, message=f"message {i}",
                                 suggestion=f"suggestion {i}"))
-    return Report(document=doc, clauses=doc.clauses, findings=findings)
+    return Report(document=doc, findings=findings)
 
 
 def _for(found: list[Highlight], finding: Finding) -> list[Highlight]:
@@ -126,7 +126,7 @@ def test_repeated_text_is_highlighted_where_the_finding_is() -> None:
     second = doc.text.rindex("The Supplier shall pay.")
     finding = Finding(id="f", kind="ambiguity", rule="t", severity=Severity.LOW, start=second,
                       end=second + 23, quote=doc.text[second : second + 23], message="m")
-    copy = Report(document=doc, clauses=doc.clauses, findings=[finding]).to_pdf(None, original=data)
+    copy = Report(document=doc, findings=[finding]).to_pdf(None, original=data)
     pdf = pdfium.PdfDocument(copy.data)
     page = pdf[0]
     annot = pdfium_c.FPDFPage_GetAnnot(page.raw, 0)
@@ -147,7 +147,7 @@ def test_text_that_cannot_be_found_falls_back_to_the_clause_lines() -> None:
     clause = next(c for c in doc.clauses if c.boxes and "Termination" in c.text)
     finding = Finding(id="f", kind="ambiguity", rule="t", severity=Severity.LOW, start=clause.start,
                       end=clause.start, quote="", message="m", clause_id=clause.id)
-    copy = Report(document=doc, clauses=doc.clauses, findings=[finding]).to_pdf(None, original=data)
+    copy = Report(document=doc, findings=[finding]).to_pdf(None, original=data)
     assert copy.anchors[0].mode == "paragraph"
     (highlight,) = highlights(copy.data)
     assert "Provider may terminate" in highlight.text

@@ -10,8 +10,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable
 
+from ...analysis import Analysis
 from ...model import Clause, Finding, Span
-from ..context import CheckContext
 from ..finding import make_finding
 from ..registry import Rule
 
@@ -49,24 +49,24 @@ class ClauseIndex:
         return c
 
 
-def clause_index(ctx: CheckContext) -> ClauseIndex:
+def clause_index(ctx: Analysis) -> ClauseIndex:
     """The document's clause index, built once per context."""
-    got = ctx._cache.get("ambiguity.clause_index")
+    got = ctx.cache.get("ambiguity.clause_index")
     if got is None:
-        got = ctx._cache["ambiguity.clause_index"] = ClauseIndex(ctx.doc.clauses)
+        got = ctx.cache["ambiguity.clause_index"] = ClauseIndex(ctx.doc.clauses)
     return got  # type: ignore[return-value]
 
 
-def lowered(ctx: CheckContext) -> str | None:
+def lowered(ctx: Analysis) -> str | None:
     """``text.lower()`` when it keeps every offset (it does unless the text has letters such as "\u0130"), so
     case-insensitive scans can use a faster case-sensitive pattern; None otherwise."""
-    if "ambiguity.lower" not in ctx._cache:
+    if "ambiguity.lower" not in ctx.cache:
         low = ctx.text.lower()
-        ctx._cache["ambiguity.lower"] = low if len(low) == len(ctx.text) else None
-    return ctx._cache["ambiguity.lower"]  # type: ignore[return-value]
+        ctx.cache["ambiguity.lower"] = low if len(low) == len(ctx.text) else None
+    return ctx.cache["ambiguity.lower"]  # type: ignore[return-value]
 
 
-def finding(ctx: CheckContext, r: Rule, start: int, end: int, message: str, *, suggestion: str | None = None,
+def finding(ctx: Analysis, r: Rule, start: int, end: int, message: str, *, suggestion: str | None = None,
             evidence: list[Span] | None = None) -> Finding:
     """An ambiguity finding quoting ``text[start:end]`` in the innermost clause holding ``start``."""
     return make_finding(rule_id=r.id, kind="ambiguity", severity=r.severity, text=ctx.text, start=start, end=end,
@@ -78,7 +78,7 @@ def line_start(text: str, pos: int) -> int:
     return text.rfind("\n", 0, pos) + 1
 
 
-def grouped(ctx: CheckContext, r: Rule, hits: Iterable[tuple[int, int, str]], *, message: str,
+def grouped(ctx: Analysis, r: Rule, hits: Iterable[tuple[int, int, str]], *, message: str,
             suggestion: str | None = None) -> list[Finding]:
     """One finding per (top-level clause, key) for ``hits`` of ``(start, end, key)``: the first occurrence is
     quoted, the others become evidence, so a vague word used forty times yields one finding per section."""

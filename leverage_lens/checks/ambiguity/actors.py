@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
+from ...analysis import Analysis
 from ...model import Finding
-from ..context import CheckContext
 from ..registry import Rule, rule
 from ._common import ACTORS, finding
 
@@ -106,7 +106,7 @@ _ELSEWHERE = re.compile(r"^[^.;]{0,40}\b(?:in\s+accordance\s+with|pursuant\s+to|
               "1. Records. Customer agrees that complete records shall be maintained for three years.",
               "1. Secrecy. The data shall be kept confidential and shall not be disclosed by Customer."),
 )
-def obligation_without_actor(ctx: CheckContext, r: Rule) -> list[Finding]:
+def obligation_without_actor(ctx: Analysis, r: Rule) -> list[Finding]:
     out = []
     for s in ctx.candidates(_PASSIVE, ("shall", "must")):
         for m in _PASSIVE.finditer(s.text):
@@ -134,3 +134,7 @@ def obligation_without_actor(ctx: CheckContext, r: Rule) -> list[Finding]:
                                f"\u201c{' '.join(m.group(0)[: m.end('verb') - m.start()].split())}\u201d: the "
                                "sentence does not say who must do this."))
     return out
+
+
+#: The rules of this bundle, in the order they are declared (collected by ``registry.builtin_rules``).
+RULES: tuple[Rule, ...] = (obligation_without_actor,)

@@ -13,8 +13,8 @@ import re
 
 from rapidfuzz import fuzz
 
+from ...analysis import Analysis
 from ...model import Clause, Finding, Span
-from ..context import CheckContext
 from ..registry import Rule, rule
 from ._common import CROSS_REFERENCES, clause_index, finding
 
@@ -71,7 +71,7 @@ _PRINTED_INT = re.compile(r"(?:^|(?<=[\n.;])|(?<=\s\s))[ \t]*(?:(?:(?:Section|SE
 class _Targets:
     """Clause ids and numbers of one document, normalised, and what each resolves to."""
 
-    def __init__(self, ctx: CheckContext) -> None:
+    def __init__(self, ctx: Analysis) -> None:
         self.by_key: dict[str, Clause] = {}
         for c in clause_index(ctx).clauses:
             keys = [_norm(c.id.split("~")[0])] + ([_norm(c.number)] if c.number and c.level == 0 else [])
@@ -147,16 +147,16 @@ def _prefixes(num: str) -> list[str]:
     return [".".join(parts[:i]) for i in range(1, len(parts))]
 
 
-def _targets(ctx: CheckContext) -> _Targets:
-    got = ctx._cache.get("ambiguity.targets")
+def _targets(ctx: Analysis) -> _Targets:
+    got = ctx.cache.get("ambiguity.targets")
     if got is None:
-        got = ctx._cache["ambiguity.targets"] = _Targets(ctx)
+        got = ctx.cache["ambiguity.targets"] = _Targets(ctx)
     return got  # type: ignore[return-value]
 
 
-def _refs(ctx: CheckContext) -> list[tuple[re.Match[str], str, int, int]]:
+def _refs(ctx: Analysis) -> list[tuple[re.Match[str], str, int, int]]:
     """Every internal section reference: (match, number, start, end) for the first number and each listed one."""
-    got = ctx._cache.get("ambiguity.refs")
+    got = ctx.cache.get("ambiguity.refs")
     if got is not None:
         return got  # type: ignore[return-value]
     text = ctx.text
@@ -187,11 +187,11 @@ def _refs(ctx: CheckContext) -> list[tuple[re.Match[str], str, int, int]]:
             while b > a and ctx.text[b - 1] in ". ":  # the full stop ending the sentence is not the number's
                 b -= 1
             out.append((m, ctx.text[a:b], a, b))
-    ctx._cache["ambiguity.refs"] = out
+    ctx.cache["ambiguity.refs"] = out
     return out
 
 
-def _numbered(ctx: CheckContext) -> bool:
+def _numbered(ctx: Analysis) -> bool:
     return sum(1 for c in ctx.doc.clauses if c.number) >= 3
 
 
@@ -206,7 +206,7 @@ def _numbered(ctx: CheckContext) -> bool:
     quiet_on=("1. Term. One year.\n\n2. Fees. Customer pays as set out in Section 3.\n\n3. Law. New York law.",
               "1. Term. One year.\n\n2. Tax. As defined in Section 409A of the Code.\n\n3. Law. New York law."),
 )
-def xref_missing_section(ctx: CheckContext, r: Rule) -> list[Finding]:
+def xref_missing_section(ctx: Analysis, r: Rule) -> list[Finding]:
     if not _numbered(ctx):
         return []
     t = _targets(ctx)
@@ -233,7 +233,7 @@ _ATTACH = re.compile(r"\b(?P<kw>Exhibit|Schedule|Annex|Appendix|Attachment|EXHIB
     fires_on=("1. Services. Supplier shall provide the services in Exhibit B.\n\nEXHIBIT A\nPrices.",),
     quiet_on=("1. Services. Supplier shall provide the services in Exhibit A.\n\nEXHIBIT A\nServices.",),
 )
-def xref_missing_attachment(ctx: CheckContext, r: Rule) -> list[Finding]:
+def xref_missing_attachment(ctx: Analysis, r: Rule) -> list[Finding]:
     text = ctx.text
     present: set[tuple[str, str]] = set()
     refs: dict[tuple[str, str], re.Match[str]] = {}
@@ -265,7 +265,7 @@ _TITLED = re.compile(r"\s*(?:\(\s*[\"\u201c]?(?P<h1>[A-Z][A-Za-z0-9.,;&'/ \-]{2,
               "(Confidentiality).",
               "1. Fees.\n\n1.1 Invoices. Monthly.\n\n1.2 Taxes. Extra.\n\n2. Law. As in Section 1.1 (Fees).",),
 )
-def xref_heading_mismatch(ctx: CheckContext, r: Rule) -> list[Finding]:
+def xref_heading_mismatch(ctx: Analysis, r: Rule) -> list[Finding]:
     t = _targets(ctx)
     text = ctx.text
     out = []
@@ -308,7 +308,7 @@ def _matches_heading(named: str, heading: str) -> bool:
     return fuzz.token_set_ratio(named.lower(), heading.lower()) >= 70 or _same_topic(named, heading)
 
 
-def _related_headings(ctx: CheckContext, c: Clause) -> list[str]:
+def _related_headings(ctx: Analysis, c: Clause) -> list[str]:
     """Headings of the clause's ancestors and of its direct children."""
     idx = clause_index(ctx)
     out = []
@@ -348,7 +348,7 @@ _SUBJECT_TO = re.compile(rf"\b[Ss]ubject\s+to\s+(?:the\s+(?:terms|provisions)\s+
     quiet_on=("1. Fees. Subject to Section 2, Customer pays monthly.\n\n2. Credits. Supplier grants credits."
               "\n\n3. Law. New York law.",),
 )
-def xref_circular(ctx: CheckContext, r: Rule) -> list[Finding]:
+def xref_circular(ctx: Analysis, r: Rule) -> list[Finding]:
     t = _targets(ctx)
     idx = clause_index(ctx)
     edges: list[tuple[Clause, Clause, re.Match[str]]] = []
@@ -370,3 +370,7 @@ def xref_circular(ctx: CheckContext, r: Rule) -> list[Finding]:
                                    f"{s1.id} is subject to {d1.id}, and {s2.id} is subject to {d2.id}: a circle.",
                                    evidence=[Span(start=m2.start(), end=m2.end(), label="other_side")]))
     return out
+
+
+#: The rules of this bundle, in the order they are declared (collected by ``registry.builtin_rules``).
+RULES: tuple[Rule, ...] = (xref_missing_section, xref_missing_attachment, xref_heading_mismatch, xref_circular)

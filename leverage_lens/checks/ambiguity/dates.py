@@ -10,8 +10,8 @@ import calendar
 import re
 from collections.abc import Iterator
 
+from ...analysis import Analysis
 from ...model import Finding
-from ..context import CheckContext
 from ..registry import Rule, rule
 from ._common import DATES, finding, grouped, lowered
 
@@ -57,7 +57,7 @@ def _dates(text: str) -> Iterator[re.Match[str]]:
     quiet_on=("1. Term. This Agreement starts on February 28, 2021 and lasts one year.",
               "1. Term. This Agreement starts on February 29, 2024 and lasts one year."),
 )
-def impossible_date(ctx: CheckContext, r: Rule) -> list[Finding]:
+def impossible_date(ctx: Analysis, r: Rule) -> list[Finding]:
     out = []
     for m in _dates(ctx.text):
         month = _MONTHS[(m.group("m1") or m.group("m2")).lower().rstrip(".")]
@@ -86,7 +86,7 @@ _DAY_DEFINED = re.compile(r"[\"\u201c](?:Business\s+)?Days?[\"\u201d]\s*(?:shall
                           r"\s+(?:shall\s+)?(?:refer|mean)s?\s+(?:to\s+)?calendar\s+days", re.IGNORECASE)
 
 
-def day_defined(ctx: CheckContext) -> bool:
+def day_defined(ctx: Analysis) -> bool:
     """Whether the contract says once what a day is (then unqualified days are not ambiguous). Searched only
     around each "day", which every form of the definition contains."""
     text = ctx.text
@@ -111,7 +111,7 @@ def day_defined(ctx: CheckContext) -> bool:
               '1. Definitions. "Day" means a calendar day. 2. Payment. Customer shall pay within 30 days after '
               "receipt."),
 )
-def days_unqualified(ctx: CheckContext, r: Rule) -> list[Finding]:
+def days_unqualified(ctx: Analysis, r: Rule) -> list[Finding]:
     if day_defined(ctx):
         return []
     text = ctx.text
@@ -155,7 +155,7 @@ _START_ANYWHERE = re.compile(r"\b(?:after|following|from|of\s+(?:the\s+)?(?:rece
               "1. Payment. Customer shall pay each invoice within thirty (30) days of the invoice date.",
               "1. Cure. If Supplier receives notice of a breach, it shall cure the breach within 30 days."),
 )
-def period_without_start(ctx: CheckContext, r: Rule) -> list[Finding]:
+def period_without_start(ctx: Analysis, r: Rule) -> list[Finding]:
     out = []
     text = ctx.text
     for s in ctx.candidates(_WITHIN, ("within",)):
@@ -173,3 +173,7 @@ def period_without_start(ctx: CheckContext, r: Rule) -> list[Finding]:
             out.append(finding(ctx, r, a, b, "The period has no starting point: "
                                f"{' '.join(text[a:b].split())} of what?"))
     return out
+
+
+#: The rules of this bundle, in the order they are declared (collected by ``registry.builtin_rules``).
+RULES: tuple[Rule, ...] = (impossible_date, days_unqualified, period_without_start)

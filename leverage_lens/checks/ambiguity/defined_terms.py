@@ -16,9 +16,9 @@ from itertools import pairwise
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
+from ...analysis import Analysis
 from ...enrich.definitions import definition_sites as _enrich_sites
 from ...model import Clause, Definition, Finding, Span
-from ..context import CheckContext
 from ..registry import Rule, rule
 from ._common import DEFINED_TERMS, clause_index, finding, lowered
 
@@ -36,7 +36,7 @@ _TITLE_BEFORE = re.compile(r"\b(?:Exhibit|Schedule|Annex|Appendix|Attachment|Sec
                            r"\s*$|(?:,|\band)\s*\d{1,3}\s*$", re.IGNORECASE)
 
 
-def _definitions(ctx: CheckContext) -> list[Definition]:
+def _definitions(ctx: Analysis) -> list[Definition]:
     return ctx.enrichment.definitions
 
 
@@ -61,13 +61,13 @@ def definition_sites(text: str) -> Iterator[tuple[str, int, int, str]]:
         yield term, a, b, style
 
 
-def _sites(ctx: CheckContext) -> dict[str, list[tuple[int, int, str]]]:
-    got = ctx._cache.get("ambiguity.sites")
+def _sites(ctx: Analysis) -> dict[str, list[tuple[int, int, str]]]:
+    got = ctx.cache.get("ambiguity.sites")
     if got is None:
         got = {}
         for term, a, b, style in definition_sites(ctx.text):
             got.setdefault(term, []).append((a, b, style))
-        ctx._cache["ambiguity.sites"] = got
+        ctx.cache["ambiguity.sites"] = got
     return got  # type: ignore[return-value]
 
 
@@ -89,7 +89,7 @@ def _sites(ctx: CheckContext) -> dict[str, list[tuple[int, int, str]]]:
               '1. Definitions. "Service" means the hosting service as defined in the preamble. 2. Scope. Supplier '
               'provides hosting (the "Service").'),
 )
-def term_defined_twice(ctx: CheckContext, r: Rule) -> list[Finding]:
+def term_defined_twice(ctx: Analysis, r: Rule) -> list[Finding]:
     out = []
     text = ctx.text
     party_names = {p.name for p in ctx.parties if len(p.name) > 3}
@@ -143,7 +143,7 @@ _OWN_DOCUMENT = re.compile(r"\bform\s+of\b|\bby\s+and\s+(?:between|among)\b|\ben
                            r"\bis\s+made\s+(?:as\s+of|on|this)\b|\bstatement\s+of\s+work\b", re.IGNORECASE)
 
 
-def _separate_part(ctx: CheckContext, top: Clause | None, style: str) -> bool:
+def _separate_part(ctx: Analysis, top: Clause | None, style: str) -> bool:
     """Whether a definition site sits in a part that is not this contract's own text: an attachment that opens
     as a document of its own, or (for a party's name defined in brackets) the signature page."""
     cid = (top.id if top is not None else "") or ""
@@ -183,7 +183,7 @@ def _word_char(text: str, i: int) -> bool:
     fires_on=('1. Definitions. "Territory" means Canada. 2. Scope. Supplier shall provide the Services.',),
     quiet_on=('1. Definitions. "Territory" means Canada. 2. Scope. Supplier sells in the Territory.',),
 )
-def term_unused(ctx: CheckContext, r: Rule) -> list[Finding]:
+def term_unused(ctx: Analysis, r: Rule) -> list[Finding]:
     text = ctx.text
     return [finding(ctx, r, d.term_span.start, d.term_span.end, f"\u201c{d.term}\u201d is defined but never used.")
             for d in _definitions(ctx) if not _used(text, d)]
@@ -201,7 +201,7 @@ def term_unused(ctx: CheckContext, r: Rule) -> list[Finding]:
     quiet_on=('1. Scope. Supplier shall provide hosting (the "Services"). 2. Fees. Customer shall pay for the '
               "Services monthly.",),
 )
-def term_used_before_definition(ctx: CheckContext, r: Rule) -> list[Finding]:
+def term_used_before_definition(ctx: Analysis, r: Rule) -> list[Finding]:
     out = []
     sites = _sites(ctx)
     for d in _definitions(ctx):
@@ -245,7 +245,7 @@ _CAPS = re.compile(r"[A-Z](?<![\w\-'][A-Z])(?:[a-z][\w\-]*)(?:\s+(?:of\s+|and\s+
               '1. Definitions. "Licensed Product" means the widget. 2. Fees. Royalties are due on all Licensed '
               "Products sold."),
 )
-def term_variant(ctx: CheckContext, r: Rule) -> list[Finding]:
+def term_variant(ctx: Analysis, r: Rule) -> list[Finding]:
     text = ctx.text
     defs = [d for d in _definitions(ctx) if len(d.term) >= 4 and not d.term.isupper() and "(" not in d.term]
     if not defs:
@@ -377,7 +377,7 @@ _THE_CAPS = re.compile(r"(?<=\bthe\s)(?P<t>[A-Z][a-z]{2,}(?:[ ][A-Z][a-z]{2,}){0
               "sells the Licensed Goods in the Territory. 3. Price. The price of the Licensed Goods is fixed. "
               "4. Returns. Customer may return the Licensed Goods.",),
 )
-def term_undefined(ctx: CheckContext, r: Rule) -> list[Finding]:
+def term_undefined(ctx: Analysis, r: Rule) -> list[Finding]:
     text = ctx.text
     defs = _definitions(ctx)
     if len(defs) < 3 or _REFERS_ELSEWHERE.search(text):
@@ -435,7 +435,7 @@ _DEFINING_WORDS = re.compile(r"\bmeans?\b|\bmeanings?\b|\brefers?\s+to\b|\bdefin
               "2. Fees. Customer pays.",),
     quiet_on=('1. Definitions. "Term" means one year.\n\n2. Fees. Customer pays.',),
 )
-def definitions_section_empty(ctx: CheckContext, r: Rule) -> list[Finding]:
+def definitions_section_empty(ctx: Analysis, r: Rule) -> list[Finding]:
     out = []
     idx = {c.id: c for c in ctx.doc.clauses}
     for w in ctx.doc.warnings:
@@ -465,3 +465,7 @@ def definitions_section_empty(ctx: CheckContext, r: Rule) -> list[Finding]:
             out.append(finding(ctx, r, c.start, end, f"The section {c.id} \u201c{c.heading}\u201d defines nothing "
                                "recognisable."))
     return out
+
+
+#: The rules of this bundle, in the order they are declared (collected by ``registry.builtin_rules``).
+RULES: tuple[Rule, ...] = (term_defined_twice, term_unused, term_used_before_definition, term_variant, term_undefined, definitions_section_empty)

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
+from ...analysis import Analysis
 from ...model import Finding, Span
-from ..context import CheckContext
 from ..registry import Rule, rule
 from ._common import LEFTOVERS, finding, grouped
 
@@ -54,10 +54,10 @@ _ATTACHMENT_TITLE = re.compile(r"^[ \t]*(?:EXHIBIT|Exhibit|SCHEDULE|Schedule|ANN
 _FORM_OF = re.compile(r"\bform\s+of\b|\bform\b\s*$|\btemplate\b|\bspecimen\b", re.IGNORECASE | re.MULTILINE)
 
 
-def _form_regions(ctx: CheckContext) -> list[tuple[int, int]]:
+def _form_regions(ctx: Analysis) -> list[tuple[int, int]]:
     """Spans of attachments that are forms (a title "Form of ..." within 300 characters of the attachment's
     heading), each up to the next attachment heading: blanks and placeholders there are intended."""
-    got = ctx._cache.get("ambiguity.form_regions")
+    got = ctx.cache.get("ambiguity.form_regions")
     if got is not None:
         return got  # type: ignore[return-value]
     text = ctx.text
@@ -67,11 +67,11 @@ def _form_regions(ctx: CheckContext) -> list[tuple[int, int]]:
         b = heads[i + 1] if i + 1 < len(heads) else len(text)
         if _FORM_OF.search(text, a, min(b, a + 300)):
             out.append((a, b))
-    ctx._cache["ambiguity.form_regions"] = out
+    ctx.cache["ambiguity.form_regions"] = out
     return out
 
 
-def _in_form(ctx: CheckContext, pos: int) -> bool:
+def _in_form(ctx: Analysis, pos: int) -> bool:
     return any(a <= pos < b for a, b in _form_regions(ctx))
 
 
@@ -127,7 +127,7 @@ def _explicit(body: str) -> bool:
               "1. Fees. [Annual Fees] Customer pays the fees.\n\n2. Reserved. [RESERVED]",
               "1. Term. This Agreement lasts two years.\n\nBy: ________\nName: ________"),
 )
-def placeholder(ctx: CheckContext, r: Rule) -> list[Finding]:
+def placeholder(ctx: Analysis, r: Rule) -> list[Finding]:
     text = ctx.text
     hits = []
     for m in _BRACKETED.finditer(text):
@@ -162,7 +162,7 @@ def placeholder(ctx: CheckContext, r: Rule) -> list[Finding]:
     quiet_on=("1. Term. This Agreement lasts two years.\n\nBy: ________\nName: ________",
               "1. Term. Two years.\n\nEXHIBIT A\nFORM OF NOTICE\nThe term ends on ________."),
 )
-def blank(ctx: CheckContext, r: Rule) -> list[Finding]:
+def blank(ctx: Analysis, r: Rule) -> list[Finding]:
     text = ctx.text
     hits = []
     xs = [m for m in _X_RUN.finditer(text) if _lone_x_run(text, m.start(), m.end())]
@@ -214,7 +214,7 @@ _ENUM = re.compile(r"(?:^|(?<=[\s;:,]))(?:[a-zA-Z]|[ivxIVX]{1,4}|\d{1,2})\)")
     quiet_on=("1. Fees. Customer shall pay the fees (as set out in Exhibit A) within 30 days.",
               "1. List. The services are a) hosting, b) support and c) training."),
 )
-def unbalanced_brackets(ctx: CheckContext, r: Rule) -> list[Finding]:
+def unbalanced_brackets(ctx: Analysis, r: Rule) -> list[Finding]:
     text = ctx.text
     out = []
     for cs, ce in _chunks(ctx):
@@ -255,7 +255,7 @@ def unbalanced_brackets(ctx: CheckContext, r: Rule) -> list[Finding]:
     return out
 
 
-def _chunks(ctx: CheckContext) -> list[tuple[int, int]]:
+def _chunks(ctx: Analysis) -> list[tuple[int, int]]:
     """Top-level clauses (children included), so a bracket that spans sub-clauses "(a) ... (b))" still
     balances; the whole text cut into paragraphs when the parser found no clauses."""
     tops = sorted((c.start, c.end) for c in ctx.doc.clauses if (c.level == 0 or not c.parent_id)
@@ -263,3 +263,7 @@ def _chunks(ctx: CheckContext) -> list[tuple[int, int]]:
     if not tops:
         return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*", ctx.text)]
     return tops
+
+
+#: The rules of this bundle, in the order they are declared (collected by ``registry.builtin_rules``).
+RULES: tuple[Rule, ...] = (placeholder, blank, unbalanced_brackets)

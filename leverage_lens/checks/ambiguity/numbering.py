@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+from ...analysis import Analysis
 from ...model import Finding
-from ..context import CheckContext
 from ..registry import Rule, rule
 from ._common import LEFTOVERS, clause_index, finding
 
@@ -29,13 +29,13 @@ _STRONG_HEADING = re.compile(r"\.\s+[A-Z\"\u201c]|\s+[A-Z]{3,}\b")
 _INT = re.compile(r"(?:(?:Section|SECTION|Article|ARTICLE)\s+)?(\d{1,3})\.?$")
 
 
-def _top_steps(ctx: CheckContext) -> list[tuple[int, int, int, int]]:
+def _top_steps(ctx: Analysis) -> list[tuple[int, int, int, int]]:
     """Steps of the top-level integer numbering, read from the clause tree *and* the text between clauses:
     ``(start, end, previous, value)`` for each number. The parser accepts a top-level number only when it
     continues the sequence, so a duplicated or out-of-order number is left inside the previous clause's text;
     reading heading-like numbers there recovers it, and a gap the parser reports because it skipped such a
     number is not a gap."""
-    got = ctx._cache.get("ambiguity.top_steps")
+    got = ctx.cache.get("ambiguity.top_steps")
     if got is not None:
         return got  # type: ignore[return-value]
     text = ctx.text
@@ -69,15 +69,15 @@ def _top_steps(ctx: CheckContext) -> list[tuple[int, int, int, int]]:
             if prev <= u <= prev + 2:
                 steps.append((m.start("n"), m.end("n"), prev, u))
                 prev = u
-    ctx._cache["ambiguity.top_steps"] = steps
+    ctx.cache["ambiguity.top_steps"] = steps
     return steps
 
 
-def _top_level_ids(ctx: CheckContext) -> set[str]:
+def _top_level_ids(ctx: Analysis) -> set[str]:
     return {c.id for c in ctx.doc.clauses if c.level == 0 and c.number and _INT.match(c.number.strip())}
 
 
-def _from_warning(ctx: CheckContext, r: Rule, code: str, message: str) -> list[Finding]:
+def _from_warning(ctx: Analysis, r: Rule, code: str, message: str) -> list[Finding]:
     """Findings from the parser's warnings below the top level (the top level is read by :func:`_top_steps`).
     A gap whose missing number is printed just before is the parser's miss, not the drafter's, and is dropped."""
     out = []
@@ -121,7 +121,7 @@ def _previous_label(number: str) -> str | None:
     return f"{m.group('pre')}{prev}" if prev else None
 
 
-def _printed_before(ctx: CheckContext, clause_id: str, number: str) -> bool:
+def _printed_before(ctx: Analysis, clause_id: str, number: str) -> bool:
     """Whether the label before ``number`` is printed as a list item in the 20,000 characters before the clause:
     then the parser missed a clause, and the numbering itself has no gap."""
     c = clause_index(ctx).by_id.get(clause_id)
@@ -143,7 +143,7 @@ def _printed_before(ctx: CheckContext, clause_id: str, number: str) -> bool:
     fires_on=("1. Term. One year.\n\n2. Fees. Customer pays.\n\n4. Law. New York law applies.",),
     quiet_on=("1. Term. One year.\n\n2. Fees. Customer pays.\n\n3. Law. New York law applies.",),
 )
-def numbering_skipped(ctx: CheckContext, r: Rule) -> list[Finding]:
+def numbering_skipped(ctx: Analysis, r: Rule) -> list[Finding]:
     out = []
     last = None
     for a, b, p, v in _top_steps(ctx):
@@ -180,7 +180,11 @@ _REF_WORD_BEFORE_NUM = re.compile(r"(?:Sections?|Articles?|Clauses?|Paragraphs?|
     fires_on=("1. Term. One year.\n\n2. Fees. Customer pays.\n\n2. Law. New York law applies.",),
     quiet_on=("1. Term. One year.\n\n2. Fees. Customer pays.\n\n3. Law. New York law applies.",),
 )
-def numbering_duplicated(ctx: CheckContext, r: Rule) -> list[Finding]:
+def numbering_duplicated(ctx: Analysis, r: Rule) -> list[Finding]:
     out = [finding(ctx, r, a, b, f"Numbering: {v} appears twice in a row.") for a, b, p, v in _top_steps(ctx)
            if v == p]
     return out + _from_warning(ctx, r, "numbering_duplicate", "Numbering: {msg}.")
+
+
+#: The rules of this bundle, in the order they are declared (collected by ``registry.builtin_rules``).
+RULES: tuple[Rule, ...] = (numbering_skipped, numbering_duplicated)

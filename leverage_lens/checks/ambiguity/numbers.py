@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import re
 
-from ...model import Finding, Span
-from ..context import CheckContext
-from ..registry import Rule, rule
+from ...analysis import Analysis
 from ...enrich.numbers import NUMBER_WORDS as _NUMBER_WORDS
 from ...enrich.numbers import words_to_number
+from ...model import Finding, Span
+from ..registry import Rule, rule
 from ._common import NUMBERS, finding
 
 # words [optional unit words] ( [currency] digits [%] [unit] )
@@ -43,7 +43,7 @@ _OPEN_DIGITS = re.compile(r"\(\s*(?:US\$|U\.S\.\s?\$|\$|\u20ac|\u00a3|USD\s?|EUR
               "1. Fee. The fee is One Hundred Twenty-Five Thousand Dollars ($125,000.00), payable on signature.",
               "1. Deposit. The deposit is Two Thousand Five Hundred and 50/100 Dollars ($2,500.50)."),
 )
-def number_mismatch(ctx: CheckContext, r: Rule) -> list[Finding]:
+def number_mismatch(ctx: Analysis, r: Rule) -> list[Finding]:
     out = []
     text = ctx.text
     seen = -1
@@ -138,7 +138,7 @@ def _countries(text: str) -> set[str]:
               "This Agreement is between Acme Inc., a Delaware corporation, and Beta LLC, a Nevada limited "
               "liability company. 1. Fee. Beta LLC shall pay $5,000 per month."),
 )
-def currency_unspecified(ctx: CheckContext, r: Rule) -> list[Finding]:
+def currency_unspecified(ctx: Analysis, r: Rule) -> list[Finding]:
     text = ctx.text
     m = _BARE_DOLLAR.search(text)
     if m is None or _NAMED_CURRENCY.search(text):
@@ -150,3 +150,7 @@ def currency_unspecified(ctx: CheckContext, r: Rule) -> list[Finding]:
     return [finding(ctx, r, m.start(), m.end() - 1 + len(re.match(r"[\d,.]+", text[m.end() - 1:])[0]),
                     f"\u201c$\u201d is used {n} time(s) but the parties are in {', '.join(sorted(countries))} and "
                     "the contract never names the currency.")]
+
+
+#: The rules of this bundle, in the order they are declared (collected by ``registry.builtin_rules``).
+RULES: tuple[Rule, ...] = (number_mismatch, currency_unspecified)

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ...analysis import Analysis
 from ...model import Finding, Span
-from ..context import CheckContext
 from ..registry import Rule, rule
 from ._common import STANDARDS, finding, grouped, lowered
 
@@ -19,7 +19,7 @@ _AND_OR = re.compile(r"\band\s*/\s*or\b", re.IGNORECASE)
 _AND_OR_LOW = re.compile(r"\band\s*/\s*or\b")
 
 
-def _scan(ctx: CheckContext, low_pattern: re.Pattern[str], ci_pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+def _scan(ctx: Analysis, low_pattern: re.Pattern[str], ci_pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
     """Matches of a case-insensitive pattern, found by the (faster) lower-case pattern on the lower-cased text when
     lower-casing keeps every offset. Groups then hold lower-cased text: read the original at the same offsets."""
     low = lowered(ctx)
@@ -35,7 +35,7 @@ def _scan(ctx: CheckContext, low_pattern: re.Pattern[str], ci_pattern: re.Patter
     fires_on=("1. Notices. Notice may be given by mail and/or email.",),
     quiet_on=("1. Notices. Notice may be given by mail or email, or both.",),
 )
-def and_or(ctx: CheckContext, r: Rule) -> list[Finding]:
+def and_or(ctx: Analysis, r: Rule) -> list[Finding]:
     hits = [(m.start(), m.end(), "and/or") for m in _scan(ctx, _AND_OR_LOW, _AND_OR)]
     return grouped(ctx, r, hits, message="\u201cand/or\u201d is used {times} in this section.")
 
@@ -65,7 +65,7 @@ def _norm(std: str) -> str:
     quiet_on=("1. Supply. Supplier shall use commercially reasonable efforts to deliver. 2. Marketing. "
               "Distributor shall use commercially reasonable efforts to promote the products.",),
 )
-def mixed_efforts(ctx: CheckContext, r: Rule) -> list[Finding]:
+def mixed_efforts(ctx: Analysis, r: Rule) -> list[Finding]:
     by_std: dict[str, list[re.Match[str]]] = {}
     for m in _scan(ctx, _EFFORTS_LOW, _EFFORTS):
         by_std.setdefault(_norm(m.group("std")), []).append(m)
@@ -115,7 +115,7 @@ _FIXED = re.compile(r"^material(?:ly)?\s+(?:adverse|breach|default|respects?|ter
     quiet_on=("1. Notices. Supplier shall promptly, and in any event within 5 days, notify Customer of any "
               "defect.", "1. Breach. Either party may terminate for material breach."),
 )
-def vague_standard(ctx: CheckContext, r: Rule) -> list[Finding]:
+def vague_standard(ctx: Analysis, r: Rule) -> list[Finding]:
     hits = []
     for m in _scan(ctx, _VAGUE_LOW, _VAGUE):
         w = " ".join(m.group("w").lower().split())
@@ -128,3 +128,7 @@ def vague_standard(ctx: CheckContext, r: Rule) -> list[Finding]:
         hits.append((m.start("w"), m.end("w"), w))
     return grouped(ctx, r, hits, message="\u201c{term}\u201d sets a standard without a measure ({times} in this "
                    "section).")
+
+
+#: The rules of this bundle, in the order they are declared (collected by ``registry.builtin_rules``).
+RULES: tuple[Rule, ...] = (and_or, mixed_efforts, vague_standard)

@@ -12,9 +12,9 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
+from ...analysis import Analysis, Sentence
 from ...model import Finding, Span
 from ..categories import family_of
-from ..context import CheckContext, Sentence
 from ..finding import make_finding
 from ..registry import Rule
 
@@ -55,7 +55,7 @@ def actor_before(s: Sentence, pos: int, window: int = 120) -> str | None:
 HolderFn = Callable[[Sentence, "re.Match[str]"], "str | None"]
 
 
-def holdings(ctx: CheckContext, topic: re.Pattern[str], *, actor_group: str | None = None,
+def holdings(ctx: Analysis, topic: re.Pattern[str], *, actor_group: str | None = None,
              after: bool = False, anchors: Sequence[str] | None = None,
              exclude: Callable[[str], bool] | None = None, holder: HolderFn | None = None) -> Iterator[Holding]:
     """Every sentence matching ``topic``, with the party holding it (named before the match, or after it
@@ -77,7 +77,7 @@ def holdings(ctx: CheckContext, topic: re.Pattern[str], *, actor_group: str | No
 
 
 def one_sided(
-    ctx: CheckContext,
+    ctx: Analysis,
     rule: Rule,
     topic: re.Pattern[str],
     *,
@@ -117,7 +117,7 @@ def one_sided(
     return out
 
 
-def finding(ctx: CheckContext, rule: Rule, s: Sentence, message: str, *, favors: str | None,
+def finding(ctx: Analysis, rule: Rule, s: Sentence, message: str, *, favors: str | None,
             evidence: list[Span] | None = None) -> Finding:
     return make_finding(
         rule_id=rule.id, kind=rule.kind, severity=rule.severity, text=ctx.text, start=s.start, end=s.end,

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
+from ...analysis import Analysis, Sentence
 from ...model import Finding, Span
 from .. import categories as cat
-from ..context import CheckContext, Sentence
 from ..registry import Rule, rule
 from ._common import MUTUAL, actor_before, finding, one_sided, trigger_span
 
@@ -88,7 +88,7 @@ _HOME = re.compile(
     quiet_on=(P + "1. The prices may be changed only by a written amendment signed by both parties. "
               "2. Customer shall pay Supplier.",),
 )
-def unilateral_change(ctx: CheckContext, r: Rule) -> list[Finding]:
+def unilateral_change(ctx: Analysis, r: Rule) -> list[Finding]:
     return one_sided(ctx, r, _PRICE_CHANGE, what="may change prices or terms",
                      anchors=("chang", "modif", "amend", "increas", "adjust", "revis"))
 
@@ -102,7 +102,7 @@ def unilateral_change(ctx: CheckContext, r: Rule) -> list[Finding]:
     quiet_on=(P + "1. Supplier may reject an order for a reasonable cause stated in writing. "
               "2. Customer shall pay Supplier.",),
 )
-def sole_discretion(ctx: CheckContext, r: Rule) -> list[Finding]:
+def sole_discretion(ctx: Analysis, r: Rule) -> list[Finding]:
     out = []
     for s in ctx.candidates(_DISCRETION, ("discretion", "notice")):
         m = _DISCRETION.search(s.text)
@@ -133,7 +133,7 @@ def sole_discretion(ctx: CheckContext, r: Rule) -> list[Finding]:
     quiet_on=(P + "1. Each party may audit the books and records of the other party once a year. "
               "2. Customer shall pay Supplier.",),
 )
-def audit(ctx: CheckContext, r: Rule) -> list[Finding]:
+def audit(ctx: Analysis, r: Rule) -> list[Finding]:
     return one_sided(ctx, r, _AUDIT, what="may audit", anchors=("audit", "inspect", "examin", "review", "access"),
                      holder=_auditor)
 
@@ -171,7 +171,7 @@ def _auditor(s: Sentence, m: re.Match[str]) -> str | None:
               P + "1. Customer shall not assign this Agreement without the consent of Supplier. Supplier shall not "
               "assign this Agreement without the consent of Customer. 2. Customer shall pay Supplier.",),
 )
-def assignment(ctx: CheckContext, r: Rule) -> list[Finding]:
+def assignment(ctx: Analysis, r: Rule) -> list[Finding]:
     pair = ctx.two_parties()
     if pair is None:
         return []
@@ -226,12 +226,12 @@ def _after(s: Sentence, pos: int) -> str | None:
               "2. Supplier shall deliver the goods to Customer.",),
     quiet_on=(P + "1. Customer shall pay Supplier within 30 days. 2. Supplier shall deliver the goods.",),
 )
-def late_fees(ctx: CheckContext, r: Rule) -> list[Finding]:
+def late_fees(ctx: Analysis, r: Rule) -> list[Finding]:
     return one_sided(ctx, r, _LATE, what="pays late fees or interest", favors_holder=False,
                      anchors=("late", "interest", "overdue"))
 
 
-def _homes(ctx: CheckContext) -> dict[str, str]:
+def _homes(ctx: Analysis) -> dict[str, str]:
     homes: dict[str, str] = {}
     for p in ctx.parties:
         for sp in p.spans:
@@ -254,7 +254,7 @@ def _homes(ctx: CheckContext) -> dict[str, str]:
               'limited liability company ("Customer"). 1. This Agreement is governed by the laws of the State '
               'of New York. 2. Customer shall pay Supplier.',),
 )
-def home_law(ctx: CheckContext, r: Rule) -> list[Finding]:
+def home_law(ctx: Analysis, r: Rule) -> list[Finding]:
     pair = ctx.two_parties()
     if pair is None:
         return []
@@ -273,3 +273,7 @@ def home_law(ctx: CheckContext, r: Rule) -> list[Finding]:
                                    "jurisdiction.", favors=pid, evidence=[
                     Span(start=s.start + m.start("place"), end=s.start + m.end("place"), label="place")]))
     return out
+
+
+#: The rules of this bundle, in the order they are declared (collected by ``registry.builtin_rules``).
+RULES: tuple[Rule, ...] = (unilateral_change, sole_discretion, audit, assignment, late_fees, home_law)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
+from ...analysis import Analysis
 from ...model import Finding, Span
 from .. import categories as cat
-from ..context import CheckContext
 from ..registry import Rule, rule
 from ._common import MUTUAL, actor_before, finding, one_sided, trigger_span
 
@@ -42,7 +42,7 @@ _CAP = re.compile(
     quiet_on=(P + "1. Each party shall indemnify the other party from claims caused by its breach. "
               "2. Customer shall pay Supplier.",),
 )
-def indemnity(ctx: CheckContext, r: Rule) -> list[Finding]:
+def indemnity(ctx: Analysis, r: Rule) -> list[Finding]:
     return one_sided(ctx, r, _INDEMNIFY, what="gives an indemnity", favors_holder=False, anchors=("indemnif",))
 
 
@@ -62,7 +62,7 @@ def indemnity(ctx: CheckContext, r: Rule) -> list[Finding]:
     quiet_on=(P + "1. In no event shall either party be liable for any indirect damages, and neither party's "
               "total liability shall exceed the fees paid. 2. Customer shall pay Supplier.",),
 )
-def liability_cap(ctx: CheckContext, r: Rule) -> list[Finding]:
+def liability_cap(ctx: Analysis, r: Rule) -> list[Finding]:
     out: list[Finding] = []
     pair = ctx.two_parties()
     if pair is None:
@@ -93,3 +93,7 @@ def liability_cap(ctx: CheckContext, r: Rule) -> list[Finding]:
             Span(start=0, end=len(ctx.text), label=f"looked for: a limitation of {ctx.party_name(other)}'s "
                  "liability or of either party's; none found")]))
     return out
+
+
+#: The rules of this bundle, in the order they are declared (collected by ``registry.builtin_rules``).
+RULES: tuple[Rule, ...] = (indemnity, liability_cap)

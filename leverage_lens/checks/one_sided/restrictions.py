@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
+from ...analysis import Analysis
 from ...model import Finding
 from .. import categories as cat
-from ..context import CheckContext
 from ..registry import Rule, rule
 from ._common import one_sided
 
@@ -47,7 +47,7 @@ _CONFIDENTIAL = re.compile(
               "2. Supplier shall deliver the goods to Customer.",),
     quiet_on=(P + "1. Customer may purchase the Products from any vendor. 2. Supplier shall deliver the goods.",),
 )
-def exclusivity(ctx: CheckContext, r: Rule) -> list[Finding]:
+def exclusivity(ctx: Analysis, r: Rule) -> list[Finding]:
     return one_sided(ctx, r, _EXCLUSIVE, what="is bound to exclusivity", favors_holder=False,
                      anchors=("purchase", "buy", "obtain", "source", "distribut", "sell", "appoint"))
 
@@ -62,7 +62,7 @@ def exclusivity(ctx: CheckContext, r: Rule) -> list[Finding]:
     quiet_on=(P + "1. Neither party shall engage in any business that competes with the other party. "
               "2. Supplier shall deliver the goods to Customer.",),
 )
-def non_compete(ctx: CheckContext, r: Rule) -> list[Finding]:
+def non_compete(ctx: Analysis, r: Rule) -> list[Finding]:
     return one_sided(ctx, r, _NON_COMPETE, what="is bound not to compete", favors_holder=False,
                      anchors=("compet", "engage", "develop", "similar"))
 
@@ -78,7 +78,7 @@ def non_compete(ctx: CheckContext, r: Rule) -> list[Finding]:
     quiet_on=(P + "1. Neither party shall solicit or hire any employee of the other party for one year. "
               "2. Supplier shall deliver the goods to Customer.",),
 )
-def non_solicit(ctx: CheckContext, r: Rule) -> list[Finding]:
+def non_solicit(ctx: Analysis, r: Rule) -> list[Finding]:
     return one_sided(ctx, r, _NON_SOLICIT, what="is bound not to solicit", favors_holder=False,
                      anchors=("solicit", "hire", "employ", "recruit"))
 
@@ -93,6 +93,10 @@ def non_solicit(ctx: CheckContext, r: Rule) -> list[Finding]:
     quiet_on=(P + "1. Each party shall keep confidential the information received from the other party. "
               "2. Supplier shall deliver the goods to Customer.",),
 )
-def confidentiality(ctx: CheckContext, r: Rule) -> list[Finding]:
+def confidentiality(ctx: Analysis, r: Rule) -> list[Finding]:
     return one_sided(ctx, r, _CONFIDENTIAL, what="is bound to confidentiality", favors_holder=False,
                      anchors=("confiden", "disclose"))
+
+
+#: The rules of this bundle, in the order they are declared (collected by ``registry.builtin_rules``).
+RULES: tuple[Rule, ...] = (exclusivity, non_compete, non_solicit, confidentiality)

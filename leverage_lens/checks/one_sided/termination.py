@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
+from ...analysis import Analysis, Sentence
 from ...enrich.periods import find_durations
 from ...model import Finding
 from .. import categories as cat
-from ..context import CheckContext, Sentence
 from ..registry import Rule, rule
 from ._common import MUTUAL, actor_before, finding, one_sided, trigger_span
 
@@ -91,7 +91,7 @@ _AUTO_RENEW = re.compile(
               P + "1. Customer may terminate this Agreement upon 30 days written notice if Supplier breaches "
               "this Agreement. 2. Supplier shall deliver the goods to Customer.",),
 )
-def termination_for_convenience(ctx: CheckContext, r: Rule) -> list[Finding]:
+def termination_for_convenience(ctx: Analysis, r: Rule) -> list[Finding]:
     return one_sided(ctx, r, _TERMINATE_WITHOUT_CAUSE, what="may terminate without cause",
                      anchors=("terminat", "cancel"),
                      exclude=_for_cause, holder=_terminator)
@@ -108,7 +108,7 @@ def termination_for_convenience(ctx: CheckContext, r: Rule) -> list[Finding]:
     quiet_on=(P + "1. Either party may terminate this Agreement upon a change of control of the other party. "
               "2. Supplier shall deliver the goods to Customer.",),
 )
-def termination_change_of_control(ctx: CheckContext, r: Rule) -> list[Finding]:
+def termination_change_of_control(ctx: Analysis, r: Rule) -> list[Finding]:
     return one_sided(ctx, r, _CHANGE_OF_CONTROL, what="may terminate on a change of control",
                      anchors=("control", "ownership"), holder=_coc_holder)
 
@@ -146,7 +146,7 @@ def _days(text: str) -> int | None:
     quiet_on=(P + "1. This Agreement renews only if both parties agree in writing. "
               "2. Customer shall pay Supplier.",),
 )
-def auto_renewal(ctx: CheckContext, r: Rule) -> list[Finding]:
+def auto_renewal(ctx: Analysis, r: Rule) -> list[Finding]:
     out = []
     for s in ctx.candidates(_AUTO_RENEW, ("automatic", "successive")):
         m = _AUTO_RENEW.search(s.text)
@@ -166,3 +166,7 @@ def auto_renewal(ctx: CheckContext, r: Rule) -> list[Finding]:
                                "days ahead: an easy date to miss.", favors=None, evidence=[
                 trigger_span(s, m)]))
     return out
+
+
+#: The rules of this bundle, in the order they are declared (collected by ``registry.builtin_rules``).
+RULES: tuple[Rule, ...] = (termination_for_convenience, termination_change_of_control, auto_renewal)
