@@ -112,7 +112,8 @@ class Analyzer:
         write and test rules."""
         enrichment = enrich(doc)
         tagged, present = self._clause_tagger().tag_document(doc.clauses, doc.text)
-        tagged_doc = doc.model_copy(update={"clauses": tagged})
+        changed = any(a is not b for a, b in zip(tagged, doc.clauses))
+        tagged_doc = doc.model_copy(update={"clauses": tagged}) if changed else doc
         reader = resolve_reader(perspective, enrichment.parties) if perspective else None
         return Analysis(doc=tagged_doc, enrichment=enrichment, categories_present=present, reader=reader)
 
