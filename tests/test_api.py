@@ -147,7 +147,8 @@ def test_report_json_round_trips_and_carries_the_schema_version():
 def test_published_schema_describes_reports():
     schema = ll.Report.model_json_schema()
     assert "schema_version" in schema["properties"]
-    assert {"document", "clauses", "findings", "parties", "definitions", "summary"} <= set(schema["properties"])
+    assert {"document", "findings", "parties", "definitions", "warnings", "summary"} <= set(schema["properties"])
+    assert "clauses" not in schema["properties"]  # held once, in document.clauses
 
 
 def test_models_are_immutable():
