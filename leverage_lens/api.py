@@ -16,7 +16,7 @@ from typing import Any
 from .analysis import Analysis
 from .brief import build_brief
 from .checks import Registry, resolve_reader, run_checks, scorecard
-from .enrich import enrich
+from .enrich import PartiesSpec, enrich
 from .errors import InvalidOptionError
 from .load import Loaded, Source, load_source, load_text
 from .load.text import utf8_or_refuse
@@ -75,16 +75,21 @@ class Analyzer:
         format: str | None = None,
         perspective: str | None = None,
         registry: Registry | None = None,
+        parties: PartiesSpec | None = None,
         **options: Any,
     ) -> Report:
         """Parse (unless given a Document) and analyse: the Report with clauses, tags and findings.
+
+        ``parties`` (role -> name, or a list of :class:`Party`) replaces the principal parties found, for
+        when the reading of them is wrong; without it, doubts about the parties are reported as
+        ``parties_uncertain`` warnings in ``report.warnings``.
 
         ``perspective`` (a party name, alias or role, e.g. ``"Customer"``) marks each finding as against the
         reader or not and positions the reader in the scorecard; ``registry`` chooses the rules to run
         (default: every built-in rule).
         """
         doc = source if isinstance(source, Document) else self.parse(source, format=format, **options)
-        analysis = self.analysis(doc, perspective=perspective)
+        analysis = self.analysis(doc, perspective=perspective, parties=parties)
         findings = run_checks(analysis, registry=registry)
         return Report(
             document=analysis.doc,
@@ -106,16 +111,19 @@ class Analyzer:
             ),
         )
 
-    def analysis(self, doc: Document, *, perspective: str | None = None) -> Analysis:
+    def analysis(self, doc: Document, *, perspective: str | None = None,
+                 parties: PartiesSpec | None = None) -> Analysis:
         """The :class:`~leverage_lens.analysis.Analysis` of a parsed document: enriched, tagged, read as
         ``perspective``. What :meth:`analyze` runs the checks and builds the brief on; useful on its own to
-        write and test rules."""
-        enrichment = enrich(doc)
+        write and test rules. ``parties`` (the user's principal parties) replace the ones found before
+        obligations and party mentions are read, so every later stage uses them."""
+        enrichment = enrich(doc, parties=parties)
         tagged, present = self._clause_tagger().tag_document(doc.clauses, doc.text)
         changed = any(a is not b for a, b in zip(tagged, doc.clauses))
         tagged_doc = doc.model_copy(update={"clauses": tagged}) if changed else doc
         reader = resolve_reader(perspective, enrichment.parties) if perspective else None
-        return Analysis(doc=tagged_doc, enrichment=enrichment, categories_present=present, reader=reader)
+        return Analysis(doc=tagged_doc, enrichment=enrichment, categories_present=present, reader=reader,
+                        warnings=list(enrichment.warnings))
 
 
 def _source_path(source: Source) -> str | None:
@@ -171,10 +179,14 @@ def parse_text(text: str, *, name: str | None = None, format: str = "txt") -> Do
 
 
 def analyze(
-    source: Source | Document, *, format: str | None = None, perspective: str | None = None, **options: Any
+    source: Source | Document, *, format: str | None = None, perspective: str | None = None,
+    parties: PartiesSpec | None = None, **options: Any
 ) -> Report:
     """Parse and analyse a contract (or analyse an already parsed :class:`Document`) into a :class:`Report`.
 
     ``perspective``: read the report as this party (name, alias or role); see :meth:`Analyzer.analyze`.
+    ``parties``: the principal parties when the reading of them is wrong, as role -> name
+    (``{"Customer": "Acme Inc.", "Provider": "Beta LLC"}``) or a list of :class:`Party`; findings, the
+    scorecard and ``perspective`` then use them.
     """
-    return _default_analyzer().analyze(source, format=format, perspective=perspective, **options)
+    return _default_analyzer().analyze(source, format=format, perspective=perspective, parties=parties, **options)

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from . import __version__
+from .enrich.party_override import parse_party_option
 from .api import analyze, parse
 from .errors import LeverageLensError
 from .model import Clause, Document, Report, Severity
@@ -165,7 +166,12 @@ def _cmd_analyze(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.output_format in _REVIEW_COPIES and (args.output is None or str(args.output) == "-"):
         kind = args.output_format  # a binary copy of the original: checked before the analysis runs
         raise _OutputError(f"--format {kind} writes a file: give -o OUT (for example -o review.{kind})")
-    report = analyze(args.file, format=args.input_format, perspective=args.perspective, **_parse_options(args))
+    given = parse_party_option(args.party) if args.party else None
+    report = analyze(args.file, format=args.input_format, perspective=args.perspective, parties=given,
+                     **_parse_options(args))
+    for warning in report.document.warnings:  # the CLI header: parse health, parties first
+        if warning.code == "parties_uncertain":
+            err.write(f"{PROG}: warning: {warning.code}: {warning.message}\n")
     args.gating = _gating_findings(report, args.fail_on)  # read by _cmd_analyze_gated once the report is out
     if args.output_format in _REVIEW_COPIES:
         return _write_review_copy(report, args, err)
@@ -324,6 +330,9 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("-o", "--output", type=Path, metavar="OUT", help="write the report here (default: stdout)")
     a.add_argument("--perspective", metavar="PARTY",
                    help="read as this party (name, alias or role): marks findings against you, scores leverage")
+    a.add_argument("--party", action="append", metavar="ROLE=NAME",
+                   help='name a principal party yourself when the reading is wrong, e.g. --party Customer="Acme '
+                   'Inc." --party Provider="Beta LLC" (repeatable); findings and the scorecard use them')
     a.add_argument("--fail-on", metavar="SEVERITY", choices=tuple(s.value for s in Severity),
                    help="exit with status 1 when any finding is at or above SEVERITY (info, low, medium, high, "
                    "critical), after writing the report: a gate for CI pipelines")

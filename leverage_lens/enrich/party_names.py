@@ -21,8 +21,9 @@ ROLE_WORDS = frozenset(
     manufacturer contractor subcontractor consultant company franchisor franchisee lender borrower landlord
     tenant lessor lessee employer employee executive agent principal owner developer publisher sponsor
     partner member investor issuer holder guarantor servicer manager advisor adviser sub-advisor
-    recipient discloser disclosing receiving service user subscriber member host operator""".split()
-)
+    recipient discloser disclosing receiving service user subscriber member host operator shipper carrier
+    acquiror acquirer founder endorser producer processor marketer transporter purchaser""".split()
+) | {"party a", "party b", "party c"}
 
 SUFFIX = (
     r"(?:Inc|Incorporated|Corp|Corporation|LLC|L\.L\.C|Ltd|Limited|LP|L\.P|LLP|L\.L\.P|PLC|plc|GmbH|AG|"
@@ -33,14 +34,14 @@ SUFFIX = (
 # ending in a legal suffix.
 ENTITY = re.compile(
     rf"(?P<name>(?!(?i:of|de|du|del|der|la|van|von)[ \t])"
-    rf"(?:(?:[A-Z0-9][\w&'.\-/]*|&),?[ \t]+(?:(?i:of|de|du|del|der|la|van|von)[ \t]+)?){{0,7}}?"
-    rf"(?:[A-Z0-9][\w&'.\-/]*,?[ \t]+)?{SUFFIX}\.?(?:,?[ \t]+{SUFFIX}\.?)*)(?![\w])"
+    rf"(?:(?:[A-Z0-9][\w&'\u2019.\-/]*|&),?[ \t]+(?:(?i:of|de|du|del|der|la|van|von)[ \t]+)?){{0,7}}?"
+    rf"(?:[A-Z0-9][\w&'\u2019.\-/]*,?[ \t]+)?{SUFFIX}\.?(?:,?[ \t]+{SUFFIX}\.?)*)(?![\w])"
     r"(?![ \t]+(?i:of|de|du|del|der|la|van|von)[ \t]+[A-Z])"  # "Bank" of "Bank of China Ltd" is not a name
 )
 # Every ENTITY match holds a legal suffix and never a line break: cheap scans for them say where the
 # expensive pattern can match (see entities).
 _SUFFIX_ANY = re.compile(SUFFIX)
-_NAME_RUN = re.compile(r"[\w&'.\-/, \t]+")  # every character an ENTITY match may hold
+_NAME_RUN = re.compile(r"[\w&'\u2019.\-/, \t]+")  # every character an ENTITY match may hold
 
 
 def entities(text: str, a: int, b: int) -> list[re.Match[str]]:

@@ -18,7 +18,7 @@ import re
 
 from ..model import Span
 from .party_merge import Draft, merge
-from .party_names import ENTITY, ROLE_WORDS, clean_name, describe, entities, is_place, widen
+from .party_names import ENTITY, ROLE_WORDS, clean_name, describe, entities, is_place, norm, widen
 from .party_pronouns import is_pronoun
 
 __all__ = ["read_preamble", "NOT_PARTY", "GENERIC_ALIASES"]
@@ -107,15 +107,15 @@ def _name_from_chunk(chunk: str) -> tuple[str, int, bool] | None:
     if _unnamed_last_conjunct(chunk, pos):
         return None
     rest = chunk[pos:]
-    ent = ENTITY.search(rest)
+    blank = _BLANK_BEFORE.search(rest)  # the blank right before the group: "by [Investor Name] (the "Investor")"
+    if blank:
+        return blank.group("name"), pos + blank.start("name"), True
+    ent = next((e for e in ENTITY.finditer(rest) if norm(e.group("name"))), None)  # not a bare "Company"
     if ent:
         name, cut = clean_name(ent.group("name"))
         start = widen(rest, ent.start() + cut)
         name = rest[start : ent.start() + cut] + name
         return name.strip(" ,"), pos + start, False
-    blank = _BLANK_BEFORE.search(rest)
-    if blank:
-        return blank.group("name"), pos + blank.start("name"), True
     lead = _LEAD_NAME.match(rest)
     if lead and not NOT_A_NAME.search(lead.group("name")) and not is_place(lead.group("name")) \
             and lead.group("name").split()[0] not in _NOT_FIRST:

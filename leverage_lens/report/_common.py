@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..model import Clause, Finding, Report, Severity
 
 __all__ = [
+    "party_doubts",
     "clause_label",
     "clause_lookup",
     "findings_in_order",
@@ -45,7 +46,12 @@ def clause_label(clause: Clause | None, clause_id: str | None = None) -> str:
 
 def party_names(report: Report) -> list[str]:
     """Party names with their role when known ("Acme Inc. (Provider)")."""
-    return [f"{p.name} ({p.role})" if p.role else p.name for p in report.parties]
+    return [f"{p.name} ({p.role})" if p.role else p.name for p in report.parties if p.principal]
+
+
+def party_doubts(report: Report) -> list[str]:
+    """The parse-health messages about the parties (``parties_uncertain``), for the top of every view."""
+    return [w.message for w in report.document.warnings if w.code == "parties_uncertain"]
 
 
 def party_counts(report: Report, counts: dict[str, int]) -> str:

@@ -11,6 +11,7 @@ from html import escape
 
 from ..model import Report, Severity
 from ._common import (
+    party_doubts,
     clause_label,
     clause_lookup,
     findings_in_order,
@@ -69,6 +70,7 @@ def _header(report: Report) -> str:
         ("Pages", str(len(doc.pages))),
         ("Clauses", str(len(doc.clauses))),
         ("Parties", "; ".join(parties) if parties else "not identified"),
+        *(("Warning", w) for w in party_doubts(report)),
     ]
     if report.summary.perspective:
         rows.append(("Read as", party_name(report, report.summary.perspective)))

@@ -11,6 +11,7 @@ import re
 
 from ..model import Clause, Report
 from ._common import (
+    party_doubts,
     clause_label,
     clause_lookup,
     findings_in_order,
@@ -76,6 +77,8 @@ def render_markdown(report: Report, *, quote_limit: int = 160) -> str:
     )
     names = party_names(report)
     lines.append(f"- **Parties:** {'; '.join(escape_md(n) for n in names) if names else 'not identified'}")
+    for w in party_doubts(report):
+        lines.append(f"- **Warning:** {escape_md(w)}")
     if report.summary.perspective:
         lines.append(f"- **Read as:** {escape_md(party_name(report, report.summary.perspective))}")
     by_severity = severity_counts(report)
