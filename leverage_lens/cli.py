@@ -169,24 +169,30 @@ def _cmd_analyze(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     given = parse_party_option(args.party) if args.party else None
     report = analyze(args.file, format=args.input_format, perspective=args.perspective, parties=given,
                      **_parse_options(args))
-    for warning in report.document.warnings:  # the CLI header: parse health, parties first
-        if warning.code == "parties_uncertain":
-            err.write(f"{PROG}: warning: {warning.code}: {warning.message}\n")
     args.gating = _gating_findings(report, args.fail_on)  # read by _cmd_analyze_gated once the report is out
     if args.output_format in _REVIEW_COPIES:
         return _write_review_copy(report, args, err)
     payload = _render_report(report, args.output_format)
     if args.output is None or str(args.output) == "-":
         out.write(payload)
+        _party_warnings(report, err)
         return EXIT_OK
     try:
         args.output.write_text(payload, encoding="utf-8")
     except OSError as exc:
         raise _OutputError(f"cannot write {args.output}: {exc.strerror or exc}") from exc
+    _party_warnings(report, err)
     err.write(
         f"wrote {args.output} ({report.summary.clause_count} clauses, {len(report.findings)} findings)\n"
     )
     return EXIT_OK
+
+
+def _party_warnings(report: Report, err: TextIO) -> None:
+    """Parse health of the parties on stderr, once the report is out (an error stays a one-line error)."""
+    for warning in report.warnings:
+        if warning.code == "parties_uncertain":
+            err.write(f"{PROG}: warning: {warning.code}: {warning.message}\n")
 
 
 def _gating_findings(report: Report, fail_on: str | None) -> int:

@@ -51,7 +51,7 @@ def party_names(report: Report) -> list[str]:
 
 def party_doubts(report: Report) -> list[str]:
     """The parse-health messages about the parties (``parties_uncertain``), for the top of every view."""
-    return [w.message for w in report.document.warnings if w.code == "parties_uncertain"]
+    return [w.message for w in report.warnings if w.code == "parties_uncertain"]
 
 
 def party_counts(report: Report, counts: dict[str, int]) -> str:

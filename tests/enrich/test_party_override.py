@@ -32,13 +32,13 @@ def test_analyze_with_parties_uses_them_for_findings_and_perspective():
                         perspective="Customer")
     assert [p.role for p in report.parties] == ["Customer", "Provider"]
     assert report.summary.perspective == "party-1"
-    assert not [w for w in report.document.warnings if w.code == "parties_uncertain"]
+    assert not [w for w in report.warnings if w.code == "parties_uncertain"]
 
 
 def test_fewer_than_two_parties_warn_in_the_report_and_at_the_top_of_the_views():
     assert [w.code for w in party_warnings(find_parties(ONE_PARTY))] == ["parties_uncertain"]
     report = ll.analyze(ll.parse_text(ONE_PARTY))
-    warning = next(w for w in report.document.warnings if w.code == "parties_uncertain")
+    warning = next(w for w in report.warnings if w.code == "parties_uncertain")
     assert "found 1 principal party" in warning.message and "Acme Holdings, Inc." in warning.message
     assert "Warning" in report.to_markdown().split("##")[0] and "parties_uncertain" not in report.to_markdown()
     assert "found 1 principal party" in report.to_html()
