@@ -74,3 +74,16 @@ def test_cli_party_option_reaches_the_report(tmp_path, capsys):
     assert code == 0 and '"Bob Ltd"' in out.out and "parties_uncertain" not in out.err
     main(["analyze", str(path)])
     assert "parties_uncertain" in capsys.readouterr().err
+
+
+def test_given_parties_reach_the_analysis_mentions_obligations_and_warnings():
+    text = ONE_PARTY + "\n2. Fees. Bob Ltd shall pay the Licensor a royalty.\n"
+    analysis = ll.Analyzer().analysis(ll.parse_text(text), parties={"Licensor": "Acme Holdings, Inc.",
+                                                                     "Licensee": "Bob Ltd"})
+    assert [p.role for p in analysis.parties if p.principal] == ["Licensor", "Licensee"]
+    licensor, licensee = (p.id for p in analysis.parties[:2])
+    assert any(pid == licensor for s in analysis.sentences for _, _, pid in s.mentions)
+    assert any(o.actor == licensee for o in analysis.obligations)
+    assert analysis.warnings == []
+    unaided = ll.Analyzer().analysis(ll.parse_text(ONE_PARTY))
+    assert [w.code for w in unaided.warnings] == ["parties_uncertain"]
