@@ -1,0 +1,228 @@
+"""Leverage changes: who gained and who lost, clause by clause, ranked by commercial weight for the reader.
+
+Each version is read into *entries*: in one place, one party holds a right, bears a burden, or is favoured by
+a one-sided term. Entries come from a small adapter (:func:`entries_of`) so their sources can grow:
+
+* one-sided findings (``favors``) -- today;
+* obligation sentences whose actor is a party (``right`` -> a right held; ``obligation``/``prohibition`` -> a
+  burden borne) -- today;
+* the per-clause leverage ledger (``Report.ledger``), when a Report carries one: its entries replace the
+  obligation reading, which the ledger subsumes.
+
+Entries of the two versions pair up within one aligned place by party, role and wording; what is left over is
+the change: a new right or burden, a right or burden gone, a one-sided term added or removed.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from rapidfuzz.distance import Indel
+
+from ..model import Report
+from .model import KeyTermChange, LeverageChange
+from .places import Places
+
+__all__ = ["Entry", "entries_of", "leverage_changes", "FAMILY_WEIGHT"]
+
+#: Commercial weight of a family of terms: what a change there can cost. An uncapped indemnity or a new
+#: termination right moves more value than a new notice formality.
+FAMILY_WEIGHT: dict[str, float] = {
+    "liability": 5.0, "termination": 4.5, "ip": 4.0, "exclusivity": 4.0, "payment": 3.5, "assignment": 3.0,
+    "confidentiality": 2.5, "disputes": 2.0, "general": 1.5, "drafting": 0.5,
+}
+_DEFAULT_WEIGHT = 1.5
+_ROLE_WEIGHT = {"one_sided": 1.0, "right": 0.8, "burden": 0.7}
+_TERM_WEIGHT = {"liability_cap": 5.0, "liability_exclusion": 4.5, "termination_right": 4.5, "initial_term": 3.5,
+                "renewal_term": 3.0, "renewal_notice": 3.0, "payment_terms": 3.5, "governing_law": 2.5,
+                "forum": 2.0, "exclusivity": 4.0, "non_compete": 4.0, "non_solicit": 3.0, "party": 3.0}
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One party's position in one place: a right held, a burden borne, or a one-sided term in its favour."""
+
+    party: str
+    role: str  # "right" | "burden" | "one_sided"
+    source: str  # "finding" | "obligation" | "ledger"
+    start: int
+    end: int
+    text: str
+    family: str | None = None
+    category: str | None = None
+    counterparty: str | None = None
+    severity_rank: int = 2
+
+
+def _families_by_clause(report: Report) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for c in report.clauses:
+        if c.tags:
+            best = max(c.tags, key=lambda t: t.confidence)
+            out[c.id] = best.family
+    return out
+
+
+def _ledger_entries(ledger: Any, parties: set[str]) -> list[Entry]:
+    """Entries from a leverage ledger, read by duck typing so any ledger with per-entry party, role and
+    offsets works: ``holder``/``party``, ``burdened``, ``role``/``kind``/``modality``, ``family``,
+    ``category``, ``start``, ``end``, ``text``/``quote``."""
+    items = getattr(ledger, "entries", ledger)
+    out: list[Entry] = []
+    for e in items or ():
+        get = (lambda k, e=e: e.get(k) if isinstance(e, dict) else getattr(e, k, None))
+        party = get("holder") or get("party") or get("favors")
+        role = str(get("role") or get("kind") or get("modality") or "right").lower()
+        role = "burden" if role in ("burden", "obligation", "prohibition", "duty") else (
+            "one_sided" if role in ("one_sided", "favours", "favors") else "right")
+        start, end = get("start"), get("end")
+        if party is None or start is None or end is None:
+            continue
+        if party in ("each", "either", "neither", "mutual", "both") or (parties and party not in parties):
+            continue
+        out.append(Entry(party=str(party), role=role, source="ledger", start=int(start), end=int(end),
+                         text=str(get("text") or get("quote") or ""), family=get("family"),
+                         category=get("category"), counterparty=get("burdened") or get("counterparty")))
+    return out
+
+
+def entries_of(report: Report) -> list[Entry]:
+    """Every leverage entry of a report: one-sided findings, and the ledger when present (else obligations)."""
+    parties = {p.id for p in report.parties}
+    text = report.document.text
+    out = [Entry(party=f.favors, role="one_sided", source="finding", start=f.start, end=f.end, text=f.quote,
+                 family=f.family, category=f.category or f.rule, severity_rank=f.severity.rank)
+           for f in report.findings if f.kind == "one_sided" and f.favors in parties]
+    ledger = getattr(report, "ledger", None)
+    if ledger:
+        out.extend(_ledger_entries(ledger, parties))
+        return out
+    families = _families_by_clause(report)
+    for o in report.obligations:
+        if o.actor in parties:
+            out.append(Entry(party=o.actor, role="right" if o.modality == "right" else "burden",  # type: ignore[arg-type]
+                             source="obligation", start=o.start, end=o.end, text=text[o.start:o.end],
+                             family=families.get(o.clause_id or ""), counterparty=o.beneficiary))
+    return out
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.lower().replace("\u2019", "'").split())
+
+
+def _other(party: str, hint: str | None, principal: list[str]) -> str | None:
+    if hint and hint != party and hint in principal:
+        return hint
+    others = [p for p in principal if p != party]
+    return others[0] if len(others) == 1 else None
+
+
+def _principal(report: Report) -> list[str]:
+    """The two parties the deal is between: the two most often acting in obligations (else the first two)."""
+    count: dict[str, int] = defaultdict(int)
+    for o in report.obligations:
+        if o.actor:
+            count[o.actor] += 1
+    ids = [p.id for p in report.parties]
+    ranked = sorted(ids, key=lambda p: (-count.get(p, 0), ids.index(p)))
+    return ranked[:2]
+
+
+def leverage_changes(old: Report, new: Report, places: Places, parties: dict[str, str], reader: str | None,
+                     key_terms: Iterable[KeyTermChange] = ()) -> list[LeverageChange]:
+    """Leverage changes between the versions, heaviest for the reader first."""
+    names = {p.id: p.name for p in new.parties}
+    principal = _principal(new)
+    by_place_old: dict[int | None, list[Entry]] = defaultdict(list)
+    by_place_new: dict[int | None, list[Entry]] = defaultdict(list)
+    for e in entries_of(old):
+        e = Entry(**{**e.__dict__, "party": parties.get(e.party, e.party),
+                     "counterparty": parties.get(e.counterparty, e.counterparty) if e.counterparty else None})
+        by_place_old[places.old_place(e.start)].append(e)
+    for e in entries_of(new):
+        by_place_new[places.new_place(e.start)].append(e)
+    out: list[LeverageChange] = []
+    for place in set(by_place_old) | set(by_place_new):
+        olds, news = by_place_old.get(place, []), by_place_new.get(place, [])
+        gone, came = _unpaired(olds, news)
+        out.extend(_change(e, "old", places, names, principal, reader) for e in gone)
+        out.extend(_change(e, "new", places, names, principal, reader) for e in came)
+    out.extend(_term_change(t, names, reader) for t in key_terms)
+    out.sort(key=lambda c: (-c.weight, c.new_start if c.new_start is not None else (c.old_start or 0)))
+    return out
+
+
+def _unpaired(olds: list[Entry], news: list[Entry]) -> tuple[list[Entry], list[Entry]]:
+    """Entries with no counterpart (same party and role, similar wording) on the other side."""
+    scored = []
+    for i, a in enumerate(olds):
+        for j, b in enumerate(news):
+            if a.party == b.party and a.role == b.role and (a.category == b.category or a.role != "one_sided"):
+                sim = 1.0 if _flat(a.text) == _flat(b.text) else Indel.normalized_similarity(_flat(a.text),
+                                                                                               _flat(b.text))
+                if sim >= 0.6 or a.role == "one_sided":
+                    scored.append((sim, i, j))
+    used_o: set[int] = set()
+    used_n: set[int] = set()
+    for _, i, j in sorted(scored, reverse=True):
+        if i not in used_o and j not in used_n:
+            used_o.add(i)
+            used_n.add(j)
+    return ([a for i, a in enumerate(olds) if i not in used_o], [b for j, b in enumerate(news) if j not in used_n])
+
+
+_EFFECT = {  # (role, side) -> effect, and whether the entry's party is the one who gains
+    ("right", "new"): ("gains_right", True), ("right", "old"): ("loses_right", False),
+    ("burden", "new"): ("takes_burden", False), ("burden", "old"): ("sheds_burden", True),
+    ("one_sided", "new"): ("one_sided_added", True), ("one_sided", "old"): ("one_sided_removed", False),
+}
+
+
+def _change(e: Entry, side: str, places: Places, names: dict[str, str], principal: list[str],
+            reader: str | None) -> LeverageChange:
+    effect, party_gains = _EFFECT[(e.role, side)]
+    other = _other(e.party, e.counterparty, principal)
+    favors, burdened = (e.party, other) if party_gains else (other, e.party)
+    weight = FAMILY_WEIGHT.get(e.family or "", _DEFAULT_WEIGHT) * _ROLE_WEIGHT[e.role]
+    if e.role == "one_sided":
+        weight *= 1.0 + e.severity_rank / 4
+    against = None if reader is None or favors is None else favors != reader
+    if against:
+        weight *= 1.5
+    clause = places.new_label(e.start) if side == "new" else places.old_label(e.start)
+    who = names.get(e.party, e.party)
+    what = {"gains_right": "gains a right", "loses_right": "loses a right", "takes_burden": "takes on a duty",
+            "sheds_burden": "is relieved of a duty", "one_sided_added": "gains a one-sided term",
+            "one_sided_removed": "loses a one-sided term"}[effect]
+    topic = f" ({(e.category or e.family or '').replace('one_sided.', '').replace('_', ' ')})" \
+        if (e.category or e.family) else ""
+    summary = f"{who} {what}{topic} in {clause or 'the contract'}"
+    fields: dict[str, Any] = {"old_clause" if side == "old" else "new_clause": clause,
+                              f"{side}_start": e.start, f"{side}_end": e.end, f"{side}_text": e.text}
+    return LeverageChange(favors=favors, burdened=burdened, effect=effect, source=e.source,  # type: ignore[arg-type]
+                          family=e.family, category=e.category, weight=round(weight, 3), against_reader=against,
+                          summary=summary, **fields)
+
+
+def _term_change(t: KeyTermChange, names: dict[str, str], reader: str | None) -> LeverageChange:
+    label = t.kind.replace("_", " ")
+    who = f" ({names.get(t.party, t.party)})" if t.party else ""
+    before, after = t.old_value or t.old_text or "-", t.new_value or t.new_text or "-"
+    if t.status == "added":
+        summary = f"New {label}{who}: {_short(after)}"
+    elif t.status == "removed":
+        summary = f"{label.capitalize()}{who} removed (was {_short(before)})"
+    else:
+        summary = f"{label.capitalize()}{who} changed: {_short(before)} \u2192 {_short(after)}"
+    return LeverageChange(favors=None, effect="term_changed", source="key_term", family=None, category=t.kind,
+                          weight=_TERM_WEIGHT.get(t.kind, 2.0) * 0.9, summary=summary,
+                          old_start=t.old_start, old_end=t.old_end, new_start=t.new_start, new_end=t.new_end,
+                          old_text=t.old_text or "", new_text=t.new_text or "")
+
+
+def _short(text: str, limit: int = 80) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "\u2026"

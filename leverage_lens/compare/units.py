@@ -1,0 +1,152 @@
+"""The units two versions are aligned by: each clause's own text, as words with their offsets.
+
+A clause covers its sub-clauses, so comparing whole clauses would report a parent as changed whenever a child
+changed. Each clause therefore contributes only its *own* text, from its start to its first sub-clause: the
+units of a document are disjoint and in document order, and every change lands on exactly one of them.
+
+Words are what a reader compares, so a unit is a list of tokens (words and punctuation) with their offsets in
+``Document.text``. Whitespace, line breaks, curly versus straight quotes and, in Markdown, inline HTML tags and
+emphasis marks are formatting, not wording: they never make two units differ. The clause number is kept apart
+(it is a hint for alignment and the ``renumbered`` flag, not a word of the clause).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from ..model import Clause, Document
+
+__all__ = ["Unit", "Units", "build_units", "normalise_number", "tokenize"]
+
+_TOKEN = re.compile(r"<[^<>\n]{1,300}>|\w+(?:[.,'\u2019\-/]\w+)*|[^\w\s]")
+_MARKUP_MD = re.compile(r"<[^<>\n]{1,300}>|[*_#`|]+")
+#: A leading list marker or section number: "(e) ", "5. ", "5.1 ", "iv) ", "Section 5.1 ".
+_ENUMERATOR = re.compile(r"\s*(?:(?:Section|SECTION|Article|ARTICLE)\s+)?(?:\(\s?[0-9A-Za-z]{1,4}\s?\)|"
+                         r"[0-9]{1,3}(?:\.[0-9]{1,3})*\.?|[a-zA-Z]\.|[ivxIVX]{1,5}[.)])(?=\s)")
+_LINE_MARKER = re.compile(r"(?:^|\n|[:;]\s)[ \t]*(\(\s?[0-9A-Za-z]{1,4}\s?\)|[0-9]{1,3}(?:\.[0-9]{1,3})*\.|"
+                          r"[0-9]{1,3}(?:\.[0-9]{1,3})+|[a-zA-Z][.)]|[ivxIVX]{1,5}[.)])(?=[ \t])")
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-",
+                         "\u2014": "-", "\u00a0": " "})
+
+
+def tokenize(text: str, base: int = 0, *, markup: bool = False,
+             markers: list[str] | None = None) -> tuple[list[str], list[tuple[int, int]]]:
+    """Words and punctuation of ``text`` with offsets (plus ``base``); Markdown markup skipped when ``markup``.
+
+    List markers starting a line ("(h) ", "7. ") are numbering, not wording: whether the segmenter made them
+    a clause of their own differs between versions, so they are left out of the words and collected in
+    ``markers`` (normalised) when a list is given.
+    """
+    words: list[str] = []
+    spans: list[tuple[int, int]] = []
+    skip_to = -1
+    marker_at = {m.start(1): m for m in _LINE_MARKER.finditer(text)}
+    for m in _TOKEN.finditer(text):
+        if m.start() < skip_to:
+            continue
+        found = marker_at.get(m.start())
+        if found is not None:
+            skip_to = found.end(1)
+            if markers is not None:
+                markers.append(normalise_number(found.group(1)) or "")
+            continue
+        tok = m.group()
+        if tok[0] == "<" and len(tok) > 1:
+            if markup:
+                continue
+        elif markup and _MARKUP_MD.fullmatch(tok):
+            continue
+        words.append(tok.translate(_QUOTES))
+        spans.append((base + m.start(), base + m.end()))
+    return words, spans
+
+
+def normalise_number(number: str | None) -> str | None:
+    """"Section 4.2." and "4.2" are the same number: lower case, no keyword, no trailing dot or spaces."""
+    if not number:
+        return None
+    n = re.sub(r"^(?:section|article|clause|paragraph)\s+", "", number.strip().lower())
+    return re.sub(r"\s+", "", n).rstrip(".") or None
+
+
+@dataclass
+class Unit:
+    """One clause's own text as tokens; ``body`` excludes the number (and is what alignment compares)."""
+
+    index: int
+    clause: Clause
+    start: int
+    end: int
+    number: str | None
+    heading: str | None
+    words: list[str]
+    spans: list[tuple[int, int]]
+    key: str = ""
+    markers: list[str] = field(default_factory=list)
+    _shingles: set[int] | None = field(default=None, repr=False)
+
+    @property
+    def shingles(self) -> set[int]:
+        """Hashes of the word 3-grams of the body (lower case): for fingerprints and containment."""
+        if self._shingles is None:
+            low = self.key.split(" ") if self.key else []
+            if len(low) < 3:
+                self._shingles = {hash(self.key)} if self.key else set()
+            else:
+                self._shingles = {hash((low[i], low[i + 1], low[i + 2])) for i in range(len(low) - 2)}
+        return self._shingles
+
+
+class Units:
+    """The units of one document, with a lookup from an offset to the unit holding it."""
+
+    def __init__(self, doc: Document, units: list[Unit]) -> None:
+        self.doc = doc
+        self.items = units
+        self._starts = [u.start for u in units]
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def __getitem__(self, i: int) -> Unit:
+        return self.items[i]
+
+    def at(self, offset: int) -> Unit | None:
+        """The unit whose own text holds ``offset`` (the nearest one before it when it falls in a gap)."""
+        i = bisect_right(self._starts, offset) - 1
+        if i < 0:
+            return None
+        return self.items[i]
+
+
+def build_units(doc: Document) -> Units:
+    """One unit per clause with its own text; empty clauses (no words at all) are left out."""
+    markup = doc.format == "md"
+    clauses = doc.clauses
+    units: list[Unit] = []
+    for i, c in enumerate(clauses):
+        end = c.end
+        if i + 1 < len(clauses) and clauses[i + 1].parent_id == c.id:
+            end = min(end, clauses[i + 1].start)
+        # the tail after the last child (rare) stays with the child, which is nearer to it in the text
+        start = c.start
+        if units and start < units[-1].end:
+            start = units[-1].end
+        if end <= start:
+            continue
+        body_from = start
+        if c.number_span is not None and start <= c.number_span.end <= end:
+            body_from = c.number_span.end
+        m = _ENUMERATOR.match(doc.text, body_from, end)
+        if m is not None:  # a list marker the segmenter left in the text ("(e) ..."): a number, not a word
+            body_from = m.end()
+        markers: list[str] = []
+        words, spans = tokenize(doc.text[body_from:end], body_from, markup=markup, markers=markers)
+        if not words and c.number is None:
+            continue
+        key = " ".join(w.lower() for w in words)
+        units.append(Unit(len(units), c, start, end, normalise_number(c.number), c.heading, words, spans, key,
+                          markers))
+    return Units(doc, units)
