@@ -38,9 +38,9 @@ sys.path.insert(0, str(ROOT))
 
 import leverage_lens  # noqa: E402
 from leverage_lens.checks.perspective import resolve_reader  # noqa: E402
-from leverage_lens.compare import compare_reports  # noqa: E402
-from leverage_lens.compare.align import align  # noqa: E402
-from leverage_lens.compare.units import build_units  # noqa: E402
+from leverage_lens.comparison import compare_reports  # noqa: E402
+from leverage_lens.comparison.align import align  # noqa: E402
+from leverage_lens.comparison.units import build_units  # noqa: E402
 from leverage_lens.errors import InvalidOptionError  # noqa: E402
 
 from compare_synth import Pair, build_pair  # noqa: E402

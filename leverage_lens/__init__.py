@@ -76,6 +76,8 @@ __all__ = [
     "Registry",
     "Rule",
     "scan",
+    "compare",
+    "Comparison",
     "ParseOptions",
     "Box",
     "Clause",
@@ -118,4 +120,8 @@ def __getattr__(name: str) -> object:
         from .batch import scan
 
         return scan
+    if name in ("compare", "Comparison"):  # the comparison machinery loads on first use, like scan
+        from . import comparison
+
+        return getattr(comparison, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -65,6 +65,8 @@ examples:
       the JSON Schema of the report, for other tools
   leverage-lens scan contracts/ -o results.jsonl --csv summary.csv --html index.html
       analyse a folder in parallel, one JSON line per file; rerun to resume after a kill
+  leverage-lens compare draft.docx signed.pdf --perspective Customer --format html -o changes.html
+      what changed between two versions, and who gained (also --format md, json, docx redline)
 
 exit status: 0 ok, 1 findings at or above --fail-on, 2 bad input (missing, unsupported or damaged file; invalid option)"""
 
@@ -374,6 +376,10 @@ def build_parser() -> argparse.ArgumentParser:
     from .batch.command import add_scan_parser  # the scan subcommand lives with the batch package
 
     add_scan_parser(commands)
+
+    from .comparison.command import add_compare_parser  # the compare subcommand lives with its package
+
+    add_compare_parser(commands)
     return parser
 
 

@@ -13,15 +13,15 @@ emphasis marks are formatting, not wording: they never make two units differ. Th
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from ..model import Clause, Document
 
-__all__ = ["Unit", "Units", "build_units", "normalise_number", "tokenize"]
+__all__ = ["Unit", "Units", "build_units", "normalise_number", "tokenize", "words_of"]
 
-_TOKEN = re.compile(r"<[^<>\n]{1,300}>|\w+(?:[.,'\u2019\-/]\w+)*|[^\w\s]")
-_MARKUP_MD = re.compile(r"<[^<>\n]{1,300}>|[*_#`|]+")
+_TOKEN = re.compile(r"</?[A-Za-z][^<>]{0,300}>|\w+(?:[.,'\u2019\-/]\w+)*|[^\w\s]")
+_MARKUP_MD = re.compile(r"</?[A-Za-z][^<>]{0,300}>|[*_#`|]+")
 #: A leading list marker or section number: "(e) ", "5. ", "5.1 ", "iv) ", "Section 5.1 ".
 _ENUMERATOR = re.compile(r"\s*(?:(?:Section|SECTION|Article|ARTICLE)\s+)?(?:\(\s?[0-9A-Za-z]{1,4}\s?\)|"
                          r"[0-9]{1,3}(?:\.[0-9]{1,3})*\.?|[a-zA-Z]\.|[ivxIVX]{1,5}[.)])(?=\s)")
@@ -39,28 +39,34 @@ def tokenize(text: str, base: int = 0, *, markup: bool = False,
     a clause of their own differs between versions, so they are left out of the words and collected in
     ``markers`` (normalised) when a list is given.
     """
-    words: list[str] = []
-    spans: list[tuple[int, int]] = []
-    skip_to = -1
-    marker_at = {m.start(1): m for m in _LINE_MARKER.finditer(text)}
-    for m in _TOKEN.finditer(text):
-        if m.start() < skip_to:
-            continue
-        found = marker_at.get(m.start())
-        if found is not None:
-            skip_to = found.end(1)
-            if markers is not None:
-                markers.append(normalise_number(found.group(1)) or "")
-            continue
-        tok = m.group()
-        if tok[0] == "<" and len(tok) > 1:
-            if markup:
-                continue
-        elif markup and _MARKUP_MD.fullmatch(tok):
-            continue
-        words.append(tok.translate(_QUOTES))
-        spans.append((base + m.start(), base + m.end()))
-    return words, spans
+    norm = text.translate(_QUOTES)  # one character for one: offsets stay those of ``text``
+    found = list(_TOKEN.finditer(norm))
+    drop: set[int] = set()
+    for mk in _LINE_MARKER.finditer(norm):
+        lo, hi = mk.span(1)
+        i = bisect_left(found, lo, key=_start)
+        while i < len(found) and found[i].start() < hi:
+            drop.add(i)
+            i += 1
+        if markers is not None:
+            markers.append(normalise_number(mk.group(1)) or "")
+    if markup:
+        drop.update(i for i, m in enumerate(found) if _MARKUP_MD.fullmatch(m.group()))
+    if drop:
+        found = [m for i, m in enumerate(found) if i not in drop]
+    return [m.group() for m in found], [(m.start() + base, m.end() + base) for m in found]
+
+
+def words_of(text: str, *, markup: bool = False, markers: list[str] | None = None) -> list[str]:
+    """The words :func:`tokenize` gives, without offsets: the fast path for the units that are never diffed."""
+    norm = text.translate(_QUOTES)
+    if markup or _LINE_MARKER.search(norm):
+        return tokenize(text, markup=markup, markers=markers)[0]
+    return _TOKEN.findall(norm)
+
+
+def _start(m: re.Match[str]) -> int:
+    return m.start()
 
 
 def normalise_number(number: str | None) -> str | None:
@@ -82,10 +88,20 @@ class Unit:
     number: str | None
     heading: str | None
     words: list[str]
-    spans: list[tuple[int, int]]
     key: str = ""
     markers: list[str] = field(default_factory=list)
+    text: str = field(default="", repr=False)  # the document's text (offsets are computed when needed)
+    body_from: int = 0
+    markup: bool = False
     _shingles: set[int] | None = field(default=None, repr=False)
+    _spans: list[tuple[int, int]] | None = field(default=None, repr=False)
+
+    @property
+    def spans(self) -> list[tuple[int, int]]:
+        """Offsets of ``words`` in ``Document.text``, computed on first use (only diffed units need them)."""
+        if self._spans is None:
+            self._spans = tokenize(self.text[self.body_from:self.end], self.body_from, markup=self.markup)[1]
+        return self._spans
 
     @property
     def shingles(self) -> set[int]:
@@ -143,10 +159,10 @@ def build_units(doc: Document) -> Units:
         if m is not None:  # a list marker the segmenter left in the text ("(e) ..."): a number, not a word
             body_from = m.end()
         markers: list[str] = []
-        words, spans = tokenize(doc.text[body_from:end], body_from, markup=markup, markers=markers)
+        words = words_of(doc.text[body_from:end], markup=markup, markers=markers)
         if not words and c.number is None:
             continue
-        key = " ".join(w.lower() for w in words)
-        units.append(Unit(len(units), c, start, end, normalise_number(c.number), c.heading, words, spans, key,
-                          markers))
+        key = " ".join(words).lower()
+        units.append(Unit(len(units), c, start, end, normalise_number(c.number), c.heading, words, key,
+                          markers, doc.text, body_from, markup))
     return Units(doc, units)

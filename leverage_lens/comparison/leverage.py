@@ -150,7 +150,12 @@ def leverage_changes(old: Report, new: Report, places: Places, parties: dict[str
         gone, came = _unpaired(olds, news)
         out.extend(_change(e, "old", places, names, principal, reader) for e in gone)
         out.extend(_change(e, "new", places, names, principal, reader) for e in came)
-    out.extend(_term_change(t, names, reader) for t in key_terms)
+    covered = [(c.new_start, c.new_end) for c in out if c.new_start is not None]
+    for t in key_terms:  # a key term already told as a party's gain (a new termination right) is not repeated
+        if t.new_start is not None and t.party and any(s < (t.new_end or t.new_start) and t.new_start < (e or s)
+                                                       for s, e in covered):
+            continue
+        out.append(_term_change(t, names, reader))
     out.sort(key=lambda c: (-c.weight, c.new_start if c.new_start is not None else (c.old_start or 0)))
     return out
 
@@ -197,8 +202,8 @@ def _change(e: Entry, side: str, places: Places, names: dict[str, str], principa
     what = {"gains_right": "gains a right", "loses_right": "loses a right", "takes_burden": "takes on a duty",
             "sheds_burden": "is relieved of a duty", "one_sided_added": "gains a one-sided term",
             "one_sided_removed": "loses a one-sided term"}[effect]
-    topic = f" ({(e.category or e.family or '').replace('one_sided.', '').replace('_', ' ')})" \
-        if (e.category or e.family) else ""
+    label = (e.category or e.family or "").replace("one_sided.", "").replace(".", ": ").replace("_", " ")
+    topic = f" ({label})" if label else ""
     summary = f"{who} {what}{topic} in {clause or 'the contract'}"
     fields: dict[str, Any] = {"old_clause" if side == "old" else "new_clause": clause,
                               f"{side}_start": e.start, f"{side}_end": e.end, f"{side}_text": e.text}
