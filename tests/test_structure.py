@@ -29,7 +29,7 @@ STAGES: dict[str, int] = {
     "playbook": 9,
     "report": 10,
     "api": 11,
-    "batch": 12, "compare": 12,
+    "batch": 12, "compare": 12, "comparison": 12,
     "cli": 13, "__main__": 13, "__init__": 13, "training": 13, "evaluate": 13,
 }
 
@@ -44,6 +44,9 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("model", "report.frames"): "Report.to_frame() / findings_frame() shortcuts",
     ("model", "report.notebook"): "_repr_html_ for Jupyter",
     ("model", "report.review"): "type of the review copies, for type checkers only",
+    ("comparison.model", "comparison.view_markdown"): "Comparison.to_markdown() shortcut",
+    ("comparison.model", "comparison.view_html"): "Comparison.to_html() / _repr_html_ shortcuts",
+    ("comparison.model", "comparison.view_docx"): "Comparison.to_docx() shortcut (and its return type)",
 }
 
 

@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from ..model import Severity
 
 if TYPE_CHECKING:
-    from ..report.compare_docx import RedlineCopy
+    from .view_docx import RedlineCopy
 
 __all__ = [
     "COMPARISON_SCHEMA_VERSION",
@@ -274,13 +274,13 @@ class Comparison(_Model):
 
     def to_markdown(self) -> str:
         """Leverage changes first, then key terms, findings and the changed clauses with their redlines."""
-        from ..report.compare_markdown import render_comparison_markdown
+        from .view_markdown import render_comparison_markdown
 
         return render_comparison_markdown(self)
 
     def to_html(self, *, layout: Literal["side_by_side", "inline"] = "side_by_side") -> str:
         """One self-contained HTML redline (no network): leverage changes first, links to each clause."""
-        from ..report.compare_html import render_comparison_html
+        from .view_html import render_comparison_html
 
         return render_comparison_html(self, layout=layout)
 
@@ -288,7 +288,7 @@ class Comparison(_Model):
                 date: str | None = None) -> RedlineCopy:
         """A Word redline: the new version with the changes as tracked revisions and a comment on each
         leverage change; written to ``path`` unless None."""
-        from ..report.compare_docx import redline_docx
+        from .view_docx import redline_docx
 
         copy = redline_docx(self, author=author, date=date)
         if path is not None:
@@ -296,7 +296,7 @@ class Comparison(_Model):
         return copy
 
     def _repr_html_(self) -> str:
-        from ..report.compare_html import comparison_repr_html
+        from .view_html import comparison_repr_html
 
         return comparison_repr_html(self)
 

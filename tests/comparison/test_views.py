@@ -13,7 +13,7 @@ import pytest
 
 from leverage_lens import parse_text
 from leverage_lens.comparison import Comparison, compare_reports
-from leverage_lens.report.compare_html import change_anchor
+from leverage_lens.comparison.view_html import change_anchor
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 

@@ -23,7 +23,7 @@ from os import PathLike
 from pathlib import Path
 from typing import Any
 
-from ..comparison.model import Comparison, LeverageChange
+from .model import Comparison, LeverageChange
 from ..errors import MissingExtraError
 
 __all__ = ["RedlineCopy", "redline_docx"]

@@ -7,8 +7,8 @@ words struck through, inserted words in bold). Unchanged clauses are counted, no
 
 from __future__ import annotations
 
-from ..comparison.model import ClauseChange, Comparison
-from ._common import one_line
+from .model import ClauseChange, Comparison
+from ..report._common import one_line
 
 __all__ = ["render_comparison_markdown", "redline_markdown", "party_label"]
 

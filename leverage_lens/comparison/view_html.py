@@ -12,9 +12,9 @@ from __future__ import annotations
 from html import escape
 from typing import Literal
 
-from ..comparison.model import ClauseChange, Comparison, TextEdit
-from ._common import one_line
-from .compare_markdown import party_label
+from .model import ClauseChange, Comparison, TextEdit
+from ..report._common import one_line
+from .view_markdown import party_label
 
 __all__ = ["render_comparison_html", "comparison_repr_html", "change_anchor"]
 
