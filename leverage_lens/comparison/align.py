@@ -209,6 +209,36 @@ def _contained(part: Unit, whole: Unit) -> float:
     return len(part.shingles & whole.shingles) / len(part.shingles)
 
 
+def _gap_runs(old: Units, new: Units, o2n: dict[int, int], n2o: dict[int, int]) -> tuple[
+        dict[int, list[int]], dict[int, list[int]]]:
+    """Between the same two matched neighbours, a run of unmatched old units that together read like one
+    unmatched new unit (merged: the segmenter or the drafter joined them), or the reverse (split)."""
+    split: dict[int, list[int]] = {}
+    merged: dict[int, list[int]] = {}
+    anchors = sorted(o2n.items())
+    bounds = [(-1, -1), *anchors, (len(old), len(new))]
+    for (a0, b0), (a1, b1) in zip(bounds, bounds[1:]):
+        if b1 <= b0:
+            continue
+        olds = [i for i in range(a0 + 1, a1) if i not in o2n]
+        news = [j for j in range(b0 + 1, b1) if j not in n2o]
+        if not olds or not news or (len(olds) > 1 and len(news) > 1):
+            continue
+        joined_old = " ".join(old[i].key for i in olds)
+        joined_new = " ".join(new[j].key for j in news)
+        if Indel.normalized_similarity(joined_old, joined_new) < 0.7:
+            continue
+        if len(news) == 1 and len(olds) > 1:
+            o2n.update({i: news[0] for i in olds})
+            n2o[news[0]] = olds[0]
+            merged[news[0]] = olds[1:]
+        elif len(olds) == 1 and len(news) > 1:
+            n2o.update({j: olds[0] for j in news})
+            o2n[olds[0]] = news[0]
+            split[olds[0]] = news[1:]
+    return split, merged
+
+
 def _lost(whole: Unit, kept: Unit, piece: Unit) -> bool:
     """``whole`` has room for ``piece`` beside ``kept``: at least half the piece's words are missing from kept."""
     return len(whole.words) - len(kept.words) >= len(piece.words) / 2
@@ -275,8 +305,13 @@ def align(old: Units, new: Units) -> Alignment:
     n2o: dict[int, int] = {}
     _exact(old, new, o2n, n2o)
     scores = _fuzzy(old, new, o2n, n2o)
-    primary = dict(o2n)  # 1-1 pairs before splits and merges join
+    gap_split, gap_merged = _gap_runs(old, new, o2n, n2o)
+    primary = {a: b for a, b in o2n.items() if not any(a in extra for extra in gap_merged.values())}
     split, merged = _splits_and_merges(old, new, o2n, n2o)
+    for a, extra in gap_split.items():
+        split[a] = [*extra, *split.get(a, [])]
+    for b, extra in gap_merged.items():
+        merged[b] = [*extra, *merged.get(b, [])]
     pairs = sorted(primary.items())
     in_order = _heaviest_increasing([b for _, b in pairs], [max(1, len(old[a].key)) for a, _ in pairs])
     moved = {pairs[i][0] for i in range(len(pairs)) if i not in in_order}
