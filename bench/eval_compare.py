@@ -19,6 +19,8 @@ knows where every character of the new version came from. Measured:
   the longest contracts.
 
     python bench/eval_compare.py [--data ../shared/data] [--pairs 60] [--seed 16] [--json out.json]
+    python bench/eval_compare.py --real     # hand labels on real version pairs (bench/labels/compare_*)
+    python bench/eval_compare.py --speed    # compare_reports on a ~50-page pair, analysis excluded
 """
 
 from __future__ import annotations
@@ -232,6 +234,76 @@ def summarise(results: list[dict]) -> dict[str, object]:  # type: ignore[type-ar
     }
 
 
+LABELS = ROOT / "bench" / "labels" / "compare_real_changes.jsonl"
+HELD_OUT = ("Design-Partner-Agreement", "Partnership-Agreement")
+
+
+def real_items(data: Path) -> list[dict]:  # type: ignore[type-arg]
+    """Every change reported on real version pairs (consecutive, one apart, first to last) of each form."""
+    def flat(t: str) -> str:
+        return " ".join(t.split())
+
+    analyzer = leverage_lens.Analyzer()
+    items = []
+    for form_dir in sorted(p for p in (data / "versions").iterdir() if p.is_dir()):
+        files = sorted(form_dir.glob("*.md"))
+        reports = {f: analyzer.analyze(f) for f in files}
+        pairs = list(dict.fromkeys([*zip(files, files[1:]), *zip(files, files[2:]),
+                                    *([(files[0], files[-1])] if len(files) > 2 else [])]))
+        for fa, fb in pairs:
+            comp = compare_reports(reports[fa], reports[fb])
+            for ch in comp.clauses:
+                if ch.status == "unchanged" and not ch.edits:
+                    continue
+                base = {"form": form_dir.name, "old": fa.name[:2], "new": fb.name[:2], "status": ch.status,
+                        "clause": ch.label}
+                if ch.status in ("added", "deleted") or not ch.edits:
+                    items.append({**base, "kind": ch.status,
+                                  "old_text": flat(comp.old_text[ch.old[0].start:ch.old[-1].end])[:200] if ch.old else "",
+                                  "new_text": flat(comp.new_text[ch.new[0].start:ch.new[-1].end])[:200] if ch.new else ""})
+                for e in ch.edits:
+                    items.append({**base, "kind": e.op, "old_text": flat(e.old_text)[:160],
+                                  "new_text": flat(e.new_text)[:160]})
+    return items
+
+
+def score_real(data: Path) -> dict[str, object]:
+    """Share of reported changes on real version pairs that the hand labels call right."""
+    def key(r: dict) -> tuple:  # type: ignore[type-arg]
+        return (r["form"], r["old"], r["new"], r["kind"], r["old_text"], r["new_text"])
+
+    labels = {key(r): r for r in map(json.loads, LABELS.open(encoding="utf-8"))}
+    items = real_items(data)
+    judged = [labels[key(r)] for r in items if key(r) in labels]
+    out: dict[str, object] = {"reported": len(items), "labelled": len(judged),
+                              "unlabelled": len(items) - len(judged)}
+    for part, rows in (("all", judged), ("held_out", [r for r in judged if r["form"] in HELD_OUT]),
+                       ("dev", [r for r in judged if r["form"] not in HELD_OUT])):
+        out[f"right_{part}"] = round(sum(r["right"] for r in rows) / max(1, len(rows)), 4)
+        out[f"n_{part}"] = len(rows)
+    return out
+
+
+def speed(data: Path, pages: int = 50) -> dict[str, float]:
+    """compare_reports on two ~50-page contracts (analysis excluded): the longest CUAD texts near that size,
+    their new version built by bench/compare_synth.py; best of 5 runs, one process (one core)."""
+    import timeit
+
+    analyzer = leverage_lens.Analyzer()
+    target = pages * 3000  # characters: a dense contract page holds ~3,000
+    paths = sorted((data / "cuad" / "txt").glob("*.txt"), key=lambda p: abs(p.stat().st_size - target))
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        old_r = analyzer.analyze(analyzer.parse_text(text, name=path.name))
+        pair = build_pair(path.stem, old_r, seed=1)
+        if pair is not None:
+            break
+    new_r = analyzer.analyze(analyzer.parse_text(pair.new_text, name=path.name))
+    best = min(timeit.repeat(lambda: compare_reports(old_r, new_r), number=1, repeat=5))
+    return {"doc_id": path.stem, "characters": len(text), "clauses": len(old_r.document.clauses),
+            "seconds_best_of_5": round(best, 3)}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
@@ -239,8 +311,15 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=16)
     ap.add_argument("--json", type=Path)
     ap.add_argument("-v", "--verbose", action="store_true")
+    ap.add_argument("--real", action="store_true", help="score the hand labels on real version pairs instead")
+    ap.add_argument("--speed", action="store_true", help="time a ~50-page pair instead")
     args = ap.parse_args()
-    summary = run(args.data, args.pairs, args.seed, args.verbose)
+    if args.real:
+        summary = score_real(args.data)
+    elif args.speed:
+        summary = speed(args.data)
+    else:
+        summary = run(args.data, args.pairs, args.seed, args.verbose)
     print(json.dumps(summary, indent=2))
     if args.json:
         args.json.write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")

@@ -239,6 +239,18 @@ def _gap_runs(old: Units, new: Units, o2n: dict[int, int], n2o: dict[int, int]) 
     return split, merged
 
 
+def _joined(short: str, kept: str, whole: str, before: bool) -> bool:
+    """``whole`` holds ``kept`` with ``short`` run into it: in front (a heading) or behind."""
+    if before:
+        rest = whole[len(short) + 1:] if whole.startswith(f"{short} ") else None
+    else:
+        rest = whole[: -len(short) - 1] if whole.endswith(f" {short}") else None
+    if rest is None:
+        return False
+    rest, kept = rest[:400], kept[:400] if before else kept[-400:]
+    return rest == kept or Indel.normalized_similarity(rest if before else rest[-400:], kept) >= 0.8
+
+
 def _lost(whole: Unit, kept: Unit, piece: Unit) -> bool:
     """``whole`` has room for ``piece`` beside ``kept``: at least half the piece's words are missing from kept."""
     return len(whole.words) - len(kept.words) >= len(piece.words) / 2
@@ -259,7 +271,15 @@ def _splits_and_merges(old: Units, new: Units, o2n: dict[int, int], n2o: dict[in
                 break
     merged: dict[int, list[int]] = defaultdict(list)  # new index -> extra old indices
     for u in old.items:
-        if u.index in o2n or len(u.words) < 3:
+        if u.index in o2n or not u.words:
+            continue
+        if len(u.words) < 3:  # a heading the new version runs into its first clause ("Uptime 1. Service...")
+            for nb in (u.index + 1, u.index - 1):
+                b = o2n.get(nb)
+                if b is not None and _joined(u.key, old[nb].key, new[b].key, nb > u.index):
+                    merged[b].append(u.index)
+                    o2n[u.index] = b
+                    break
             continue
         for nb in (u.index - 1, u.index + 1, u.index - 2):
             b = o2n.get(nb)

@@ -20,8 +20,11 @@ from ..model import Clause, Document
 
 __all__ = ["Unit", "Units", "build_units", "normalise_number", "tokenize", "words_of"]
 
-_TOKEN = re.compile(r"</?[A-Za-z][^<>]{0,300}>|\w+(?:[.,'\u2019\-/]\w+)*|[^\w\s]")
-_MARKUP_MD = re.compile(r"</?[A-Za-z][^<>]{0,300}>|[*_#`|]+")
+_TOKEN = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:[\s=][^<>]{0,300})?/?>|\]\([^()\s]{0,500}\)|"
+                    r"\w+(?:(?:[.,'\u2019/]|-(?:[ \t]*\n[ \t]*)?)\w+)*|[^\w\s]")
+_MARKUP_MD = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:[\s=][^<>]{0,300})?/?>|\]\([^()\s]{0,500}\)|[*_#`|\[\]<>]+")
+#: A word broken at a line end ("Pre-\n   Existing") is one word: the line break is layout.
+_BROKEN = re.compile(r"-[ \t]*\n[ \t]*")
 #: A leading list marker or section number: "(e) ", "5. ", "5.1 ", "iv) ", "Section 5.1 ".
 _ENUMERATOR = re.compile(r"\s*(?:(?:Section|SECTION|Article|ARTICLE)\s+)?(?:\(\s?[0-9A-Za-z]{1,4}\s?\)|"
                          r"[0-9]{1,3}(?:\.[0-9]{1,3})*\.?|[a-zA-Z]\.|[ivxIVX]{1,5}[.)])(?=\s)")
@@ -54,13 +57,14 @@ def tokenize(text: str, base: int = 0, *, markup: bool = False,
         drop.update(i for i, m in enumerate(found) if _MARKUP_MD.fullmatch(m.group()))
     if drop:
         found = [m for i, m in enumerate(found) if i not in drop]
-    return [m.group() for m in found], [(m.start() + base, m.end() + base) for m in found]
+    words = [_BROKEN.sub("-", m.group()) if "\n" in m.group() else m.group() for m in found]
+    return words, [(m.start() + base, m.end() + base) for m in found]
 
 
 def words_of(text: str, *, markup: bool = False, markers: list[str] | None = None) -> list[str]:
     """The words :func:`tokenize` gives, without offsets: the fast path for the units that are never diffed."""
     norm = text.translate(_QUOTES)
-    if markup or _LINE_MARKER.search(norm):
+    if markup or _LINE_MARKER.search(norm) or _BROKEN.search(norm):
         return tokenize(text, markup=markup, markers=markers)[0]
     return _TOKEN.findall(norm)
 
