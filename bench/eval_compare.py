@@ -164,6 +164,13 @@ def _reported(x, comp, pair: Pair) -> bool:  # type: ignore[no-untyped-def]
                    for c in comp.clauses)
     if x.kind == "renumber":
         return any(c.renumbered and any(r.start <= x.new_start < r.end for r in c.new) for c in comp.clauses)
+    if x.kind == "split":  # the inserted "\n\n5. ": where the new section's number starts
+        at = x.new_start + len(x.text) - len(x.text.lstrip())
+        return any((c.status in ("added", "split") and any(r.start <= at < r.end for r in c.new))
+                   or any(e.new_start <= at < e.new_end for e in c.edits) for c in comp.clauses)
+    if x.kind == "merge":  # the number removed: the section is reported merged, deleted, or as losing its number
+        return any((c.status in ("merged", "deleted") or c.renumbered) and
+                   any(r.start <= x.old_start < r.end for r in c.old) for c in comp.clauses)
     for c in comp.clauses:
         if c.status in ("added", "split", "merged") and any(
                 _overlaps(x.new_start, x.new_end, r.start, r.end) for r in c.new):

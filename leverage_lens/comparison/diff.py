@@ -79,12 +79,69 @@ def _references_only(edits: list[TextEdit], renumbering: dict[str, str]) -> bool
     return True
 
 
+def _marker_edits(u: Unit, v: Unit, old_text: str, new_text: str) -> list[TextEdit]:
+    """Same words, different list markers inside the clause: a number put in ("...the\n\n5. Commodity") or
+    taken out starts or ends a section in the text, which the reader must see even when the segmenter did not
+    make it a clause of its own."""
+    if sorted(u.markers) == sorted(v.markers):
+        return []
+    out = []
+    gone = list(u.markers)
+    for label, (s, e) in zip(v.markers, v.marker_spans):
+        if label in gone:
+            gone.remove(label)
+            continue
+        at = _nearest(u, v, s)
+        out.append(TextEdit(op="insert", old_start=at, old_end=at, new_start=s, new_end=e, new_text=new_text[s:e]))
+    came = list(v.markers)
+    for label, (s, e) in zip(u.markers, u.marker_spans):
+        if label in came:
+            came.remove(label)
+            continue
+        out.append(TextEdit(op="delete", old_start=s, old_end=e, new_start=v.start, new_end=v.start,
+                            old_text=old_text[s:e]))
+    return out
+
+
+def _piece_edits(g: Group, old_text: str, new_text: str) -> list[TextEdit]:
+    """A split or merge with the same words: the break (a new number, or one taken out) is the edit."""
+    out = []
+    if len(g.new) > 1:
+        u = g.old[0]
+        for a, b in zip(g.new, g.new[1:]):
+            i = len(a.words) + sum(len(x.words) for x in g.new[: g.new.index(a)])
+            at = u.spans[i][0] if i < len(u.spans) else u.end
+            out.append(TextEdit(op="insert", old_start=at, old_end=at, new_start=a.end, new_end=b.spans[0][0]
+                                if b.spans else b.start, new_text=new_text[a.end:b.spans[0][0] if b.spans else b.start]))
+    else:
+        v = g.new[0]
+        for a, b in zip(g.old, g.old[1:]):
+            i = len(a.words) + sum(len(x.words) for x in g.old[: g.old.index(a)])
+            at = v.spans[i][0] if i < len(v.spans) else v.end
+            end = b.spans[0][0] if b.spans else b.start
+            out.append(TextEdit(op="delete", old_start=a.end, old_end=end, new_start=at, new_end=at,
+                                old_text=old_text[a.end:end]))
+    return out
+
+
+def _nearest(u: Unit, v: Unit, new_offset: int) -> int:
+    """The old offset matching ``new_offset``: the same word index (the words are equal)."""
+    i = next((k for k, (s, _) in enumerate(v.spans) if s >= new_offset), len(v.spans))
+    return u.spans[i][0] if i < len(u.spans) else u.end
+
+
 def _same_structure(g: Group) -> bool:
     """A split or merge that is only the segmenter's: the lone side still prints the other side's numbers
     as list markers in its text ("(g) ... (h) ..." read as one clause in one version, two in the other)."""
     one, many = (g.old[0], g.new) if len(g.old) == 1 else (g.new[0], g.old)
     numbers = [u.number for u in many if u.number and u.number != one.number]
+    for a, b in zip(many, many[1:]):  # a number printed between the pieces ("...the\n\n5. Exchange Act")
+        numbers.extend(normalise_number(m.group()) or "" for m in _GAP_NUMBER.finditer(
+            a.text, a.end, b.spans[0][0] if b.spans else b.end))
     return all(n in one.markers for n in numbers)
+
+
+_GAP_NUMBER = re.compile(r"\b\d{1,3}(?:\.\d{1,3})*\.?(?=\s)")
 
 
 def clause_changes(alignment: Alignment, old_text: str, new_text: str) -> list[ClauseChange]:
@@ -103,10 +160,16 @@ def _change(g: Group, old_text: str, new_text: str, renumbering: dict[str, str])
     if kind in ("added", "deleted"):
         return ClauseChange(status=kind, old=old_refs, new=new_refs, similarity=0.0)
     edits = word_edits(g.old, g.new, old_text, new_text)
+    if not edits and kind == "pair":
+        edits = _marker_edits(g.old[0], g.new[0], old_text, new_text)
+    if not edits and kind in ("split", "merged") and not _same_structure(g):
+        edits = _piece_edits(g, old_text, new_text)
     a = [w for u in g.old for w in u.words]
     b = [w for u in g.new for w in u.words]
     similarity = 1.0 if not edits else float(Indel.normalized_similarity(a, b))
-    renumbered = kind == "pair" and bool(g.old[0].number and g.new[0].number and g.old[0].number != g.new[0].number)
+    # a number changed, lost (a section run into the one before) or gained: compared on the first clause of
+    # each side, which carries the group's number in splits and merges too
+    renumbered = g.old[0].number != g.new[0].number
     refs_only = _references_only(edits, renumbering)
     if kind in ("split", "merged") and not (not edits and _same_structure(g)):
         status = kind

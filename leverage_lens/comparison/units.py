@@ -35,7 +35,8 @@ _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": 
 
 
 def tokenize(text: str, base: int = 0, *, markup: bool = False,
-             markers: list[str] | None = None) -> tuple[list[str], list[tuple[int, int]]]:
+             markers: list[str] | None = None,
+             marker_spans: list[tuple[int, int]] | None = None) -> tuple[list[str], list[tuple[int, int]]]:
     """Words and punctuation of ``text`` with offsets (plus ``base``); Markdown markup skipped when ``markup``.
 
     List markers starting a line ("(h) ", "7. ") are numbering, not wording: whether the segmenter made them
@@ -53,6 +54,8 @@ def tokenize(text: str, base: int = 0, *, markup: bool = False,
             i += 1
         if markers is not None:
             markers.append(normalise_number(mk.group(1)) or "")
+        if marker_spans is not None:
+            marker_spans.append((base + lo, base + hi))
     if markup:
         drop.update(i for i, m in enumerate(found) if _MARKUP_MD.fullmatch(m.group()))
     if drop:
@@ -99,13 +102,23 @@ class Unit:
     markup: bool = False
     _shingles: set[int] | None = field(default=None, repr=False)
     _spans: list[tuple[int, int]] | None = field(default=None, repr=False)
+    _marker_spans: list[tuple[int, int]] | None = field(default=None, repr=False)
 
     @property
     def spans(self) -> list[tuple[int, int]]:
         """Offsets of ``words`` in ``Document.text``, computed on first use (only diffed units need them)."""
         if self._spans is None:
-            self._spans = tokenize(self.text[self.body_from:self.end], self.body_from, markup=self.markup)[1]
+            self._marker_spans = []
+            self._spans = tokenize(self.text[self.body_from:self.end], self.body_from, markup=self.markup,
+                                   marker_spans=self._marker_spans)[1]
         return self._spans
+
+    @property
+    def marker_spans(self) -> list[tuple[int, int]]:
+        """Offsets of the list markers left out of ``words``, in the order of ``markers``."""
+        if self._marker_spans is None:
+            _ = self.spans
+        return self._marker_spans or []
 
     @property
     def shingles(self) -> set[int]:
