@@ -269,7 +269,10 @@ def _assemble(doc_id: str, text: str, blocks: list[tuple[int, int, Clause | None
 
 
 def _mapped(runs: list[tuple[int, int, int]], old: int) -> int:
+    """New offset of the old character ``old``, or of the first copied character after it (a replaced
+    number label at a section's start has no copy of its own)."""
+    after = [(os_, ns) for ns, os_, n in runs if os_ > old]
     for ns, os_, n in runs:
         if os_ <= old < os_ + n:
             return ns + old - os_
-    return -1
+    return min(after)[1] if after else -1

@@ -166,8 +166,11 @@ def _reported(x, comp, pair: Pair) -> bool:  # type: ignore[no-untyped-def]
         return any(c.renumbered and any(r.start <= x.new_start < r.end for r in c.new) for c in comp.clauses)
     if x.kind == "split":  # the inserted "\n\n5. ": where the new section's number starts
         at = x.new_start + len(x.text) - len(x.text.lstrip())
+        # reported when the new section is added or split off, or when an edit lands on its first words
+        # (the second half shown as moved out of one clause and into the next is a faithful redline too)
         return any((c.status in ("added", "split") and any(r.start <= at < r.end for r in c.new))
-                   or any(e.new_start <= at < e.new_end for e in c.edits) for c in comp.clauses)
+                   or any(_overlaps(at, at + 20, e.new_start, e.new_end) and e.new_end > e.new_start
+                          for e in c.edits) for c in comp.clauses)
     if x.kind == "merge":  # the number removed: the section is reported merged, deleted, or as losing its number
         return any((c.status in ("merged", "deleted") or c.renumbered) and
                    any(r.start <= x.old_start < r.end for r in c.old) for c in comp.clauses)
@@ -296,9 +299,15 @@ def speed(data: Path, pages: int = 50) -> dict[str, float]:
     their new version built by bench/compare_synth.py; best of 5 runs, one process (one core)."""
     import timeit
 
+    import pypdfium2
+
     analyzer = leverage_lens.Analyzer()
-    target = pages * 3000  # characters: a dense contract page holds ~3,000
-    paths = sorted((data / "cuad" / "txt").glob("*.txt"), key=lambda p: abs(p.stat().st_size - target))
+    counts = {}
+    for pdf in sorted((data / "cuad" / "pdf").glob("*.pdf")):
+        doc = pypdfium2.PdfDocument(pdf)
+        counts[pdf.stem] = len(doc)
+        doc.close()
+    paths = sorted((data / "cuad" / "txt").glob("*.txt"), key=lambda p: (abs(counts.get(p.stem, 0) - pages), p.name))
     for path in paths:
         text = path.read_text(encoding="utf-8")
         old_r = analyzer.analyze(analyzer.parse_text(text, name=path.name))
@@ -307,7 +316,8 @@ def speed(data: Path, pages: int = 50) -> dict[str, float]:
             break
     new_r = analyzer.analyze(analyzer.parse_text(pair.new_text, name=path.name))
     best = min(timeit.repeat(lambda: compare_reports(old_r, new_r), number=1, repeat=5))
-    return {"doc_id": path.stem, "characters": len(text), "clauses": len(old_r.document.clauses),
+    return {"doc_id": path.stem, "pdf_pages": counts.get(path.stem, 0), "characters": len(text),
+            "clauses": len(old_r.document.clauses), "new_clauses": len(new_r.document.clauses),
             "seconds_best_of_5": round(best, 3)}
 
 
