@@ -121,12 +121,12 @@ def _other(party: str, hint: str | None, principal: list[str]) -> str | None:
 
 
 def _principal(report: Report) -> list[str]:
-    """The two parties the deal is between: the two most often acting in obligations (else the first two)."""
+    """The two parties the deal is between: principal parties, the two most often acting in obligations."""
     count: dict[str, int] = defaultdict(int)
     for o in report.obligations:
         if o.actor:
             count[o.actor] += 1
-    ids = [p.id for p in report.parties]
+    ids = [p.id for p in report.parties if p.principal] or [p.id for p in report.parties]
     ranked = sorted(ids, key=lambda p: (-count.get(p, 0), ids.index(p)))
     return ranked[:2]
 
