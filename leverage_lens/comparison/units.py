@@ -173,13 +173,16 @@ def build_units(doc: Document) -> Units:
         if c.number_span is not None and start <= c.number_span.end <= end:
             body_from = c.number_span.end
         m = _ENUMERATOR.match(doc.text, body_from, end)
+        printed = None
         if m is not None:  # a list marker the segmenter left in the text ("(e) ..."): a number, not a word
             body_from = m.end()
+            printed = normalise_number(m.group())
         markers: list[str] = []
         words = words_of(doc.text[body_from:end], markup=markup, markers=markers)
         if not words and c.number is None:
             continue
         key = " ".join(words).lower()
-        units.append(Unit(len(units), c, start, end, normalise_number(c.number), c.heading, words, key,
+        number = normalise_number(c.number) or (printed if c.number_span is None else None)
+        units.append(Unit(len(units), c, start, end, number, c.heading, words, key,
                           markers, doc.text, body_from, markup))
     return Units(doc, units)
