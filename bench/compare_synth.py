@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 from leverage_lens.model import Clause, Report
 
-__all__ = ["Edit", "Pair", "build_pair", "ONE_SIDED_TEMPLATES"]
+__all__ = ["ONE_SIDED_TEMPLATES", "Edit", "Pair", "build_pair"]
 
 ONE_SIDED_TEMPLATES = (
     "{A} may terminate this Agreement at any time, for any reason or no reason, upon written notice to {B}.",
@@ -244,7 +244,7 @@ def _assemble(doc_id: str, text: str, blocks: list[tuple[int, int, Clause | None
         s, e, _ = blocks[bi]
         cur = s
         for x in all_edits:
-            if x.kind == "move" or not (s <= x.old_start < e or (x.old_start == x.old_end == e and False)):
+            if x.kind == "move" or not s <= x.old_start < e:
                 continue
             if x.old_start > cur:
                 runs.append((pos, cur, x.old_start - cur))

@@ -38,14 +38,14 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT))
 
-import leverage_lens  # noqa: E402
-from leverage_lens.checks.perspective import resolve_reader  # noqa: E402
-from leverage_lens.comparison import compare_reports  # noqa: E402
-from leverage_lens.comparison.align import align  # noqa: E402
-from leverage_lens.comparison.units import build_units  # noqa: E402
-from leverage_lens.errors import InvalidOptionError  # noqa: E402
+from compare_synth import Pair, build_pair
 
-from compare_synth import Pair, build_pair  # noqa: E402
+import leverage_lens
+from leverage_lens.checks.perspective import resolve_reader
+from leverage_lens.comparison import compare_reports
+from leverage_lens.comparison.align import align
+from leverage_lens.comparison.units import build_units
+from leverage_lens.errors import InvalidOptionError
 
 
 def _owner_map(pair: Pair) -> list[int]:

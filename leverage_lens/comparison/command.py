@@ -15,7 +15,7 @@ from ..errors import InvalidOptionError
 from ..model import Severity
 from .model import Comparison
 
-__all__ = ["add_compare_parser", "run_compare", "pair_folders"]
+__all__ = ["add_compare_parser", "pair_folders", "run_compare"]
 
 _FORMATS = ("json", "md", "html", "docx")
 _SUFFIXES = (".pdf", ".docx", ".txt", ".md")
@@ -113,10 +113,8 @@ def run_compare(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             raise InvalidOptionError("comparing folders writes one file per pair: give -o OUT_DIR")
         pairs, only_old, only_new = pair_folders(args.old, args.new)
         args.output.mkdir(parents=True, exist_ok=True)
-        for p in only_old:
-            err.write(f"only in {args.old}: {p.name} (no file of that name in {args.new})\n")
-        for p in only_new:
-            err.write(f"only in {args.new}: {p.name} (no file of that name in {args.old})\n")
+        err.writelines(f"only in {args.old}: {p.name} (no file of that name in {args.new})\n" for p in only_old)
+        err.writelines(f"only in {args.new}: {p.name} (no file of that name in {args.old})\n" for p in only_new)
         ext = {"json": ".json", "md": ".md", "html": ".html", "docx": ".docx"}[args.output_format]
         for old, new in pairs:
             comp = _compare(old, new, args)

@@ -15,6 +15,7 @@ the change: a new right or burden, a right or burden gone, a one-sided term adde
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -26,7 +27,7 @@ from ..model import Report
 from .model import KeyTermChange, LeverageChange
 from .places import Places
 
-__all__ = ["Entry", "entries_of", "leverage_changes", "FAMILY_WEIGHT"]
+__all__ = ["FAMILY_WEIGHT", "Entry", "entries_of", "leverage_changes", "readable_value"]
 
 #: Commercial weight of a family of terms: what a change there can cost. An uncapped indemnity or a new
 #: termination right moves more value than a new notice formality.
@@ -155,7 +156,7 @@ def leverage_changes(old: Report, new: Report, places: Places, parties: dict[str
         if t.new_start is not None and t.party and any(s < (t.new_end or t.new_start) and t.new_start < (e or s)
                                                        for s, e in covered):
             continue
-        out.append(_term_change(t, names, reader))
+        out.append(_term_change(t, names, reader, places))
     out.sort(key=lambda c: (-c.weight, c.new_start if c.new_start is not None else (c.old_start or 0)))
     return out
 
@@ -212,10 +213,11 @@ def _change(e: Entry, side: str, places: Places, names: dict[str, str], principa
                           summary=summary, **fields)
 
 
-def _term_change(t: KeyTermChange, names: dict[str, str], reader: str | None) -> LeverageChange:
+def _term_change(t: KeyTermChange, names: dict[str, str], reader: str | None, places: Places) -> LeverageChange:
     label = t.kind.replace("_", " ")
     who = f" ({names.get(t.party, t.party)})" if t.party else ""
-    before, after = t.old_value or t.old_text or "-", t.new_value or t.new_text or "-"
+    before = readable_value(t.old_value) if t.old_value else (t.old_text or "-")
+    after = readable_value(t.new_value) if t.new_value else (t.new_text or "-")
     if t.status == "added":
         summary = f"New {label}{who}: {_short(after)}"
     elif t.status == "removed":
@@ -224,8 +226,23 @@ def _term_change(t: KeyTermChange, names: dict[str, str], reader: str | None) ->
         summary = f"{label.capitalize()}{who} changed: {_short(before)} \u2192 {_short(after)}"
     return LeverageChange(favors=None, effect="term_changed", source="key_term", family=None, category=t.kind,
                           weight=_TERM_WEIGHT.get(t.kind, 2.0) * 0.9, summary=summary,
+                          old_clause=places.old_label(t.old_start) if t.old_start is not None else None,
+                          new_clause=places.new_label(t.new_start) if t.new_start is not None else None,
                           old_start=t.old_start, old_end=t.old_end, new_start=t.new_start, new_end=t.new_end,
                           old_text=t.old_text or "", new_text=t.new_text or "")
+
+
+_ISO_DURATION = re.compile(r"^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$")
+_UNITS = (("year", "years"), ("month", "months"), ("week", "weeks"), ("day", "days"))
+
+
+def readable_value(value: str) -> str:
+    """A key term's value as a reader says it: ISO durations in words ("P30D" -> "30 days"), others as they are."""
+    m = _ISO_DURATION.match(value)
+    if not m or not any(m.groups()):
+        return value
+    parts = [f"{n} {_UNITS[i][int(n) != 1]}" for i, n in enumerate(m.groups()) if n]
+    return " ".join(parts)
 
 
 def _short(text: str, limit: int = 80) -> str:

@@ -19,18 +19,18 @@ if TYPE_CHECKING:
 
 __all__ = [
     "COMPARISON_SCHEMA_VERSION",
-    "ClauseRef",
-    "TextEdit",
     "ClauseChange",
+    "ClauseRef",
+    "Comparison",
+    "ComparisonSummary",
+    "DefinitionChange",
     "FindingChange",
     "KeyTermChange",
-    "DefinitionChange",
-    "ReferenceChange",
     "LeverageChange",
+    "ReferenceChange",
     "ScoreDelta",
+    "TextEdit",
     "VersionInfo",
-    "ComparisonSummary",
-    "Comparison",
 ]
 
 #: Version of the JSON layout of :class:`Comparison`; bumped on any incompatible change.

@@ -23,8 +23,8 @@ from os import PathLike
 from pathlib import Path
 from typing import Any
 
-from .model import Comparison, LeverageChange
 from ..errors import MissingExtraError
+from .model import Comparison, LeverageChange
 
 __all__ = ["RedlineCopy", "redline_docx"]
 

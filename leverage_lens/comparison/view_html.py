@@ -12,11 +12,12 @@ from __future__ import annotations
 from html import escape
 from typing import Literal
 
-from .model import ClauseChange, Comparison, TextEdit
 from ..report._common import one_line
+from .leverage import readable_value
+from .model import ClauseChange, Comparison, TextEdit
 from .view_markdown import party_label
 
-__all__ = ["render_comparison_html", "comparison_repr_html", "change_anchor"]
+__all__ = ["change_anchor", "comparison_repr_html", "render_comparison_html"]
 
 _CSS = """
 body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;margin:0 auto;max-width:1400px;padding:1em 2em;
@@ -154,8 +155,8 @@ def render_comparison_html(comp: Comparison, *, layout: Literal["side_by_side", 
                      "<th>Before</th><th>After</th></tr></thead><tbody>")
         for t in comp.key_terms:
             parts.append(f"<tr><td>{escape(t.kind.replace('_', ' '))}</td><td>{escape(party_label(comp, t.party))}"
-                         f"</td><td>{t.status}</td><td>{escape(one_line(t.old_value or t.old_text or '', 160))}</td>"
-                         f"<td>{escape(one_line(t.new_value or t.new_text or '', 160))}</td></tr>")
+                         f"</td><td>{t.status}</td><td>{escape(one_line(readable_value(t.old_value) if t.old_value else (t.old_text or ''), 160))}</td>"
+                         f"<td>{escape(one_line(readable_value(t.new_value) if t.new_value else (t.new_text or ''), 160))}</td></tr>")
         parts.append("</tbody></table>")
     if comp.findings:
         parts.append('<h2>Findings</h2><table id="findings"><thead><tr><th>Status</th><th>Severity</th><th>Rule</th>'

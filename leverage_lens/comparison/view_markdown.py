@@ -7,10 +7,11 @@ words struck through, inserted words in bold). Unchanged clauses are counted, no
 
 from __future__ import annotations
 
-from .model import ClauseChange, Comparison
 from ..report._common import one_line
+from .leverage import readable_value
+from .model import ClauseChange, Comparison
 
-__all__ = ["render_comparison_markdown", "redline_markdown", "party_label"]
+__all__ = ["party_label", "redline_markdown", "render_comparison_markdown"]
 
 
 def _cell(text: str, limit: int = 0) -> str:
@@ -60,7 +61,7 @@ def render_comparison_markdown(comp: Comparison) -> str:
         lines += ["## Key terms", "", "| Term | Party | Change | Before | After |", "| --- | --- | --- | --- | --- |"]
         for t in comp.key_terms:
             lines.append(f"| {t.kind.replace('_', ' ')} | {_cell(party_label(comp, t.party))} | {t.status} | "
-                         f"{_cell(t.old_value or t.old_text or '', 80)} | {_cell(t.new_value or t.new_text or '', 80)} |")
+                         f"{_cell(readable_value(t.old_value) if t.old_value else (t.old_text or ''), 80)} | {_cell(readable_value(t.new_value) if t.new_value else (t.new_text or ''), 80)} |")
         lines.append("")
     if comp.findings:
         lines += ["## Findings", "", "| Status | Severity | Rule | Old | New | Message |",
