@@ -169,7 +169,7 @@ def _change(g: Group, old_text: str, new_text: str, renumbering: dict[str, str])
     similarity = 1.0 if not edits else float(Indel.normalized_similarity(a, b))
     # a number changed, lost (a section run into the one before) or gained: compared on the first clause of
     # each side, which carries the group's number in splits and merges too
-    renumbered = g.old[0].number != g.new[0].number
+    renumbered = (g.old[0].number or g.old[0].printed) != (g.new[0].number or g.new[0].printed)
     refs_only = _references_only(edits, renumbering)
     if kind in ("split", "merged") and not (not edits and _same_structure(g)):
         status = kind

@@ -100,6 +100,8 @@ class Unit:
     text: str = field(default="", repr=False)  # the document's text (offsets are computed when needed)
     body_from: int = 0
     markup: bool = False
+    #: a number printed at the start of the text that the segmenter did not read as the clause's number
+    printed: str | None = None
     _shingles: set[int] | None = field(default=None, repr=False)
     _spans: list[tuple[int, int]] | None = field(default=None, repr=False)
     _marker_spans: list[tuple[int, int]] | None = field(default=None, repr=False)
@@ -182,7 +184,7 @@ def build_units(doc: Document) -> Units:
         if not words and c.number is None:
             continue
         key = " ".join(words).lower()
-        number = normalise_number(c.number) or (printed if c.number_span is None else None)
-        units.append(Unit(len(units), c, start, end, number, c.heading, words, key,
-                          markers, doc.text, body_from, markup))
+        units.append(Unit(len(units), c, start, end, normalise_number(c.number), c.heading, words, key,
+                          markers, doc.text, body_from, markup,
+                          printed=printed if c.number_span is None else None))
     return Units(doc, units)
