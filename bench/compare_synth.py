@@ -102,7 +102,8 @@ def _party_names(report: Report) -> list[str]:
     for o in report.obligations:
         if o.actor:
             count[o.actor] = count.get(o.actor, 0) + 1
-    parties = sorted(report.parties, key=lambda p: -count.get(p.id, 0))[:2]
+    principal = [p for p in report.parties if p.principal]  # the sides of the deal, not entities it names
+    parties = sorted(principal, key=lambda p: -count.get(p.id, 0))[:2]
     names = []
     for p in parties:
         short = [a for a in p.aliases if a[:1].isupper() and len(a) > 2]
