@@ -17,6 +17,7 @@ from .analysis import Analysis
 from .brief import build_brief
 from .checks import Registry, resolve_reader, run_checks, scorecard
 from .enrich import PartiesSpec, enrich
+from .ledger import build_ledger
 from .errors import InvalidOptionError
 from .load import Loaded, Source, load_source, load_text
 from .load.text import utf8_or_refuse
@@ -97,6 +98,7 @@ class Analyzer:
             parties=analysis.parties,
             definitions=analysis.definitions,
             obligations=analysis.obligations,
+            ledger=analysis.ledger,
             warnings=analysis.warnings,
             summary=Summary(
                 clause_count=len(doc.clauses),
@@ -122,8 +124,10 @@ class Analyzer:
         changed = any(a is not b for a, b in zip(tagged, doc.clauses))
         tagged_doc = doc.model_copy(update={"clauses": tagged}) if changed else doc
         reader = resolve_reader(perspective, enrichment.parties) if perspective else None
-        return Analysis(doc=tagged_doc, enrichment=enrichment, categories_present=present, reader=reader,
-                        warnings=list(enrichment.warnings))
+        analysis = Analysis(doc=tagged_doc, enrichment=enrichment, categories_present=present, reader=reader,
+                            warnings=list(enrichment.warnings))
+        analysis.ledger = build_ledger(analysis)
+        return analysis
 
 
 def _source_path(source: Source) -> str | None:

@@ -35,6 +35,8 @@ __all__ = [
     "Definition",
     "Obligation",
     "Finding",
+    "LedgerEntry",
+    "Ledger",
     "FamilyScore",
     "KeyTerm",
     "Renewal",
@@ -305,6 +307,8 @@ class Finding(_Model):
     quote: str
     message: str
     favors: str | None = None
+    burdened: str | None = Field(default=None, description="one-sided findings: party id that gives the "
+                                 "leverage (restricted, exposed, paying, or without the right the other holds)")
     against_reader: bool | None = None
     suggestion: str | None = None
     evidence: list[Span] = Field(default_factory=list)
@@ -314,6 +318,59 @@ class Finding(_Model):
         from .report.notebook import finding_repr_html
 
         return finding_repr_html(self)
+
+
+LedgerReading = Literal["right", "restriction", "protection", "exposure", "payment", "grant", "duty"]
+
+
+class LedgerEntry(_Model):
+    """One sentence's leverage: on a topic (a taxonomy category), who gains and who bears it, or that it is
+    mutual, with the words that show it.
+
+    ``reading`` says how the wording confers leverage: a ``right`` held (terminate, audit, refuse), a
+    ``restriction`` borne (non-compete, anti-assignment: the restricted party bears it), a ``protection``
+    enjoyed (a cap or exclusion protects the party whose liability it limits), an ``exposure`` borne
+    (uncapped liability, an indemnity: the indemnifier bears it), a ``payment`` owed, a ``grant`` received
+    (a licence or an assignment of IP), or a ``duty`` owed (insurance, warranties, services after the end).
+    ``favors`` gains the leverage and ``burdened`` gives it; both are None when ``mutual``."""
+
+    id: str = Field(description="stable: category and the sentence's clause number and position")
+    category: str
+    family: str
+    reading: LedgerReading
+    clause_id: str | None = None
+    start: int = Field(description="the sentence (or the part of it) that confers the leverage")
+    end: int
+    mutual: bool = False
+    favors: str | None = Field(default=None, description="party id that gains the leverage")
+    burdened: str | None = Field(default=None, description="party id that gives it")
+    weight: float = Field(default=1.0, ge=0.0, description="commercial weight of the topic (docs/ledger.md)")
+    confidence: float = Field(default=0.5, ge=0.0, le=1.0)
+    evidence: list[Span] = Field(default_factory=list, description="the words that show it: the cue of the "
+                                 "topic, the holder's words (subject, 'by X', 'either party'), carve-outs")
+
+
+class Ledger(_Model):
+    """Per clause and sentence, who holds each right and bears each burden (see :class:`LedgerEntry`)."""
+
+    entries: list[LedgerEntry] = Field(default_factory=list, description="document order")
+
+    def for_party(self, party_id: str) -> list[LedgerEntry]:
+        """Entries favouring ``party_id`` (rights held, protections enjoyed, grants received)."""
+        return [e for e in self.entries if e.favors == party_id]
+
+    def against_party(self, party_id: str) -> list[LedgerEntry]:
+        """Entries burdening ``party_id`` (restrictions, exposures, duties, payments, rights given away)."""
+        return [e for e in self.entries if e.burdened == party_id]
+
+    def in_clause(self, clause_id: str) -> list[LedgerEntry]:
+        return [e for e in self.entries if e.clause_id == clause_id]
+
+    def by_category(self) -> dict[str, list[LedgerEntry]]:
+        out: dict[str, list[LedgerEntry]] = {}
+        for e in self.entries:
+            out.setdefault(e.category, []).append(e)
+        return out
 
 
 class FamilyScore(_Model):
@@ -445,6 +502,8 @@ class Report(_Model):
     parties: list[Party] = Field(default_factory=list)
     definitions: list[Definition] = Field(default_factory=list)
     obligations: list[Obligation] = Field(default_factory=list)
+    ledger: Ledger = Field(default_factory=Ledger, description="who holds each right and bears each burden, "
+                           "per clause and sentence")
     warnings: list[ParseWarning] = Field(
         default_factory=list, description="analysis health: parties not found or uncertain, rules not run "
         "because the parse did not support them (the loader's own notes are in document.warnings)")

@@ -35,10 +35,8 @@ CheckFn = Callable[[Analysis, "Rule"], Iterable[Finding]]
 
 #: The built-in bundles: bundle name -> the module whose ``RULES`` tuple lists its rules, in this order.
 BUNDLES: dict[str, str] = {
-    "one_sided.termination": "leverage_lens.checks.one_sided.termination",
-    "one_sided.liability": "leverage_lens.checks.one_sided.liability",
-    "one_sided.restrictions": "leverage_lens.checks.one_sided.restrictions",
-    "one_sided.commercial": "leverage_lens.checks.one_sided.commercial",
+    "one_sided.ledger": "leverage_lens.checks.one_sided.ledger_rules",
+    "one_sided.law": "leverage_lens.checks.one_sided.law",
     "claudette": "leverage_lens.checks.claudette",
     "ambiguity.defined_terms": "leverage_lens.checks.ambiguity.defined_terms",
     "ambiguity.cross_references": "leverage_lens.checks.ambiguity.cross_references",

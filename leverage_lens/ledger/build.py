@@ -1,0 +1,146 @@
+"""Building the ledger: every sentence on a leverage topic, read for who gains and who gives.
+
+Candidate sentences come from each topic's anchors (a few ``str.find`` calls over the lower-cased text,
+:meth:`~leverage_lens.analysis.Analysis.candidates`); the cue confirms the topic and marks where the
+leverage is conferred; :func:`~leverage_lens.ledger.reading.read_holding` reads who holds it around each cue
+match. A sentence whose cues name one party gives a one-sided entry; cues naming both, or a collective
+subject, give a mutual one; a one-party carve-out in a mutual rule gives a one-sided entry for the party it
+favours. The other principal party is the counterpart: with fewer than two principal parties nothing is
+one-sided, and the ledger stays empty (the report's warnings say why).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+
+from ..analysis import Analysis, Sentence
+from ..model import Ledger, LedgerEntry, Obligation, Span
+from .reading import Holding, read_holding
+from .topics import TOPICS, Topic
+
+__all__ = ["build_ledger", "principal_pair"]
+
+
+def principal_pair(an: Analysis) -> tuple[str, str] | None:
+    """The two principal parties the ledger weighs against each other (most mentioned first), or None."""
+    principal = [p.id for p in an.parties if getattr(p, "principal", True)]
+    if len(principal) < 2:
+        return None
+    if len(principal) == 2:
+        return principal[0], principal[1]
+    counts: dict[str, int] = defaultdict(int)
+    for s in an.sentences:
+        for _, _, pid in s.mentions:
+            if pid in principal:
+                counts[pid] += 1
+    top = sorted(principal, key=lambda p: (-counts[p], principal.index(p)))[:2]
+    return top[0], top[1]
+
+
+def build_ledger(an: Analysis) -> Ledger:
+    """The :class:`~leverage_lens.model.Ledger` of an analysed document (empty without two principal parties)."""
+    pair = principal_pair(an)
+    if pair is None:
+        return Ledger()
+    principal = frozenset(p.id for p in an.parties if getattr(p, "principal", True))
+    modals = _modals_by_sentence(an.obligations)
+    entries: list[LedgerEntry] = []
+    for topic in TOPICS:
+        for s in an.candidates(topic.cue, topic.anchors):
+            if topic.unless is not None and topic.unless.search(s.text) or _definitional(s):
+                continue
+            holdings = [(m, h) for m in topic.cue.finditer(s.text)
+                        if (h := read_holding(an, s, topic, m, modals.get(s.start, ()), principal)) is not None]
+            if not holdings:
+                continue
+            entry = _entry(an, s, topic, holdings, pair, principal)
+            if entry is not None:
+                entries.append(entry)
+    entries.sort(key=lambda e: (e.start, e.category, e.reading))
+    return Ledger(entries=_dedupe(entries))
+
+
+_DEFINES = re.compile(
+    r"^\W*(?:(?:section\s+)?[\d.()a-zA-Z]{1,12}\s+)?[\"\u201c][^\"\u201d]{1,80}[\"\u201d]\s*(?:,\s*)?(?:shall\s+)?"
+    r"(?:means?|has\s+the\s+meaning|includes?|refers?\s+to|shall\s+have\s+the\s+meaning)\b", re.IGNORECASE)
+
+
+def _definitional(s: Sentence) -> bool:
+    """A definition ("'Affiliate' means ...") confers no leverage itself; the clauses using it do."""
+    return (s.clause is not None and s.clause.kind.value == "definition") or bool(_DEFINES.match(s.text))
+
+
+def _modals_by_sentence(obligations: Sequence[Obligation]) -> dict[int, list[Obligation]]:
+    out: dict[int, list[Obligation]] = defaultdict(list)
+    for o in obligations:
+        out[o.start].append(o)
+    return out
+
+
+def _entry(an: Analysis, s: Sentence, topic: Topic, holdings: list[tuple[object, Holding]],
+           pair: tuple[str, str], principal: frozenset[str]) -> LedgerEntry | None:
+    """One entry for the sentence: one-sided when the cues name one party (or a carve-out does)."""
+    named = {h.party for _, h in holdings if h.party in principal}
+    carved = [h for _, h in holdings if h.carve_out and h.party in principal]
+    mutual = any(h.mutual for _, h in holdings) or len(named) > 1
+    evidence = [Span(start=s.start + m.start(), end=s.start + m.end(), label="cue")  # type: ignore[attr-defined]
+                for m, _ in holdings[:1]]
+    if carved:
+        h = carved[0]
+        mutual = False
+    elif mutual or not named:
+        h = next((h for _, h in holdings if h.mutual), holdings[0][1])
+        mutual = True
+    else:
+        h = next(h for _, h in holdings if h.party in principal)
+    if h.evidence is not None:
+        evidence.append(h.evidence)
+    favors = burdened = None
+    if not mutual:
+        party = h.party
+        other = _counterpart(s, party, pair, principal)
+        favors, burdened = (party, other) if h.gains else (other, party)
+    clause = s.clause
+    key = f"{topic.category}\x1f{topic.reading}\x1f{(clause.number or clause.id) if clause else ''}\x1f" \
+          f"{' '.join(s.text.lower().split())[:200]}"
+    return LedgerEntry(
+        id=hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:16],
+        category=topic.category, family=topic.category.split(".", 1)[0], reading=topic.reading,
+        clause_id=clause.id if clause else None, start=s.start, end=s.end, mutual=mutual, favors=favors,
+        burdened=burdened, weight=topic.weight, confidence=_confidence(an, s, topic, mutual, bool(carved)),
+        evidence=evidence,
+    )
+
+
+def _counterpart(s: Sentence, party: str | None, pair: tuple[str, str], principal: frozenset[str]) -> str:
+    """The other side of a one-sided term: the other principal party named in the sentence, or else the other
+    of the two principal parties (in a contract of three or more, the sentence usually names both)."""
+    for _, _, pid in s.mentions:
+        if pid != party and pid in principal:
+            return pid
+    return pair[1] if party == pair[0] else pair[0]
+
+
+def _confidence(an: Analysis, s: Sentence, topic: Topic, mutual: bool, carved: bool) -> float:
+    """Higher when the clause's tags agree with the topic, lower for carve-outs (a subtler reading)."""
+    conf = 0.6
+    if s.clause is not None and any(t.category == topic.category for t in s.clause.tags):
+        conf += 0.25
+    if carved:
+        conf -= 0.1
+    return round(min(conf, 0.95), 2)
+
+
+def _dedupe(entries: list[LedgerEntry]) -> list[LedgerEntry]:
+    """One entry per sentence, category and reading (two topics of one category can read one sentence)."""
+    seen: set[tuple[int, str, str]] = set()
+    out = []
+    for e in entries:
+        key = (e.start, e.category, e.reading)
+        if key not in seen:
+            seen.add(key)
+            out.append(e)
+    return out

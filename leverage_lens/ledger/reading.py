@@ -1,0 +1,334 @@
+"""Who holds what in one sentence: the sentence-level reading the ledger is built from.
+
+For a sentence on a topic (a cue matched, see :mod:`.topics`), the reading finds the words that say who the
+leverage belongs to, as a careful reader does:
+
+* the **subject** of the operative verb: the last modal phrase ("shall not", "may", "agrees to", "has the
+  right to") before the cue in the same part of the sentence, and the party named nearest before it;
+  inverted forms ("in no event shall Licensor be liable", "nor shall Customer") take the party after it;
+* the **recipient** of a grant: the party named after the granting word ("grants to Distributor",
+  "appoints Acme as its exclusive ...", "shall be the property of Company", "vest in Licensee");
+* the **possessor** of a liability: "Supplier's aggregate liability", "the liability of Supplier";
+* collective subjects ("either party", "each of the Parties", "the Parties", "a Party", "the Receiving
+  Party", "Company and Distributor") make the reading **mutual**;
+* a one-party carve-out inside a mutual rule ("Neither party may assign ..., except that Licensor may assign
+  to an Affiliate") makes it one-sided for the party the carve-out favours.
+
+The topic's ``reading`` then says whether that party gains (a right held, a protection, a grant received) or
+gives (a restriction, an exposure, a payment, a duty) the leverage. Pattern matching over offsets only.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..analysis import Analysis, Sentence
+from ..model import Obligation, Span
+from .topics import Topic
+
+__all__ = ["Holding", "read_holding"]
+
+#: A subject that names both sides (or whichever side a role will fall to): the wording is mutual.
+_COLLECTIVE = re.compile(
+    r"\b(?:(?:each|either|neither|both|any|every)(?:\s+of\s+the)?\s+(?:part(?:y|ies)|of\s+them|of\s+us)|"
+    r"the\s+part(?:ies|y)\s+(?:hereto|to\s+this\s+agreement)?|the\s+parties|"
+    r"(?:a|any|such|the\s+other|the\s+relevant|the\s+applicable|the\s+affected|that)\s+party|"
+    r"the\s+(?:receiving|disclosing|terminating|non-?terminating|breaching|non-?breaching|defaulting|"
+    r"non-?defaulting|indemnifying|indemnified|requesting|notifying|recipient|claiming|affected|"
+    r"assigning|non-?assigning|auditing|audited|paying|payee)\s+party|"
+    r"each\s+of\s+(?:us|you\s+and\s+us)|you\s+(?:and|or)\s+(?:we|us)|we\s+(?:and|or)\s+you)\b",
+    re.IGNORECASE,
+)
+#: Words before a modal that move its subject after it ("In no event shall X be liable", "nor shall X").
+_INVERTED = re.compile(
+    r"(?:in\s+no\s+event|under\s+no\s+circumstances?|in\s+any\s+event|at\s+no\s+time|nor|neither|not\s+"
+    r"only|only)\s*,?\s*$", re.IGNORECASE)
+#: Where one part of a sentence ends and the next begins, for finding a subject.
+_BREAK = re.compile(
+    r";|:(?!\d)|\bprovided,?\s+(?:however,?\s+)?that\b|\bexcept\s+that\b|\b(?:however|notwithstanding\s+the\s+"
+    r"foregoing),|\band\s+(?=(?:the\s+)?[A-Z][\w.&'-]*\s+(?:shall|will|may|agrees?|must)\b)", re.IGNORECASE)
+#: A carve-out opening: what follows names a party the mutual rule treats differently.
+_CARVE_OUT = re.compile(
+    r"\b(?:except(?:\s+(?:that|for|as|to\s+the\s+extent))?|provided,?\s+(?:however,?\s+)?that|other\s+than|"
+    r"excluding|however|notwithstanding\s+the\s+foregoing|save\s+(?:that|for))\b", re.IGNORECASE)
+_RIGHT_WORDS = re.compile(
+    r"\b(?:may|can|(?:has|have|shall\s+have|will\s+have)\s+(?:the\s+)?(?:sole\s+|exclusive\s+|unilateral\s+)?"
+    r"(?:right|option|discretion|power|authority)|(?:is|are|shall\s+be)\s+(?:entitled|permitted|free|"
+    r"authori[sz]ed)|reserves?\s+the\s+right|at\s+(?:its|their)\s+(?:sole\s+)?(?:option|discretion|election)|"
+    r"in\s+(?:its|their)\s+(?:sole\s+)?discretion|elects?|chooses?)\b", re.IGNORECASE)
+_PROHIBITION_WORDS = re.compile(
+    r"\b(?:shall|will|may|must|can)\s*(?:not|never)\b|\bcannot\b|\bagrees?\s+not\s+to\b|\bneither\b|\bnor\b|"
+    r"\b(?:is|are)\s+(?:not\s+permitted|prohibited)\b|\bin\s+no\s+event\b|\bno\b", re.IGNORECASE)
+_RECEIVES = re.compile(r"\b(?:receive|earn|retain|collect|be\s+(?:paid|entitled|compensated)|keep)\w*\b",
+                       re.IGNORECASE)
+#: The verb of a grant: its recipient is named after it ("grants to Ono", "appoints Distributor as").
+_GRANT_VERB = re.compile(
+    r"\b(?:grant(?:s|ed)?|appoint(?:s|ed)?|designat(?:e|es|ed)|assign(?:s|ed)?|transfer(?:s|red)?|"
+    r"convey(?:s|ed)?|award(?:s|ed)?|licen[cs]e[sd]?|sub-?licen[cs]e[sd]?|give[sn]?|offer(?:s|ed)?|"
+    r"name[sd]?|engage[sd]?|retain(?:s|ed)?)\b", re.IGNORECASE)
+#: Passive ownership: the owner is named after it ("shall be the property of Company", "vest in Licensee").
+_OWNED_BY = re.compile(
+    r"\b(?:property\s+of|owned\s+(?:solely\s+|exclusively\s+)?by|vest(?:s|ed)?\s+(?:solely\s+|exclusively\s+)?in|"
+    r"belong(?:s)?\s+(?:solely\s+|exclusively\s+)?to|(?:assignment|transfer)\s+(?:by\s+\S+(?:\s+\S+)?\s+)?to|"
+    r"for\s+the\s+(?:sole\s+)?benefit\s+of|in\s+favou?r\s+of|(?:exclusive|sole)\s+(?:\w+\s+){0,3}?(?:for|to)|"
+    r"exclusively\s+(?:for|to))\s+(?:the\s+)?", re.IGNORECASE)
+_OWN_VERB = re.compile(r"\b(?:shall|will)\s+(?:solely\s+|exclusively\s+)?own\b|\bretains?\b|\bowns\b",
+                       re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['\u2019]s?\s*$")
+
+
+@dataclass(frozen=True)
+class Holding:
+    """How one cue in a sentence reads: the party the wording names (None when mutual), whether it is
+    mutual, whether it came from a carve-out, and the words that show it."""
+
+    party: str | None
+    mutual: bool
+    gains: bool  # the named party gains the leverage (else it gives it)
+    evidence: Span | None
+    carve_out: bool = False
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    start: int
+    end: int
+    party: str | None  # None: collective (mutual)
+
+
+def _candidates(an: Analysis, s: Sentence, principal: frozenset[str]) -> list[_Candidate]:
+    """Party mentions (principal parties only) and collective subjects in the sentence, in order."""
+    out = [_Candidate(a, b, pid) for a, b, pid in s.mentions if pid in principal]
+    for m in _COLLECTIVE.finditer(s.text):
+        out.append(_Candidate(s.start + m.start(), s.start + m.end(), None))
+    out.sort(key=lambda c: (c.start, -c.end))
+    # "Company and Distributor shall": two principal parties joined as one subject read as a collective
+    merged: list[_Candidate] = []
+    for c in out:
+        if merged and merged[-1].party and c.party and merged[-1].party != c.party and re.fullmatch(
+                r"\s*(?:and|,\s*and|&)\s*(?:the\s+)?", an.text[merged[-1].end:c.start], re.IGNORECASE):
+            merged[-1] = _Candidate(merged[-1].start, c.end, None)
+            continue
+        if merged and c.start < merged[-1].end:  # nested: keep the longer one
+            continue
+        merged.append(c)
+    return merged
+
+
+def _segment_start(s: Sentence, pos: int) -> int:
+    """Start (absolute) of the part of the sentence holding ``pos``."""
+    rel = pos - s.start
+    start = 0
+    for m in _BREAK.finditer(s.text, 0, rel):
+        start = m.end()
+    return s.start + start
+
+
+def _segment_end(s: Sentence, pos: int) -> int:
+    m = _BREAK.search(s.text, pos - s.start)
+    return s.start + m.start() if m else s.end
+
+
+def _modal_before(modals: Sequence[Obligation], pos: int, seg: int) -> Obligation | None:
+    best = None
+    for o in modals:
+        if o.trigger is not None and seg <= o.trigger.start < pos:
+            best = o
+    return best
+
+
+def _subject(an: Analysis, s: Sentence, cands: list[_Candidate], anchor: int, seg: int,
+             window: int = 140, modals: Sequence[Obligation] = ()) -> _Candidate | None:
+    """The subject of the verb at ``anchor``: the candidate nearest before it (same part of the sentence),
+    or the one just after it in an inverted form; for a verb joined by "and"/"or" with no subject of its
+    own ("X shall not engage ... and shall not represent"), the subject of the verb before it."""
+    text = an.text
+    if modals and re.search(r"(?:,\s*|\s)(?:and|or)\s+(?:(?:further|also|will|shall)\s+)?$",
+                            text[max(seg, anchor - 20):anchor], re.IGNORECASE):
+        earlier = [o for o in modals if o.trigger is not None and s.start <= o.trigger.start < anchor - 4]
+        if earlier and earlier[-1].trigger is not None:
+            found = _subject(an, s, cands, earlier[-1].trigger.start, s.start, window, modals)
+            if found is not None:
+                return found
+    before = [c for c in cands if seg <= c.start and c.end <= anchor and anchor - c.end <= window]
+    if _INVERTED.search(text, max(seg, anchor - 40), anchor) or not before:
+        after = next((c for c in cands if anchor <= c.start <= anchor + 40), None)
+        if after is not None:
+            return after
+    if not before:
+        return None
+    best = before[-1]
+    # "the liability of Supplier", "Licensee's Affiliates": a possessive or an "of X" is not the subject
+    # when a better candidate precedes it
+    if len(before) > 1 and (_POSSESSIVE.search(text, best.end, min(best.end + 2, len(text))) or
+                            re.search(r"\b(?:of|by|to|from|with|for|than|and|or|place|against|upon)\s+(?:the\s+)?$",
+                                      text[max(0, best.start - 12):best.start])):
+        for c in reversed(before[:-1]):
+            if not re.search(r"\b(?:of|by|to|from|with|for|than|and|or|place|against|upon)\s+(?:the\s+)?$",
+                             text[max(0, c.start - 12):c.start]):
+                return c
+        return before[-2]
+    return best
+
+
+def _recipient(an: Analysis, cands: list[_Candidate], start: int, end: int) -> _Candidate | None:
+    """The party a grant goes to: the first party after a granting verb (skipping "to"/"unto" and a
+    possessive such as "Array's"), or after a passive owner phrase ("property of", "vest in")."""
+    text = an.text
+    for pattern in (_GRANT_VERB, _OWNED_BY):
+        for m in pattern.finditer(text, start, end):
+            for c in cands:
+                if c.start < m.end():
+                    continue
+                if c.start > m.end() + 60:
+                    break
+                gap = text[m.end():c.start]
+                if re.search(r"[;:]|\b(?:under|of|from|by)\b", gap, re.IGNORECASE):
+                    break
+                if text[c.end:c.end + 1] in ("'", "\u2019"):  # "Array's Patents": not the recipient
+                    continue
+                return c
+    return None
+
+
+_POSSESSED = re.compile(r"['\u2019]s?\s+(?:\w+\s+){0,4}?(?P<noun>liabilit\w*|obligations?|indemn\w*|breach\w*|"
+                        r"negligen\w*|misconduct|fraud|payments?|confidential\w*|remed(?:y|ies))\b", re.IGNORECASE)
+
+
+def _possessor(an: Analysis, cands: list[_Candidate], cue_start: int, cue_end: int, seg: int,
+               seg_end: int) -> tuple[_Candidate, str] | None:
+    """The party whose liability (or remedy) it is: "Supplier's liability", "the liability of Supplier",
+    "Customer's sole remedy"; with the possessed noun."""
+    text = an.text
+    for c in reversed([c for c in cands if seg <= c.start and c.end <= cue_end + 1]):
+        m = _POSSESSED.match(text, c.end, min(len(text), c.end + 80))
+        if m:
+            return c, m.group("noun").lower()
+    m = re.search(r"\b(liabilit(?:y|ies)|remed(?:y|ies))\s+of\s+", text[cue_start:seg_end], re.IGNORECASE)
+    if m:
+        at = cue_start + m.end()
+        c = next((c for c in cands if at <= c.start <= at + 8), None)
+        if c is not None:
+            return c, m.group(1).lower()
+    return None
+
+
+_CHANGED = re.compile(
+    r"(?:change\s+(?:of|in)\s+(?:the\s+)?(?:control|ownership)\s+(?:of|in|over)|acquisition\s+of|merger\s+of)\s+"
+    r"(?:the\s+)?$", re.IGNORECASE)
+_UNDERGOES = re.compile(
+    r"^\s*(?:(?:or\s+any\s+of\s+its\s+\w+\s+)?(?:undergoes|experiences|suffers|is\s+(?:acquired|merged|"
+    r"subject\s+to)|merges|consolidates|sells|is\s+the\s+subject|becomes\s+(?:controlled|owned))|['\u2019]s?\s+"
+    r"(?:\w+\s+){0,2}?(?:change\s+(?:of|in)\s+control|acquisition|merger|voting|shares|stock|equity))",
+    re.IGNORECASE)
+
+
+def _changed_party(an: Analysis, cands: list[_Candidate], seg: int, seg_end: int) -> _Candidate | None:
+    """The party whose control changes: "a change of control of Customer", "if Supplier is acquired"."""
+    text = an.text
+    for c in cands:
+        if not (seg <= c.start < seg_end):
+            continue
+        if _CHANGED.search(text, max(seg, c.start - 60), c.start) or _UNDERGOES.match(text, c.end, min(seg_end, c.end + 80)):
+            return c
+    return None
+
+
+def read_holding(an: Analysis, s: Sentence, topic: Topic, cue: re.Match[str], modals: Sequence[Obligation],
+                 principal: frozenset[str]) -> Holding | None:
+    """How the cue ``cue`` (matched in ``s.text``) reads for ``topic``; None when no holder is named."""
+    cands = _candidates(an, s, principal)
+    if not cands:
+        return None
+    cue_start, cue_end = s.start + cue.start(), s.start + cue.end()
+    seg = _segment_start(s, cue_start)
+    seg_end = _segment_end(s, cue_end)
+    text = an.text
+    reading = topic.reading
+    found: _Candidate | None = None
+    gains = reading in ("right", "protection", "grant")
+
+    if reading == "grant" or topic.holder == "recipient":
+        if _OWN_VERB.search(text, seg, cue_end) and reading == "grant":
+            found = _subject(an, s, cands, cue_start, seg)
+        else:
+            found = _recipient(an, cands, seg, min(seg_end, cue_end + 80))
+            if found is None:  # "Distributor shall be the exclusive distributor", "X shall purchase exclusively"
+                modal = _modal_before(modals, cue_start, seg)
+                found = _subject(an, s, cands, modal.trigger.start if modal and modal.trigger else cue_start, seg)
+    elif topic.holder == "possessive":
+        owned = _possessor(an, cands, cue_start, cue_end, seg, seg_end)
+        found = owned[0] if owned is not None else None
+        if owned is not None and owned[1].startswith("remed"):
+            gains = False  # "Customer's sole remedy": the remedies of Customer are limited
+        if found is None:
+            modal = _modal_before(modals, cue_end, seg)
+            anchor = modal.trigger.start if modal is not None and modal.trigger is not None else cue_start
+            found = _subject(an, s, cands, anchor, seg)
+        if reading == "exposure":
+            gains = False
+    elif topic.category == "termination.change_of_control":
+        modal = _modal_before(modals, cue_start + 1, seg) or _modal_before(modals, seg_end, seg)
+        anchor = modal.trigger.start if modal is not None and modal.trigger is not None else cue_start
+        subject = _subject(an, s, cands, anchor, seg, modals=modals)
+        changed = _changed_party(an, cands, seg, seg_end)
+        rightful = modal is not None and (modal.modality == "right" or _RIGHT_WORDS.search(text, anchor, anchor + 40))
+        if subject is not None and (subject.party is None or (rightful and (changed is None or
+                                                                            subject.party != changed.party))):
+            found = subject
+        elif changed is not None:
+            found, gains = changed, False  # the party whose control changes needs consent or may be let go
+    else:
+        modal = _modal_before(modals, cue_start + 1, seg) or _modal_before(modals, cue_end, seg)
+        anchor = modal.trigger.start if modal is not None and modal.trigger is not None else cue_start
+        found = _subject(an, s, cands, anchor, seg, modals=modals)
+        if found is not None and found.party is not None:
+            between = text[anchor:cue_end] if modal is not None else text[max(seg, cue_start - 60):cue_end]
+            if reading == "right":
+                if _PROHIBITION_WORDS.search(text, anchor, min(anchor + 25, cue_end)) and not _RIGHT_WORDS.search(
+                        text, anchor, min(anchor + 12, cue_end)):
+                    gains = False  # "Distributor may not terminate": a right denied is a restriction borne
+                elif modal is not None and modal.modality == "obligation" and not _RIGHT_WORDS.search(between):
+                    # "Supplier shall permit Customer to audit": the right is the other's
+                    other = _recipient(an, cands, anchor, cue_start + 1)
+                    if other is not None:
+                        found = other
+            elif reading == "payment" and _RECEIVES.search(text, anchor, min(anchor + 60, cue_end + 20)):
+                gains = True  # "Licensor shall receive a royalty of ..."
+            elif reading == "exposure" and topic.category == "liability.indemnification":
+                gains = False
+    if found is None:
+        return None
+    evidence = Span(start=found.start, end=found.end, label="holder")
+    if found.party is None:
+        carved = _carve_out(an, s, cands, cue_end, reading)
+        if carved is not None:
+            return carved
+        return Holding(None, True, gains, evidence)
+    return Holding(found.party, False, gains, evidence)
+
+
+def _carve_out(an: Analysis, s: Sentence, cands: list[_Candidate], after: int, reading: str) -> Holding | None:
+    """A one-party exception to a mutual rule: "..., except that Licensor may assign to an Affiliate"
+    (the named party gains), "except for Customer's payment obligations" (the named party loses the
+    protection)."""
+    text = an.text
+    for m in _CARVE_OUT.finditer(text, s.start, s.end):
+        window_end = min(s.end, m.end() + 120)
+        named = [c for c in cands if m.end() <= c.start < window_end]
+        if not named or named[0].party is None:
+            continue
+        c = named[0]
+        if any(x.party is None for x in named[:2]) or len({x.party for x in named if x.party}) > 1:
+            continue
+        tail = text[c.end:min(window_end, c.end + 60)]
+        if reading in ("protection", "exposure") and (tail[:1] in ("'", "\u2019") or re.match(r"\s*s['\u2019]", tail)):
+            # "except for Customer's payment obligations": Customer stays liable there
+            return Holding(c.party, False, reading == "exposure", Span(start=c.start, end=c.end, label="carve-out"),
+                           carve_out=True)
+        if _RIGHT_WORDS.match(tail.lstrip()) or re.match(r"\s*(?:shall|will)\s+(?:have|be\s+(?:free|entitled|"
+                                                         r"permitted))", tail):
+            return Holding(c.party, False, True, Span(start=c.start, end=c.end, label="carve-out"), carve_out=True)
+    return None

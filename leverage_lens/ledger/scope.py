@@ -1,0 +1,101 @@
+"""Where a one-sided entry's mirror may be: its clause, its section, and the clauses the contract ties to it.
+
+A term is one-sided only if the contract does not give the other side the same thing where a reader would
+look for it: in the same clause, elsewhere in the same top-level section ("12.2 Customer may terminate ...",
+"12.3 Provider may terminate ..."), or in a clause the sentence or its clause cites ("subject to Section
+14.2", "as provided in Article 9"). A mutual sentence on another topic, or the same topic in an unrelated
+part of the contract, does not make the term mutual. :func:`mirror_for` answers with the mirroring entry (or
+None) and the scope it searched, so a finding can show both.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..analysis import Analysis
+from ..model import Clause, Ledger, LedgerEntry
+
+__all__ = ["Scope", "mirror_for", "scope_of"]
+
+_CITE = re.compile(
+    r"\b(?:sections?|articles?|clauses?|paragraphs?)\s+(?P<num>[0-9]+(?:\.[0-9]+)*(?:\s*\([a-z0-9]{1,4}\))*|"
+    r"[IVXLC]+\b)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The clauses searched for a mirror: the entry's top-level section and the clauses cited from it."""
+
+    section: Clause | None
+    cited: tuple[Clause, ...]
+
+    def covers(self, start: int) -> bool:
+        if self.section is not None and self.section.start <= start < self.section.end:
+            return True
+        return any(c.start <= start < c.end for c in self.cited)
+
+    def describe(self) -> str:
+        """'Section 12 (Termination)', plus the cited clauses, as a lawyer would name them."""
+        parts = [_name(self.section)] if self.section is not None else ["the same clause"]
+        parts += [_name(c) for c in self.cited]
+        return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def _name(c: Clause) -> str:
+    if c.number:
+        label = c.number.rstrip(".")
+        kind = "Article" if c.level == 0 and re.fullmatch(r"[IVXLC]+", label) else "Section"
+        return f"{kind} {label}" + (f" ({c.heading.rstrip('.')})" if c.heading else "")
+    return f"\u201c{c.heading.rstrip('.')}\u201d" if c.heading else "the same clause"
+
+
+def _top(an: Analysis, clause_id: str | None) -> Clause | None:
+    if clause_id is None:
+        return None
+    by_id = an.cache.get("ledger.clauses_by_id")
+    if by_id is None:
+        by_id = an.cache["ledger.clauses_by_id"] = {c.id: c for c in an.clauses}
+    c = by_id.get(clause_id)
+    while c is not None and c.parent_id is not None and c.parent_id in by_id:
+        c = by_id[c.parent_id]
+    return c
+
+
+def scope_of(an: Analysis, entry: LedgerEntry) -> Scope:
+    """The section holding ``entry`` and the clauses its clause cites by number."""
+    section = _top(an, entry.clause_id)
+    by_number = an.cache.get("ledger.clauses_by_number")
+    if by_number is None:
+        by_number = {}
+        for c in an.clauses:
+            if c.number:
+                by_number.setdefault(_norm(c.number), c)
+        an.cache["ledger.clauses_by_number"] = by_number
+    here = an.text[entry.start:entry.end]
+    cited: list[Clause] = []
+    for m in _CITE.finditer(here):
+        c = by_number.get(_norm(m.group("num")))
+        if c is not None and (section is None or not (section.start <= c.start < section.end)) and c not in cited:
+            cited.append(c)
+    return Scope(section, tuple(cited))
+
+
+def _norm(number: str) -> str:
+    return re.sub(r"[\s.]+$", "", re.sub(r"\s+", "", number)).lower()
+
+
+def mirror_for(an: Analysis, ledger: Ledger | Sequence[LedgerEntry], entry: LedgerEntry,
+               ) -> tuple[LedgerEntry | None, Scope]:
+    """A ledger entry in ``entry``'s scope that gives the burdened party the same (or is mutual), if any."""
+    scope = scope_of(an, entry)
+    entries = ledger.entries if isinstance(ledger, Ledger) else ledger
+    for other in entries:
+        if other is entry or other.category != entry.category:
+            continue
+        if not (other.mutual or other.favors == entry.burdened):
+            continue
+        if scope.covers(other.start) or (other.clause_id is not None and other.clause_id == entry.clause_id):
+            return other, scope
+    return None, scope
