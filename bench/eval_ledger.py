@@ -12,7 +12,8 @@ checks). Two readings are scored on the labelled sentence (``sentence_start``..`
 * **findings** (the issue's measure): a ``one_sided`` finding overlapping the sentence whose ``favors`` is
   the labelled party.
 
-Recall = right / labelled one_sided; direction = right / (overlapping one-sided readings on one_sided
+Recall = right / labelled one_sided (``recall_unmirrored``: on the spans whose term the contract does not
+give the other side elsewhere, ``mirror_elsewhere`` false: the ones a finding should flag); direction = right / (overlapping one-sided readings on one_sided
 spans); mutual wrongly flagged = mutual spans with any one-sided reading / mutual spans. The labelled party
 name is resolved to a party id as ``analyze(perspective=...)`` would; an unresolved name counts as a miss
 (reported separately: it is a parties problem, not a ledger one).
@@ -84,6 +85,12 @@ def evaluate(rows: list[dict[str, Any]], data: Path, verbose: bool = False) -> d
                 t["unresolved"] += want is None
                 ok = want is not None and want in got
                 t["right"] += ok
+                if r.get("mirror_elsewhere") is False:
+                    t["unmirrored"] += 1
+                    t["unmirrored_right"] += ok
+                elif r.get("mirror_elsewhere"):
+                    t["mirrored"] += 1
+                    t["mirrored_flagged"] += bool(got)
                 t["fired"] += bool(got)
                 t["fired_right_direction"] += ok
                 if kind == "ledger":
@@ -92,6 +99,7 @@ def evaluate(rows: list[dict[str, Any]], data: Path, verbose: bool = False) -> d
                     per_cat[cat]["fired"] += bool(got)
                 if verbose and kind == "ledger" and not ok:
                     sent = " ".join(text[a:b].split())[:260]
+                    got = [(e.favors, e.category.split(".")[1][:12], e.confidence) for e in entries if not e.mutual]
                     print(f"{'WRONG' if got else 'MISS '} {cat:28s} want={r.get('favors')}({want}) got={got} "
                           f"parties={[p.name for p in report.parties if getattr(p, 'principal', True)]}\n      {sent}")
             if verbose and r["label"] == "mutual" and hits["ledger"]:
@@ -101,6 +109,8 @@ def evaluate(rows: list[dict[str, Any]], data: Path, verbose: bool = False) -> d
     for kind, t in tally.items():
         out[kind] = {
             "one_sided": t["one_sided"], "recall": _div(t["right"], t["one_sided"]),
+            "recall_unmirrored": _div(t["unmirrored_right"], t["unmirrored"]),
+            "mirrored_flagged": _div(t["mirrored_flagged"], t["mirrored"]),
             "direction": _div(t["fired_right_direction"], t["fired"]),
             "mutual": t["mutual"], "mutual_flagged": _div(t["mutual_flagged"], t["mutual"]),
             "unresolved_party": t["unresolved"],

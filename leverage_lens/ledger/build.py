@@ -52,15 +52,63 @@ def build_ledger(an: Analysis) -> Ledger:
         for s in an.candidates(topic.cue, topic.anchors):
             if topic.unless is not None and topic.unless.search(s.text) or _definitional(s):
                 continue
-            holdings = [(m, h) for m in topic.cue.finditer(s.text)
-                        if (h := read_holding(an, s, topic, m, modals.get(s.start, ()), principal)) is not None]
+            holdings = [((s.start + m.start(), s.start + m.end()), h) for m in topic.cue.finditer(s.text)
+                        if (h := read_holding(an, s, topic, s.start + m.start(), s.start + m.end(),
+                                              modals.get(s.start, ()), principal)) is not None]
             if not holdings:
                 continue
             entry = _entry(an, s, topic, holdings, pair, principal)
             if entry is not None:
                 entries.append(entry)
+    entries.extend(_from_tags(an, entries, modals, pair, principal))
     entries.sort(key=lambda e: (e.start, e.category, e.reading))
     return Ledger(entries=_dedupe(entries))
+
+
+#: Least tag confidence for a clause's sentences to be read on the tag's topic without a cue of their own.
+TAG_FLOOR = 0.8
+
+
+def _from_tags(an: Analysis, found: list[LedgerEntry], modals: dict[int, list[Obligation]],
+               pair: tuple[str, str], principal: frozenset[str]) -> list[LedgerEntry]:
+    """Entries for operative sentences of clauses the tagger placed on a topic, where no cue matched: the
+    clause-level reading of the tagger, with the sentence's own operative verb read for who holds it."""
+    covered = {(e.category, e.start) for e in found}
+    primary: dict[str, Topic] = {}
+    for t in TOPICS:
+        primary.setdefault(t.category, t)
+    out: list[LedgerEntry] = []
+    for c in an.clauses:
+        cats = [t.category for t in c.tags if t.category in primary and t.confidence >= TAG_FLOOR]
+        if not cats:
+            continue
+        i = an.sentence_index(c.start)
+        sents = an.sentences
+        k = i if i is not None else 0
+        while k < len(sents) and sents[k].start < c.end:
+            s = sents[k]
+            k += 1
+            if s.end <= c.start or s.clause is not c and s.clause is not None and s.clause.tags or _definitional(s):
+                continue  # a sub-clause with tags of its own is read on those
+            ops = [o for o in modals.get(s.start, ()) if o.trigger is not None and o.actor in principal]
+            if not ops:
+                continue
+            op = _operative(an, ops)
+            for cat in cats:
+                if (cat, s.start) in covered:
+                    continue
+                topic = primary[cat]
+                trig = op.trigger
+                assert trig is not None
+                h = read_holding(an, s, topic, trig.start, trig.end, modals.get(s.start, ()), principal)
+                if h is None:
+                    continue
+                entry = _entry(an, s, topic, [((trig.start, trig.end), h)], pair, principal)
+                if entry is not None:
+                    covered.add((cat, s.start))
+                    out.append(entry.model_copy(update={"confidence": round(entry.confidence - 0.15, 2),
+                                                        "basis": "clause_tag"}))
+    return out
 
 
 _DEFINES = re.compile(
@@ -80,14 +128,13 @@ def _modals_by_sentence(obligations: Sequence[Obligation]) -> dict[int, list[Obl
     return out
 
 
-def _entry(an: Analysis, s: Sentence, topic: Topic, holdings: list[tuple[object, Holding]],
+def _entry(an: Analysis, s: Sentence, topic: Topic, holdings: list[tuple[tuple[int, int], Holding]],
            pair: tuple[str, str], principal: frozenset[str]) -> LedgerEntry | None:
     """One entry for the sentence: one-sided when the cues name one party (or a carve-out does)."""
     named = {h.party for _, h in holdings if h.party in principal}
     carved = [h for _, h in holdings if h.carve_out and h.party in principal]
     mutual = any(h.mutual for _, h in holdings) or len(named) > 1
-    evidence = [Span(start=s.start + m.start(), end=s.start + m.end(), label="cue")  # type: ignore[attr-defined]
-                for m, _ in holdings[:1]]
+    evidence = [Span(start=a, end=b, label="cue") for (a, b), _ in holdings[:1]]
     if carved:
         h = carved[0]
         mutual = False
@@ -113,6 +160,20 @@ def _entry(an: Analysis, s: Sentence, topic: Topic, holdings: list[tuple[object,
         burdened=burdened, weight=topic.weight, confidence=_confidence(an, s, topic, mutual, bool(carved)),
         evidence=evidence,
     )
+
+
+_EMBEDS = re.compile(r"\b(?:agrees?|acknowledges?|understands?|confirms?|represents?|warrants?|covenants?)\s+"
+                     r"(?:and\s+\w+\s+)?that\s+(?:the\s+)?\S+(?:\s+\S+)?\s*$", re.IGNORECASE)
+
+
+def _operative(an: Analysis, ops: list[Obligation]) -> Obligation:
+    """The modal that carries the sentence: the first, unless it only introduces another ("Zanotti agrees
+    that Aura may store ...": the second)."""
+    first = ops[0]
+    for o in ops[1:]:
+        if o.trigger is not None and _EMBEDS.search(an.text, max(0, o.trigger.start - 80), o.trigger.start):
+            return o
+    return first
 
 
 def _counterpart(s: Sentence, party: str | None, pair: tuple[str, str], principal: frozenset[str]) -> str:

@@ -61,6 +61,10 @@ _RIGHT_WORDS = re.compile(
 _PROHIBITION_WORDS = re.compile(
     r"\b(?:shall|will|may|must|can)\s*(?:not|never)\b|\bcannot\b|\bagrees?\s+not\s+to\b|\bneither\b|\bnor\b|"
     r"\b(?:is|are)\s+(?:not\s+permitted|prohibited)\b|\bin\s+no\s+event\b|\bno\b", re.IGNORECASE)
+#: A modal that relieves its subject: "shall not be obligated / required / bound / liable to".
+_RELIEVED = re.compile(r"(?:shall|will|may|must)?\s*(?:not|in\s+no\s+event)\s+be\s+(?:obligated|obliged|required|bound|"
+                       r"liable|responsible)\b|\s*(?:is|are)\s+not\s+(?:obligated|obliged|required|bound)\b",
+                       re.IGNORECASE)
 _RECEIVES = re.compile(r"\b(?:receive|earn|retain|collect|be\s+(?:paid|entitled|compensated)|keep)\w*\b",
                        re.IGNORECASE)
 #: The verb of a grant: its recipient is named after it ("grants to Ono", "appoints Distributor as").
@@ -236,69 +240,143 @@ def _changed_party(an: Analysis, cands: list[_Candidate], seg: int, seg_end: int
     return None
 
 
-def read_holding(an: Analysis, s: Sentence, topic: Topic, cue: re.Match[str], modals: Sequence[Obligation],
-                 principal: frozenset[str]) -> Holding | None:
-    """How the cue ``cue`` (matched in ``s.text``) reads for ``topic``; None when no holder is named."""
+#: A passive verb whose agent follows "by": "may be terminated by Agent", "shall be insured by the Company",
+#: "examination thereof by representatives of Airspan", "shall not be assignable by Consultant".
+_PASSIVE_BY = re.compile(
+    r"\b(?:(?:be|been|being|is|are|was|were)\s+(?:\w+ly\s+)?(?:\w+(?:ed|en|wn|ble)|paid|held|made|sold|borne)|"
+    r"(?:examination|inspection|audit|review|assignment|transfer|termination|cancellation)\w*(?:\s+thereof)?)"
+    r"\b[^;]{0,60}?\bby\s+(?:(?:the\s+)?(?:authori[sz]ed\s+)?(?:representatives?|auditors?|agents?|designees?|"
+    r"accountants?)\s+(?:of|for)\s+)?(?:the\s+)?$", re.IGNORECASE)
+#: Verbs by which a party obliged to act gives the other a right: "shall permit Array to enter", "provide
+#: AIRSOPURE with access", "make its books available to Licensor".
+_ENABLE = re.compile(r"\b(?:permit|allow|authori[sz]e|enable|let|provide|give|grant|afford|make\s+\w+(?:\s+\w+)?\s+"
+                     r"available\s+to|cooperate\s+with|furnish|deliver|submit|send)\w*\b", re.IGNORECASE)
+#: Who is paid: "royalties to be paid by Zynga to WPT", "payable to Licensor", "the Agent's fee".
+_PAID_TO = re.compile(r"\b(?:paid|payable|owed|due|remit\w*|credited)\s+(?:\w+\s+){0,3}?to\s+(?:the\s+)?$",
+                      re.IGNORECASE)
+_PAID_BY = re.compile(r"\b(?:paid|payable|borne|owed)\s+(?:\w+\s+){0,3}?by\s+(?:the\s+)?$", re.IGNORECASE)
+_FEE_OF = re.compile(r"^['\u2019]s?\s+(?:\w+\s+){0,2}?(?:fees?|commissions?|royalt\w+|compensation|share|"
+                     r"remuneration|consideration|payments?)\b", re.IGNORECASE)
+#: "no less favourable to Nortel", "exclusively for AMAG", "for the benefit of Licensee".
+_TO_WHOM = re.compile(r"\b(?:to|for|with|unto|for\s+the\s+(?:sole\s+)?benefit\s+of|in\s+favou?r\s+of)\s+"
+                      r"(?:the\s+)?$", re.IGNORECASE)
+
+
+def _passive_agent(an: Analysis, cands: list[_Candidate], seg: int, seg_end: int, verb_at: int, cue_start: int,
+                   ) -> _Candidate | None:
+    """The agent of the operative verb when it is passive: the modal at ``verb_at`` is followed by "be"
+    ("may be terminated by Agent", "shall not be assignable by Consultant"), or the cue itself is a noun of
+    action ("examination thereof by representatives of Airspan")."""
+    text = an.text
+    after_modal = text[verb_at:min(seg_end, verb_at + 40)]
+    passive_verb = bool(re.match(r"\s*(?:\w+\s+){0,2}?(?:not\s+)?(?:be|been)\b", after_modal[_word_len(after_modal):],
+                                 re.IGNORECASE))
+    for c in cands:
+        if c.party is None and not re.match(r"(?i)(?:either|each|any|both)", text[c.start:c.end]):
+            continue
+        if not (seg <= c.start < seg_end) or c.start < verb_at:
+            continue
+        m = _PASSIVE_BY.search(text, max(seg, c.start - 160), c.start)
+        if m is None:
+            continue
+        if passive_verb and m.start() <= verb_at + 60 or abs(m.start() - cue_start) <= 30:
+            return c
+    return None
+
+
+def _word_len(s: str) -> int:
+    """Length of the modal phrase at the start of ``s`` (its first one or two words)."""
+    m = re.match(r"\s*(?:shall|will|may|must|can|might|should|would)(?:\s+not)?", s, re.IGNORECASE)
+    return m.end() if m else 0
+
+
+def _party_after(an: Analysis, cands: list[_Candidate], pattern: re.Pattern[str], seg: int, seg_end: int,
+                 ) -> _Candidate | None:
+    """The first candidate in the segment that ``pattern`` (anchored at its end) introduces."""
+    text = an.text
+    for c in cands:
+        if seg <= c.start < seg_end and pattern.search(text, max(seg, c.start - 60), c.start):
+            return c
+    return None
+
+
+def read_holding(an: Analysis, s: Sentence, topic: Topic, cue_start: int, cue_end: int,
+                 modals: Sequence[Obligation], principal: frozenset[str]) -> Holding | None:
+    """How the words ``text[cue_start:cue_end]`` of sentence ``s`` read for ``topic``; None when no holder
+    is named.
+
+    Three roles are read around the cue: the *actor* (the active subject of the operative verb, or the agent
+    of a passive one), the *beneficiary* (the party a grant, permission, payment or promise goes to) and,
+    for liability, the *possessor* ("Supplier's liability"). The topic's reading decides which of them
+    gains the leverage."""
     cands = _candidates(an, s, principal)
     if not cands:
         return None
-    cue_start, cue_end = s.start + cue.start(), s.start + cue.end()
     seg = _segment_start(s, cue_start)
     seg_end = _segment_end(s, cue_end)
     text = an.text
     reading = topic.reading
+    modal = _modal_before(modals, cue_start + 1, seg) or _modal_before(modals, cue_end, seg)
+    anchor = modal.trigger.start if modal is not None and modal.trigger is not None else cue_start
+    passive = _passive_agent(an, cands, seg, seg_end, anchor, cue_start)
+    subject = _subject(an, s, cands, anchor, seg, modals=modals)
+    actor = passive if passive is not None and (subject is None or subject.party is not None) else subject
+
     found: _Candidate | None = None
     gains = reading in ("right", "protection", "grant")
-
-    if reading == "grant" or topic.holder == "recipient":
-        if _OWN_VERB.search(text, seg, cue_end) and reading == "grant":
-            found = _subject(an, s, cands, cue_start, seg)
+    if reading == "grant":
+        if _OWN_VERB.search(text, seg, cue_end):
+            found = subject
         else:
-            found = _recipient(an, cands, seg, min(seg_end, cue_end + 80))
-            if found is None:  # "Distributor shall be the exclusive distributor", "X shall purchase exclusively"
-                modal = _modal_before(modals, cue_start, seg)
-                found = _subject(an, s, cands, modal.trigger.start if modal and modal.trigger else cue_start, seg)
-    elif topic.holder == "possessive":
+            found = _recipient(an, cands, seg, min(seg_end, cue_end + 80)) or _party_after(
+                an, cands, _TO_WHOM, cue_start, min(seg_end, cue_end + 60)) or actor
+    elif reading in ("protection", "exposure"):
         owned = _possessor(an, cands, cue_start, cue_end, seg, seg_end)
-        found = owned[0] if owned is not None else None
+        found = owned[0] if owned is not None else actor
         if owned is not None and owned[1].startswith("remed"):
             gains = False  # "Customer's sole remedy": the remedies of Customer are limited
-        if found is None:
-            modal = _modal_before(modals, cue_end, seg)
-            anchor = modal.trigger.start if modal is not None and modal.trigger is not None else cue_start
-            found = _subject(an, s, cands, anchor, seg)
         if reading == "exposure":
             gains = False
     elif topic.category == "termination.change_of_control":
-        modal = _modal_before(modals, cue_start + 1, seg) or _modal_before(modals, seg_end, seg)
-        anchor = modal.trigger.start if modal is not None and modal.trigger is not None else cue_start
-        subject = _subject(an, s, cands, anchor, seg, modals=modals)
         changed = _changed_party(an, cands, seg, seg_end)
         rightful = modal is not None and (modal.modality == "right" or _RIGHT_WORDS.search(text, anchor, anchor + 40))
-        if subject is not None and (subject.party is None or (rightful and (changed is None or
-                                                                            subject.party != changed.party))):
-            found = subject
+        if actor is not None and (actor.party is None or (rightful and (changed is None or
+                                                                        actor.party != changed.party))):
+            found = actor
         elif changed is not None:
             found, gains = changed, False  # the party whose control changes needs consent or may be let go
-    else:
-        modal = _modal_before(modals, cue_start + 1, seg) or _modal_before(modals, cue_end, seg)
-        anchor = modal.trigger.start if modal is not None and modal.trigger is not None else cue_start
-        found = _subject(an, s, cands, anchor, seg, modals=modals)
-        if found is not None and found.party is not None:
-            between = text[anchor:cue_end] if modal is not None else text[max(seg, cue_start - 60):cue_end]
-            if reading == "right":
-                if _PROHIBITION_WORDS.search(text, anchor, min(anchor + 25, cue_end)) and not _RIGHT_WORDS.search(
-                        text, anchor, min(anchor + 12, cue_end)):
-                    gains = False  # "Distributor may not terminate": a right denied is a restriction borne
-                elif modal is not None and modal.modality == "obligation" and not _RIGHT_WORDS.search(between):
-                    # "Supplier shall permit Customer to audit": the right is the other's
-                    other = _recipient(an, cands, anchor, cue_start + 1)
-                    if other is not None:
-                        found = other
-            elif reading == "payment" and _RECEIVES.search(text, anchor, min(anchor + 60, cue_end + 20)):
-                gains = True  # "Licensor shall receive a royalty of ..."
-            elif reading == "exposure" and topic.category == "liability.indemnification":
-                gains = False
+    elif reading == "payment":
+        to = _party_after(an, cands, _PAID_TO, seg, seg_end)
+        by = _party_after(an, cands, _PAID_BY, seg, seg_end)
+        fee = next((c for c in cands if seg <= c.start < seg_end and c.party and _FEE_OF.match(text, c.end)), None)
+        if to is not None:
+            found = to
+        elif fee is not None:
+            found = fee
+        elif by is not None:
+            found, gains = by, False
+        else:
+            found = actor
+            gains = actor is not None and bool(_RECEIVES.search(text, anchor, min(anchor + 60, cue_end + 20)))
+    elif reading == "right":
+        found = actor
+        if actor is not None and actor is subject and actor.party is not None:
+            if _PROHIBITION_WORDS.search(text, anchor, min(anchor + 25, cue_end)) and not _RIGHT_WORDS.search(
+                    text, anchor, min(anchor + 12, cue_end)):
+                gains = False  # "Distributor may not terminate": a right denied is a restriction borne
+            elif (modal is None or modal.modality == "obligation") and not _RIGHT_WORDS.search(
+                    text, anchor, cue_end):
+                # "Supplier shall permit Customer to audit", "Provide AIRSOPURE with access to books"
+                enabled = _enabled(an, cands, anchor if modal is not None else seg, cue_end + 40, actor)
+                if enabled is not None:
+                    found = enabled
+    else:  # restriction, duty
+        found = actor
+        if _RELIEVED.match(text, anchor, min(seg_end, anchor + 60)):
+            gains = True  # "BLI shall not be obligated to supply in excess of": a duty limited is a protection
+        if reading == "duty" and actor is None:
+            found = _party_after(an, cands, _TO_WHOM, cue_start, seg_end)
+            gains = found is not None
     if found is None:
         return None
     evidence = Span(start=found.start, end=found.end, label="holder")
@@ -308,6 +386,16 @@ def read_holding(an: Analysis, s: Sentence, topic: Topic, cue: re.Match[str], mo
             return carved
         return Holding(None, True, gains, evidence)
     return Holding(found.party, False, gains, evidence)
+
+
+def _enabled(an: Analysis, cands: list[_Candidate], start: int, end: int, actor: _Candidate) -> _Candidate | None:
+    """The party an obliged actor must let act: "permit Array", "provide AIRSOPURE with access"."""
+    text = an.text
+    for m in _ENABLE.finditer(text, start, end):
+        nxt = next((c for c in cands if m.end() <= c.start <= m.end() + 40 and c.party != actor.party), None)
+        if nxt is not None:
+            return nxt
+    return None
 
 
 def _carve_out(an: Analysis, s: Sentence, cands: list[_Candidate], after: int, reading: str) -> Holding | None:

@@ -14,6 +14,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz
+
 from ..analysis import Analysis
 from ..model import Clause, Ledger, LedgerEntry
 
@@ -92,10 +94,43 @@ def mirror_for(an: Analysis, ledger: Ledger | Sequence[LedgerEntry], entry: Ledg
     scope = scope_of(an, entry)
     entries = ledger.entries if isinstance(ledger, Ledger) else ledger
     for other in entries:
-        if other is entry or other.category != entry.category:
+        if other is entry or other.category != entry.category or other.reading != entry.reading:
             continue
+        if other.basis != "wording":
+            continue  # a clause-level reading is too weak to cancel a term
         if not (other.mutual or other.favors == entry.burdened):
             continue
-        if scope.covers(other.start) or (other.clause_id is not None and other.clause_id == entry.clause_id):
+        if not (scope.covers(other.start) or (other.clause_id is not None and other.clause_id == entry.clause_id)):
+            continue
+        if _alike(an, entry, other):
             return other, scope
     return None, scope
+
+
+#: How alike (rapidfuzz token-set ratio, party names masked) a sentence must be to mirror another.
+MIRROR_SIMILARITY = 55
+
+
+def _alike(an: Analysis, a: LedgerEntry, b: LedgerEntry) -> bool:
+    """Whether ``b`` gives the same thing as ``a``: a sentence of its own (not a heading) whose words, with
+    the parties' names masked, largely repeat ``a``'s ("Licensor grants Licensee ..." / "Licensee grants
+    Licensor ..."; "Customer may terminate ..." / "Either party may terminate ...")."""
+    ta, tb = _masked(an, a), _masked(an, b)
+    if len(tb.split()) < 8:
+        return False
+    return fuzz.token_set_ratio(ta, tb) >= MIRROR_SIMILARITY
+
+
+def _masked(an: Analysis, e: LedgerEntry) -> str:
+    key = f"ledger.masked.{e.start}.{e.end}"
+    got = an.cache.get(key)
+    if got is None:
+        text = an.text[e.start:e.end]
+        names = sorted({n for p in an.parties for n in (p.name, *p.aliases, p.role or "") if n and len(n) > 1},
+                       key=len, reverse=True)
+        if names:
+            text = re.sub("|".join(re.escape(n) for n in names), " PARTY ", text)
+        text = re.sub(r"\b(?:either|each|both|neither|the\s+other|such|any)\s+part(?:y|ies)\b", " PARTY ", text,
+                      flags=re.IGNORECASE)
+        got = an.cache[key] = " ".join(text.lower().split())[:600]
+    return got  # type: ignore[no-any-return]
