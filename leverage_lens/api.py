@@ -17,11 +17,11 @@ from .analysis import Analysis
 from .brief import build_brief
 from .checks import Registry, resolve_reader, run_checks, scorecard
 from .enrich import PartiesSpec, enrich
-from .ledger import build_ledger
+from .ledger import build_ledger, principal_pair
 from .errors import InvalidOptionError
 from .load import Loaded, Source, load_source, load_text
 from .load.text import utf8_or_refuse
-from .model import Document, Report, Summary
+from .model import Document, ParseWarning, Report, Summary
 from .options import ParseOptions, parse_options
 from .segment import segment
 
@@ -127,6 +127,12 @@ class Analyzer:
         analysis = Analysis(doc=tagged_doc, enrichment=enrichment, categories_present=present, reader=reader,
                             warnings=list(enrichment.warnings))
         analysis.ledger = build_ledger(analysis)
+        if principal_pair(analysis) is None:
+            found = ", ".join(p.name for p in analysis.parties if p.principal) or "none"
+            analysis.warnings.append(ParseWarning(
+                code="ledger_without_parties",
+                message=f"No one-sided terms can be reported: fewer than two principal parties were found "
+                f"({found}). Name them with analyze(..., parties=...) to read who each clause favours."))
         return analysis
 
 

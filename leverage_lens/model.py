@@ -377,12 +377,17 @@ class Ledger(_Model):
 
 
 class FamilyScore(_Model):
-    """Who holds the rights in one family of terms (termination, payment, liability, ...), with the evidence."""
+    """Who holds the leverage in one family of terms (termination, payment, liability, ip, ...), with the
+    evidence: the one-sided ledger entries each party gains, weighed by commercial weight (docs/ledger.md)."""
 
     family: str
-    rights: dict[str, int] = Field(default_factory=dict, description="party id -> rights it holds here")
+    rights: dict[str, int] = Field(default_factory=dict, description="party id -> one-sided ledger entries "
+                                   "(rights, protections, grants, others' duties) it gains here")
     favored: dict[str, int] = Field(default_factory=dict, description="party id -> one-sided findings for it")
-    leader: str | None = Field(default=None, description="party id holding more, or None when balanced")
+    weight: dict[str, float] = Field(default_factory=dict, description="party id -> summed commercial weight "
+                                     "of the one-sided entries it gains here")
+    leader: str | None = Field(default=None, description="party id holding more weight (by a clear margin), or "
+                               "None when balanced")
     reader_position: Literal["ahead", "behind", "even"] | None = None
     finding_ids: list[str] = Field(default_factory=list)
 

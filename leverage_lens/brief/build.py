@@ -1,9 +1,11 @@
 """Assemble the negotiation brief from what the pipeline already knows.
 
 Everything here reads the analysed document (tagged clauses, parties, obligations, findings); nothing is
-parsed or tagged again. The issues to raise are the findings a negotiator acts on (every one-sided finding,
-and any other finding of medium severity or worse), ordered against the reader first when the report is
-read as a party, then by severity, then in document order, each with its suggested ask.
+parsed or tagged again. The issues to raise are the findings a negotiator acts on (every one-sided finding of
+low severity or worse, and any other finding of medium severity or worse), ordered against the reader first
+when the report is read as a party, then by the commercial weight of the term (an uncapped one-way
+indemnity before a one-way audit right, docs/ledger.md), then by severity, then in document order, each
+with its suggested ask.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..analysis import Analysis
+from ..ledger import weight_of
 from ..model import Brief, Finding, Issue, KeyTerm, Party, Severity
 from .commercial import exclusivity, liability, payment_terms, termination_rights
 from .dates import agreement_date, effective_date, initial_term, renewal
@@ -23,11 +26,13 @@ __all__ = ["build_brief", "issues_to_raise"]
 def issues_to_raise(findings: Sequence[Finding], reader: str | None = None) -> list[Issue]:
     """Findings worth negotiating, most pressing first (see the module docstring for the order)."""
     rank = {s: i for i, s in enumerate(Severity)}  # Severity.rank searches the enum on every call
-    chosen = [f for f in findings if f.kind == "one_sided" or rank[f.severity] >= rank[Severity.MEDIUM]]
+    chosen = [f for f in findings if (f.kind == "one_sided" and rank[f.severity] >= rank[Severity.LOW])
+              or rank[f.severity] >= rank[Severity.MEDIUM]]
 
-    def key(f: Finding) -> tuple[int, int, int, int, str]:
+    def key(f: Finding) -> tuple[int, float, int, int, int, str]:
         against = 0 if (reader is not None and f.against_reader) else 1
-        return against, -rank[f.severity], f.start, f.end, f.rule
+        weight = weight_of(f.category) if f.kind == "one_sided" else 0.0
+        return against, -weight, -rank[f.severity], f.start, f.end, f.rule
 
     return [
         Issue(finding_id=f.id, rule=f.rule, severity=f.severity, family=f.family, clause_id=f.clause_id,

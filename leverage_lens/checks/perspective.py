@@ -2,9 +2,9 @@
 
 ``resolve_reader`` turns what the caller typed (a party name, alias or role: "Customer", "Acme") into a
 party id. ``for_reader`` marks each finding ``against_reader`` (True when it favours another party).
-``scorecard`` counts, per family of terms, the rights each party holds (obligations of modality "right",
-placed in a family by the clause's tags or by the finding categories in the same clause) and the one-sided
-findings in its favour, and names the leader.
+``scorecard`` weighs, per family of terms, the one-sided leverage each party gains in the ledger (entries
+counted and weighed by commercial weight and confidence) and counts the one-sided findings in its favour,
+and names the leader.
 """
 
 from __future__ import annotations
@@ -50,39 +50,43 @@ def for_reader(findings: Sequence[Finding], reader: str | None) -> list[Finding]
             for f in findings]
 
 
+#: The leader must hold this share more weight than the next party; closer is "even".
+LEAD_MARGIN = 1.25
+
+
 def scorecard(analysis: Analysis, findings: Sequence[Finding]) -> dict[str, FamilyScore]:
-    """Per family, the rights each party holds and the one-sided findings in its favour, and the leader
-    (read for ``analysis.reader`` when the report is read as a party)."""
+    """Per family, the leverage each party gains in the ledger (count and commercial weight of one-sided
+    entries), the one-sided findings in its favour, and the leader (read for ``analysis.reader`` when the
+    report is read as a party). An uncapped one-way indemnity weighs more than a one-way audit right."""
     reader = analysis.reader
-    obligations = analysis.obligations
     ids = {p.id for p in analysis.parties}
-    fam_of_clause: dict[str, set[str]] = {c.id: {t.family for t in c.tags} for c in analysis.clauses}
-    for f in findings:
-        if f.clause_id and f.family:
-            fam_of_clause.setdefault(f.clause_id, set()).add(f.family)
     rights: dict[str, dict[str, int]] = {}
-    for o in obligations:
-        if o.modality == "right" and o.actor in ids and o.clause_id:
-            for fam in fam_of_clause.get(o.clause_id, ()):
-                d = rights.setdefault(fam, {})
-                d[o.actor] = d.get(o.actor, 0) + 1
+    weight: dict[str, dict[str, float]] = {}
+    for e in (analysis.ledger.entries if analysis.ledger is not None else ()):
+        if e.mutual or e.favors not in ids:
+            continue
+        r = rights.setdefault(e.family, {})
+        r[e.favors] = r.get(e.favors, 0) + 1  # type: ignore[index]
+        w = weight.setdefault(e.family, {})
+        w[e.favors] = round(w.get(e.favors, 0.0) + e.weight * e.confidence, 3)  # type: ignore[index]
     favored: dict[str, dict[str, int]] = {}
     fids: dict[str, list[str]] = {}
     for f in findings:
-        if f.family:
+        if f.family and f.kind == "one_sided":
             fids.setdefault(f.family, []).append(f.id)
             if f.favors in ids:
                 d = favored.setdefault(f.family, {})
                 d[f.favors] = d.get(f.favors, 0) + 1  # type: ignore[index]
     out = {}
     for fam in sorted(set(rights) | set(favored)):
-        r, fv = rights.get(fam, {}), favored.get(fam, {})
-        total = {p: 2 * fv.get(p, 0) + r.get(p, 0) for p in set(r) | set(fv)}
-        ranked = sorted(total.items(), key=lambda kv: -kv[1])
-        leader = ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
+        w = weight.get(fam, {})
+        ranked = sorted(w.items(), key=lambda kv: -kv[1])
+        leader = None
+        if ranked and (len(ranked) == 1 or ranked[0][1] >= LEAD_MARGIN * ranked[1][1]):
+            leader = ranked[0][0]
         position = None
         if reader is not None:
             position = "even" if leader is None else ("ahead" if leader == reader else "behind")
-        out[fam] = FamilyScore(family=fam, rights=r, favored=fv, leader=leader, reader_position=position,
-                               finding_ids=fids.get(fam, []))
+        out[fam] = FamilyScore(family=fam, rights=rights.get(fam, {}), favored=favored.get(fam, {}), weight=w,
+                               leader=leader, reader_position=position, finding_ids=fids.get(fam, []))
     return out

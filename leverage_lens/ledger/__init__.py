@@ -12,6 +12,6 @@ the scorecard and the brief read ``analysis.ledger``, and the Report carries it 
 from __future__ import annotations
 
 from .build import build_ledger, principal_pair
-from .topics import TOPICS, Topic
+from .topics import TOPICS, Topic, weight_of
 
-__all__ = ["TOPICS", "Topic", "build_ledger", "principal_pair"]
+__all__ = ["TOPICS", "Topic", "build_ledger", "principal_pair", "weight_of"]

@@ -50,9 +50,10 @@ def build_ledger(an: Analysis) -> Ledger:
     entries: list[LedgerEntry] = []
     for topic in TOPICS:
         for s in an.candidates(topic.cue, topic.anchors):
-            if topic.unless is not None and topic.unless.search(s.text) or _definitional(s):
+            matches = list(topic.cue.finditer(s.text))
+            if not matches or topic.unless is not None and topic.unless.search(s.text) or _definitional(s):
                 continue
-            holdings = [((s.start + m.start(), s.start + m.end()), h) for m in topic.cue.finditer(s.text)
+            holdings = [((s.start + m.start(), s.start + m.end()), h) for m in matches
                         if (h := read_holding(an, s, topic, s.start + m.start(), s.start + m.end(),
                                               modals.get(s.start, ()), principal)) is not None]
             if not holdings:

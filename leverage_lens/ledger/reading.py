@@ -55,7 +55,7 @@ _CARVE_OUT = re.compile(
     r"excluding|however|notwithstanding\s+the\s+foregoing|save\s+(?:that|for))\b", re.IGNORECASE)
 _RIGHT_WORDS = re.compile(
     r"\b(?:may|can|(?:has|have|shall\s+have|will\s+have)\s+(?:the\s+)?(?:sole\s+|exclusive\s+|unilateral\s+)?"
-    r"(?:right|option|discretion|power|authority)|(?:is|are|shall\s+be)\s+(?:entitled|permitted|free|"
+    r"(?:right|option|discretion|power|authority|ability)|(?:is|are|shall\s+be)\s+(?:entitled|permitted|free|"
     r"authori[sz]ed)|reserves?\s+the\s+right|at\s+(?:its|their)\s+(?:sole\s+)?(?:option|discretion|election)|"
     r"in\s+(?:its|their)\s+(?:sole\s+)?discretion|elects?|chooses?)\b", re.IGNORECASE)
 _PROHIBITION_WORDS = re.compile(
@@ -103,7 +103,16 @@ class _Candidate:
 
 
 def _candidates(an: Analysis, s: Sentence, principal: frozenset[str]) -> list[_Candidate]:
-    """Party mentions (principal parties only) and collective subjects in the sentence, in order."""
+    """Party mentions (principal parties only) and collective subjects in the sentence, in order (read once
+    per sentence, whatever the number of topics on it)."""
+    key = ("ledger.candidates", s.start)
+    got = an.cache.get(key)  # type: ignore[call-overload]
+    if got is None:
+        got = an.cache[key] = _read_candidates(an, s, principal)  # type: ignore[index]
+    return got  # type: ignore[no-any-return]
+
+
+def _read_candidates(an: Analysis, s: Sentence, principal: frozenset[str]) -> list[_Candidate]:
     out = [_Candidate(a, b, pid) for a, b, pid in s.mentions if pid in principal]
     for m in _COLLECTIVE.finditer(s.text):
         out.append(_Candidate(s.start + m.start(), s.start + m.end(), None))
@@ -121,18 +130,23 @@ def _candidates(an: Analysis, s: Sentence, principal: frozenset[str]) -> list[_C
     return merged
 
 
-def _segment_start(s: Sentence, pos: int) -> int:
+def _breaks(s: Sentence) -> list[tuple[int, int]]:
+    """Where the parts of the sentence meet (absolute start, end of each break), found once per sentence."""
+    return [(s.start + m.start(), s.start + m.end()) for m in _BREAK.finditer(s.text)]
+
+
+def _segment_start(s: Sentence, pos: int, breaks: list[tuple[int, int]]) -> int:
     """Start (absolute) of the part of the sentence holding ``pos``."""
-    rel = pos - s.start
-    start = 0
-    for m in _BREAK.finditer(s.text, 0, rel):
-        start = m.end()
-    return s.start + start
+    start = s.start
+    for a, b in breaks:
+        if b > pos:
+            break
+        start = b
+    return start
 
 
-def _segment_end(s: Sentence, pos: int) -> int:
-    m = _BREAK.search(s.text, pos - s.start)
-    return s.start + m.start() if m else s.end
+def _segment_end(s: Sentence, pos: int, breaks: list[tuple[int, int]]) -> int:
+    return next((a for a, _ in breaks if a >= pos), s.end)
 
 
 def _modal_before(modals: Sequence[Obligation], pos: int, seg: int) -> Obligation | None:
@@ -251,6 +265,9 @@ _PASSIVE_BY = re.compile(
 #: AIRSOPURE with access", "make its books available to Licensor".
 _ENABLE = re.compile(r"\b(?:permit|allow|authori[sz]e|enable|let|provide|give|grant|afford|make\s+\w+(?:\s+\w+)?\s+"
                      r"available\s+to|cooperate\s+with|furnish|deliver|submit|send)\w*\b", re.IGNORECASE)
+#: "the right for Supplier to audit", "the right of Licensor to terminate".
+_RIGHT_FOR = re.compile(r"\b(?:right|option|ability|power|permission|authority)\s+(?:for|of)\s+(?:the\s+)?$",
+                        re.IGNORECASE)
 #: Who is paid: "royalties to be paid by Zynga to WPT", "payable to Licensor", "the Agent's fee".
 _PAID_TO = re.compile(r"\b(?:paid|payable|owed|due|remit\w*|credited)\s+(?:\w+\s+){0,3}?to\s+(?:the\s+)?$",
                       re.IGNORECASE)
@@ -312,8 +329,12 @@ def read_holding(an: Analysis, s: Sentence, topic: Topic, cue_start: int, cue_en
     cands = _candidates(an, s, principal)
     if not cands:
         return None
-    seg = _segment_start(s, cue_start)
-    seg_end = _segment_end(s, cue_end)
+    key = ("ledger.breaks", s.start)
+    breaks = an.cache.get(key)  # type: ignore[call-overload]
+    if breaks is None:
+        breaks = an.cache[key] = _breaks(s)  # type: ignore[index]
+    seg = _segment_start(s, cue_start, breaks)
+    seg_end = _segment_end(s, cue_end, breaks)
     text = an.text
     reading = topic.reading
     modal = _modal_before(modals, cue_start + 1, seg) or _modal_before(modals, cue_end, seg)
@@ -350,9 +371,9 @@ def read_holding(an: Analysis, s: Sentence, topic: Topic, cue_start: int, cue_en
         by = _party_after(an, cands, _PAID_BY, seg, seg_end)
         fee = next((c for c in cands if seg <= c.start < seg_end and c.party and _FEE_OF.match(text, c.end)), None)
         if to is not None:
-            found = to
+            found, gains = to, True
         elif fee is not None:
-            found = fee
+            found, gains = fee, True
         elif by is not None:
             found, gains = by, False
         else:
@@ -360,7 +381,10 @@ def read_holding(an: Analysis, s: Sentence, topic: Topic, cue_start: int, cue_en
             gains = actor is not None and bool(_RECEIVES.search(text, anchor, min(anchor + 60, cue_end + 20)))
     elif reading == "right":
         found = actor
-        if actor is not None and actor is subject and actor.party is not None:
+        given = _party_after(an, cands, _RIGHT_FOR, anchor, min(seg_end, cue_end + 40))
+        if given is not None:  # "shall obtain the right for Supplier to audit"
+            found = given
+        elif actor is not None and actor is subject and actor.party is not None:
             if _PROHIBITION_WORDS.search(text, anchor, min(anchor + 25, cue_end)) and not _RIGHT_WORDS.search(
                     text, anchor, min(anchor + 12, cue_end)):
                 gains = False  # "Distributor may not terminate": a right denied is a restriction borne

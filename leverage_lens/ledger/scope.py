@@ -100,25 +100,27 @@ def mirror_for(an: Analysis, ledger: Ledger | Sequence[LedgerEntry], entry: Ledg
             continue  # a clause-level reading is too weak to cancel a term
         if not (other.mutual or other.favors == entry.burdened):
             continue
-        if not (scope.covers(other.start) or (other.clause_id is not None and other.clause_id == entry.clause_id)):
-            continue
-        if _alike(an, entry, other):
+        near = scope.covers(other.start) or (other.clause_id is not None and other.clause_id == entry.clause_id)
+        if _alike(an, entry, other, MIRROR_SIMILARITY if near else MIRROR_SIMILARITY_ANYWHERE):
             return other, scope
     return None, scope
 
 
-#: How alike (rapidfuzz token-set ratio, party names masked) a sentence must be to mirror another.
+#: How alike (rapidfuzz token-set ratio, party names masked) a sentence in scope must be to mirror another.
 MIRROR_SIMILARITY = 55
+#: ... and a sentence outside the scope: the same term with the parties swapped, wherever the contract puts
+#: it (flat contracts number every paragraph at the top level).
+MIRROR_SIMILARITY_ANYWHERE = 80
 
 
-def _alike(an: Analysis, a: LedgerEntry, b: LedgerEntry) -> bool:
+def _alike(an: Analysis, a: LedgerEntry, b: LedgerEntry, threshold: float) -> bool:
     """Whether ``b`` gives the same thing as ``a``: a sentence of its own (not a heading) whose words, with
     the parties' names masked, largely repeat ``a``'s ("Licensor grants Licensee ..." / "Licensee grants
     Licensor ..."; "Customer may terminate ..." / "Either party may terminate ...")."""
     ta, tb = _masked(an, a), _masked(an, b)
     if len(tb.split()) < 8:
         return False
-    return fuzz.token_set_ratio(ta, tb) >= MIRROR_SIMILARITY
+    return fuzz.token_set_ratio(ta, tb) >= threshold
 
 
 def _masked(an: Analysis, e: LedgerEntry) -> str:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from ..model import LedgerReading
 
-__all__ = ["TOPICS", "Topic", "topic"]
+__all__ = ["TOPICS", "Topic", "topic", "weight_of"]
 
 _I = re.IGNORECASE
 
@@ -48,8 +48,8 @@ def _c(pattern: str) -> re.Pattern[str]:
 _TERMINATE = r"(?:terminat\w*|cancel\w*)"
 _CONVENIENCE = (r"(?:for\s+(?:any\s+or\s+no\s+reason|any\s+reason(?:\s+whatsoever)?|no\s+reason|(?:its\s+|their\s+)?"
                 r"(?:own\s+)?convenience)|without\s+(?:any\s+)?(?:cause|reason)|at\s+(?:any\s+time|will)\b(?![^.;]{0,40}"
-                r"\b(?:if|upon|in\s+the\s+event|breach|default|fail))|in\s+its\s+(?:sole\s+)?discretion)")
-_NOTICE = r"(?:\d+|[a-z\-]+\s*\(\d+\))\s*(?:calendar\s+|business\s+|working\s+)?(?:days?|months?)['\u2019]?\s*(?:prior\s+|advance\s+|written\s+|express\s+)*(?:written\s+)?notice"
+                r"\b(?:if|upon(?!\s+(?:\S+\s+){0,4}?notice)|in\s+the\s+event|breach|default|fail))|in\s+its\s+(?:sole\s+)?discretion)")
+_NOTICE = r"(?:\d+|[a-z\-]+(?:\s*\(\d+\))?)\s*(?:calendar\s+|business\s+|working\s+)?(?:days?|months?)['\u2019]?\s*(?:prior\s+|advance\s+|written\s+|express\s+)*(?:written\s+)?notice"
 
 TOPICS: tuple[Topic, ...] = (
     # -- termination --------------------------------------------------------------------------------------
@@ -86,7 +86,7 @@ TOPICS: tuple[Topic, ...] = (
            r"\b(?:non-?renewal|not\s+to\s+(?:renew|extend)|(?:intention|intent|election|desire)\s+(?:not\s+)?to\s+(?:renew|"
            r"extend|terminate)|terminat\w*)|\bnotice\s+of\s+(?:its\s+)?(?:non-?renewal|intent(?:ion)?\s+not\s+to\s+renew)|"
            r"\b(?:option|right|elect\w*)\s+to\s+(?:renew|extend)\b|\b(?:elect\w*|decid\w*|choos\w*)\s+not\s+to\s+renew)"),
-        ("unless", "until", "non-renewal", "nonrenewal", "not to renew", "option to", "right to", "elect"),
+        ("unless", "until", "non-renewal", "nonrenewal", "not to renew", "to renew", "to extend"),
         2.0,
         "decides whether the contract renews",
         "a right for either party to stop renewal on the same notice",
@@ -128,7 +128,9 @@ TOPICS: tuple[Topic, ...] = (
            r"entity|supplier|source|manufacturer|vendor|distributor|dealer|agent|competitor)|anyone\s+(?:other\s+"
            r"than|except)|other\s+than\s+(?:from\s+)?(?:the\s+)?[A-Z])|"
            r"\b(?:exclusively|solely|only)\s+(?:from|to|through|with)\s+(?!(?:the\s+)?extent)"),
-        ("not", "exclusively", "solely", "only"),
+        ("any other", "any third", "third part", "any person", "any entity", "anyone", "other than", "exclusively",
+         "solely", "only from", "only to", "only through", "only with", "any competitor", "any supplier",
+         "any manufacturer", "any vendor", "any distributor", "any dealer", "any agent", "any source"),
         4.0,
         "ties the other side to deal with it alone",
         "the freedom to buy from and sell to others, or exclusivity limited to named products with minimums",
@@ -227,7 +229,7 @@ TOPICS: tuple[Topic, ...] = (
         _c(r"\b(?:(?:increase|change|adjust|modify|revise|raise)\w*\s+(?:the\s+|its\s+|any\s+)?(?:prices?|fees?|"
            r"rates?|charges?|pricing)|(?:prices?|fees?|rates?|pricing)\s+(?:are\s+|is\s+)?subject\s+to\s+change|"
            r"(?:prices?|fees?|rates?)\s+(?:shall|will|may)\s+(?:not\s+)?(?:be\s+)?(?:increased|changed|adjusted))\b"),
-        ("price", "fee", "rate", "charge", "pricing"),
+        ("increas", "adjust", "rais", "revis", "subject to change", "modif", "chang"),
         3.0,
         "may change the price",
         "fixed prices for the initial term, and any later increase capped (e.g. CPI or 3% a year) with 90 "
@@ -247,7 +249,8 @@ TOPICS: tuple[Topic, ...] = (
     Topic(
         "payment.audit_rights", "right",
         _c(r"\b(?:audit\w*|inspect\w*|examin\w*)\b[^.;]{0,120}?\b(?:books|records|accounts|facilit\w*|premises|"
-           r"plants?|sites?|operations|systems|documentation|compliance)\b|\b(?:books|records|accounts)\b[^.;]{0,120}?"
+           r"plants?|sites?|operations|systems|documentation|compliance|warehouses?|locations?|stores?|offices?|equipment|"
+           r"time\s*sheets?|documents|files|invoices|statements|practices|procedures|processes|manufactur\w*|quality)\b|\b(?:books|records|accounts)\b[^.;]{0,120}?"
            r"\b(?:audit\w*|inspect\w*|examin\w*|access)\b"),
         ("audit", "inspect", "examin", "books", "records"),
         1.5,
@@ -263,7 +266,8 @@ TOPICS: tuple[Topic, ...] = (
            r"lesser|\d)|(?:overdue|past\s+due|unpaid)\s+(?:amounts?|sums?|invoices?|balances?)[^.;]{0,80}?\binterest|"
            r"(?:\d+(?:\.\d+)?|[a-z\-]+)\s*(?:\(\d+(?:\.\d+)?%?\))?\s*(?:%|percent|per\s+cent)\s+per\s+(?:month|annum|year)"
            r"[^.;]{0,40}?(?:overdue|late|past\s+due|unpaid))"),
-        ("late", "interest", "overdue", "past due", "unpaid"),
+        ("late pay", "late fee", "late charge", "late interest", "late penalt", "overdue", "past due", "unpaid",
+         "interest at", "interest of"),
         1.5,
         "collects late fees or interest",
         "late interest only after a written reminder and a 15-day grace period, at a statutory rate",
@@ -277,8 +281,8 @@ TOPICS: tuple[Topic, ...] = (
            r"[^.;]{0,120}?\bliab\w+|(?:not\s+|nor\s+)(?:be\s+)?(?:liable|responsible)\s+(?:to\s+\w+\s+)?for\s+(?:any\s+)?"
            r"(?:indirect|special|incidental|consequential|punitive|exemplary|lost\s+profits)|limitation\s+of\s+"
            r"liability|liability\s+(?:is\s+|shall\s+be\s+)?limited\s+to|exclusive\s+(?:and\s+sole\s+)?remedy|sole\s+and"
-           r"\s+exclusive\s+remedy)\b"),
-        ("liab", "remedy", "responsible"),
+           r"\s+exclusive\s+remedy|sole\s+(?:and\s+exclusive\s+)?(?:obligation|liability|responsibility)s?)\b"),
+        ("liab", "remedy", "responsib", "sole obligation"),
         4.0,
         "has its liability capped or excluded",
         "the same cap and exclusions for both sides, with carve-outs for confidentiality, indemnities, data "
@@ -291,8 +295,9 @@ TOPICS: tuple[Topic, ...] = (
            r"in\s+this\s+|in\s+section\s+|herein\s+)?[^.;]{0,80}?(?:shall|will)\s+not\s+apply|shall\s+not\s+(?:limit|"
            r"apply\s+to)\s+(?:\w+\s+){0,3}(?:liability|obligations?)|unlimited\s+liability|without\s+limit(?:ation)?\s+"
            r"(?:as\s+to|of)\s+(?:amount|liability)|(?:except|excluding|other\s+than)\s+(?:for\s+)?(?:\w+\s+){0,6}?"
-           r"(?:indemnif\w*|confidential\w*|gross\s+negligence|wil(?:l)?ful|fraud|breach\s+of\s+section))"),
-        ("not apply", "not limit", "unlimited", "without limit", "except", "excluding", "other than"),
+           r"(?:indemnif\w*|confidential\w*|gross\s+negligence|wil(?:l)?ful|fraud|breach\s+of\s+section|obligations?\s+to\s+pay|"
+           r"payment\s+obligations?|(?:\w+['\u2019]s?\s+)(?:\w+\s+){0,3}?obligations?))"),
+        ("liab", "damages", "limitation"),
         5.0,
         "is exposed without a cap",
         "a cap on every head of liability, or the same uncapped heads for both sides",
@@ -342,7 +347,7 @@ TOPICS: tuple[Topic, ...] = (
            r"oppose|dispute|attack)\b[^.;]{0,80}?\b(?:validity|ownership|patents?|marks?|trademarks?|rights?|"
            r"title|enforceability)|(?:waives?|releases?)\s+(?:any\s+and\s+all\s+|all\s+|any\s+)?(?:claims?|rights?\s+to"
            r"\s+sue))\b"),
-        ("sue", "challenge", "contest", "oppose", "dispute", "attack", "waive", "release"),
+        ("sue", "challenge", "contest", "oppose", "attack", "waive", "release"),
         2.5,
         "is shielded from challenges or claims by the other side",
         "drop the covenant not to sue or no-challenge clause, or make it mutual and limited to the licensed "
@@ -391,8 +396,9 @@ TOPICS: tuple[Topic, ...] = (
         "assignment.anti_assignment", "restriction",
         _c(r"\b(?:(?:shall|will|may)\s+not\b[^.;]{0,60}?\b(?:assign|transfer|delegate|sublicen[cs]e|subcontract)\w*"
            r"|(?:no|any)\s+(?:purported\s+)?assignment\b|agreement\s+(?:is|shall\s+not\s+be|will\s+not\s+be)\s+(?:not\s+)?(?:assign|transfer)able\b|"
-           r"(?:assign|transfer|delegate)\w*\b[^.;]{0,120}?\b(?:without\s+(?:the\s+)?(?:prior\s+)?(?:written\s+)?"
-           r"(?:consent|approval)|with(?:out)?\s+the\s+(?:prior\s+)?(?:written\s+)?consent))"),
+           r"\b(?:not|no|neither|nor|only)\b[^.;]{0,60}?(?:assign|transfer|delegate)\w*\b[^.;]{0,120}?\bwithout\s+(?:the\s+)?"
+           r"(?:prior\s+)?(?:written\s+)?(?:consent|approval)|(?:assign|transfer|delegate)\w*\b[^.;]{0,120}?\b(?:only\s+)?"
+           r"with\s+the\s+(?:prior\s+)?(?:written\s+)?(?:consent|approval))"),
         ("assign", "transfer", "delegat", "sublicen", "subcontract"),
         2.0,
         "controls whether the other side can assign",
@@ -403,8 +409,8 @@ TOPICS: tuple[Topic, ...] = (
     Topic(
         "assignment.anti_assignment", "right",
         _c(r"\b(?:may|(?:shall\s+)?(?:have\s+the\s+)?right\s+to|(?:is|are)\s+(?:free|entitled|permitted)\s+to)\s+"
-           r"(?:freely\s+)?(?:assign|transfer)\w*\b(?![^.;]{0,120}\bwithout\s+(?:the\s+)?(?:prior\s+)?(?:written\s+)?"
-           r"consent)(?![^.;]{0,120}\bwith\s+the\s+(?:prior\s+)?(?:written\s+)?consent)"),
+           r"(?:freely\s+)?(?:assign|transfer)\w*\b(?![^.;]{0,120}\b(?:only\s+)?with\s+the\s+(?:prior\s+)?(?:written\s+)?"
+           r"(?:consent|approval))"),
         ("assign", "transfer"),
         2.0,
         "may assign the contract freely",
@@ -453,3 +459,8 @@ TOPICS: tuple[Topic, ...] = (
 def topic(category: str) -> list[Topic]:
     """The topics of a category (some have two: exclusivity granted, and exclusivity as a restriction)."""
     return [t for t in TOPICS if t.category == category]
+
+
+def weight_of(category: str | None) -> float:
+    """The commercial weight of a category (the heaviest of its topics; 1.0 for categories without one)."""
+    return max((t.weight for t in TOPICS if t.category == category), default=1.0)

@@ -106,14 +106,15 @@ _PALETTE = ("#3b7dd8", "#e08a00", "#2e9d5b", "#8e44ad", "#c62828", "#607d8b")
 
 
 def scorecard_svg(report: Report, *, width: int = 560, bar_height: int = 18) -> str:
-    """One bar per family of the scorecard, split by each party's share of rights held plus one-sided findings
-    in its favour; a legend names the parties. Well-formed XML (it parses with ``xml.etree``), no script."""
+    """One bar per family of the scorecard, split by each party's share of the leverage's commercial weight
+    (the ledger's one-sided entries it gains, weighed; counts when a report has no weights); a legend names
+    the parties. Well-formed XML (it parses with ``xml.etree``), no script."""
     card = report.summary.scorecard
     if not card:
         return ""
     ids: list[str] = []
     for score in card.values():
-        for pid in (*score.rights, *score.favored):
+        for pid in (*score.weight, *score.rights, *score.favored):
             if pid not in ids:
                 ids.append(pid)
     color = {pid: _PALETTE[i % len(_PALETTE)] for i, pid in enumerate(ids)}
@@ -122,7 +123,10 @@ def scorecard_svg(report: Report, *, width: int = 560, bar_height: int = 18) -> 
     rows = []
     for i, (family, score) in enumerate(sorted(card.items())):
         y = top + i * (bar_height + gap)
-        weight = {pid: score.rights.get(pid, 0) + score.favored.get(pid, 0) for pid in ids}
+        if score.weight:
+            weight: dict[str, float] = {pid: score.weight.get(pid, 0.0) for pid in ids}
+        else:
+            weight = {pid: float(score.rights.get(pid, 0) + score.favored.get(pid, 0)) for pid in ids}
         total = sum(weight.values())
         segs = [f'<text x="0" y="{y + bar_height - 5}" class="fam">{escape(family)}</text>']
         x = float(label_w)
@@ -132,13 +136,13 @@ def scorecard_svg(report: Report, *, width: int = 560, bar_height: int = 18) -> 
             w = bar_w * weight[pid] / total
             name = escape(party_label(report, pid) or pid)
             segs.append(f'<rect class="seg" x="{x:.1f}" y="{y}" width="{w:.1f}" height="{bar_height}" '
-                        f'fill="{color[pid]}"><title>{escape(family)}: {name} {score.rights.get(pid, 0)} rights, '
-                        f'{score.favored.get(pid, 0)} one-sided findings</title></rect>')
+                        f'fill="{color[pid]}"><title>{escape(family)}: {name} {score.rights.get(pid, 0)} one-sided terms '
+                        f'(weight {weight[pid]:g}), {score.favored.get(pid, 0)} findings</title></rect>')
             x += w
         if not total:
             segs.append(f'<rect class="seg empty" x="{label_w}" y="{y}" width="{bar_w}" height="{bar_height}" '
                         f'fill="#eee"/>')
-        segs.append(f'<text x="{label_w + bar_w + 6}" y="{y + bar_height - 5}" class="n">{total}</text>')
+        segs.append(f'<text x="{label_w + bar_w + 6}" y="{y + bar_height - 5}" class="n">{round(total, 1):g}</text>')
         rows.append(f'<g class="bar" data-family="{escape(family, quote=True)}">{"".join(segs)}</g>')
     legend = []
     lx = 0
@@ -150,5 +154,5 @@ def scorecard_svg(report: Report, *, width: int = 560, bar_height: int = 18) -> 
     height = top + len(card) * (bar_height + gap)
     return (f'<svg id="scorecard-chart" xmlns="http://www.w3.org/2000/svg" role="img" width="{width}" '
             f'height="{height}" viewBox="0 0 {width} {height}" aria-label="Leverage by family: each party\'s '
-            f'share of rights and one-sided findings"><style>text{{font:12px system-ui,sans-serif;fill:#333}}'
+            f'share of the weighed one-sided terms"><style>text{{font:12px system-ui,sans-serif;fill:#333}}'
             f'</style><g class="legend">{"".join(legend)}</g>{"".join(rows)}</svg>')

@@ -90,8 +90,8 @@ def _scorecard(report: Report) -> str:
         rows.append(f"<tr><td>{_e(family)}</td><td>{_e(rights)}</td><td>{_e(favored)}</td>"
                     f"<td>{_e(party_name(report, score.leader, 'balanced'))}</td><td>{_e(score.reader_position or '-')}</td></tr>")
     return ('<h2>Leverage scorecard</h2><figure class="chart">'
-            f'{scorecard_svg(report)}<figcaption class="muted">Each bar: the share of rights held and one-sided '
-            "findings in each party\u2019s favour.</figcaption></figure><table id=\"scorecard\"><thead><tr><th>Family</th>"
+            f'{scorecard_svg(report)}<figcaption class="muted">Each bar: each party\u2019s share of the one-sided '
+            "terms in its favour, weighed by commercial weight.</figcaption></figure><table id=\"scorecard\"><thead><tr><th>Family</th>"
             "<th>Rights</th><th>One-sided for</th>"
             f"<th>Leader</th><th>Reader</th></tr></thead><tbody>{''.join(rows)}</tbody></table>")
 

@@ -25,7 +25,8 @@ def test_one_way_consent_to_assign_favours_the_party_whose_consent_is_needed():
     assert len(found) == 1
     assert found[0].favors == _party(ctx, "Supplier")
     assert found[0].quote.startswith("Customer shall not assign")
-    assert any(e.label.startswith("looked for: a restriction on assignment by") for e in found[0].evidence)
+    assert found[0].burdened == _party(ctx, "Customer")
+    assert any(e.label.startswith("scope:") and "none found" in e.label for e in found[0].evidence)
 
 
 def test_passive_assignment_restriction_reads_the_assignor_after_by():
@@ -60,9 +61,18 @@ def test_sole_obligation_under_a_warranty_protects_the_obligor_only():
     assert [f.favors for f in found] == [_party(ctx, "Supplier")]
 
 
-def test_sole_obligation_is_quiet_when_both_parties_limit_their_liability():
+def test_a_mutual_exclusion_of_other_damages_does_not_silence_a_one_sided_remedy_limit():
+    # Issue 13: only the same term given to the other side (or both), in scope, is a mirror; a mutual
+    # exclusion of indirect damages leaves Supplier's one-sided limit of its warranty duty standing.
     text = (P + "1. Supplier's sole obligation under this warranty is to repair the goods. 2. Neither party shall "
             "be liable for indirect damages.")
+    ctx, found = _run("one_sided.liability_cap", text)
+    assert [f.favors for f in found] == [_party(ctx, "Supplier")]
+
+
+def test_the_same_limit_given_to_both_parties_is_quiet():
+    text = (P + "9. Liability. 9.1 Supplier's aggregate liability shall not exceed the fees paid. 9.2 Customer's "
+            "aggregate liability shall not exceed the fees paid.")
     assert _run("one_sided.liability_cap", text)[1] == []
 
 

@@ -1,0 +1,154 @@
+"""The leverage ledger reads, sentence by sentence, who gains each term and who gives it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import leverage_lens
+from leverage_lens.analysis import Analysis
+from leverage_lens.ledger import build_ledger, principal_pair
+from leverage_lens.model import LedgerEntry
+
+P = 'This Agreement is between Acme Inc. ("Supplier") and Beta LLC ("Customer"). '
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "master_services_agreement.txt"
+
+
+def _ledger(text: str) -> tuple[Analysis, list[LedgerEntry]]:
+    an = Analysis.build(leverage_lens.parse_text(text))
+    return an, build_ledger(an).entries
+
+
+def _id(an: Analysis, alias: str) -> str:
+    return next(p.id for p in an.parties if alias in p.aliases or p.role == alias or p.name == alias)
+
+
+def _one(entries: list[LedgerEntry], category: str) -> LedgerEntry:
+    found = [e for e in entries if e.category == category]
+    assert len(found) == 1, [(e.category, e.favors, e.mutual) for e in entries]
+    return found[0]
+
+
+def test_a_right_held_by_one_party_favours_it_and_burdens_the_other() -> None:
+    an, entries = _ledger(P + "4. Term. 4.1 Customer may terminate this Agreement for convenience on 30 days notice.")
+    e = _one(entries, "termination.convenience")
+    assert (e.favors, e.burdened, e.mutual) == (_id(an, "Customer"), _id(an, "Supplier"), False)
+    assert {s.label for s in e.evidence} >= {"cue", "holder"}
+
+
+def test_either_party_makes_the_term_mutual() -> None:
+    _, entries = _ledger(P + "4. Term. 4.1 Either party may terminate this Agreement for convenience on 30 days "
+                            "notice.")
+    e = _one(entries, "termination.convenience")
+    assert e.mutual and e.favors is None and e.burdened is None
+
+
+def test_a_restriction_burdens_the_party_it_binds() -> None:
+    an, entries = _ledger(P + "7. Restrictions. 7.1 During the Term, Customer shall not compete with Supplier.")
+    e = _one(entries, "exclusivity.non_compete")
+    assert (e.reading, e.favors, e.burdened) == ("restriction", _id(an, "Supplier"), _id(an, "Customer"))
+
+
+def test_a_passive_verb_reads_its_agent_after_by() -> None:
+    an, entries = _ledger(P + "4. Term. 4.1 This Agreement may be terminated at any time by Customer upon 30 days "
+                              "written notice.")
+    assert _one(entries, "termination.convenience").favors == _id(an, "Customer")
+
+
+def test_an_inverted_liability_exclusion_protects_the_party_after_the_modal() -> None:
+    an, entries = _ledger(P + "9. Liability. 9.1 In no event shall Supplier be liable for consequential damages.")
+    assert _one(entries, "liability.cap").favors == _id(an, "Supplier")
+
+
+def test_a_possessive_cap_protects_its_possessor() -> None:
+    an, entries = _ledger(P + "9. Liability. 9.1 Customer's aggregate liability shall not exceed the fees paid.")
+    assert _one(entries, "liability.cap").favors == _id(an, "Customer")
+
+
+def test_a_sole_remedy_limits_the_party_whose_remedy_it_is() -> None:
+    an, entries = _ledger(P + "8. Warranty. 8.1 Customer's sole and exclusive remedy for a defect is repair.")
+    assert _one(entries, "liability.cap").favors == _id(an, "Supplier")
+
+
+def test_an_exclusive_appointment_favours_the_appointee() -> None:
+    an, entries = _ledger(P + "2. Appointment. 2.1 Supplier hereby appoints Customer as its exclusive distributor "
+                              "in Canada.")
+    e = next(e for e in entries if e.category == "exclusivity.exclusive_dealing")
+    assert (e.favors, e.burdened) == (_id(an, "Customer"), _id(an, "Supplier"))
+
+
+def test_a_grant_favours_its_recipient_not_the_party_named_in_subject_to() -> None:
+    an, entries = _ledger(P + "3. Licence. 3.1 Subject to the terms of this Agreement, Supplier hereby grants to "
+                              "Customer a non-exclusive licence to use the software.")
+    assert _one(entries, "ip.license_grant").favors == _id(an, "Customer")
+
+
+def test_an_obliged_party_permitting_an_audit_gives_the_right_to_the_other() -> None:
+    an, entries = _ledger(P + "8. Records. 8.1 Customer shall permit Supplier to inspect its books and records "
+                              "once a year.")
+    assert _one(entries, "payment.audit_rights").favors == _id(an, "Supplier")
+
+
+def test_a_one_party_carve_out_of_a_mutual_rule_favours_that_party() -> None:
+    an, entries = _ledger(P + "12. Assignment. 12.1 Neither party may assign this Agreement without the consent of "
+                              "the other party, except that Supplier may assign it to an Affiliate.")
+    e = next(e for e in entries if e.category == "assignment.anti_assignment" and e.reading == "restriction")
+    assert not e.mutual and e.favors == _id(an, "Supplier")
+
+
+def test_a_change_of_control_of_one_party_lets_the_other_terminate() -> None:
+    an, entries = _ledger(P + "4. Term. 4.1 If a Change of Control of Supplier occurs, Customer may terminate this "
+                              "Agreement on written notice.")
+    assert _one(entries, "termination.change_of_control").favors == _id(an, "Customer")
+
+
+def test_payments_favour_the_payee() -> None:
+    an, entries = _ledger(P + "5. Royalties. 5.1 The royalties to be paid by Customer to Supplier are five percent "
+                              "(5%) of net sales.")
+    assert _one(entries, "payment.revenue_sharing").favors == _id(an, "Supplier")
+
+
+def test_a_definition_is_not_read_as_a_term() -> None:
+    _, entries = _ledger(P + '1. Definitions. 1.1 "Change of Control" means the acquisition of more than fifty '
+                            "percent of the voting stock of a party.")
+    assert entries == []
+
+
+def test_fewer_than_two_principal_parties_give_an_empty_ledger() -> None:
+    an, entries = _ledger("1. Term. The Supplier may terminate this Agreement for convenience on 30 days notice.")
+    assert principal_pair(an) is None and entries == []
+
+
+def test_the_example_contract_caps_only_the_provider() -> None:
+    report = leverage_lens.analyze(EXAMPLE)
+    provider = next(p.id for p in report.parties if p.role == "Provider")
+    caps = [e for e in report.ledger.entries if e.category == "liability.cap" and "LIABILITY" in
+            report.document.text[e.start:e.end].upper()]
+    assert caps and all(e.favors == provider for e in caps)
+    finding = [f for f in report.findings if f.rule == "one_sided.liability_cap"]
+    assert finding and all(f.favors == provider for f in finding)
+
+
+def test_analyze_warns_when_the_ledger_has_no_parties_to_weigh() -> None:
+    report = leverage_lens.analyze(leverage_lens.parse_text("1. Term. This agreement lasts one year."))
+    assert any(w.code == "ledger_without_parties" for w in report.warnings)
+
+
+@pytest.mark.parametrize("mutual_sentence", [
+    "9.3 Neither party is liable for a delay caused by force majeure.",
+    "15. General. 15.1 Each party shall comply with applicable law.",
+])
+def test_an_unrelated_mutual_sentence_does_not_silence_a_one_sided_cap(mutual_sentence: str) -> None:
+    text = (P + "9. Liability. 9.1 Supplier's aggregate liability shall not exceed the fees paid. 9.2 In no event "
+            "shall Supplier be liable for lost profits. " + mutual_sentence)
+    report = leverage_lens.analyze(leverage_lens.parse_text(text))
+    assert [f.rule for f in report.findings if f.rule == "one_sided.liability_cap"]
+
+
+def test_the_same_term_given_to_the_other_side_in_the_section_is_a_mirror() -> None:
+    text = (P + "4. Term. 4.1 Customer may terminate this Agreement for convenience on 30 days notice. 4.2 Supplier "
+            "may terminate this Agreement for convenience on 90 days notice.")
+    report = leverage_lens.analyze(leverage_lens.parse_text(text))
+    assert not [f for f in report.findings if f.rule == "one_sided.termination_for_convenience"]
+    assert len([e for e in report.ledger.entries if e.category == "termination.convenience"]) == 2
