@@ -98,7 +98,7 @@ def entries_of(report: Report) -> list[Entry]:
                  family=f.family, category=f.category or f.rule, severity_rank=f.severity.rank)
            for f in report.findings if f.kind == "one_sided" and f.favors in parties]
     ledger = getattr(report, "ledger", None)
-    if ledger:
+    if ledger is not None and getattr(ledger, "entries", ledger):
         out.extend(_ledger_entries(ledger, parties))
         return out
     families = _families_by_clause(report)

@@ -86,4 +86,4 @@ def test_given_parties_reach_the_analysis_mentions_obligations_and_warnings():
     assert any(o.actor == licensee for o in analysis.obligations)
     assert analysis.warnings == []
     unaided = ll.Analyzer().analysis(ll.parse_text(ONE_PARTY))
-    assert [w.code for w in unaided.warnings] == ["parties_uncertain"]
+    assert [w.code for w in unaided.warnings] == ["parties_uncertain", "ledger_without_parties"]
