@@ -85,9 +85,13 @@ def _blocks(report: Report) -> list[tuple[int, int, Clause | None]]:
 
 
 def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Whole sentences: a capital after the end of the previous sentence (not after a clause number, a list
+    marker or an open parenthesis, where a cut would only renumber a sub-clause)."""
     out = []
     for m in re.finditer(r"[A-Z][^.;]{40,600}?[.;](?=\s+[A-Z(]|\s*$)", text[start:end]):
-        out.append((start + m.start(), start + m.end()))
+        before = text[max(0, start + m.start() - 4):start + m.start()]
+        if re.search(r"[a-z)\"\u201d][.;:][\"\u201d]?\s+$", before):
+            out.append((start + m.start(), start + m.end()))
     return out
 
 

@@ -160,8 +160,19 @@ def _overlaps(a0: int, a1: int, b0: int, b1: int) -> bool:
 
 def _reported(x, comp, pair: Pair) -> bool:  # type: ignore[no-untyped-def]
     if x.kind == "move":
-        return any(c.moved and any(_overlaps(x.new_start, x.new_end, r.start, r.end) for r in c.new)
+        # flagged moved: the section itself, or the sections it jumped over (moving 5 below 7 is the same
+        # edit as moving 6 and 7 above 5; the comparison keeps the heavier side in place)
+        if any(c.moved and (any(_overlaps(x.new_start, x.new_end, r.start, r.end) for r in c.new)
+                            or any(x.old_start <= r.start < x.reach for r in c.old)) for c in comp.clauses):
+            return True
+        # or shown as deleted where it was and inserted where it went (a section moved into the signature
+        # page or a schedule, which the new version's parse does not read as a section of its own)
+        gone = any(c.status in ("deleted", "merged") and any(r.start <= x.old_start < r.end for r in c.old)
                    for c in comp.clauses)
+        came = any(any(_overlaps(x.new_start, x.new_end, e.new_start, e.new_end) and e.new_end > e.new_start
+                       for e in c.edits) or (c.status == "added" and any(
+                           _overlaps(x.new_start, x.new_end, r.start, r.end) for r in c.new)) for c in comp.clauses)
+        return gone and came
     if x.kind == "renumber":
         return any(c.renumbered and any(r.start <= x.new_start < r.end for r in c.new) for c in comp.clauses)
     if x.kind == "split":  # the inserted "\n\n5. ": where the new section's number starts
