@@ -15,6 +15,7 @@ import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import replace
 
 from ..analysis import Analysis, Sentence
 from ..model import Ledger, LedgerEntry, Obligation, Span
@@ -98,7 +99,7 @@ def _from_tags(an: Analysis, found: list[LedgerEntry], modals: dict[int, list[Ob
             for cat in cats:
                 if (cat, s.start) in covered:
                     continue
-                topic = primary[cat]
+                topic = _by_modality(primary[cat], op)
                 trig = op.trigger
                 assert trig is not None
                 h = read_holding(an, s, topic, trig.start, trig.end, modals.get(s.start, ()), principal)
@@ -161,6 +162,20 @@ def _entry(an: Analysis, s: Sentence, topic: Topic, holdings: list[tuple[tuple[i
         burdened=burdened, weight=topic.weight, confidence=_confidence(an, s, topic, mutual, bool(carved)),
         evidence=evidence,
     )
+
+
+def _by_modality(topic: Topic, op: Obligation) -> Topic:
+    """The topic read by what the operative verb does: a party that *may* holds a right on the topic, a party
+    that *shall not* is restricted on it, a party that *shall* owes a duty (or a payment, an indemnity, a
+    grant, as the topic reads). A clause tagged "exclusivity" whose sentence says "Allied shall not endorse
+    any other company" binds Allied, whatever the topic's usual wording."""
+    if op.modality == "right":
+        reading = "right"
+    elif op.modality == "prohibition":
+        reading = "restriction"
+    else:
+        reading = topic.reading if topic.reading in ("payment", "grant", "exposure", "duty") else "duty"
+    return topic if reading == topic.reading else replace(topic, reading=reading)  # type: ignore[arg-type]
 
 
 _EMBEDS = re.compile(r"\b(?:agrees?|acknowledges?|understands?|confirms?|represents?|warrants?|covenants?)\s+"

@@ -83,6 +83,11 @@ _OWN_VERB = re.compile(r"\b(?:shall|will)\s+(?:solely\s+|exclusively\s+)?own\b|\
 _POSSESSIVE = re.compile(r"['\u2019]s?\s*$")
 
 
+#: Two parties named as one subject: "Company and the Agent", "either Client or TrueLink", "Neither X nor Y".
+_JOINED = re.compile(r"\s*(?:,\s*)?(?:and|or|nor|&|and/or)\s+(?:the\s+)?", re.IGNORECASE)
+_EACH_OF = re.compile(r"\beach\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Holding:
     """How one cue in a sentence reads: the party the wording names (None when mutual), whether it is
@@ -120,10 +125,12 @@ def _read_candidates(an: Analysis, s: Sentence, principal: frozenset[str]) -> li
     # "Company and Distributor shall": two principal parties joined as one subject read as a collective
     merged: list[_Candidate] = []
     for c in out:
-        if merged and merged[-1].party and c.party and merged[-1].party != c.party and re.fullmatch(
-                r"\s*(?:and|,\s*and|&)\s*(?:the\s+)?", an.text[merged[-1].end:c.start], re.IGNORECASE):
+        if merged and merged[-1].party and c.party and merged[-1].party != c.party and _JOINED.fullmatch(
+                an.text, merged[-1].end, c.start):
             merged[-1] = _Candidate(merged[-1].start, c.end, None)
             continue
+        if c.party and _EACH_OF.search(an.text, max(s.start, c.start - 16), c.start):
+            c = _Candidate(c.start, c.end, None)  # "Each of the HOF Entities": whichever of them
         if merged and c.start < merged[-1].end:  # nested: keep the longer one
             continue
         merged.append(c)
@@ -342,6 +349,10 @@ def read_holding(an: Analysis, s: Sentence, topic: Topic, cue_start: int, cue_en
     passive = _passive_agent(an, cands, seg, seg_end, anchor, cue_start)
     subject = _subject(an, s, cands, anchor, seg, modals=modals)
     actor = passive if passive is not None and (subject is None or subject.party is not None) else subject
+    if actor is not None and actor.party is not None and modal is not None and modal.trigger is not None and \
+            re.match(r"\s*(?:\w+\s+)?each\b", text[modal.trigger.end:modal.trigger.end + 16], re.IGNORECASE) and \
+            len({c.party for c in cands if seg <= c.start < anchor and c.party}) > 1:
+        actor = _Candidate(actor.start, actor.end, None)  # "The Company and the Agent will each maintain"
 
     found: _Candidate | None = None
     gains = reading in ("right", "protection", "grant")
