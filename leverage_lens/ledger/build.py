@@ -68,7 +68,7 @@ def build_ledger(an: Analysis) -> Ledger:
 
 
 #: Least tag confidence for a clause's sentences to be read on the tag's topic without a cue of their own.
-TAG_FLOOR = 0.8
+TAG_FLOOR = 0.6
 
 
 def _from_tags(an: Analysis, found: list[LedgerEntry], modals: dict[int, list[Obligation]],
