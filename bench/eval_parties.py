@@ -10,12 +10,12 @@ Corporation" or a defined term taken for a party counts against it). Parties rep
 ``principal=False`` (entities a contract only names) are not scored.
 
 Contracts are split by ``leverage_lens.evaluate.data.part_of``: rules were tuned on train/dev only; the
-held-out part is reported separately. ``--pdf`` reads each contract's PDF with the default engine instead of
-CUAD's text. ``--labels`` scores bench/labels/parties_gold.jsonl (``--set dev`` while tuning; ``--set test``
+held-out part is read and reported only with ``--held-out`` (so tuning runs never see it). ``--pdf`` reads
+each contract's PDF with the default engine instead of CUAD's text (``--cache DIR`` keeps those texts). ``--labels`` scores bench/labels/parties_gold.jsonl (``--set dev`` while tuning; ``--set test``
 once, at the end): a document is fully right when every labelled principal party is found, none extra,
 and every labelled role is right.
 
-    python bench/eval_parties.py [--data ../shared/data] [--pdf] [--limit N] [--misses 20]
+    python bench/eval_parties.py [--data ../shared/data] [--pdf [--cache DIR]] [--limit N] [--misses 20] [--held-out]
     python bench/eval_parties.py --labels --set dev
 """
 
@@ -65,7 +65,14 @@ def _text(args: argparse.Namespace, doc_id: str) -> str:
     if args.pdf:
         import leverage_lens as ll
 
-        return ll.parse(args.data / "cuad" / "pdf" / f"{doc_id}.pdf").text
+        cached = args.cache / f"{doc_id}.txt" if args.cache else None
+        if cached is not None and cached.exists():
+            return cached.read_text(encoding="utf-8")
+        text = ll.parse(args.data / "cuad" / "pdf" / f"{doc_id}.pdf").text
+        if cached is not None:
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            cached.write_text(text, encoding="utf-8")
+        return text
     return (args.data / "cuad" / "txt" / f"{doc_id}.txt").read_text(encoding="utf-8")
 
 
@@ -78,7 +85,7 @@ def cuad(args: argparse.Namespace) -> None:
             gold_all[r["doc_id"]].append(r["text"])
             if is_name(r["text"]):
                 gold[r["doc_id"]].append(r["text"])
-    docs = sorted(gold)[: args.limit or None]
+    docs = [d for d in sorted(gold)[: args.limit or None] if args.held_out or part_of(d) != "held-out"]
     stats = {p: defaultdict(float) for p in ("train/dev", "held-out")}
     misses, extras = [], []
     for doc_id in docs:
@@ -106,7 +113,7 @@ def cuad(args: argparse.Namespace) -> None:
                 misses.append((doc_id, g, [p.name for p in principal]))
     print(f"source: {'PDF, default engine' if args.pdf else 'CUAD txt'}")
     for part, s in stats.items():
-        if not s["docs"]:
+        if not s["docs"] or (part == "held-out" and not args.held_out):
             continue
         print(f"{part:9s} documents {int(s['docs'])}  gold names {int(s['gold'])}  recall "
               f"{s['found'] / max(s['gold'], 1):.3f}  reported principal parties {int(s['reported'])}  precision "
@@ -221,6 +228,9 @@ def main() -> None:
     ap.add_argument("--misses", type=int, default=0)
     ap.add_argument("--labels", action="store_true", help="score bench/labels/parties_gold.jsonl")
     ap.add_argument("--set", default="dev", choices=["dev", "test"])
+    ap.add_argument("--held-out", action="store_true",
+                    help="also print the held-out CUAD figures (look once, at the end: rules are tuned without it)")
+    ap.add_argument("--cache", type=Path, help="keep the PDF texts read with --pdf here (re-runs skip parsing)")
     args = ap.parse_args()
     labels(args) if args.labels else cuad(args)
 

@@ -34,7 +34,7 @@ _ROLEISH = ROLE_WORDS | frozenset(
     "guarantor custodian trustee affiliate underwriter administrator representative bank fund".split())
 _JUNK_NAME = re.compile(
     r"^[\d(\[]|.*\.\s+[A-Z][a-z]+\.\s|.*\s{3,}|.*[a-z]\.\s+(?:The|THE)\s|.*\b(?:IS|ARE|is|are|shall|will)\s|"
-    r"^(?:this|the|such|any|however|whereas)[\s,]|"
+    r"^(?:this|such|any|however|whereas)[\s,]|^(?-i:the|The|THE)\s+(?-i:[a-z])|"
     r"(?-i:.*(?:^|\s)(?:[A-Za-z][a-z]{2,}|[A-Z]{2,})\.\s+[A-Z][a-z]+$)", re.IGNORECASE,
 )
 # Words that describe a party without naming it: a name made only of these ("Delaware Corporation", "Bank",
@@ -71,8 +71,10 @@ def find_parties(text: str) -> list[Party]:
     drafts = [d for d in drafts if (norm(d.name) or d.placeholder or d.role) and (d.placeholder or not _JUNK_NAME.match(d.name))
               and not _descriptive(d)]
     drafts.sort(key=lambda d: min((s.start for s in d.spans), default=0))
-    principal = [d for d in drafts if _principal(d)]
-    principal = [d for d in principal if not _defined_term(d)]
+    principal = [d for d in drafts if _principal(d) and not _defined_term(d)]
+    introduced = [d for d in principal if d.sources & {"cover", "preamble"}]
+    if len(introduced) >= 2:  # a title line or exhibit header naming a filer is a side only without a preamble
+        principal = introduced
     if len(principal) > 2:  # an acronym defined on its own ("MNDA", "SOW") is a document once two sides are known
         kept = [d for d in principal if not _bare_acronym(d)]
         principal = kept if len(kept) >= 2 else principal

@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 from ..model import Signatory, Span
 from .party_names import norm
 
-__all__ = ["Draft", "merge", "find_draft"]
+__all__ = ["Draft", "merge", "find_draft", "same_name"]
 
 
 @dataclass
@@ -45,6 +45,27 @@ def _roles_clash(a: str | None, b: str | None) -> bool:
     return bool(a and b and a.lower() != b.lower())
 
 
+_FILLER = frozenset({"the", "and", "of"})
+
+
+def same_name(a: str, b: str) -> bool:
+    """True when two name keys (:func:`~.party_names.norm`) are one name, allowing a misprint
+    ("Stremick's Heritage Foods" / "STREMICKS HERITAGE FOODS") but never a distinguishing word: one name
+    holding the other plus a word ("Harvest Small Cap Partners" / "... Partners GP", "Vivint" / "Vivint
+    Solar") or a different word ("Nanjing Tuniu Technology" / "Beijing Tuniu Technology") is another
+    entity, as related companies are named."""
+    if a == b:
+        return True
+    if fuzz.ratio(a, b) < 88:
+        return False
+    ta, tb = set(a.split()) - _FILLER, set(b.split()) - _FILLER
+    if ta == tb:
+        return True
+    if ta < tb or tb < ta:
+        return False
+    return fuzz.ratio(" ".join(sorted(ta - tb)), " ".join(sorted(tb - ta))) >= 70
+
+
 def find_draft(drafts: list[Draft], name: str, role: str | None = None) -> Draft | None:
     """The draft ``name`` names (exact or close name or alias), unless its role says it is another party."""
     key = norm(name)
@@ -53,7 +74,7 @@ def find_draft(drafts: list[Draft], name: str, role: str | None = None) -> Draft
     for d in drafts:
         if _roles_clash(d.role, role):
             continue
-        if any(key == n or fuzz.ratio(key, n) >= 88 for n in d.keys()):
+        if any(same_name(key, n) for n in d.keys()):
             return d
     return None
 

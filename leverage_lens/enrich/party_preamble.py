@@ -20,6 +20,7 @@ from ..model import Span
 from .party_merge import Draft, merge
 from .party_names import ENTITY, ROLE_WORDS, clean_name, describe, entities, is_place, norm, widen
 from .party_pronouns import is_pronoun
+from .party_window import START, join_wrapped, windows
 
 __all__ = ["read_preamble", "NOT_PARTY", "GENERIC_ALIASES"]
 
@@ -33,12 +34,8 @@ NOT_PARTY = frozenset(
 )
 GENERIC_ALIASES = frozenset({"party", "parties", "each party", "either party", "both parties"})
 
-_START = re.compile(r"\b(?:by\s+and\s+(?:between|among)|between|among|BETWEEN|AMONG)\b:?", re.IGNORECASE)
-_PREAMBLE_END = re.compile(
-    r"\b(?:WHEREAS|RECITALS|W\s?I\s?T\s?N\s?E\s?S\s?S\s?E\s?T\s?H|NOW,?\s+THEREFORE|BACKGROUND|"
-    r"IN\s+CONSIDERATION|The\s+parties\s+(?:hereby\s+)?agree)\b"
-)
-_ALIAS_GROUP = re.compile(r"\((?P<body>[^()]{0,200}?[\"\u201c\u201d'\u2018][^()]{0,200}?|[A-Z][A-Za-z0-9&\-]{1,15})\)")
+_ALIAS_GROUP = re.compile(r"\((?P<body>[^()]{0,200}?[\"\u201c\u201d'\u2018][^()]{0,200}?|"
+                          r"[A-Z][A-Za-z0-9&\-]{1,15}|[A-Z][A-Z0-9&\-]{1,15}(?:[ \t][A-Z][A-Z0-9&\-]{1,15}){1,2})\)")
 _QUOTED = re.compile(
     r"[\"\u201c\u201d](?P<t>[^\"\u201c\u201d\n]{1,60}?)[,.]?[\"\u201d\u201c]"
     r"|(?<![\w])['\u2018](?P<t2>(?:the\s+)?[A-Z][^'\u2018\u2019\n]{0,40}?)['\u2019](?![\w])"
@@ -58,7 +55,7 @@ _CALLED = re.compile(
     r"[\"\u201c'\u2018]?(?P<alias>[A-Z][\w\-]+)"
 )
 _ROMAN = re.compile(r"[IVXLC]+")
-_ACRONYM = re.compile(r"[A-Z][A-Za-z0-9&\-]{1,15}")
+_ACRONYM = re.compile(r"[A-Z][A-Za-z0-9&\-]{1,15}|[A-Z][A-Z0-9&\-]{1,15}(?:[ \t][A-Z][A-Z0-9&\-]{1,15}){1,2}")
 NOT_A_NAME = re.compile(r"\b(?:AGREEMENT|Agreement|EXHIBIT|Exhibit|Schedule|SCHEDULE|Section|Article|ARTICLE)\b")
 # The name a party chunk opens with, when a description follows it: "Detto Technologies, a Washington
 # company with business at ..., Bellevue, Washington 98007".
@@ -68,21 +65,6 @@ _LEAD_NAME = re.compile(
 )
 _NOT_FIRST = frozenset({"This", "THIS", "The", "THE", "WHEREAS", "Whereas", "Agreement", "AGREEMENT", "Dated"})
 _CONJ = re.compile(r",?\s+(?:and|&)\s+(?=\S)")
-
-
-def _windows(text: str) -> list[tuple[int, int, str]]:
-    """Up to three stretches that introduce the parties: the opening words to the recitals, then any
-    further "between"/"among" stretch. Each comes with the label of its later half (see module doc)."""
-    head_end = _PREAMBLE_END.search(text, 0, min(len(text), 5000))
-    wins: list[tuple[int, int, str]] = [(0, head_end.start() if head_end else min(len(text), 3000), "preamble")]
-    for m in _START.finditer(text, 0, min(len(text), 15000)):
-        if m.start() < wins[-1][1]:
-            continue
-        end_m = _PREAMBLE_END.search(text, m.end(), min(len(text), m.end() + 4000))
-        wins.append((m.start(), end_m.start() if end_m else min(len(text), m.end() + 2500), "later"))
-        if len(wins) == 3:
-            break
-    return wins
 
 
 def aliases_in(body: str) -> list[str]:
@@ -110,7 +92,7 @@ def _name_from_chunk(chunk: str) -> tuple[str, int, bool] | None:
     blank = _BLANK_BEFORE.search(rest)  # the blank right before the group: "by [Investor Name] (the "Investor")"
     if blank:
         return blank.group("name"), pos + blank.start("name"), True
-    ent = next((e for e in ENTITY.finditer(rest) if norm(e.group("name"))), None)  # not a bare "Company"
+    ent = next((e for e in entities(rest, 0, len(rest)) if norm(e.group("name"))), None)  # not a bare "Company"
     if ent:
         name, cut = clean_name(ent.group("name"))
         start = widen(rest, ent.start() + cut)
@@ -157,14 +139,53 @@ def _describe_into(d: Draft, text: str, end: int) -> None:
     d.kind = d.kind or kind
 
 
+_THIS = re.compile(r"(?:^|[\n.;:]\s*|\s)(?:This|THIS)\s+(?=[A-Z\u201c\"])")
+_LINKS = re.compile(r"\b(?:and|by|with|to|from)\b|&")
+# An alias group several parties share: "(each and both of them "Recipient")", "(collectively the "Company")".
+_JOINT = re.compile(r"\b(?:each|both|collectively|together|jointly|individually|severally)\b", re.IGNORECASE)
+
+
+def _own_chunk(text: str, a: int, b: int) -> tuple[int, bool]:
+    """Where the phrase an alias group closes begins, in ``text[a:b]``: after the last "This ..." (the
+    document naming itself: "This Second Amendment ("Second Amendment")" defines no party), and whether
+    such a cut was made."""
+    last = None
+    for m in _THIS.finditer(text, a, b):
+        last = m
+    if last is None or START.search(text, last.end(), b) or _LINKS.search(text, last.end(), b):
+        return a, False  # "This Agreement is made between Acme, Inc. and ... ("Franchisee")"
+    return last.end(), True
+
+
+def _add(drafts: list[Draft], text: str, name: str, ns: int, aliases: list[str], src: str, blank: bool,
+         group: re.Match[str] | None) -> None:
+    spans = [Span(start=ns, end=ns + len(name), label="name")]
+    if group is not None:
+        spans.append(Span(start=group.start(), end=group.end(), label="alias"))
+    d = Draft(name=name, aliases=list(aliases), sources={src}, has_alias_group=group is not None,
+              placeholder=blank, spans=spans)
+    _describe_into(d, text, ns + len(name))
+    merge(drafts, d)
+
+
+def _joint_names(text: str, a: int, b: int) -> list[tuple[str, int]]:
+    """The entities an alias group shared by several parties covers (``text[a:b]`` is the phrase before it)."""
+    out = []
+    for e in entities(text, a, b):
+        name, cut = clean_name(e.group("name"))
+        ns = widen(text, e.start("name") + cut)
+        name = (text[ns : e.start("name") + cut] + name).strip(" ,")
+        if norm(name) and not NOT_A_NAME.search(name):
+            out.append((name, ns))
+    return out
+
+
 def read_preamble(text: str, drafts: list[Draft]) -> None:
     """Add the parties the preamble names to ``drafts`` (merging repeat sightings)."""
-    first_between: int | None = None
-    for a, b, label in _windows(text):
-        start_m = _START.match(text, a)
-        if label == "preamble":
-            sm = _START.search(text, a, b)
-            first_between = sm.start() if sm else None
+    wins, first_between = windows(text)
+    flat = join_wrapped(text, 0, max(b for _, b, _ in wins))
+    for a, b, label in wins:
+        start_m = START.match(flat, a)
         cursor = start_m.end() if start_m else a
 
         def where(pos: int) -> str:
@@ -172,20 +193,29 @@ def read_preamble(text: str, drafts: list[Draft]) -> None:
                 return "later"
             return "head" if first_between is not None and pos < first_between else "preamble"
 
-        for g in _ALIAS_GROUP.finditer(text, cursor, b):
+        for g in _ALIAS_GROUP.finditer(flat, cursor, b):
             aliases = aliases_in(g.group("body"))
             chunk_start, cursor = cursor, g.end()
             if not aliases:
                 continue
-            found = _name_from_chunk(text[chunk_start : g.start()])
+            chunk_start, named_self = _own_chunk(flat, chunk_start, g.start())
+            if _JOINT.search(g.group("body")):
+                joint = _joint_names(flat, chunk_start, g.start())
+                if len(joint) >= 2:
+                    for name, ns in joint:
+                        _add(drafts, flat, name, ns, aliases, where(ns), False, g)
+                    continue
+            found = _name_from_chunk(flat[chunk_start : g.start()])
             last = drafts[-1] if drafts and label != "later" else None
-            if found is None and last is not None and _continues(text, chunk_start, g.start(), last):
+            if found is None and last is not None and _continues(flat, chunk_start, g.start(), last):
                 for al in aliases:  # "Munksgaard A/S, a company of Copenhagen, Denmark ("Publishers")"
                     if al not in last.aliases and al != last.name:
                         last.aliases.append(al)
                 last.spans.append(Span(start=g.start(), end=g.end(), label="alias"))
                 last.has_alias_group = True
                 continue
+            if found is None and named_self:
+                continue  # "This Second Amendment ("Second Amendment")": the document, not a party
             if found is None:  # the alias is all the name we have ("[***] (the "Provider")")
                 best = next((x for x in aliases if not is_pronoun(x)), aliases[0])  # "Franchisee", not "you"
                 found = (best, g.start("body") - chunk_start + g.group("body").find(best), False)
@@ -193,24 +223,18 @@ def read_preamble(text: str, drafts: list[Draft]) -> None:
             if blank and "name" not in name.lower() and not any(x.lower() in ROLE_WORDS for x in aliases):
                 continue  # "Statement of Work {sow_number} ("SOW")": a blank, but not a party's
             ns = chunk_start + off
-            d = Draft(name=name, aliases=aliases, sources={where(ns)}, has_alias_group=True, placeholder=blank,
-                      spans=[Span(start=ns, end=ns + len(name), label="name"),
-                             Span(start=g.start(), end=g.end(), label="alias")])
-            _describe_into(d, text, ns + len(name))
-            merge(drafts, d)
-        for e in entities(text, a, b):
+            _add(drafts, flat, name, ns, aliases, where(ns), blank, g)
+        for e in entities(flat, a, b):
             name, cut = clean_name(e.group("name"))
-            ns = widen(text, e.start("name") + cut)
-            name = (text[ns : e.start("name") + cut] + name).strip(" ,")
+            ns = widen(flat, e.start("name") + cut)
+            name = (flat[ns : e.start("name") + cut] + name).strip(" ,")
             if NOT_A_NAME.search(name):
                 continue
             src = where(ns)
             if src == "head" and ns > 1000 or src == "preamble" and ns > (first_between or 0) + 1000:
                 src = "later"  # no "between": a bare entity deep in the opening page is only named there
-            d = Draft(name=name, sources={src}, spans=[Span(start=ns, end=ns + len(name), label="name")])
-            _describe_into(d, text, ns + len(name))
-            merge(drafts, d)
-        for r in _CALLED.finditer(text, a, b):
+            _add(drafts, flat, name, ns, [], src, False, None)
+        for r in _CALLED.finditer(flat, a, b):
             alias = r.group("alias")
             before = [d for d in drafts if d.spans and d.spans[0].start < r.start()]
             if before and alias.lower() not in NOT_PARTY and alias.lower() not in GENERIC_ALIASES:
