@@ -33,7 +33,7 @@ SUFFIX = (
 # A name is capitalised words (and "&"), optionally joined by "of"/"de"/... ("Bank of South Pacific Ltd"),
 # ending in a legal suffix.
 ENTITY = re.compile(
-    rf"(?P<name>(?!(?i:of|de|du|del|der|la|van|von)[ \t])"
+    rf"(?<![A-Z0-9])(?P<name>(?!(?i:of|de|du|del|der|la|van|von)[ \t])"  # not "SA" inside "USA"
     rf"(?:(?:[A-Z0-9][\w&'\u2019.\-/]*|&),?[ \t]+(?:(?i:of|de|du|del|der|la|van|von)[ \t]+)?){{0,7}}?"
     rf"(?:[A-Z0-9][\w&'\u2019.\-/]*,?[ \t]+)?{SUFFIX}\.?(?:,?[ \t]+{SUFFIX}\.?)*)(?![\w])"
     r"(?![ \t]+(?i:of|de|du|del|der|la|van|von)[ \t]+[A-Z])"  # "Bank" of "Bank of China Ltd" is not a name

@@ -64,6 +64,9 @@ _LEAD_NAME = re.compile(
     r",[ \t]+(?:with|having|located|whose)[ \t])"
 )
 _NOT_FIRST = frozenset({"This", "THIS", "The", "THE", "WHEREAS", "Whereas", "Agreement", "AGREEMENT", "Dated"})
+# Words before an entity that open the party's phrase and hold a lower-case word the entity pattern stops at.
+_LOWER_BREAK = re.compile(r"[ \t\n]*[A-Z][\w\-']*(?:[ \t]+(?!(?:between|among|and|or|by|with|of|the|to|for|from|"
+                          r"dated|made|is|as|in|on|at|its|this)\b)[a-z][\w\-']*){1,2}[ \t]+")
 _CONJ = re.compile(r",?\s+(?:and|&)\s+(?=\S)")
 
 
@@ -96,6 +99,8 @@ def _name_from_chunk(chunk: str) -> tuple[str, int, bool] | None:
     if ent:
         name, cut = clean_name(ent.group("name"))
         start = widen(rest, ent.start() + cut)
+        if _LOWER_BREAK.fullmatch(rest, 0, start):
+            start = len(rest[:start]) - len(rest[:start].lstrip())  # "Petro data Management Services Limited."
         name = rest[start : ent.start() + cut] + name
         return name.strip(" ,"), pos + start, False
     lead = _LEAD_NAME.match(rest)
@@ -224,7 +229,10 @@ def read_preamble(text: str, drafts: list[Draft]) -> None:
                 continue  # "Statement of Work {sow_number} ("SOW")": a blank, but not a party's
             ns = chunk_start + off
             _add(drafts, flat, name, ns, aliases, where(ns), blank, g)
+        named = [(sp.start, sp.end) for d in drafts for sp in d.spans if sp.label == "name" and a <= sp.start < b]
         for e in entities(flat, a, b):
+            if any(x <= e.start("name") and e.end("name") <= y for x, y in named):
+                continue  # inside a name already read ("Petro data Management Services Limited.")
             name, cut = clean_name(e.group("name"))
             ns = widen(flat, e.start("name") + cut)
             name = (flat[ns : e.start("name") + cut] + name).strip(" ,")
