@@ -78,6 +78,7 @@ def find_parties(text: str) -> list[Party]:
     if len(principal) > 2:  # an acronym defined on its own ("MNDA", "SOW") is a document once two sides are known
         kept = [d for d in principal if not _bare_acronym(d)]
         principal = kept if len(kept) >= 2 else principal
+    principal = _signers_for(principal, drafts)
     others = [d for d in drafts if d not in principal and _named_entity(d)]
     if len(principal) < 2:  # an entity that signs is a side when the preamble gave fewer than two
         signers = [d for d in others if "signature" in d.sources]
@@ -120,6 +121,26 @@ def _roles_by_usage(text: str, have: list[Draft]) -> list[Draft]:
     for n, neg_first, w in sorted(ranked, key=lambda r: -r[1]):
         out.append(Draft(name=w, role=w, placeholder=True, sources={"usage"},
                          spans=[Span(start=-neg_first, end=-neg_first + len(w), label="usage")]))
+    return out
+
+
+def _signers_for(principal: list[Draft], drafts: list[Draft]) -> list[Draft]:
+    """Replace a party the preamble names only as "the persons set forth on the signature page (each, an
+    "Investor")" by those who sign without being introduced, each taking its aliases; kept as it is when
+    nobody signs so."""
+    out: list[Draft] = []
+    for d in principal:
+        if not d.signers:
+            out.append(d)
+            continue
+        signed = [x for x in drafts if x.sources == {"signature"} and x not in principal and x is not d]
+        for x in signed:
+            x.aliases.extend(a for a in d.aliases if a not in x.aliases)
+            x.spans.extend(d.spans[:1])
+            x.sources.add("preamble")
+        out.extend(signed or [d])
+        if signed:
+            drafts.remove(d)
     return out
 
 

@@ -36,6 +36,9 @@ class Draft:
     signatories: list[Signatory] = field(default_factory=list)
     has_alias_group: bool = False
     placeholder: bool = False  # the name is a blank to fill in ("{customer_name}", "[Investor Name]")
+    #: The preamble names this party only as "each of the persons set forth on the signature page hereto
+    #: (each, an "Investor")": those who sign there without being introduced are the party, one each.
+    signers: bool = False
 
     def keys(self) -> list[str]:
         return [k for k in (norm(self.name), *(norm(a) for a in self.aliases)) if k]
@@ -82,6 +85,10 @@ def find_draft(drafts: list[Draft], name: str, role: str | None = None) -> Draft
 _PLACEHOLDER = re.compile(r"^[\[{].*[\]}]$")
 
 
+def _holds_role(d: Draft, role: str | None) -> bool:
+    return bool(role) and any(a.lower() == role.lower() for a in d.aliases)  # type: ignore[union-attr]
+
+
 def merge(drafts: list[Draft], new: Draft) -> Draft:
     """Fold ``new`` into the draft it names and return that draft; append it when it names nobody yet.
 
@@ -92,11 +99,17 @@ def merge(drafts: list[Draft], new: Draft) -> Draft:
         target = next((d for d in drafts if d.role and d.role.lower() == new.role.lower()), None)
     if target is None and new.placeholder:
         target = find_draft([d for d in drafts if d.placeholder or not d.role], new.name, new.role)
-        if target is not None and target.role and new.role is None and new.name == target.name:
+        if target is not None and target.role and new.role is None and new.name == target.name \
+                and not _holds_role(new, target.role):
             target = None  # a blank shared by two roles ("{company_name}") names neither
+    if target is None and new.role is None:  # '[Legal name] (the "Company")' and a cover row "Company"
+        target = next((d for d in drafts if d.role and (d.placeholder or d.name == d.role) and _holds_role(new, d.role)),
+                      None)
     if target is None:
         drafts.append(new)
         return new
+    if target.placeholder and new.placeholder and target.name == target.role and _PLACEHOLDER.match(new.name):
+        target.name = new.name  # a blank to fill in says more than the bare role
     if target.placeholder and not new.placeholder:
         if target.name not in target.aliases and not _PLACEHOLDER.match(target.name):
             target.aliases.append(target.name)

@@ -18,9 +18,9 @@ import re
 
 from ..model import Span
 from .party_merge import Draft, merge
-from .party_names import ENTITY, ROLE_WORDS, clean_name, describe, entities, is_place, norm, widen
+from .party_names import ENTITY, SUFFIX, ROLE_WORDS, clean_name, describe, entities, is_place, norm, widen
 from .party_pronouns import is_pronoun
-from .party_window import START, join_wrapped, windows
+from .party_window import START, join_wrapped, starts, windows
 
 __all__ = ["read_preamble", "NOT_PARTY", "GENERIC_ALIASES"]
 
@@ -67,6 +67,7 @@ _NOT_FIRST = frozenset({"This", "THIS", "The", "THE", "WHEREAS", "Whereas", "Agr
 # Words before an entity that open the party's phrase and hold a lower-case word the entity pattern stops at.
 _LOWER_BREAK = re.compile(r"[ \t\n]*[A-Z][\w\-']*(?:[ \t]+(?!(?:between|among|and|or|by|with|of|the|to|for|from|"
                           r"dated|made|is|as|in|on|at|its|this)\b)[a-z][\w\-']*){1,2}[ \t]+")
+_BARE_SUFFIX = re.compile(rf"{SUFFIX}\.?")
 _CONJ = re.compile(r",?\s+(?:and|&)\s+(?=\S)")
 
 
@@ -95,7 +96,8 @@ def _name_from_chunk(chunk: str) -> tuple[str, int, bool] | None:
     blank = _BLANK_BEFORE.search(rest)  # the blank right before the group: "by [Investor Name] (the "Investor")"
     if blank:
         return blank.group("name"), pos + blank.start("name"), True
-    ent = next((e for e in entities(rest, 0, len(rest)) if norm(e.group("name"))), None)  # not a bare "Company"
+    ent = next((e for e in entities(rest, 0, len(rest)) if norm(e.group("name"))
+                and not _BARE_SUFFIX.fullmatch(e.group("name"))), None)  # not "the Company" in passing
     if ent:
         name, cut = clean_name(ent.group("name"))
         start = widen(rest, ent.start() + cut)
@@ -145,6 +147,8 @@ def _describe_into(d: Draft, text: str, end: int) -> None:
 
 
 _THIS = re.compile(r"(?:^|[\n.;:]\s*|\s)(?:This|THIS)\s+(?=[A-Z\u201c\"])")
+# "each of the persons set forth on the signature page hereto (each, an "Investor")"
+_SIGNERS = re.compile(r"\b(?:persons?|entities|parties|signatories|undersigned)\b[^()]{0,60}?\bsignature\s+(?:pages?|blocks?)")
 _LINKS = re.compile(r"\b(?:and|by|with|to|from)\b|&")
 # An alias group several parties share: "(each and both of them "Recipient")", "(collectively the "Company")".
 _JOINT = re.compile(r"\b(?:each|both|collectively|together|jointly|individually|severally)\b", re.IGNORECASE)
@@ -154,6 +158,8 @@ def _own_chunk(text: str, a: int, b: int) -> tuple[int, bool]:
     """Where the phrase an alias group closes begins, in ``text[a:b]``: after the last "This ..." (the
     document naming itself: "This Second Amendment ("Second Amendment")" defines no party), and whether
     such a cut was made."""
+    for m in starts(text, a, b):  # the list of parties opens after "between"
+        a = m[1]
     last = None
     for m in _THIS.finditer(text, a, b):
         last = m
@@ -221,6 +227,12 @@ def read_preamble(text: str, drafts: list[Draft]) -> None:
                 continue
             if found is None and named_self:
                 continue  # "This Second Amendment ("Second Amendment")": the document, not a party
+            if found is None and _SIGNERS.search(flat, chunk_start, g.start()):
+                best = next((x for x in aliases if not is_pronoun(x)), aliases[0])
+                d = Draft(name=best, aliases=list(aliases), sources={where(g.start())}, has_alias_group=True,
+                          placeholder=True, signers=True, spans=[Span(start=g.start(), end=g.end(), label="alias")])
+                drafts.append(d)
+                continue
             if found is None:  # the alias is all the name we have ("[***] (the "Provider")")
                 best = next((x for x in aliases if not is_pronoun(x)), aliases[0])  # "Franchisee", not "you"
                 found = (best, g.start("body") - chunk_start + g.group("body").find(best), False)

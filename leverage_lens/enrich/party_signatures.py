@@ -73,17 +73,103 @@ def signatories_after(text: str, a: int, b: int) -> list[Signatory]:
     return [Signatory(name=name, title=title, span=span)]
 
 
-def read_signatures(text: str, drafts: list[Draft]) -> None:
-    """Add the entities that sign (with their signatories) to ``drafts``, merging into known parties."""
+_WITNESS = re.compile(r"IN\s+WITNESS\s+WHEREOF|In\s+Witness\s+Whereof")
+_WITNESS_SPAN = 8000  # a signature page after "IN WITNESS WHEREOF" that is not the document's end
+# A line that may open an entity name wrapped over two lines ("PALMER SQUARE CAPITAL" / "MANAGEMENT LLC").
+_NAME_LINE = re.compile(r"[A-Z][A-Z0-9&.,'\u2019\- ]{2,50}")
+_NOT_NAME_WORDS = frozenset(
+    """AGREED ACCEPTED ACKNOWLEDGED WITNESS WHEREOF SIGNATURE SIGNATURES PAGE EXECUTED PARTIES FOLLOWS DATE NAME
+    TITLE AGREEMENT BY TO AND FOR THE IN""".split())
+# A person signing in their own name: "/s/ Jeffrey B. Osher" on its own line (not "By: /s/ ..."), the
+# printed name below it.
+_OWN_NAME = re.compile(r"(?m)^[ \t]*/s/[ \t]*(?P<sig>[A-Z][\w.'\- ]{2,50}?)[ \t]*\n[ \t]*(?P<name>[A-Z][\w.'\- ]{2,50}?)"
+                       r"[ \t]*$")
+
+
+def _regions(text: str) -> list[int]:
+    """Where signature pages may start: the last 12,000 characters, and after the last "IN WITNESS
+    WHEREOF" when that lies earlier (exhibits, a press release or schedules follow the signatures)."""
     tail = max(0, len(text) - _TAIL)
-    found = []
-    for m in _signatures(text, tail):
-        name, cut = clean_name(m.group("name"))
-        name = name.strip(" ,.:")
-        if ENTITY.search(name) and not NOT_A_NAME.search(name):
-            found.append((m.start("name") + cut, name, m.end()))
+    out = [tail]
+    last = None
+    for m in _WITNESS.finditer(text, len(text) // 3):
+        last = m
+    if last is not None and last.start() < tail:
+        out.insert(0, last.start())
+    return out
+
+
+def _wrapped_start(text: str, start: int) -> int:
+    """The start of an entity name whose first words sit on the line above (an upper-case line that is
+    not a heading, a role or "ACKNOWLEDGED AND AGREED TO")."""
+    if start == 0 or text[start - 1] != "\n":
+        return start
+    k = text.rfind("\n", 0, start - 1) + 1
+    line = text[k : start - 1].strip()
+    if not line or not _NAME_LINE.fullmatch(line) or ENTITY.search(line) or NOT_A_NAME.search(line):
+        return start
+    words = set(line.replace(",", " ").split())
+    if words & _NOT_NAME_WORDS:
+        return start
+    return k + (len(text[k : start - 1]) - len(text[k : start - 1].lstrip()))
+
+
+# A suffix that ends a name for certain ("Trust", "Bank", "Partners" also open or sit inside one).
+_HARD_SUFFIX = re.compile(r"\b(?i:inc|incorporated|corp|corporation|llc|l\.l\.c|ltd|limited|l\.?p|plc|n\.a|co|gmbh|"
+                          r"s\.?a|ag|b\.?v|n\.?v)\.?$")
+
+
+def _names_on_line(raw: str, offset: int) -> list[tuple[int, str]]:
+    """The entities a signature line names: two side by side when columns share a line ("PREMIER
+    NUTRITION CORPORATION STREMICKS HERITAGE FOODS, LLC")."""
+    name, cut = clean_name(raw)
+    name = name.strip(" ,.:")
+    ents = list(ENTITY.finditer(name))
+    if len(ents) >= 2 and not name[ents[-1].end() :].strip(" ,.") and all(
+            _HARD_SUFFIX.search(e.group("name")) for e in ents[:-1]):
+        out = []
+        for e in ents:
+            n, c = clean_name(e.group("name"))
+            out.append((offset + cut + e.start() + c, n.strip(" ,.:")))
+        return out
+    return [(offset + cut, name)] if ents else []
+
+
+def read_signatures(text: str, drafts: list[Draft]) -> None:
+    """Add the entities that sign (with their signatories), and persons signing in their own name, to
+    ``drafts``, merging into known parties."""
+    found: list[tuple[int, str, int]] = []
+    seen: set[int] = set()
+    for start_at in _regions(text):
+        stop_at = start_at + _WITNESS_SPAN if start_at < max(0, len(text) - _TAIL) else len(text)
+        for m in _signatures(text, start_at):
+            if m.start() >= stop_at:
+                break
+            if m.start("name") in seen:
+                continue
+            seen.add(m.start("name"))
+            for start, name in _names_on_line(m.group("name"), m.start("name")):
+                if NOT_A_NAME.search(name):
+                    continue
+                wrapped = _wrapped_start(text, start)
+                if wrapped != start:
+                    name = " ".join(text[wrapped : start + len(name)].split())
+                    start = wrapped
+                found.append((start, name, m.end()))
+        for m in _OWN_NAME.finditer(text, start_at, min(len(text), stop_at)):
+            before = text[max(0, m.start() - 12) : m.start()]
+            name = m.group("name").strip(" ,.")
+            if re.search(r"(?:By|BY)\s*:?\s*$", before) or not looks_like_person(name.title()):
+                continue
+            if m.start("name") in seen:
+                continue
+            seen.add(m.start("name"))
+            merge(drafts, Draft(name=name, sources={"signature"}, kind="person",
+                                spans=[Span(start=m.start("name"), end=m.start("name") + len(name),
+                                            label="signature")]))
+    found.sort()
     for i, (start, name, end) in enumerate(found):
-        stop = found[i + 1][0] if i + 1 < len(found) else min(len(text), end + 400)
+        stop = found[i + 1][0] if i + 1 < len(found) and found[i + 1][0] > start else min(len(text), end + 400)
         d = Draft(name=name, sources={"signature"}, kind="organisation",
                   spans=[Span(start=start, end=start + len(name), label="signature")],
                   signatories=signatories_after(text, max(start + len(name), end - 12), min(stop, end + 400)))

@@ -17,7 +17,7 @@ __all__ = ["windows", "join_wrapped", "starts", "START", "PREAMBLE_END"]
 
 START = re.compile(r"\b(?:by\s+and\s+(?:between|among)|between|among|BETWEEN|AMONG)\b:?", re.IGNORECASE)
 PREAMBLE_END = re.compile(
-    r"\b(?:WHEREAS|RECITALS|W\s?I\s?T\s?N\s?E\s?S\s?S\s?E\s?T\s?H|NOW,?\s+THEREFORE|BACKGROUND|"
+    r"\b(?:WHEREAS|R\s?E\s?C\s?I\s?T\s?A\s?L\s?S|W\s?I\s?T\s?N\s?E\s?S\s?S\s?E\s?T\s?H|NOW,?\s+THEREFORE|BACKGROUND|"
     r"IN\s+CONSIDERATION|The\s+parties\s+(?:hereby\s+)?agree)\b"
     r"|(?:^|\n)[ \t]*(?:Whereas|Recitals|Background|Witnesseth|Now,?\s+[Tt]herefore)\b"
 )
@@ -75,12 +75,21 @@ def _end(text: str, start: int) -> int:
     recitals = PREAMBLE_END.search(text, start, stop)
     if recitals is not None:
         ends.append(recitals.start())
-    for m in _FIRST_CLAUSE.finditer(text, start, min(ends)):
+    clause = _first_clause(text, start, min(ends))
+    return min(ends) if clause is None else clause
+
+
+_QUOTED_GROUP = re.compile(r"\([^()]{0,80}[\"\u201c\u2018][^()]{0,80}\)")
+
+
+def _first_clause(text: str, start: int, stop: int) -> int | None:
+    """The offset of the first numbered clause in ``text[start:stop]`` (a party listed as "1. Acme Data
+    Corp., ... ("Acme")" is not one)."""
+    for m in _FIRST_CLAUSE.finditer(text, start, stop):
         eol = text.find("\n", m.end())
         if not _GROUP_OR_NAME.search(text, m.end(), eol if eol >= 0 else len(text)):
-            ends.append(m.start())  # "1. Acme Data Corp., ... ("Acme")" lists a party: not a clause
-            break
-    return min(ends)
+            return m.start()
+    return None
 
 
 def windows(text: str) -> tuple[list[tuple[int, int, str]], int | None]:
@@ -89,6 +98,10 @@ def windows(text: str) -> tuple[list[tuple[int, int, str]], int | None]:
     to two further "between"/"among" stretches (``"later"``). Also the offset of the intro's "between"
     (None when the contract has none: "made by Acme ...", "THIS CERTIFIES that ...")."""
     intro = _intro(text)
+    if intro is not None:
+        clause = _first_clause(text, 0, intro[0])
+        if clause is not None and _QUOTED_GROUP.search(text, 0, clause):
+            intro = None  # "delivered by X (the "Founder") to Y": the "between" in clause 1 is no intro
     first_end = _end(text, intro[1] if intro else 0)
     wins: list[tuple[int, int, str]] = [(0, first_end, "preamble")]
     for s, e in starts(text, first_end, min(len(text), _INTRO_SCAN)) if first_end < _INTRO_SCAN else ():
