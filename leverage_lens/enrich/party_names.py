@@ -33,9 +33,9 @@ SUFFIX = (
 # A name is capitalised words (and "&"), optionally joined by "of"/"de"/... ("Bank of South Pacific Ltd"),
 # ending in a legal suffix.
 ENTITY = re.compile(
-    rf"(?<![A-Z0-9])(?P<name>(?!(?i:of|de|du|del|der|la|van|von)[ \t])"  # not "SA" inside "USA"
-    rf"(?:(?:[A-Z0-9][\w&'\u2019.\-/]*|&),?[ \t]+(?:(?i:of|de|du|del|der|la|van|von)[ \t]+)?){{0,7}}?"
-    rf"(?:[A-Z0-9][\w&'\u2019.\-/]*,?[ \t]+)?{SUFFIX}\.?(?:,?[ \t]+{SUFFIX}\.?)*)(?![\w])"
+    rf"(?<![A-Z0-9\u00c0-\u00de])(?P<name>(?!(?i:of|de|du|del|der|la|van|von)[ \t])"  # not "SA" inside "USA"
+    rf"(?:(?:[A-Z0-9\u00c0-\u00de][\w&'\u2019.\-/]*|&),?[ \t]+(?:(?i:of|de|du|del|der|la|van|von)[ \t]+)?){{0,7}}?"
+    rf"(?:[A-Z0-9\u00c0-\u00de][\w&'\u2019.\-/]*,?[ \t]+)?{SUFFIX}\.?(?:,?[ \t]+{SUFFIX}\.?)*)(?![\w])"
     r"(?![ \t]+(?i:of|de|du|del|der|la|van|von)[ \t]+[A-Z])"  # "Bank" of "Bank of China Ltd" is not a name
 )
 # Every ENTITY match holds a legal suffix and never a line break: cheap scans for them say where the

@@ -149,6 +149,10 @@ def _describe_into(d: Draft, text: str, end: int) -> None:
 _THIS = re.compile(r"(?:^|[\n.;:]\s*|\s)(?:This|THIS)\s+(?=[A-Z\u201c\"])")
 # "each of the persons set forth on the signature page hereto (each, an "Investor")"
 _SIGNERS = re.compile(r"\b(?:persons?|entities|parties|signatories|undersigned)\b[^()]{0,60}?\bsignature\s+(?:pages?|blocks?)")
+_UNDERSIGNED = re.compile(r"(?<!WHEREOF, )(?<!WHEREOF )\b(?:The|the|THE|Each of the|each of the)\s+(?:undersigned|UNDERSIGNED)"
+                          r"\s+(?:hereby|agree|acknowledge|parties|each|consent)\b")
+# The words before an entity that only mention it: "securities of Q Biomed, Inc.", "a subsidiary of".
+_MENTIONED = re.compile(r"\b(?:of|to|for|from|under|in|on|at|than|with\s+respect\s+to|behalf\s+of)[\s,]+$")
 _LINKS = re.compile(r"\b(?:and|by|with|to|from)\b|&")
 # An alias group several parties share: "(each and both of them "Recipient")", "(collectively the "Company")".
 _JOINT = re.compile(r"\b(?:each|both|collectively|together|jointly|individually|severally)\b", re.IGNORECASE)
@@ -241,6 +245,10 @@ def read_preamble(text: str, drafts: list[Draft]) -> None:
                 continue  # "Statement of Work {sow_number} ("SOW")": a blank, but not a party's
             ns = chunk_start + off
             _add(drafts, flat, name, ns, aliases, where(ns), blank, g)
+        undersigned = label == "preamble" and first_between is None and _UNDERSIGNED.search(flat, a, min(b, 1500))
+        if undersigned:  # "The undersigned hereby agree ...": the parties are those who sign
+            drafts.append(Draft(name="the undersigned", sources={"preamble"}, placeholder=True, signers=True,
+                                spans=[Span(start=undersigned.start(), end=undersigned.end(), label="alias")]))
         named = [(sp.start, sp.end) for d in drafts for sp in d.spans if sp.label == "name" and a <= sp.start < b]
         for e in entities(flat, a, b):
             if any(x <= e.start("name") and e.end("name") <= y for x, y in named):
@@ -253,6 +261,8 @@ def read_preamble(text: str, drafts: list[Draft]) -> None:
             src = where(ns)
             if src == "head" and ns > 1000 or src == "preamble" and ns > (first_between or 0) + 1000:
                 src = "later"  # no "between": a bare entity deep in the opening page is only named there
+            if src == "preamble" and (undersigned or _MENTIONED.search(flat, max(a, ns - 40), ns)):
+                src = "later"  # "the equity securities of Q Biomed, Inc.": named, not a side
             _add(drafts, flat, name, ns, [], src, False, None)
         for r in _CALLED.finditer(flat, a, b):
             alias = r.group("alias")

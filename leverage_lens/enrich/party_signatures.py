@@ -16,7 +16,7 @@ from .party_preamble import NOT_A_NAME
 
 __all__ = ["read_signatures", "signatories_after"]
 
-_SIGNATURE = re.compile(r"(?P<name>[A-Z][A-Z0-9&.,'\- ]{2,80}?)[\s:,]*\n?\s*(?:By|BY|Name|Signature)\s*[:_]")
+_SIGNATURE = re.compile(r"(?P<name>[A-Z\u00c0-\u00de][A-Z0-9\u00c0-\u00de&.,'\u2019\- ]{2,80}?)[\s:,]*\n?\s*(?:By|BY|Name|Signature)\s*[:_]")
 _SIGNATURE_LABEL = re.compile(r"(?:By|BY|Name|Signature)\s*[:_]")
 _SIGNATURE_NAME_MAX = 81  # [A-Z] then up to 80 characters: see _SIGNATURE
 _TAIL = 12000
@@ -76,10 +76,12 @@ def signatories_after(text: str, a: int, b: int) -> list[Signatory]:
 _WITNESS = re.compile(r"IN\s+WITNESS\s+WHEREOF|In\s+Witness\s+Whereof")
 _WITNESS_SPAN = 8000  # a signature page after "IN WITNESS WHEREOF" that is not the document's end
 # A line that may open an entity name wrapped over two lines ("PALMER SQUARE CAPITAL" / "MANAGEMENT LLC").
-_NAME_LINE = re.compile(r"[A-Z][A-Z0-9&.,'\u2019\- ]{2,50}")
+_NAME_LINE = re.compile(r"[A-Z\u00c0-\u00de][A-Z0-9\u00c0-\u00de&.,'\u2019\- ]{2,50}")
+_TITLE_LINE = re.compile(r"[A-Z][\w&.'\u2019\-]*(?:[ \t]+(?:[A-Z0-9][\w&.,'\u2019\-]*|and|of|for|the|de|du|la)){0,7}")
 _NOT_NAME_WORDS = frozenset(
     """AGREED ACCEPTED ACKNOWLEDGED WITNESS WHEREOF SIGNATURE SIGNATURES PAGE EXECUTED PARTIES FOLLOWS DATE NAME
-    TITLE AGREEMENT BY TO AND FOR THE IN""".split())
+    TITLE AGREEMENT BY TO AND FOR THE IN SIGNATORY AUTHORIZED PRESIDENT OFFICER DIRECTOR MANAGER SECRETARY
+    TREASURER CHAIRMAN CHIEF VICE MEMBER COUNSEL ESQ ITS PARTNER GENERAL""".split())
 # A person signing in their own name: "/s/ Jeffrey B. Osher" on its own line (not "By: /s/ ..."), the
 # printed name below it.
 _OWN_NAME = re.compile(r"(?m)^[ \t]*/s/[ \t]*(?P<sig>[A-Z][\w.'\- ]{2,50}?)[ \t]*\n[ \t]*(?P<name>[A-Z][\w.'\- ]{2,50}?)"
@@ -100,16 +102,17 @@ def _regions(text: str) -> list[int]:
 
 
 def _wrapped_start(text: str, start: int) -> int:
-    """The start of an entity name whose first words sit on the line above (an upper-case line that is
-    not a heading, a role or "ACKNOWLEDGED AND AGREED TO")."""
+    """The start of an entity name whose first words sit on the line above (an upper-case or capitalised
+    line that is not a heading, a role or "ACKNOWLEDGED AND AGREED TO")."""
     if start == 0 or text[start - 1] != "\n":
         return start
     k = text.rfind("\n", 0, start - 1) + 1
     line = text[k : start - 1].strip()
-    if not line or not _NAME_LINE.fullmatch(line) or ENTITY.search(line) or NOT_A_NAME.search(line):
+    if not line or not (_NAME_LINE.fullmatch(line) or _TITLE_LINE.fullmatch(line)) or ENTITY.search(line) \
+            or NOT_A_NAME.search(line):
         return start
-    words = set(line.replace(",", " ").split())
-    if words & _NOT_NAME_WORDS:
+    words = set(line.replace(",", " ").upper().split())
+    if words & _NOT_NAME_WORDS or looks_like_person(line) or looks_like_person(line.title()):
         return start
     return k + (len(text[k : start - 1]) - len(text[k : start - 1].lstrip()))
 
@@ -123,16 +126,55 @@ def _names_on_line(raw: str, offset: int) -> list[tuple[int, str]]:
     """The entities a signature line names: two side by side when columns share a line ("PREMIER
     NUTRITION CORPORATION STREMICKS HERITAGE FOODS, LLC")."""
     name, cut = clean_name(raw)
-    name = name.strip(" ,.:")
+    name = _tidy(name)
     ents = list(ENTITY.finditer(name))
     if len(ents) >= 2 and not name[ents[-1].end() :].strip(" ,.") and all(
             _HARD_SUFFIX.search(e.group("name")) for e in ents[:-1]):
         out = []
         for e in ents:
             n, c = clean_name(e.group("name"))
-            out.append((offset + cut + e.start() + c, n.strip(" ,.:")))
+            out.append((offset + cut + e.start() + c, _tidy(n)))
         return out
     return [(offset + cut, name)] if ents else []
+
+
+_LABEL_LINE = re.compile(r"(?m)^[ \t]*(?:By|BY|Name|NAME)[ \t]*:")
+
+
+def _entity_lines(text: str, a: int, b: int) -> list[tuple[int, str, int]]:
+    """Entity names in any case on the line right above a "By:" or "Name:" line ("YA II PN, Ltd." /
+    "By:/s/ ..."), wrapped names joined; a "By: Acme GP, LLC" line (the one signing for a party) is not
+    itself a name."""
+    out = []
+    for lab in _LABEL_LINE.finditer(text, a, min(len(text), b)):
+        k = text.rfind("\n", 0, max(0, lab.start() - 1))
+        line_start = k + 1
+        raw = text[line_start : max(line_start, lab.start() - 1)]
+        line = raw.strip()
+        if not line or ":" in line or line.startswith(("/s/", "By", "BY")) or len(line) > 90:
+            continue
+        name, cut = clean_name(line)
+        name = _tidy(name)
+        e = ENTITY.search(name)
+        if e is None or e.start() > 0 or len(name) - e.end() > 1 or NOT_A_NAME.search(name):
+            continue
+        start = line_start + (len(raw) - len(raw.lstrip())) + cut
+        wrapped = _wrapped_start(text, start)
+        if wrapped != start:
+            name, start = " ".join(text[wrapped : start + len(name)].split()), wrapped
+        out.append((start, name, lab.end()))
+    return out
+
+
+def _tidy(name: str) -> str:
+    """A signature line's name without trailing punctuation, keeping an abbreviation's full stop ("L.P.")."""
+    name = name.strip(" ,:")
+    if name.endswith(".") and not _ABBREVIATION_END.search(name):
+        name = name[:-1].rstrip(" ,")
+    return name
+
+
+_ABBREVIATION_END = re.compile(r"(?:\b[A-Za-z]\.[A-Za-z]\.|\b(?i:inc|corp|ltd|co|llc|l\.?p|n\.a|s\.a|plc|bros|intl)\.)$")
 
 
 def read_signatures(text: str, drafts: list[Draft]) -> None:
@@ -167,6 +209,10 @@ def read_signatures(text: str, drafts: list[Draft]) -> None:
             merge(drafts, Draft(name=name, sources={"signature"}, kind="person",
                                 spans=[Span(start=m.start("name"), end=m.start("name") + len(name),
                                             label="signature")]))
+        for start, name, end in _entity_lines(text, start_at, stop_at):
+            if start not in seen:
+                seen.add(start)
+                found.append((start, name, end))
     found.sort()
     for i, (start, name, end) in enumerate(found):
         stop = found[i + 1][0] if i + 1 < len(found) and found[i + 1][0] > start else min(len(text), end + 400)

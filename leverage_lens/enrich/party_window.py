@@ -18,7 +18,7 @@ __all__ = ["windows", "join_wrapped", "starts", "START", "PREAMBLE_END"]
 START = re.compile(r"\b(?:by\s+and\s+(?:between|among)|between|among|BETWEEN|AMONG)\b:?", re.IGNORECASE)
 PREAMBLE_END = re.compile(
     r"\b(?:WHEREAS|R\s?E\s?C\s?I\s?T\s?A\s?L\s?S|W\s?I\s?T\s?N\s?E\s?S\s?S\s?E\s?T\s?H|NOW,?\s+THEREFORE|BACKGROUND|"
-    r"IN\s+CONSIDERATION|The\s+parties\s+(?:hereby\s+)?agree)\b"
+    r"IN\s+CONSIDERATION|IN\s+WITNESS\s+WHEREOF|The\s+parties\s+(?:hereby\s+)?agree)\b"
     r"|(?:^|\n)[ \t]*(?:Whereas|Recitals|Background|Witnesseth|Now,?\s+[Tt]herefore)\b"
 )
 # The first numbered clause: "1. RIGHTS GRANTED", "1.\tEvents", "ARTICLE I", "Section 1.", "TABLE OF CONTENTS".
@@ -56,6 +56,7 @@ def starts(text: str, a: int, b: int) -> list[tuple[int, int]]:
     return out
 
 
+_NO_LIST = re.compile(r"\s*(?:them|themselves|us|you|itself|each\s+other|the\s+(?:parties|undersigned))\b", re.IGNORECASE)
 _BY_AND = re.compile(r"\bby\s+and\s+$")
 
 
@@ -63,6 +64,8 @@ def _intro(text: str) -> tuple[int, int] | None:
     """The "between"/"among" that opens the introductory clause: the first one followed closely by a
     party-like thing (an alias group, a legal suffix, a blank), so a table of contents line is passed."""
     for s, e in starts(text, 0, min(len(text) // 2, _INTRO_SCAN)):  # a closing "between" is not an intro
+        if _NO_LIST.match(text, e):
+            continue  # "the agreement by and among them", "between the parties"
         if _GROUP_OR_NAME.search(text, e, min(len(text), e + 600)):
             return s, e
     return None

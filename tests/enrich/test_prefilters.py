@@ -58,7 +58,7 @@ def test_parties_of_a_preamble_and_signature_block_are_found() -> None:
     found = find_parties(text)
     # the signature block, 12,000 characters on, is found and merged (its spelling kept as an alias)
     assert [(p.name, p.aliases, p.role) for p in found] == [
-        ("Acme Widgets, Inc.", ["Acme", "ACME WIDGETS, INC"], None),
+        ("Acme Widgets, Inc.", ["Acme", "ACME WIDGETS, INC."], None),
         ("Beta Systems LLC", ["Supplier", "BETA SYSTEMS LLC"], "Supplier")]
     assert [[s.label for s in p.spans].count("signature") for p in found] == [1, 1]
 
