@@ -20,7 +20,7 @@ from ..model import Span
 from .party_merge import Draft, merge
 from .party_names import ENTITY, SUFFIX, ROLE_WORDS, clean_name, describe, entities, is_place, norm, widen
 from .party_pronouns import is_pronoun
-from .party_window import START, join_wrapped, starts, windows
+from .party_window import START, join_wrapped, sentence_end, starts, windows
 
 __all__ = ["read_preamble", "NOT_PARTY", "GENERIC_ALIASES"]
 
@@ -195,6 +195,15 @@ def _joint_names(text: str, a: int, b: int) -> list[tuple[str, int]]:
     return out
 
 
+def _strong(text: str, name: str, ns: int, aliases: list[str], blank: bool) -> bool:
+    """Evidence that a name defined after the sentence introducing the parties is still a party: a legal
+    suffix, a role for an alias, a blank, a stated entity type or an individual."""
+    if blank or ENTITY.search(name) or any(a.lower() in ROLE_WORDS for a in aliases):
+        return True
+    etype, _, kind = describe(text[ns + len(name) : ns + len(name) + 200])
+    return bool(etype) or kind == "person"
+
+
 def read_preamble(text: str, drafts: list[Draft]) -> None:
     """Add the parties the preamble names to ``drafts`` (merging repeat sightings)."""
     wins, first_between = windows(text)
@@ -202,6 +211,9 @@ def read_preamble(text: str, drafts: list[Draft]) -> None:
     for a, b, label in wins:
         start_m = START.match(flat, a)
         cursor = start_m.end() if start_m else a
+        intro_at = cursor if label == "later" else (starts(flat, first_between, b)[:1] or [(0, a)])[0][1] \
+            if first_between is not None else None
+        intro_end = sentence_end(flat, intro_at, b) if intro_at is not None else None
 
         def where(pos: int) -> str:
             if label == "later":
@@ -244,6 +256,8 @@ def read_preamble(text: str, drafts: list[Draft]) -> None:
             if blank and "name" not in name.lower() and not any(x.lower() in ROLE_WORDS for x in aliases):
                 continue  # "Statement of Work {sow_number} ("SOW")": a blank, but not a party's
             ns = chunk_start + off
+            if intro_end is not None and ns > intro_end and not _strong(flat, name, ns, aliases, blank):
+                continue  # after the sentence naming the parties: "Standard Operating Procedures (SOPs)"
             _add(drafts, flat, name, ns, aliases, where(ns), blank, g)
         undersigned = label == "preamble" and first_between is None and _UNDERSIGNED.search(flat, a, min(b, 1500))
         if undersigned:  # "The undersigned hereby agree ...": the parties are those who sign

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["windows", "join_wrapped", "starts", "START", "PREAMBLE_END"]
+__all__ = ["windows", "join_wrapped", "starts", "sentence_end", "START", "PREAMBLE_END"]
 
 START = re.compile(r"\b(?:by\s+and\s+(?:between|among)|between|among|BETWEEN|AMONG)\b:?", re.IGNORECASE)
 PREAMBLE_END = re.compile(
@@ -71,10 +71,30 @@ def _intro(text: str) -> tuple[int, int] | None:
     return None
 
 
+_FULL_STOP = re.compile(r"\.(?=[ \t]+[A-Z\u201c\"(\[]|[ \t]*\n)")
+_WORD_BEFORE = re.compile(r"(\S+)$")
+_ABBREVIATIONS = frozenset(
+    """inc corp ltd co llc lp l.p l.l.c n.a s.a plc no nos st mr mrs ms dr jr sr u.s esq etc vs ave blvd rd ste fl
+    a/s b.v n.v s.r.l s.p.a pte pty gmbh ag bhd sdn int'l intl bros dept assoc natl cie s.a.s sa nv bv""".split())
+
+
+def sentence_end(text: str, start: int, stop: int) -> int | None:
+    """The first full stop ending a sentence in ``text[start:stop]``: not one closing an abbreviation
+    ("Inc.", "Co.", "St.", "U.S.") or an initial ("John A. Smith")."""
+    for m in _FULL_STOP.finditer(text, start, stop):
+        w = _WORD_BEFORE.search(text, max(start, m.start() - 40), m.start())
+        word = (w.group(1) if w else "").lstrip("(,\"\u201c").lower()
+        if not word or word in _ABBREVIATIONS or len(word) == 1 or "." in word or word[-1].isdigit():
+            continue
+        return m.end()
+    return None
+
+
 def _end(text: str, start: int) -> int:
     """Where the stretch introducing the parties that starts at ``start`` ends."""
     stop = min(len(text), start + _HEAD_MAX)
     ends = [min(len(text), start + _PREAMBLE_MAX)]
+
     recitals = PREAMBLE_END.search(text, start, stop)
     if recitals is not None:
         ends.append(recitals.start())
