@@ -48,7 +48,10 @@ _DESCRIPTIVE = frozenset(
     minnesota mississippi missouri montana nebraska nevada new hampshire jersey mexico york north carolina
     dakota ohio oklahoma oregon pennsylvania rhode island south tennessee texas utah vermont virginia washington
     west wisconsin wyoming columbia cayman islands british virgin bermuda england wales ontario canada
-    canadian english china prc usa""".split()
+    canadian english china prc usa bvi chinese italian japanese german french swiss dutch korean indian israeli
+    irish australian brazilian mexican singapore singaporean hong kong taiwanese swedish danish norwegian
+    finnish belgian spanish luxembourg foreign domestic registered deposit exempted
+    gp ugp ii iii iv v vi pty ab sa oy as kk""".split()
 )
 _BLANK = re.compile(r"^(?:\{[^{}]+\}|\[[^\[\]]+\])$")
 
@@ -133,7 +136,8 @@ def _signers_for(principal: list[Draft], drafts: list[Draft]) -> list[Draft]:
         if not d.signers:
             out.append(d)
             continue
-        signed = [x for x in drafts if x.sources == {"signature"} and x not in principal and x is not d]
+        signed = [x for x in drafts if "signature" in x.sources and not x.sources & {"cover", "preamble"}
+                  and x not in principal and x is not d]
         for x in signed:
             x.aliases.extend(a for a in d.aliases if a not in x.aliases)
             x.spans.extend(d.spans[:1])

@@ -51,6 +51,23 @@ def _roles_clash(a: str | None, b: str | None) -> bool:
 _FILLER = frozenset({"the", "and", "of"})
 
 
+_FORMS = (("llc", re.compile(r"\b(?:llc|l\.l\.c)\.?$", re.I)), ("llp", re.compile(r"\b(?:llp|l\.l\.p)\.?$", re.I)),
+          ("lp", re.compile(r"\b(?:lp|l\.p)\.?$", re.I)), ("ltd", re.compile(r"\b(?:ltd|limited)\.?$", re.I)),
+          ("corp", re.compile(r"\b(?:inc|incorporated|corp|corporation)\.?$", re.I)))
+
+
+def _form(name: str) -> str | None:
+    tail = name.strip(" ,.")
+    return next((f for f, p in _FORMS if p.search(tail)), None)
+
+
+def other_form(a: str, b: str) -> bool:
+    """True when two names end in different legal forms ("Delta Beta Advisors, LP" and "Delta Beta
+    Advisors, LLC": a fund and its general partner are two entities)."""
+    fa, fb = _form(a), _form(b)
+    return bool(fa and fb and fa != fb)
+
+
 def same_name(a: str, b: str) -> bool:
     """True when two name keys (:func:`~.party_names.norm`) are one name, allowing a misprint
     ("Stremick's Heritage Foods" / "STREMICKS HERITAGE FOODS") but never a distinguishing word: one name
@@ -77,7 +94,7 @@ def find_draft(drafts: list[Draft], name: str, role: str | None = None) -> Draft
     for d in drafts:
         if _roles_clash(d.role, role):
             continue
-        if any(same_name(key, n) for n in d.keys()):
+        if any(same_name(key, n) for n in d.keys()) and not other_form(name, d.name):
             return d
     return None
 

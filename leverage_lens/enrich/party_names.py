@@ -34,14 +34,15 @@ SUFFIX = (
 # ending in a legal suffix.
 ENTITY = re.compile(
     rf"(?<![A-Z0-9\u00c0-\u00de])(?P<name>(?!(?i:of|de|du|del|der|la|van|von)[ \t])"  # not "SA" inside "USA"
-    rf"(?:(?:[A-Z0-9\u00c0-\u00de][\w&'\u2019.\-/]*|&),?[ \t]+(?:(?i:of|de|du|del|der|la|van|von)[ \t]+)?){{0,7}}?"
+    rf"(?:(?:[A-Z0-9\u00c0-\u00de][\w&'\u2019.\-/]*|&|\([A-Z][\w.]{{0,10}}\)),?[ \t]+(?:(?i:of|de|du|del|der|la|van|von)[ \t]+)?){{0,7}}?"
     rf"(?:[A-Z0-9\u00c0-\u00de][\w&'\u2019.\-/]*,?[ \t]+)?{SUFFIX}\.?(?:,?[ \t]+{SUFFIX}\.?)*)(?![\w])"
-    r"(?![ \t]+(?i:of|de|du|del|der|la|van|von)[ \t]+[A-Z])"  # "Bank" of "Bank of China Ltd" is not a name
+    r"(?!(?:(?<=Bank)|(?<=BANK)|(?<=Trust)|(?<=TRUST)|(?<=Company)|(?<=COMPANY)|(?<=Holdings)|(?<=HOLDINGS)|"
+    r"(?<=Partners)|(?<=PARTNERS))[ \t]+(?i:of|de|du|del|der|la|van|von)[ \t]+[A-Z])"  # "Bank" of "Bank of China Ltd"
 )
 # Every ENTITY match holds a legal suffix and never a line break: cheap scans for them say where the
 # expensive pattern can match (see entities).
 _SUFFIX_ANY = re.compile(SUFFIX)
-_NAME_RUN = re.compile(r"[\w&'\u2019.\-/, \t]+")  # every character an ENTITY match may hold
+_NAME_RUN = re.compile(r"[\w&'\u2019.\-/, \t()]+")  # every character an ENTITY match may hold
 
 
 def entities(text: str, a: int, b: int) -> list[re.Match[str]]:

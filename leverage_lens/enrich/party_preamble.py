@@ -35,7 +35,7 @@ NOT_PARTY = frozenset(
 GENERIC_ALIASES = frozenset({"party", "parties", "each party", "either party", "both parties"})
 
 _ALIAS_GROUP = re.compile(r"\((?P<body>[^()]{0,200}?[\"\u201c\u201d'\u2018][^()]{0,200}?|"
-                          r"[A-Z][A-Za-z0-9&\-]{1,15}|[A-Z][A-Z0-9&\-]{1,15}(?:[ \t][A-Z][A-Z0-9&\-]{1,15}){1,2})\)")
+                          r"[ \t]?(?:[A-Z][A-Za-z0-9&\-]{1,15}|[A-Z][A-Z0-9&\-]{1,15}(?:[ \t][A-Z][A-Z0-9&\-]{1,15}){1,2})[ \t]?)\)")
 _QUOTED = re.compile(
     r"[\"\u201c\u201d](?P<t>[^\"\u201c\u201d\n]{1,60}?)[,.]?[\"\u201d\u201c]"
     r"|(?<![\w])['\u2018](?P<t2>(?:the\s+)?[A-Z][^'\u2018\u2019\n]{0,40}?)['\u2019](?![\w])"
@@ -67,6 +67,7 @@ _NOT_FIRST = frozenset({"This", "THIS", "The", "THE", "WHEREAS", "Whereas", "Agr
 # Words before an entity that open the party's phrase and hold a lower-case word the entity pattern stops at.
 _LOWER_BREAK = re.compile(r"[ \t\n]*[A-Z][\w\-']*(?:[ \t]+(?!(?:between|among|and|or|by|with|of|the|to|for|from|"
                           r"dated|made|is|as|in|on|at|its|this)\b)[a-z][\w\-']*){1,2}[ \t]+")
+_SUFFIX_NEXT = re.compile(rf"[ \t,]*{SUFFIX}\b")
 _BARE_SUFFIX = re.compile(rf"{SUFFIX}\.?")
 _CONJ = re.compile(r",?\s+(?:and|&)\s+(?=\S)")
 
@@ -223,8 +224,8 @@ def read_preamble(text: str, drafts: list[Draft]) -> None:
         for g in _ALIAS_GROUP.finditer(flat, cursor, b):
             aliases = aliases_in(g.group("body"))
             chunk_start, cursor = cursor, g.end()
-            if not aliases:
-                continue
+            if not aliases or _SUFFIX_NEXT.match(flat, g.end()):
+                continue  # "GALEN (CHEMICALS) LIMITED": a word of the name, not an alias
             chunk_start, named_self = _own_chunk(flat, chunk_start, g.start())
             if _JOINT.search(g.group("body")):
                 joint = _joint_names(flat, chunk_start, g.start())
