@@ -2,7 +2,8 @@
 
 Gold: every CUAD "Parties" span whose text is a name or alias (at most 60 characters after stripping quotes
 and brackets, and not a sentence such as 'X and Y are referred to as a "Party"'). Names are compared after
-lower-casing, dropping punctuation and trailing legal suffixes (``norm``); a gold name counts as found when
+lower-casing, dropping punctuation, a leading "the" and trailing legal suffixes (``norm``; a span listing
+several quoted aliases, '"we," "us," or the "Company"', is each of them); a gold name counts as found when
 it equals, contains or is contained in (>= 3 characters, whole words) a name or alias of a *principal*
 party we report, or matches one with rapidfuzz ratio >= 85. Precision: a reported principal party is right
 when its name or one of its aliases matches any CUAD "Parties" span the same way (noise such as "Delaware
@@ -38,7 +39,20 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def norm(s: str) -> str:
-    return _norm(re.sub(r"[\"\u201c\u201d()]", " ", s))
+    """The comparison key: quotes and brackets dropped, a leading "the" dropped (so 'the "Company"' is the
+    alias "Company", not "the" once the suffix word goes), then ``leverage_lens``'s ``norm``."""
+    flat = re.sub(r"^\s*the\s+", "", re.sub(r"[\"\u201c\u201d()]", " ", s).strip(), flags=re.IGNORECASE)
+    return _norm(flat)
+
+
+_QUOTED = re.compile(r"[\"\u201c\u201d]([^\"\u201c\u201d]{1,60})[\"\u201c\u201d]")
+
+
+def variants(gold: str) -> list[str]:
+    """A CUAD span naming several aliases at once ('"we," "us," the "Company," or "The Joint Corp."'):
+    each quoted alias is a right answer; any other span is one name."""
+    quoted = [q.strip(" ,.") for q in _QUOTED.findall(gold)]
+    return quoted if len(quoted) >= 2 else [gold]
 
 
 def is_name(s: str) -> bool:
@@ -52,12 +66,13 @@ def _contains(a: str, b: str) -> bool:
 
 
 def hit(gold: str, names: list[str]) -> bool:
-    g = norm(gold)
-    if not g:
-        return True
-    for n in names:
-        if g == n or (len(n) >= 3 and (_contains(n, g) or _contains(g, n))) or fuzz.ratio(g, n) >= 85:
+    for variant in variants(gold):
+        g = norm(variant)
+        if not g:
             return True
+        for n in names:
+            if g == n or (len(n) >= 3 and (_contains(n, g) or _contains(g, n))) or fuzz.ratio(g, n) >= 85:
+                return True
     return False
 
 

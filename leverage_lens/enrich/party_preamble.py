@@ -35,9 +35,9 @@ NOT_PARTY = frozenset(
 GENERIC_ALIASES = frozenset({"party", "parties", "each party", "either party", "both parties"})
 
 _ALIAS_GROUP = re.compile(r"\((?P<body>[^()]{0,200}?[\"\u201c\u201d'\u2018][^()]{0,200}?|"
-                          r"[ \t]?(?:[A-Z][A-Za-z0-9&\-]{1,15}|[A-Z][A-Z0-9&\-]{1,15}(?:[ \t][A-Z][A-Z0-9&\-]{1,15}){1,2})[ \t]?)\)")
+                          r"[ \t]?(?:(?:the[ \t]+)?[A-Z][A-Za-z0-9&\-]{1,15}|[A-Z][A-Z0-9&\-]{1,15}(?:[ \t][A-Z][A-Z0-9&\-]{1,15}){1,2})[ \t]?)\)")
 _QUOTED = re.compile(
-    r"[\"\u201c\u201d](?P<t>[^\"\u201c\u201d\n]{1,60}?)[,.]?[\"\u201d\u201c]"
+    r"(?:[\"\u201c\u201d]|\u2018\u2018|'')(?P<t>[^\"\u201c\u201d\n]{1,60}?)[,.]?[\"\u201d\u201c]"
     r"|(?<![\w])['\u2018](?P<t2>(?:the\s+)?[A-Z][^'\u2018\u2019\n]{0,40}?)['\u2019](?![\w])"
 )
 _LEAD = re.compile(r"^[\s,;:]*(?:and|&)?[\s,;:]*(?:\(\d+\)|\([a-z]\)|\d\.)?\s*", re.IGNORECASE)
@@ -63,6 +63,18 @@ _LEAD_NAME = re.compile(
     r"(?P<name>[A-Z][\w&.'\-]*(?:[ \t]+(?:[A-Z][\w&.'\-]*|of|and|&|de|la|du|for)){0,6}?)(?=,[ \t]+(?:an?|the)[ \t]|"
     r",[ \t]+(?:with|having|located|whose)[ \t])"
 )
+# A numbered party in a list, named first: "(2) NIGEL CROCKETT of ... (the "Employee")", "(2) JOHN ROGERS (the
+# Executive)", "(1) WPP 2005 LIMITED (registered number 01003653) whose ...".
+_ITEM_NAME = re.compile(
+    r"(?P<name>[A-Z][\w&.'\-]*(?:[ \t]+[A-Z][\w&.'\-]*){1,5})(?=[ \t]+(?:of|whose|is|at|residing)[ \t]|[ \t]*\(|[ \t]*$)"
+)
+# The last name in a chunk followed by what it is: "Ingram Micro, a corporation organized under ...".
+_DESCRIBED = re.compile(
+    r"(?<![\w&.'\-])(?P<name>[A-Z][\w&.'\-]*(?:[ \t]+(?:[A-Z][\w&.'\-]*|of|and|&)){0,5}),[ \t]+an?[ \t]+"
+    r"(?:[A-Z][\w\-]*[ \t]+){0,3}(?:corporation|company|limited|partnership|trust|bank|association|individual|"
+    r"banking|national|general|business|non-?profit|professional|public|private|statutory|exempted)\b"
+)
+_ENUMERATED = re.compile(r"\(\d\)|\([a-z]\)|\d\.")
 _NOT_FIRST = frozenset({"This", "THIS", "The", "THE", "WHEREAS", "Whereas", "Agreement", "AGREEMENT", "Dated"})
 # Words before an entity that open the party's phrase and hold a lower-case word the entity pattern stops at.
 _LOWER_BREAK = re.compile(r"[ \t\n]*[A-Z][\w\-']*(?:[ \t]+(?!(?:between|among|and|or|by|with|of|the|to|for|from|"
@@ -81,8 +93,8 @@ def aliases_in(body: str) -> list[str]:
         if a and a.lower() not in NOT_PARTY and a.lower() not in GENERIC_ALIASES and len(a.split()) <= 5:
             out.append(a)
     if not out:
-        acro = _ACRONYM.fullmatch(body.strip())
-        if acro and not _ROMAN.fullmatch(acro.group(0)):
+        acro = _ACRONYM.fullmatch(re.sub(r"^the\s+", "", body.strip()))
+        if acro and not _ROMAN.fullmatch(acro.group(0)) and acro.group(0).lower() not in NOT_PARTY:
             out.append(acro.group(0))
     return out
 
@@ -94,6 +106,10 @@ def _name_from_chunk(chunk: str) -> tuple[str, int, bool] | None:
     if _unnamed_last_conjunct(chunk, pos):
         return None
     rest = chunk[pos:]
+    if lead is not None and _ENUMERATED.search(lead.group(0)):
+        item = _ITEM_NAME.match(rest)
+        if item and not NOT_A_NAME.search(item.group("name")) and not ENTITY.search(item.group("name")):
+            return item.group("name"), pos, False
     blank = _BLANK_BEFORE.search(rest)  # the blank right before the group: "by [Investor Name] (the "Investor")"
     if blank:
         return blank.group("name"), pos + blank.start("name"), True
@@ -110,6 +126,12 @@ def _name_from_chunk(chunk: str) -> tuple[str, int, bool] | None:
     if lead and not NOT_A_NAME.search(lead.group("name")) and not is_place(lead.group("name")) \
             and lead.group("name").split()[0] not in _NOT_FIRST:
         return lead.group("name"), pos + lead.start("name"), False
+    described = None
+    for described in _DESCRIBED.finditer(rest):
+        pass
+    if described is not None and not NOT_A_NAME.search(described.group("name")) \
+            and described.group("name").split()[0] not in _NOT_FIRST and not is_place(described.group("name")):
+        return described.group("name"), pos + described.start("name"), False
     cap = _CAPS_BEFORE.search(rest)
     if cap is None or NOT_A_NAME.search(cap.group("name")) or cap.group("name") in ("The", "This") \
             or is_place(cap.group("name")):
