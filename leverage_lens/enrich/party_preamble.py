@@ -54,6 +54,11 @@ _CALLED = re.compile(
     r"in\s+this\s+(?:Agreement|Contract)\s+)?as\s+(?:the\s+)?"
     r"[\"\u201c'\u2018]?(?P<alias>[A-Z][\w\-]+)"
 )
+_DBA = re.compile(
+    r"\b(?:d/b/a|D/B/A|dba|DBA|doing\s+business\s+as|a\.k\.a\.?|also\s+known\s+as|formerly\s+known\s+as|f/k/a|"
+    r"trading\s+as)\s+(?:the\s+)?[\"\u201c]?(?P<alias>[A-Za-z0-9][\w.&'\u2019\-]*(?:[ \t]+(?:[A-Z0-9][\w.&'\u2019\-]*|of|and|&))"
+    r"{0,5})"
+)
 _ROMAN = re.compile(r"[IVXLC]+")
 _ACRONYM = re.compile(r"[A-Z][A-Za-z0-9&\-]{1,15}|[A-Z][A-Z0-9&\-]{1,15}(?:[ \t][A-Z][A-Z0-9&\-]{1,15}){1,2}")
 NOT_A_NAME = re.compile(r"\b(?:AGREEMENT|Agreement|EXHIBIT|Exhibit|Schedule|SCHEDULE|Section|Article|ARTICLE)\b")
@@ -301,6 +306,14 @@ def read_preamble(text: str, drafts: list[Draft]) -> None:
             if src == "preamble" and (undersigned or _MENTIONED.search(flat, max(a, ns - 40), ns)):
                 src = "later"  # "the equity securities of Q Biomed, Inc.": named, not a side
             _add(drafts, flat, name, ns, [], src, False, None)
+        for r in _DBA.finditer(flat, a, b):  # "Software.net Corporation, doing business as Beyond.com"
+            before = [d for d in drafts if d.spans and d.spans[0].start < r.start()]
+            if before:
+                owner = max(before, key=lambda d: max(x.start for x in d.spans if x.start < r.start()))
+                alias = r.group("alias").strip(" ,.")
+                if alias not in owner.aliases and alias != owner.name:
+                    owner.aliases.append(alias)
+                    owner.spans.append(Span(start=r.start("alias"), end=r.start("alias") + len(alias), label="alias"))
         for r in _CALLED.finditer(flat, a, b):
             alias = r.group("alias")
             before = [d for d in drafts if d.spans and d.spans[0].start < r.start()]
