@@ -26,6 +26,7 @@ from .party_merge import Draft
 from .party_names import ENTITY, ROLE_WORDS, looks_like_person, norm
 from .party_preamble import GENERIC_ALIASES, read_preamble
 from .party_pronouns import is_pronoun, link_pronouns
+from .party_roles import role_of
 from .party_signatures import read_signatures
 
 __all__ = ["find_parties", "ROLE_WORDS", "GENERIC_ALIASES", "norm"]
@@ -69,7 +70,7 @@ def find_parties(text: str) -> list[Party]:
     if notes:  # "[Drafting note: ... e.g. "between Rose Apothecaries, Inc. and Vandelay Industries, Inc."]"
         drafts = [d for d in drafts if not any(a <= d.spans[0].start < b for a, b in notes)]
     for d in drafts:
-        if not norm(d.name) and d.aliases:  # only a legal suffix was caught ("Ltd."): name it by its alias
+        if not norm(d.name) and d.aliases and not d.placeholder:  # only a suffix was caught ("Ltd."): use the alias
             d.name = d.aliases[0]
     drafts = [d for d in drafts if (norm(d.name) or d.placeholder or d.role) and (d.placeholder or not _JUNK_NAME.match(d.name))
               and not _descriptive(d)]
@@ -91,7 +92,7 @@ def find_parties(text: str) -> list[Party]:
         principal += _roles_by_usage(text, principal)[: 2 - len(principal)]
     out = []
     for i, d in enumerate([*principal, *others], 1):
-        role = d.role or next((x for x in d.aliases if x.lower() in ROLE_WORDS), None)
+        role = d.role or role_of(d.name, d.aliases, text)
         kind = d.kind or ("organisation" if ENTITY.search(d.name) or d.entity_type else
                           "person" if looks_like_person(d.name) else None)
         out.append(Party(

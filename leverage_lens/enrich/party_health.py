@@ -7,7 +7,8 @@ a reader sees the doubt at the top of every view and can correct it (``analyze(.
 
 * fewer than two principal parties;
 * two principal parties whose names are close (one party read twice, or two affiliates);
-* one role claimed by two principal parties;
+* one role claimed by two principal parties (unless one alias group gives it to both: "A and B (each and
+  both of them "Recipient")");
 * a principal party seen only weakly (a signature block alone: confidence under 0.6).
 """
 
@@ -51,7 +52,7 @@ def party_warnings(parties: Sequence[Party]) -> list[ParseWarning]:
             if ka and kb and (fuzz.ratio(ka, kb) >= 80 or ka in kb.split() or kb in ka.split()):
                 warn(f"two parties have close names, {a.name!r} and {b.name!r}: one party read twice, or "
                      f"related companies? Parties found: {found}.", (a, b))
-            if a.role and b.role and a.role.lower() == b.role.lower():
+            if a.role and b.role and a.role.lower() == b.role.lower() and not _joint(a, b):
                 warn(f"the role {a.role!r} is claimed by {a.name!r} and {b.name!r}. Parties found: {found}.",
                      (a, b))
     blanks = [p for p in principal if p.confidence < 0.6]
@@ -60,3 +61,9 @@ def party_warnings(parties: Sequence[Party]) -> list[ParseWarning]:
         warn(f"weakly identified part{'y' if len(blanks) == 1 else 'ies'}: {names} (seen only in a signature "
              f"block or by role). Parties found: {found}.", blanks)
     return out
+
+
+def _joint(a: Party, b: Party) -> bool:
+    """True when one alias group defines both parties ("(collectively, the "Company")")."""
+    groups = {(s.start, s.end) for s in a.spans if s.label == "alias"}
+    return any((s.start, s.end) in groups for s in b.spans if s.label == "alias")

@@ -94,7 +94,7 @@ def _regions(text: str) -> list[int]:
     tail = max(0, len(text) - _TAIL)
     out = [tail]
     last = None
-    for m in _WITNESS.finditer(text, len(text) // 3):
+    for m in _WITNESS.finditer(text):
         last = m
     if last is not None and last.start() < tail:
         out.insert(0, last.start())
@@ -197,6 +197,7 @@ def read_signatures(text: str, drafts: list[Draft]) -> None:
                 if wrapped != start:
                     name = " ".join(text[wrapped : start + len(name)].split())
                     start = wrapped
+                seen.add(start)
                 found.append((start, name, m.end()))
         for m in _OWN_NAME.finditer(text, start_at, min(len(text), stop_at)):
             before = text[max(0, m.start() - 12) : m.start()]

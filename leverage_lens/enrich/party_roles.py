@@ -1,0 +1,80 @@
+"""Which of a party's defined names is its *role*, learned from the contract itself.
+
+A contract names a party twice over: a short name taken from its own name ("Rogers", "Heritage", "IMedicor",
+"PDMS") and, often, the part it plays ("Licensor", "Repairer", "Celebrity", "Acquiror", "Party A"). Only the
+second is a role: it is what ``--perspective Licensor`` and the findings' "the Licensor may ..." mean. A
+fixed word list (:data:`~.party_names.ROLE_WORDS`) knows the common roles; for the rest the contract's own
+usage decides, as a careful reader would: a defined name is a role when it does not come from the party's
+name (no shared word, not its initials, not a prefix of it) and the contract treats it as a common noun --
+"the Repairer", "the Celebrity" -- at least twice, or it is a compound of a known role ("Trademark
+Licensor", "Servicing Agent"). A short name taken from the party's name is never a role, however it is used.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .party_names import ROLE_WORDS
+
+__all__ = ["role_of", "from_name"]
+
+_PARTY_X = re.compile(r"(?i)party\s+(?:[a-z]|\d{1,2})")
+_FILLER = frozenset({"the", "of", "and", "&", "a", "an", "de", "du", "la", "for"})
+_WORD = re.compile(r"[a-z0-9]+")
+#: How much of the text is searched for "the X" (the defining pages and the first clauses suffice).
+_USAGE_SPAN = 80_000
+
+
+def _words(s: str) -> list[str]:
+    return [w for w in _WORD.findall(s.lower()) if w not in _FILLER]
+
+
+def from_name(alias: str, name: str) -> bool:
+    """True when ``alias`` is a short name made from ``name``: a shared word ("Rogers" of "Rogers Cable
+    Communications Inc."), its initials ("PDMS", "SPI" of "Sucampo Pharmaceuticals, Inc."), or a prefix
+    of it run together ("Cybershop" of "CyberShop International")."""
+    a_words, n_words = _words(alias), _words(name)
+    if not a_words or not n_words:
+        return False
+    if set(a_words) & set(n_words):
+        return True
+    compact_alias = "".join(a_words)
+    if "".join(n_words).startswith(compact_alias):
+        return True
+    initials = "".join(w[0] for w in n_words)
+    return len(compact_alias) >= 2 and _is_subsequence(compact_alias, initials)
+
+
+def _is_subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(ch in it for ch in short)
+
+
+def _is_role_word(alias: str) -> bool:
+    low = " ".join(alias.lower().split())
+    if low in ROLE_WORDS or _PARTY_X.fullmatch(low):
+        return True
+    words = low.split()
+    return len(words) in (2, 3) and words[-1] in ROLE_WORDS and alias[:1].isupper()  # "Trademark Licensor"
+
+
+def role_of(name: str, aliases: Sequence[str], text: str) -> str | None:
+    """The role among ``aliases`` (in order), or None: a known role word, a compound of one, or a defined
+    name the text uses with "the" at least twice that does not come from ``name``."""
+    if _is_role_word(name):
+        return name  # a party known only by its role ("Franchisee" on a form)
+    candidates = [a for a in aliases if a and a[:1].isupper() and not from_name(a, name)]
+    for a in candidates:
+        if _is_role_word(a):
+            return a
+    for a in aliases:  # a known role that happens to share a word with the name ("Acme Licensing" / "Licensor")
+        if a.lower() in ROLE_WORDS:
+            return a
+    head = text[:_USAGE_SPAN]
+    for a in candidates:
+        if len(a.split()) > 3 or a.isupper() or not re.fullmatch(r"[A-Z][a-z][\w\- ]*", a) or a.endswith("s"):
+            continue  # acronyms ("MMI") and plurals ("Underwriters") are names or collectives, not roles
+        if head.count("the " + a) + head.count("The " + a) >= 2:
+            return a
+    return None
