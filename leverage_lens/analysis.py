@@ -148,16 +148,10 @@ class Analysis:
         hit: dict[int, None] = {}
         lower = self.lower if anchors else None
         if lower is not None and anchors:
+            found: set[int] = set()
             for word in anchors:
-                pos = lower.find(word)
-                while pos >= 0:
-                    i = bisect.bisect_right(starts, pos) - 1
-                    if i >= 0 and pos < sents[i].end:
-                        hit[i] = None
-                        pos = lower.find(word, sents[i].end)  # one hit per sentence is enough
-                    else:
-                        pos = lower.find(word, pos + 1)
-            return [sents[i] for i in sorted(hit)]
+                found.update(self._sentences_with(word))
+            return [sents[i] for i in sorted(found)]
         for m in pattern.finditer(self.doc.text):
             i = bisect.bisect_right(starts, m.start()) - 1
             if i >= 0:
@@ -166,6 +160,29 @@ class Analysis:
             if j >= 0:
                 hit[j] = None
         return [sents[i] for i in sorted(hit)]
+
+    def _sentences_with(self, word: str) -> list[int]:
+        """Indexes of the sentences holding ``word`` (lower-case literal), found once per document: rules and
+        ledger topics share anchor words ("assign", "terminat", "liab"), and each is scanned for only once."""
+        key = ("analysis.anchor", word)
+        got = self.cache.get(key)  # type: ignore[call-overload]
+        if got is not None:
+            return got  # type: ignore[no-any-return]
+        lower = self.lower
+        assert lower is not None
+        sents = self.sentences
+        starts = self._sentence_starts
+        out: list[int] = []
+        pos = lower.find(word)
+        while pos >= 0:
+            i = bisect.bisect_right(starts, pos) - 1
+            if i >= 0 and pos < sents[i].end:
+                out.append(i)
+                pos = lower.find(word, sents[i].end)  # one hit per sentence is enough
+            else:
+                pos = lower.find(word, pos + 1)
+        self.cache[key] = out  # type: ignore[index]
+        return out
 
     def sentences_matching(self, pattern: re.Pattern[str], anchors: Sequence[str] | None = None,
                            ) -> Iterator[tuple[Sentence, re.Match[str]]]:

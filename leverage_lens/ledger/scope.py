@@ -123,16 +123,21 @@ def _alike(an: Analysis, a: LedgerEntry, b: LedgerEntry, threshold: float) -> bo
     return fuzz.token_set_ratio(ta, tb) >= threshold
 
 
+_COLLECTIVE_PARTY = re.compile(r"\b(?:either|each|both|neither|the\s+other|such|any)\s+part(?:y|ies)\b", re.IGNORECASE)
+
+
 def _masked(an: Analysis, e: LedgerEntry) -> str:
     key = f"ledger.masked.{e.start}.{e.end}"
     got = an.cache.get(key)
     if got is None:
         text = an.text[e.start:e.end]
-        names = sorted({n for p in an.parties for n in (p.name, *p.aliases, p.role or "") if n and len(n) > 1},
-                       key=len, reverse=True)
+        names = an.cache.get("ledger.party_names")
+        if names is None:
+            found = sorted({n for p in an.parties for n in (p.name, *p.aliases, p.role or "") if n and len(n) > 1},
+                           key=len, reverse=True)
+            names = an.cache["ledger.party_names"] = re.compile("|".join(re.escape(n) for n in found)) if found else False
         if names:
-            text = re.sub("|".join(re.escape(n) for n in names), " PARTY ", text)
-        text = re.sub(r"\b(?:either|each|both|neither|the\s+other|such|any)\s+part(?:y|ies)\b", " PARTY ", text,
-                      flags=re.IGNORECASE)
+            text = names.sub(" PARTY ", text)
+        text = _COLLECTIVE_PARTY.sub(" PARTY ", text)
         got = an.cache[key] = " ".join(text.lower().split())[:600]
     return got  # type: ignore[no-any-return]
