@@ -67,6 +67,9 @@ def build_ledger(an: Analysis) -> Ledger:
     return Ledger(entries=_dedupe(entries))
 
 
+#: Topics not read from clause tags: their sentences' verbs do not say who gains (a volume cap on a party's
+#: own duty favours it; a warranty clause mixes the warrantor's promises with the buyer's inspection duties).
+UNTAGGED = frozenset({"payment.volume_restriction", "liability.warranty_duration"})
 #: Least tag confidence for a clause's sentences to be read on the tag's topic without a cue of their own.
 TAG_FLOOR = 0.6
 
@@ -81,7 +84,8 @@ def _from_tags(an: Analysis, found: list[LedgerEntry], modals: dict[int, list[Ob
         primary.setdefault(t.category, t)
     out: list[LedgerEntry] = []
     for c in an.clauses:
-        cats = [t.category for t in c.tags if t.category in primary and t.confidence >= TAG_FLOOR]
+        cats = [t.category for t in c.tags if t.category in primary and t.confidence >= TAG_FLOOR
+                and t.category not in UNTAGGED]
         if not cats:
             continue
         i = an.sentence_index(c.start)
@@ -174,7 +178,7 @@ def _by_modality(topic: Topic, op: Obligation) -> Topic:
     elif op.modality == "prohibition":
         reading = "restriction"
     else:
-        reading = topic.reading if topic.reading in ("payment", "grant", "exposure", "duty") else "duty"
+        reading = topic.reading if topic.reading in ("payment", "exposure") else "duty"
     return topic if reading == topic.reading else replace(topic, reading=reading)  # type: ignore[arg-type]
 
 

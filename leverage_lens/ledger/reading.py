@@ -272,6 +272,9 @@ _PASSIVE_BY = re.compile(
 #: AIRSOPURE with access", "make its books available to Licensor".
 _ENABLE = re.compile(r"\b(?:permit|allow|authori[sz]e|enable|let|provide|give|grant|afford|make\s+\w+(?:\s+\w+)?\s+"
                      r"available\s+to|cooperate\s+with|furnish|deliver|submit|send)\w*\b", re.IGNORECASE)
+_DISCRETION_OF = re.compile(r"\b(?:discretion|judgment|option|election|approval)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_DISCRETION_POSS = re.compile(r"['\u2019]s?\s+(?:sole|absolute|own)\s+(?:and\s+absolute\s+)?(?:discretion|judgment|option|"
+                              r"election)", re.IGNORECASE)
 #: "the right for Supplier to audit", "the right of Licensor to terminate".
 _RIGHT_FOR = re.compile(r"\b(?:right|option|ability|power|permission|authority)\s+(?:for|of)\s+(?:the\s+)?$",
                         re.IGNORECASE)
@@ -369,6 +372,10 @@ def read_holding(an: Analysis, s: Sentence, topic: Topic, cue_start: int, cue_en
             gains = False  # "Customer's sole remedy": the remedies of Customer are limited
         if reading == "exposure":
             gains = False
+    elif topic.category == "general.sole_discretion":
+        whose = _party_after(an, cands, _DISCRETION_OF, seg, seg_end) or next(
+            (c for c in cands if seg <= c.start < seg_end and _DISCRETION_POSS.match(text, c.end)), None)
+        found, gains = whose or subject, True  # whoever decides holds the leverage, whatever the verb
     elif topic.category == "termination.change_of_control":
         changed = _changed_party(an, cands, seg, seg_end)
         rightful = modal is not None and (modal.modality == "right" or _RIGHT_WORDS.search(text, anchor, anchor + 40))
