@@ -20,7 +20,19 @@ from .dates import agreement_date, effective_date, initial_term, renewal
 from .law import forum, governing_law
 from .terms import key_term
 
-__all__ = ["build_brief", "issues_to_raise"]
+__all__ = ["build_brief", "issue_weight", "issues_to_raise"]
+
+
+#: The weight of a finding that is not a one-sided term (a drafting defect), on the ledger's scale, by
+#: severity: a words-and-digits mismatch in a price ranks beside a one-way cap, a vague "promptly" does not.
+SEVERITY_WEIGHT = {Severity.CRITICAL: 5.0, Severity.HIGH: 3.0, Severity.MEDIUM: 1.5, Severity.LOW: 0.5,
+                   Severity.INFO: 0.0}
+
+
+def issue_weight(f: Finding) -> float:
+    """How much a finding weighs in negotiation: a one-sided term its topic's commercial weight
+    (docs/ledger.md), any other finding the weight of its severity."""
+    return weight_of(f.category) if f.kind == "one_sided" else SEVERITY_WEIGHT[f.severity]
 
 
 def issues_to_raise(findings: Sequence[Finding], reader: str | None = None) -> list[Issue]:
@@ -31,8 +43,7 @@ def issues_to_raise(findings: Sequence[Finding], reader: str | None = None) -> l
 
     def key(f: Finding) -> tuple[int, float, int, int, int, str]:
         against = 0 if (reader is not None and f.against_reader) else 1
-        weight = weight_of(f.category) if f.kind == "one_sided" else 0.0
-        return against, -weight, -rank[f.severity], f.start, f.end, f.rule
+        return against, -issue_weight(f), -rank[f.severity], f.start, f.end, f.rule
 
     return [
         Issue(finding_id=f.id, rule=f.rule, severity=f.severity, family=f.family, clause_id=f.clause_id,

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from leverage_lens import Report, analyze, parse_text
+from leverage_lens.brief.build import issue_weight
 from leverage_lens.brief import issues_to_raise
 from leverage_lens.model import Finding, Severity
 
@@ -145,8 +146,10 @@ def test_example_issues_put_findings_against_the_reader_first(msa: Report) -> No
     assert flags == sorted(flags, reverse=True)
     assert any(flags) and not all(flags)
     for group in (True, False):
-        ranks = [i.severity.rank for i in brief.issues_to_raise if bool(i.against_reader) is group]
-        assert ranks == sorted(ranks, reverse=True)
+        found = {f.id: f for f in msa.findings}
+        weights = [issue_weight(found[i.finding_id]) for i in brief.issues_to_raise
+                   if bool(i.against_reader) is group]
+        assert weights == sorted(weights, reverse=True)  # heaviest first: docs/ledger.md
     by_id = {f.id: f for f in msa.findings}
     assert all(i.ask == by_id[i.finding_id].suggestion for i in brief.issues_to_raise)
 
