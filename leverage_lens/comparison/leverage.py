@@ -56,6 +56,7 @@ class Entry:
     category: str | None = None
     counterparty: str | None = None
     severity_rank: int = 2
+    weight: float = 1.0  # the ledger's commercial weight of the topic (1.0 for other sources)
 
 
 def _families_by_clause(report: Report) -> dict[str, str]:
@@ -67,26 +68,39 @@ def _families_by_clause(report: Report) -> dict[str, str]:
     return out
 
 
-def _ledger_entries(ledger: Any, parties: set[str]) -> list[Entry]:
-    """Entries from a leverage ledger, read by duck typing so any ledger with per-entry party, role and
-    offsets works: ``holder``/``party``, ``burdened``, ``role``/``kind``/``modality``, ``family``,
-    ``category``, ``start``, ``end``, ``text``/``quote``."""
+#: How a ledger entry's reading places its parties: the holder gains a right, protection or grant; the burdened
+#: party bears a restriction, exposure, payment or duty (and the holder gains by it).
+_HELD = {"right", "protection", "grant", "holder", "favours", "favors", "one_sided"}
+_BORNE = {"restriction", "exposure", "payment", "duty", "burden", "obligation", "prohibition"}
+
+
+def _ledger_entries(ledger: Any, parties: set[str], text: str) -> list[Entry]:
+    """Entries from the leverage ledger (``Report.ledger``: :class:`~leverage_lens.model.LedgerEntry` with
+    ``favors``, ``burdened``, ``reading``, ``mutual``, ``category``, ``family``, ``weight`` and offsets), read by
+    attribute or key so a ledger kept as plain dicts works too. Mutual entries move no leverage: left out."""
     items = getattr(ledger, "entries", ledger)
     out: list[Entry] = []
     for e in items or ():
         get = (lambda k, e=e: e.get(k) if isinstance(e, dict) else getattr(e, k, None))
-        party = get("holder") or get("party") or get("favors")
-        role = str(get("role") or get("kind") or get("modality") or "right").lower()
-        role = "burden" if role in ("burden", "obligation", "prohibition", "duty") else (
-            "one_sided" if role in ("one_sided", "favours", "favors") else "right")
+        if get("mutual"):
+            continue
         start, end = get("start"), get("end")
-        if party is None or start is None or end is None:
+        holder = get("favors") or get("holder") or get("party")
+        burdened = get("burdened")
+        reading = str(get("reading") or get("role") or get("modality") or "right").lower()
+        if start is None or end is None:
             continue
-        if party in ("each", "either", "neither", "mutual", "both") or (parties and party not in parties):
+        if reading in _BORNE and burdened:
+            party, role, other = burdened, "burden", holder
+        else:
+            party, role, other = holder, "right", burdened
+        if party is None or party in ("each", "either", "neither", "mutual", "both") or \
+                (parties and party not in parties):
             continue
+        quote = get("text") or get("quote") or text[int(start):int(end)]
         out.append(Entry(party=str(party), role=role, source="ledger", start=int(start), end=int(end),
-                         text=str(get("text") or get("quote") or ""), family=get("family"),
-                         category=get("category"), counterparty=get("burdened") or get("counterparty")))
+                         text=str(quote), family=get("family"), category=get("category"),
+                         counterparty=other, weight=float(get("weight") or 1.0)))
     return out
 
 
@@ -99,7 +113,7 @@ def entries_of(report: Report) -> list[Entry]:
            for f in report.findings if f.kind == "one_sided" and f.favors in parties]
     ledger = getattr(report, "ledger", None)
     if ledger is not None and getattr(ledger, "entries", ledger):
-        out.extend(_ledger_entries(ledger, parties))
+        out.extend(_ledger_entries(ledger, parties, text))
         return out
     families = _families_by_clause(report)
     for o in report.obligations:
@@ -192,7 +206,7 @@ def _change(e: Entry, side: str, places: Places, names: dict[str, str], principa
     effect, party_gains = _EFFECT[(e.role, side)]
     other = _other(e.party, e.counterparty, principal)
     favors, burdened = (e.party, other) if party_gains else (other, e.party)
-    weight = FAMILY_WEIGHT.get(e.family or "", _DEFAULT_WEIGHT) * _ROLE_WEIGHT[e.role]
+    weight = FAMILY_WEIGHT.get(e.family or "", _DEFAULT_WEIGHT) * _ROLE_WEIGHT[e.role] * e.weight
     if e.role == "one_sided":
         weight *= 1.0 + e.severity_rank / 4
     against = None if reader is None or favors is None else favors != reader

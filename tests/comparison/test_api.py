@@ -103,3 +103,11 @@ def test_ledger_entries_replace_the_obligation_reading_when_a_report_has_a_ledge
     assert not any(e.source == "obligation" for e in entries)
     no_ledger = old_report.model_copy(update={"ledger": Ledger()})  # a report read before the ledger existed
     assert any(e.source == "obligation" for e in entries_of(no_ledger))
+
+
+def test_leverage_reads_the_reports_ledger_when_it_has_entries(comparison: Comparison, new_report: Report) -> None:
+    """Report.ledger (issue 13): the new termination right is a ledger entry, read with its holder."""
+    assert new_report.ledger.entries
+    from_ledger = [x for x in comparison.leverage if x.source == "ledger"]
+    assert from_ledger and from_ledger[0].effect == "gains_right" and from_ledger[0].new_clause == "5.3"
+    assert not any(x.source == "obligation" for x in comparison.leverage)
