@@ -1,213 +1,277 @@
-"""How well the negotiation brief finds CUAD's labelled key terms, and what it costs inside ``analyze``.
+"""Right values of the brief's key terms on CUAD, per field, with every miss listed (issue 15).
 
-For each key term the brief reports (agreement date, effective date, expiration, renewal term, notice period
-to stop renewal, governing law, parties) and the matching CUAD category:
+One scorer, the measure of issue 15: for each field, **right value / contracts whose gold has one** (CUAD's
+normalised answer in ``contracts.jsonl``), and **a value given where the gold is empty** / contracts whose
+gold is empty. The contracts are split by :func:`leverage_lens.evaluate.data.part_of` (a hash of the id):
+tune on ``train`` and ``dev``; ``held-out`` is looked at only to report.
 
-* recall -- share of contracts with a gold span where one of our key-term spans overlaps a gold span;
-* precision -- share of our key terms (over the sampled contracts) that overlap a gold span of the category;
-* value accuracy -- where we give a value and CUAD has one: dates compared with the gold span's text parsed by
-  the same date reader (``vs text``) and with CUAD's normalised answer (``vs answer``); governing law by name
-  (either contains the other, case-folded); renewal and notice periods as ISO durations.
+How CUAD's answers are read and compared:
 
-Contracts are sorted by id; the last 20% are a check split, looked at only at the end. ``--limit`` takes the
-first N contracts of the development split (deterministic). ``--profile`` reports the brief's share of
-``analyze`` time with cProfile over the same contracts.
+* dates ``M/D/YYYY`` as ISO days; a date with a blank part (``[]/[]/2004``) is right when the brief says the
+  date is left blank; several answers (``a; b``) are right when the brief gives any of them;
+* expiration ``perpetual`` is right when the brief says the term has no fixed end (perpetual, until
+  terminated, until an event such as the last patent's expiry);
+* durations (renewal term, notice period) as ISO durations: "successive 1 year" = ``P1Y``; 12 months and
+  1 year are the same; renewal ``perpetual`` is right when the brief says the contract continues until
+  terminated after the initial term;
+* governing law by name: either contains the other, case-folded, for any part of ``England; Wales``.
 
-    python bench/eval_brief.py --limit 150 [--split dev|check|both] [--misses CATEGORY] [--profile]
+    python bench/eval_brief.py --parts train,dev [--cache /tmp/kt/cache] [--misses misses.md]
+    python bench/eval_brief.py --parts held-out --misses docs/brief_misses_heldout.md
+
+``--cache DIR`` reads pickled :class:`~leverage_lens.analysis.Analysis` objects (``--build-cache`` writes
+them) so the brief can be re-scored in seconds while tuning; without it every contract is analysed afresh.
 """
 
 from __future__ import annotations
 
 import argparse
-import cProfile
 import datetime as dt
 import json
-import math
+import pickle
 import platform
-import pstats
 import re
-from collections import defaultdict
+import sys
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from leverage_lens import Analyzer, parse_text
-from leverage_lens.brief import find_dates, parse_duration
-from leverage_lens.model import Brief, KeyTerm
+from leverage_lens.brief import build_brief
+from leverage_lens.enrich.periods import parse_duration
+from leverage_lens.evaluate.data import part_of
+from leverage_lens.model import Brief
 
 ROOT = Path(__file__).resolve().parents[1]
-CATEGORIES = {
-    "Agreement Date": "date",
-    "Effective Date": "date",
-    "Expiration Date": "date",
-    "Renewal Term": "duration",
-    "Notice Period to Terminate Renewal": "duration",
-    "Governing Law": "law",
-    "Parties": None,
-}
+FIELDS = ("Agreement Date", "Effective Date", "Expiration Date", "Renewal Term",
+          "Notice Period to Terminate Renewal", "Governing Law")
+TARGETS = {"Agreement Date": 0.85, "Effective Date": 0.85, "Expiration Date": 0.80, "Renewal Term": 0.85,
+           "Notice Period to Terminate Renewal": 0.85, "Governing Law": 0.95}
+BLANK, NO_END = "blank", "no fixed end"
 
 
-def ours(brief: Brief, category: str) -> list[KeyTerm]:
-    """The brief's key terms for a CUAD category."""
-    r = brief.renewal
-    pick: dict[str, list[KeyTerm | None]] = {
-        "Agreement Date": [brief.agreement_date],
-        "Effective Date": [brief.effective_date],
-        "Expiration Date": [brief.expiration_date or brief.initial_term],
-        "Renewal Term": [r.term if r else None],
-        "Notice Period to Terminate Renewal": [r.notice if r else None],
-        "Governing Law": [brief.governing_law],
-        "Parties": list(brief.parties),
-    }
-    return [t for t in pick[category] if t is not None]
+# ------------------------------------------------------------------------------------------- gold ----
 
-
-def overlaps(t: KeyTerm, spans: list[tuple[int, int]]) -> bool:
-    return any(t.start < e and s < t.end for s, e in spans)
-
-
-def _answer_date(answer: str) -> str | None:
-    m = re.fullmatch(r"\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*", answer or "")
-    if not m:
-        return None
-    try:
-        return dt.date(int(m.group(3)), int(m.group(1)), int(m.group(2))).isoformat()
-    except ValueError:
-        return None
-
-
-def value_match(kind: str | None, value: str | None, gold: str | None) -> bool | None:
-    """True/False when both sides have a comparable value, None when either has none."""
-    if not value or not gold or kind is None:
-        return None
-    if kind == "date":
-        return value == gold
-    if kind == "law":
-        a, b = value.lower(), gold.lower()
-        return a in b or b in a
-    g = parse_duration(gold)
-    return None if g is None else value == g.iso
-
-
-def load(data: Path) -> tuple[list[str], dict[str, dict[str, list[dict[str, Any]]]], dict[str, dict[str, str]]]:
-    spans: dict[str, dict[str, list[dict[str, Any]]]] = defaultdict(lambda: defaultdict(list))
-    for line in (data / "cuad" / "spans.jsonl").open(encoding="utf-8"):
-        r = json.loads(line)
-        if r["category"] in CATEGORIES and r["start"] is not None:
-            spans[r["doc_id"]][r["category"]].append(r)
-    answers = {}
-    for line in (data / "cuad" / "contracts.jsonl").open(encoding="utf-8"):
-        r = json.loads(line)
-        answers[r["doc_id"]] = r["answers"]
-    return sorted(answers), spans, answers
-
-
-def evaluate(doc_ids: list[str], data: Path, spans: Any, answers: Any, analyzer: Analyzer,
-             misses: str | None = None) -> dict[str, dict[str, float | int]]:
-    stats: dict[str, dict[str, int]] = {c: defaultdict(int) for c in CATEGORIES}
-    for doc_id in doc_ids:
-        text = (data / "cuad" / "txt" / f"{doc_id}.txt").read_text(encoding="utf-8")
-        report = analyzer.analyze(parse_text(text, name=doc_id))
-        brief = report.summary.brief
-        assert brief is not None
-        for cat, kind in CATEGORIES.items():
-            gold = [(g["start"], g["end"]) for g in spans[doc_id].get(cat, [])]
-            found = ours(brief, cat)
-            s = stats[cat]
-            s["gold_docs"] += bool(gold)
-            s["extracted"] += len(found)
-            s["right"] += sum(overlaps(t, gold) for t in found)
-            hit = bool(gold) and any(overlaps(t, gold) for t in found)
-            s["hit_docs"] += hit
-            if misses == cat and gold and not hit:
-                print(f"MISS {doc_id}: gold {spans[doc_id][cat][0]['text'][:120]!r} ours "
-                      f"{[(t.value, t.text[:80]) for t in found]}")
-            if misses == cat and found and not gold:
-                print(f"FP   {doc_id}: ours {[(t.value, t.text[:100]) for t in found]}")
-            if kind is None or not found:
-                continue
-            value = found[0].value
-            # a gold span may hold several dates ("from March 1, 2005 to February 28, 2006"): any of them
-            gold_dates = {d.value.isoformat() for g in spans[doc_id].get(cat, []) for d in find_dates(g["text"])
-                          if d.value} if kind == "date" else set()
-            gold_text = value if value in gold_dates else next(iter(sorted(gold_dates)), None)
-            by_text = value_match(kind, value, gold_text)
-            answer = answers[doc_id].get(cat) or ""
-            by_answer = value_match(kind, value, _answer_date(answer) if kind == "date" else answer)
-            for name, ok in (("text", by_text), ("answer", by_answer)):
-                if ok is not None:
-                    s[f"{name}_n"] += 1
-                    s[f"{name}_ok"] += ok
-                    if misses == cat and not ok:
-                        print(f"VALUE {doc_id}: ours {value!r} gold {name} "
-                              f"{gold_text if name == 'text' else answer!r}")
-    out: dict[str, dict[str, float | int]] = {}
-    for cat, s in stats.items():
-        out[cat] = {
-            "gold_docs": s["gold_docs"],
-            "recall": s["hit_docs"] / s["gold_docs"] if s["gold_docs"] else float("nan"),
-            "precision": s["right"] / s["extracted"] if s["extracted"] else float("nan"),
-            "extracted": s["extracted"],
-            "value_text": s["text_ok"] / s["text_n"] if s["text_n"] else float("nan"),
-            "value_text_n": s["text_n"],
-            "value_answer": s["answer_ok"] / s["answer_n"] if s["answer_n"] else float("nan"),
-            "value_answer_n": s["answer_n"],
-        }
+def gold_dates(answer: str) -> set[str]:
+    """CUAD's date answer as ISO days, ``blank`` for a date with a blank part, ``no fixed end``."""
+    out: set[str] = set()
+    for part in (answer or "").split(";"):
+        part = part.strip()
+        if not part:
+            continue
+        if part.lower() == "perpetual":
+            out.add(NO_END)
+            continue
+        m = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", part)
+        if m:
+            try:
+                out.add(dt.date(int(m.group(3)), int(m.group(1)), int(m.group(2))).isoformat())
+            except ValueError:
+                out.add(BLANK)
+        elif "[" in part:
+            out.add(BLANK)
     return out
 
 
-def table(name: str, n: int, result: dict[str, dict[str, float | int]]) -> str:
-    def pct(x: float) -> str:
-        return "-" if math.isnan(x) else f"{100 * x:.0f}%"
+def iso_of(text: str) -> str | None:
+    d = parse_duration(text)
+    return None if d is None else d.iso
 
-    header = ("| Key term (CUAD category) | gold contracts | recall | precision (n) | value vs text (n) | "
-              "value vs answer (n) |")
-    rows = [f"{name} ({n} contracts)", "", header, "| --- | ---: | ---: | ---: | ---: | ---: |"]
-    for cat, r in result.items():
-        rows.append(f"| {cat} | {r['gold_docs']} | {pct(r['recall'])} | {pct(r['precision'])} ({r['extracted']}) | "
-                    f"{pct(r['value_text'])} ({r['value_text_n']}) | {pct(r['value_answer'])} ({r['value_answer_n']}) |")
+
+def same_duration(a: str, b: str) -> bool:
+    """ISO durations equal, counting 12 months as a year and 7 days as a week."""
+    def norm(v: str) -> tuple[int, str]:
+        m = re.fullmatch(r"P(\d+)([DWMY])", v)
+        if not m:
+            return (0, v)
+        n, u = int(m.group(1)), m.group(2)
+        if u == "Y":
+            return (n * 12, "M")
+        if u == "W":
+            return (n * 7, "D")
+        return (n, u)
+    return norm(a) == norm(b)
+
+
+def gold_durations(answer: str) -> set[str]:
+    out: set[str] = set()
+    for part in re.split(r";|/(?=\s*\d)", answer or ""):
+        part = part.strip()
+        if not part:
+            continue
+        if part.lower() == "perpetual":
+            out.add(NO_END)
+            continue
+        if "[" in part and not re.search(r"\d", part):
+            out.add(BLANK)
+            continue
+        cleaned = re.sub(r"(?i)\b(?:succes+i\w*|succesive|sucessive|successine|\d+\s+(?=succes)|[a-z]+\s+(?=successive))\s*",
+                         "", part)
+        iso = iso_of(cleaned) or iso_of(part)
+        if iso is None:  # "(3) months", "90) days": a bracket left over from the annotation
+            m = re.search(r"(\d+)\)?\s*(day|week|month|year)", part, re.IGNORECASE)
+            iso = f"P{m.group(1)}{m.group(2)[0].upper()}" if m else None
+        if iso:
+            out.add(iso)
+    return out
+
+
+def gold_laws(answer: str) -> set[str]:
+    """Each jurisdiction named, without the country a state or province is in ("Ontario, Canada")."""
+    out = set()
+    for p in (answer or "").split(";"):
+        p = re.sub(r"(?i)^(?:the\s+)?(?:state|province|commonwealth)\s+of\s+", "", p.strip())
+        p = re.sub(r"(?i),\s*(?:canada|united kingdom|usa|united states|australia)$", "", p)
+        if p:
+            out.add(p.lower())
+    return out
+
+
+# ------------------------------------------------------------------------------------------- ours ----
+
+def _date_of(term: Any) -> str | None:
+    if term is None:
+        return None
+    if term.value:
+        return str(term.value)
+    if term.detail == "left blank":
+        return BLANK
+    return None
+
+
+def ours(brief: Brief, name: str) -> str | None:
+    """The brief's value for a CUAD field, in the scorer's vocabulary (None: not given)."""
+    term = getattr(brief, "term", None)
+    r = brief.renewal
+    if name == "Agreement Date":
+        return _date_of(brief.agreement_date)
+    if name == "Effective Date":
+        return _date_of(brief.effective_date)
+    if name == "Expiration Date":
+        if term is not None and term.kind in ("perpetual", "until_terminated", "until_event"):
+            return NO_END
+        if term is not None and term.ends:
+            return str(term.ends)
+        if term is not None and term.kind == "left_blank":
+            return BLANK
+        return _date_of(brief.expiration_date)
+    if name == "Renewal Term":
+        if r is None:
+            return None
+        if r.term.value:
+            return str(r.term.value)
+        if getattr(r, "until_terminated", False):
+            return NO_END
+        return None
+    if name == "Notice Period to Terminate Renewal":
+        return str(r.notice.value) if r is not None and r.notice is not None and r.notice.value else None
+    if name == "Governing Law":
+        return brief.governing_law.value if brief.governing_law is not None else None
+    raise KeyError(name)
+
+
+def right(name: str, value: str | None, answer: str) -> bool:
+    if value is None:
+        return False
+    if name in ("Agreement Date", "Effective Date", "Expiration Date"):
+        return value in gold_dates(answer)
+    if name in ("Renewal Term", "Notice Period to Terminate Renewal"):
+        gold = gold_durations(answer)
+        return value in gold or any(same_duration(value, g) for g in gold)
+    a = value.lower()
+    return any(a in g or g in a or (g in a.split(" and ")) for g in gold_laws(answer))
+
+
+# ------------------------------------------------------------------------------------------- runs ----
+
+@dataclass
+class FieldScore:
+    with_gold: int = 0
+    right: int = 0
+    empty_gold: int = 0
+    given_on_empty: int = 0
+    misses: list[str] = field(default_factory=list)
+
+
+def analyses(doc_ids: Iterable[str], data: Path, cache: Path | None) -> Iterable[tuple[str, Any]]:
+    analyzer = Analyzer()
+    for doc_id in doc_ids:
+        path = cache / f"{doc_id}.pkl" if cache else None
+        if path is not None and path.exists():
+            yield doc_id, pickle.loads(path.read_bytes())
+            continue
+        text = (data / "cuad" / "txt" / f"{doc_id}.txt").read_text(encoding="utf-8")
+        an = analyzer.analysis(parse_text(text, name=doc_id))
+        if path is not None:
+            an.cache.clear()
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(pickle.dumps(an))
+        yield doc_id, an
+
+
+def score(doc_ids: list[str], data: Path, answers: dict[str, dict[str, str]], cache: Path | None,
+          as_of: dt.date, brief_of: Callable[[Any], Brief] | None = None) -> dict[str, FieldScore]:
+    scores = {name: FieldScore() for name in FIELDS}
+    for doc_id, an in analyses(doc_ids, data, cache):
+        brief = brief_of(an) if brief_of else build_brief(an, [])
+        for name in FIELDS:
+            answer = (answers[doc_id] or {}).get(name) or ""
+            value = ours(brief, name)
+            s = scores[name]
+            if answer.strip():
+                s.with_gold += 1
+                ok = right(name, value, answer)
+                s.right += ok
+                if not ok:
+                    s.misses.append(f"{doc_id}: gold {answer!r}, ours {value!r}")
+            else:
+                s.empty_gold += 1
+                if value is not None:
+                    s.given_on_empty += 1
+                    s.misses.append(f"{doc_id}: gold empty, ours {value!r}")
+    return scores
+
+
+def table(title: str, scores: dict[str, FieldScore]) -> str:
+    rows = [title, "", "| field | right value / gold has one | target | value given where gold is empty |",
+            "| --- | ---: | ---: | ---: |"]
+    for name, s in scores.items():
+        rate = s.right / s.with_gold if s.with_gold else float("nan")
+        fp = s.given_on_empty / s.empty_gold if s.empty_gold else float("nan")
+        rows.append(f"| {name} | {rate:.2f} ({s.right}/{s.with_gold}) | {TARGETS[name]:.2f} | "
+                    f"{fp:.2f} ({s.given_on_empty}/{s.empty_gold}) |")
     return "\n".join(rows)
 
 
-def profile_share(doc_ids: list[str], data: Path, analyzer: Analyzer) -> str:
-    texts = [(data / "cuad" / "txt" / f"{d}.txt").read_text(encoding="utf-8") for d in doc_ids]
-    analyzer.analyze(parse_text(texts[0]))  # load the tagger outside the profile
-    prof = cProfile.Profile()
-    prof.enable()
-    for t in texts:
-        analyzer.analyze(parse_text(t))
-    prof.disable()
-    st = pstats.Stats(prof)
-    total = st.total_tt  # type: ignore[attr-defined]
-    brief = next((v[3] for k, v in st.stats.items() if k[2] == "build_brief"), 0.0)  # type: ignore[attr-defined]
-    chars = sum(len(t) for t in texts)
-    return (f"build_brief: {brief:.3f} s of {total:.3f} s profiled analyze ({100 * brief / total:.1f}%), "
-            f"{len(texts)} contracts, {chars:,} characters")
-
-
-def main() -> None:
-    ap = argparse.ArgumentParser()
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
-    ap.add_argument("--limit", type=int, default=150, help="first N contracts of the development split")
-    ap.add_argument("--split", choices=("dev", "check", "both", "none"), default="dev",
-                    help="which split to evaluate (none: only --profile)")
-    ap.add_argument("--misses", choices=tuple(CATEGORIES), help="print misses and false positives of one category")
-    ap.add_argument("--profile", type=int, default=0, metavar="N", help="cProfile share of the brief on N contracts")
-    args = ap.parse_args()
-    doc_ids, spans, answers = load(args.data)
-    cut = int(len(doc_ids) * 0.8)
-    dev, check = doc_ids[:cut][: args.limit or None], doc_ids[cut:]
-    analyzer = Analyzer()
-    print(f"# {dt.date.today()} {platform.node()} {platform.processor() or platform.machine()} "
-          f"python {platform.python_version()}")
-    if args.split in ("dev", "both"):
-        print(table("development split", len(dev), evaluate(dev, args.data, spans, answers, analyzer, args.misses)))
-        print()
-    if args.split in ("check", "both"):
-        print(table("check split (last 20% by id)", len(check),
-                    evaluate(check, args.data, spans, answers, analyzer, args.misses)))
-        print()
-    if args.profile:
-        print(profile_share(dev[: args.profile], args.data, analyzer))
+    ap.add_argument("--parts", default="train,dev", help="comma-separated parts: train, dev, held-out")
+    ap.add_argument("--cache", type=Path, help="pickled analyses (read, and written when missing)")
+    ap.add_argument("--as-of", default="2024-01-01", help="the as_of date of the deadlines (default 2024-01-01)")
+    ap.add_argument("--misses", type=Path, help="write every miss, per field, to this Markdown file")
+    ap.add_argument("--limit", type=int, default=0, help="only the first N contracts of the parts")
+    args = ap.parse_args(argv)
+    parts = {p.strip() for p in args.parts.split(",")}
+    answers: dict[str, dict[str, str]] = {}
+    for line in (args.data / "cuad" / "contracts.jsonl").open(encoding="utf-8"):
+        row = json.loads(line)
+        answers[row["doc_id"]] = row["answers"] or {}
+    doc_ids = [d for d in sorted(answers) if part_of(d) in parts][: args.limit or None]
+    started = time.perf_counter()
+    scores = score(doc_ids, args.data, answers, args.cache, dt.date.fromisoformat(args.as_of))
+    print(f"# {dt.date.today()} {platform.node()} {platform.machine()} python {platform.python_version()}, "
+          f"{time.perf_counter() - started:.0f} s")
+    print(table(f"CUAD parts {', '.join(sorted(parts))} ({len(doc_ids)} contracts)", scores))
+    if args.misses:
+        lines = [f"# Brief misses on CUAD parts {', '.join(sorted(parts))}", "",
+                 f"`python bench/eval_brief.py --parts {args.parts} --misses {args.misses}`", ""]
+        for name, s in scores.items():
+            lines += [f"## {name} ({len(s.misses)})", "", *(f"- {m}" for m in s.misses), ""]
+        args.misses.write_text("\n".join(lines), encoding="utf-8")
+        print(f"wrote {args.misses}", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ Analyzer created on first use.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import os
 import threading
@@ -14,7 +15,7 @@ from collections import Counter
 from typing import Any
 
 from .analysis import Analysis
-from .brief import build_brief
+from .brief import build_brief, build_deadlines
 from .checks import Registry, resolve_reader, run_checks, scorecard
 from .enrich import PartiesSpec, enrich
 from .ledger import build_ledger, principal_pair
@@ -77,6 +78,7 @@ class Analyzer:
         perspective: str | None = None,
         registry: Registry | None = None,
         parties: PartiesSpec | None = None,
+        as_of: dt.date | str | None = None,
         **options: Any,
     ) -> Report:
         """Parse (unless given a Document) and analyse: the Report with clauses, tags and findings.
@@ -88,10 +90,15 @@ class Analyzer:
         ``perspective`` (a party name, alias or role, e.g. ``"Customer"``) marks each finding as against the
         reader or not and positions the reader in the scorecard; ``registry`` chooses the rules to run
         (default: every built-in rule).
+
+        ``as_of`` (a date or ISO string, default today) is the day ``report.deadlines`` are rolled forward to:
+        a renewal and the last day to stop it are the next ones on or after it.
         """
+        day = _as_of(as_of)
         doc = source if isinstance(source, Document) else self.parse(source, format=format, **options)
         analysis = self.analysis(doc, perspective=perspective, parties=parties)
         findings = run_checks(analysis, registry=registry)
+        brief = build_brief(analysis, findings)
         return Report(
             document=analysis.doc,
             findings=findings,
@@ -109,8 +116,9 @@ class Analyzer:
                 findings_by_severity=dict(Counter(f.severity.value for f in findings)),
                 perspective=analysis.reader,
                 scorecard=scorecard(analysis, findings),
-                brief=build_brief(analysis, findings),
+                brief=brief,
             ),
+            deadlines=build_deadlines(analysis, brief, day),
         )
 
     def analysis(self, doc: Document, *, perspective: str | None = None,
@@ -134,6 +142,20 @@ class Analyzer:
                 message=f"No one-sided terms can be reported: fewer than two principal parties were found "
                 f"({found}). Name them with analyze(..., parties=...) to read who each clause favours."))
         return analysis
+
+
+def _as_of(value: dt.date | str | None) -> dt.date:
+    """``as_of`` as a date (today when None); a bad string is an :class:`InvalidOptionError`."""
+    if value is None:
+        return dt.date.today()
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError as exc:
+        raise InvalidOptionError(f"as_of must be a date such as 2025-01-31, not {value!r}") from exc
 
 
 def _source_path(source: Source) -> str | None:
@@ -190,7 +212,7 @@ def parse_text(text: str, *, name: str | None = None, format: str = "txt") -> Do
 
 def analyze(
     source: Source | Document, *, format: str | None = None, perspective: str | None = None,
-    parties: PartiesSpec | None = None, **options: Any
+    parties: PartiesSpec | None = None, as_of: dt.date | str | None = None, **options: Any
 ) -> Report:
     """Parse and analyse a contract (or analyse an already parsed :class:`Document`) into a :class:`Report`.
 
@@ -199,4 +221,5 @@ def analyze(
     (``{"Customer": "Acme Inc.", "Provider": "Beta LLC"}``) or a list of :class:`Party`; findings, the
     scorecard and ``perspective`` then use them.
     """
-    return _default_analyzer().analyze(source, format=format, perspective=perspective, parties=parties, **options)
+    return _default_analyzer().analyze(source, format=format, perspective=perspective, parties=parties,
+                                       as_of=as_of, **options)

@@ -61,6 +61,8 @@ examples:
       one offline HTML page: findings (filterable) and the contract text with each finding highlighted
   leverage-lens analyze contract.docx --format docx -o review.docx
       a copy of the contract with a Word comment on each finding (--format pdf: highlights in a PDF copy)
+  leverage-lens analyze contract.pdf --format brief --ics deadlines.ics
+      key terms, deadlines (who must act, by when, how it was computed) and issues; a calendar with reminders
   leverage-lens schema > report.schema.json
       the JSON Schema of the report, for other tools
   leverage-lens scan contracts/ -o results.jsonl --csv summary.csv --html index.html
@@ -170,7 +172,14 @@ def _cmd_analyze(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         raise _OutputError(f"--format {kind} writes a file: give -o OUT (for example -o review.{kind})")
     given = parse_party_option(args.party) if args.party else None
     report = analyze(args.file, format=args.input_format, perspective=args.perspective, parties=given,
-                     **_parse_options(args))
+                     as_of=args.as_of, **_parse_options(args))
+    if args.ics is not None:
+        try:
+            report.to_ics(args.ics)
+        except OSError as exc:
+            raise _OutputError(f"cannot write {args.ics}: {exc.strerror or exc}") from exc
+        dated = sum(d.date is not None for d in report.deadlines)
+        err.write(f"wrote {args.ics} ({dated} dated deadline{'s' if dated != 1 else ''})\n")
     args.gating = _gating_findings(report, args.fail_on)  # read by _cmd_analyze_gated once the report is out
     if args.output_format in _REVIEW_COPIES:
         return _write_review_copy(report, args, err)
@@ -220,7 +229,14 @@ _REPORT_FORMATS: dict[str, Callable[[Report], str]] = {
     "json": lambda report: report.to_json(indent=2) + "\n",
     "md": lambda report: report.to_markdown() + "\n",
     "html": lambda report: report.to_html(),
+    "brief": lambda report: _brief_text(report),
 }
+
+
+def _brief_text(report: Report) -> str:
+    from .report.brief_view import brief_text
+
+    return brief_text(report)
 
 
 def _render_report(report: Report, output_format: str) -> str:
@@ -333,7 +349,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_input_arguments(a, format_flag="--input-format")
     a.add_argument("--format", dest="output_format", choices=(*_REPORT_FORMATS, *_REVIEW_COPIES),
                    default="json",
-                   help="how to write the Report: json (default), md (Markdown) or html (self-contained page); "
+                   help="how to write the Report: json (default), md (Markdown), html (self-contained page) or "
+                   "brief (key terms, deadlines and issues as plain text); "
                    "docx / pdf: a copy of the original with a Word comment / highlight on each finding (needs -o)")
     a.add_argument("-o", "--output", type=Path, metavar="OUT", help="write the report here (default: stdout)")
     a.add_argument("--perspective", metavar="PARTY",
@@ -341,6 +358,10 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--party", action="append", metavar="ROLE=NAME",
                    help='name a principal party yourself when the reading is wrong, e.g. --party Customer="Acme '
                    'Inc." --party Provider="Beta LLC" (repeatable); findings and the scorecard use them')
+    a.add_argument("--as-of", metavar="DATE",
+                   help="roll renewal and notice deadlines forward to this day (YYYY-MM-DD; default today)")
+    a.add_argument("--ics", type=Path, metavar="ICS",
+                   help="also write the dated deadlines as an iCalendar file with reminders (RFC 5545)")
     a.add_argument("--fail-on", metavar="SEVERITY", choices=tuple(s.value for s in Severity),
                    help="exit with status 1 when any finding is at or above SEVERITY (info, low, medium, high, "
                    "critical), after writing the report: a gate for CI pipelines")

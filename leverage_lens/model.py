@@ -40,6 +40,8 @@ __all__ = [
     "FamilyScore",
     "KeyTerm",
     "Renewal",
+    "Term",
+    "Deadline",
     "Issue",
     "Brief",
     "Summary",
@@ -418,7 +420,10 @@ class KeyTerm(_Model):
                               "or benefits: who holds a termination right, whose liability is capped")
     detail: str | None = Field(default=None, description="a qualifier: 'convenience'/'cause'/'insolvency' for "
                                "termination rights, 'courts'/'arbitration' for a forum, a role for a party, "
-                               "'business days', 'computed' for a value derived from other terms")
+                               "'business days', 'computed' for a value derived from other terms, 'left "
+                               "blank' where the contract has a placeholder ('[Date]', '{governing_law}', '____')")
+    code: str | None = Field(default=None, description="a code for the value: ISO 3166 for a governing law or "
+                             "forum ('US-NY', 'CA-ON', 'GB-ENG', 'JP')")
 
 
 class Renewal(_Model):
@@ -432,6 +437,75 @@ class Renewal(_Model):
     last_notice_day: str | None = Field(
         default=None, description="ISO date: last day to give notice of non-renewal before the first renewal, "
         "the notice period counted back from first_term_end")
+    count: int | None = Field(default=None, description="how many renewals at most ('up to two successive "
+                              "terms'); None when unlimited or not said")
+    until_terminated: bool = Field(default=False, description="after the initial term the contract continues "
+                                   "until a party ends it (no renewal period)")
+    notice_max: str | None = Field(default=None, description="ISO duration: the earliest notice counts ('no more "
+                                   "than 120 days before'), so notice has a window with two ends")
+
+
+TermKind = Literal["fixed", "perpetual", "until_terminated", "coterminous", "until_event", "left_blank"]
+
+
+class Term(_Model):
+    """The contract's term as arithmetic: when it starts, how long it runs, when the initial term ends.
+
+    ``kind`` says what sort of term it is: ``fixed`` (a date or a length), ``perpetual``, ``until_terminated``
+    (runs until a party ends it), ``coterminous`` (ends with another agreement, named in ``linked_to``),
+    ``until_event`` (ends with an event such as the last patent's expiry, in ``linked_to``), ``left_blank``
+    (the draft leaves the term or its date blank). ``steps`` show the arithmetic in words.
+    """
+
+    kind: TermKind
+    starts: str | None = Field(default=None, description="ISO date the term starts (the effective date)")
+    length: str | None = Field(default=None, description="ISO duration of the initial term ('P3Y')")
+    ends: str | None = Field(default=None, description="ISO date the initial term ends: stated, or computed as "
+                             "the anniversary of the start the length reaches")
+    ends_basis: Literal["stated", "computed"] | None = None
+    linked_to: str | None = Field(default=None, description="the agreement or event the term ends with")
+    steps: list[str] = Field(default_factory=list, description="the arithmetic, one step a line")
+    clause_id: str | None = None
+    start: int
+    end: int
+    text: str
+
+
+DeadlineKind = Literal["expiration", "renewal", "renewal_notice", "option_exercise", "termination_notice",
+                       "payment", "obligation"]
+
+
+class Deadline(_Model):
+    """A day someone must act by (or a period they must act within), with the clause and the arithmetic.
+
+    Dated deadlines have ``date`` (the last day to act, or the day the event happens) and, for notice
+    windows with two ends, ``window_opens``; recurring ones (a renewal every year) are rolled forward to
+    ``as_of``: ``date`` is the next one on or after it, ``recurs`` the cycle. Deadlines the contract only
+    states as a period ("within 30 days after receipt of an invoice", "on 90 days' notice") have no date:
+    ``period`` and ``relative_to`` say what runs from what. ``party`` is who must act (a party id, or
+    each/either). Offsets quote the sentence in ``Document.text``.
+    """
+
+    id: str = Field(description="stable: kind, clause number and position")
+    kind: DeadlineKind
+    action: str = Field(description="what must be done, in words ('give written notice of non-renewal')")
+    date: str | None = Field(default=None, description="ISO date: the last day to act, or the day it happens")
+    window_opens: str | None = Field(default=None, description="ISO date: the first day the act counts")
+    period: str | None = Field(default=None, description="ISO duration of the notice or time allowed")
+    business_days: bool = False
+    relative_to: str | None = Field(default=None, description="the event the period runs from or before")
+    recurs: str | None = Field(default=None, description="ISO duration: the deadline comes back every cycle")
+    cycles_left: int | None = Field(default=None, description="renewals left after this one (None: unlimited)")
+    anchor: str | None = Field(default=None, description="ISO date of the first event the deadline counts from "
+                               "(the initial term's end): what rolling forward starts from")
+    as_of: str | None = Field(default=None, description="ISO date the deadline was rolled forward to")
+    party: str | None = Field(default=None, description="who must act: party id, or each/either")
+    arithmetic: str = Field(default="", description="how the date was reached, in words")
+    clause_id: str | None = None
+    start: int
+    end: int
+    text: str
+    confidence: float = Field(default=0.5, ge=0.0, le=1.0)
 
 
 class Issue(_Model):
@@ -459,6 +533,7 @@ class Brief(_Model):
     initial_term: KeyTerm | None = None
     expiration_date: KeyTerm | None = None
     renewal: Renewal | None = None
+    term: Term | None = Field(default=None, description="the term as arithmetic (kind, start, length, end)")
     termination: list[KeyTerm] = Field(default_factory=list, description="termination rights, one per party "
                                        "and ground")
     payment_terms: list[KeyTerm] = Field(default_factory=list)
@@ -516,6 +591,8 @@ class Report(_Model):
         default_factory=list, description="analysis health: parties not found or uncertain, rules not run "
         "because the parse did not support them (the loader's own notes are in document.warnings)")
     summary: Summary = Field(default_factory=Summary)
+    deadlines: list[Deadline] = Field(default_factory=list, description="dates and periods someone must act "
+                                      "by, soonest first (undated ones last); see docs/deadlines.md")
 
     @property
     def clauses(self) -> list[Clause]:
@@ -565,6 +642,17 @@ class Report(_Model):
         if path is not None:
             copy.write(path)
         return copy
+
+    def to_ics(self, path: str | PathLike[str] | None = None, **options: Any) -> str:
+        """The dated deadlines as an RFC 5545 calendar (one event each, with reminders); written to ``path``
+        when given. ``options`` go to :func:`leverage_lens.report.ics.render_ics` (``reminders``, ``name``)."""
+        from .report.ics import render_ics
+
+        text = render_ics([self], **options)
+        if path is not None:
+            with open(path, "w", encoding="utf-8", newline="") as fh:
+                fh.write(text)
+        return text
 
     def to_frame(self) -> Any:
         """A pandas DataFrame with one row per clause (tags, finding count, worst severity); needs the

@@ -42,6 +42,7 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("model", "report.docx_review"): "Report.to_docx() shortcut",
     ("model", "report.pdf_review"): "Report.to_pdf() shortcut",
     ("model", "report.frames"): "Report.to_frame() / findings_frame() shortcuts",
+    ("model", "report.ics"): "Report.to_ics() shortcut",
     ("model", "report.notebook"): "_repr_html_ for Jupyter",
     ("model", "report.review"): "type of the review copies, for type checkers only",
     ("comparison.model", "comparison.view_markdown"): "Comparison.to_markdown() shortcut",

@@ -16,7 +16,9 @@ from ..analysis import Analysis
 from ..ledger import weight_of
 from ..model import Brief, Finding, Issue, KeyTerm, Party, Severity
 from .commercial import exclusivity, liability, payment_terms, termination_rights
-from .dates import agreement_date, effective_date, initial_term, renewal
+from .dates import agreement_date, effective_date
+from .renewal import renewal
+from .term import initial_term
 from .law import forum, governing_law
 from .terms import key_term
 
@@ -74,14 +76,15 @@ def build_brief(analysis: Analysis, findings: Sequence[Finding]) -> Brief:
             first_mention.setdefault(start, pid)
     agreed = agreement_date(ctx)
     effective = effective_date(ctx, agreed)
-    term, expiry = initial_term(ctx, effective)
+    term, expiry, arithmetic = initial_term(ctx, effective, agreed)
     return Brief(
         parties=_party_terms(ctx, analysis.parties),
         agreement_date=agreed,
         effective_date=effective,
         initial_term=term,
         expiration_date=expiry,
-        renewal=renewal(ctx, effective, term, expiry),
+        renewal=renewal(ctx, term, expiry, arithmetic),
+        term=arithmetic,
         termination=termination_rights(ctx, analysis.obligations),
         payment_terms=payment_terms(ctx),
         liability=liability(ctx, first_mention),

@@ -1,15 +1,53 @@
-"""Making :class:`~leverage_lens.model.KeyTerm` objects over a stretch of the analysed text."""
+"""Making :class:`~leverage_lens.model.KeyTerm` objects over a stretch of the analysed text, and telling a
+value from a placeholder.
+
+Drafts and forms leave their values as placeholders: ``{governing_law}``, ``[Governing Law Jurisdiction]``,
+``[Date]``, ``[insert date]``, ``<<Effective Date>>``, ``____``, ``[●]``. A key term is never read from one: the
+brief says "left blank" instead (``value`` None, ``detail`` "left blank"). Redactions ("[***]", "[* * *]")
+are not blanks; they are reported as redacted.
+"""
 
 from __future__ import annotations
+
+import re
 
 from ..analysis import Analysis
 from ..model import KeyTerm, KeyTermKind
 
-__all__ = ["key_term"]
+__all__ = ["PLACEHOLDER", "key_term", "placeholder_at", "redacted_at"]
+
+#: A placeholder a form leaves for a value: ``{field}``, ``[Words]`` (not a redaction or a clause reference
+#: such as "[a]"), ``<<Words>>``, a run of underscores, ``[●]``.
+PLACEHOLDER = re.compile(
+    r"\{\{?\s*[A-Za-z_][\w .-]{0,60}\}\}?"
+    r"|\[\s*(?:[A-Z][\w'\u2019]*(?:[ /-]+[\w'\u2019()]+){0,8}|(?i:insert|enter|specify|name|date|state|country|"
+    r"jurisdiction|number|amount|period|term)[^\]\n]{0,60}|[\u2022\u25cf\u25a0_ .\u2026]{1,20})\]"
+    r"|<<[^<>\n]{1,60}>>|\u00ab[^\u00ab\u00bb\n]{1,60}\u00bb|_{3,}"
+)
+_REDACTED = re.compile(r"\[\s*\*[\s*]*\]|\*{3,}|(?i:\[redacted\]|\[omitted\]|<omitted>)")
+
+
+def placeholder_at(text: str, start: int, end: int, near: str | None = None, reach: int = 60) -> re.Match[str] | None:
+    """The first placeholder in ``text[start:end]`` (with ``near``, only one within ``reach`` characters after
+    a match of that pattern), or None."""
+    if near is None:
+        return PLACEHOLDER.search(text, start, end)
+    for m in re.finditer(near, text[start:end]):
+        at = start + m.end()
+        found = PLACEHOLDER.search(text, at, min(end, at + reach))
+        if found is not None:
+            return found
+    return None
+
+
+def redacted_at(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds a redaction mark ("[***]", "[* * *]")."""
+    return _REDACTED.search(text, start, end) is not None
 
 
 def key_term(an: Analysis, kind: KeyTermKind, start: int, end: int, *, value: str | None, confidence: float,
-             party: str | None = None, detail: str | None = None, clause_id: str | None = None) -> KeyTerm:
+             party: str | None = None, detail: str | None = None, clause_id: str | None = None,
+             code: str | None = None) -> KeyTerm:
     """A key term over ``text[start:end]`` (white space trimmed), placed in the innermost clause there."""
     text = an.text
     raw = text[start:end]
@@ -18,4 +56,4 @@ def key_term(an: Analysis, kind: KeyTermKind, start: int, end: int, *, value: st
     end = max(end, start)
     return KeyTerm(kind=kind, value=value, text=text[start:end], start=start, end=end,
                    clause_id=clause_id or an.clause_id_at(start), confidence=round(min(max(confidence, 0), 1), 3),
-                   party=party, detail=detail)
+                   party=party, detail=detail, code=code)

@@ -19,8 +19,8 @@ from dataclasses import dataclass
 
 from .numbers import words_to_number
 
-__all__ = ["DateMatch", "Duration", "add_duration", "find_dates", "find_durations", "parse_date",
-           "parse_duration"]
+__all__ = ["DateMatch", "Duration", "add_duration", "date_is_blank", "find_dates",
+           "find_durations", "parse_date", "parse_duration"]
 
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
@@ -34,8 +34,8 @@ _DAY = r"(?:\d{1,2}|_{1,12}|\[[\s*\u2022_]{0,5}\])"
 _ORD = r"(?:\s?(?:st|nd|rd|th|t\s?h|s\s?t|n\s?d|r\s?d|ST|ND|RD|TH))?"
 _YEAR = r"(?:(?:19|20)\d\d|(?:19|20)?_{1,6}|\[[\s*\u2022_]{0,5}\])"
 _DATE = re.compile(
-    rf"(?<![\w/])(?=[\dA-Z_\[]|day\b)(?:"
-    rf"(?P<m1>{_MON})\.?\s+(?P<d1>{_DAY}){_ORD}\s*,?\s+(?P<y1>{_YEAR})|"
+    rf"(?:(?<![\w/])|(?<=[a-z])(?=\d))(?=[\dA-Z_\[]|day\b)(?:"
+    rf"(?P<m1>{_MON})\.?\s+(?P<d1>{_DAY}){_ORD}\s*(?:,\s*|\s+)(?P<y1>{_YEAR})|"
     rf"(?P<d2>{_DAY}){_ORD}\s+{_DAY_OF}\s+(?P<m2>{_MON})\.?(?:\s*,?\s+(?P<y2>{_YEAR}))?|"
     rf"(?P<d4>\d{{1,2}}){_ORD}\s+(?P<m4>{_MON})\.?\s*,?\s+(?P<y4>(?:19|20)\d\d)|"
     rf"(?P<m3>{_MON})\.?\s*,?\s+(?P<y3>(?:19|20)\d\d)|"
@@ -89,6 +89,12 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMa
     """Every date in ``text[start:end]`` (offsets index ``text``), with a value when it names a real day."""
     stop = len(text) if end is None else end
     return [DateMatch(m.start(), m.end(), _from_match(m)) for m in _DATE.finditer(text, start, stop)]
+
+
+def date_is_blank(text: str, d: DateMatch) -> bool:
+    """Whether a date found in ``text`` is a placeholder a draft leaves to fill in ("April __, 2005",
+    "[___], 2020", "this ___ day of ________"), as opposed to a real day or a date given without its year."""
+    return d.value is None and any(ch in text[d.start:d.end] for ch in "_[")
 
 
 def parse_date(text: str) -> dt.date | None:

@@ -12,9 +12,10 @@ import re
 from dataclasses import dataclass
 from html import escape
 
-from ..model import Brief, KeyTerm, Report
+from ..model import Brief, Deadline, KeyTerm, Report
 
-__all__ = ["BriefRow", "brief_rows", "duration_words", "party_label", "scorecard_svg"]
+__all__ = ["BriefRow", "DeadlineRow", "brief_rows", "brief_text", "deadline_rows", "duration_words", "party_label",
+           "scorecard_svg"]
 
 _UNITS = {"D": "day", "W": "week", "M": "month", "Y": "year"}
 
@@ -62,18 +63,28 @@ def brief_rows(report: Report) -> list[BriefRow]:
     for label, dated in (("Agreement date", brief.agreement_date), ("Effective date", brief.effective_date)):
         if dated is not None:
             value = dated.value or "left blank in the draft"
-            rows.append(BriefRow(label, value + (f" ({dated.detail})" if dated.detail else ""), dated))
+            note = f" ({dated.detail})" if dated.detail and dated.detail != "left blank" else ""
+            rows.append(BriefRow(label, value + note, dated))
     if brief.initial_term is not None:
-        rows.append(BriefRow("Initial term", _dur(brief.initial_term) or "see clause", brief.initial_term))
+        t = brief.initial_term
+        rows.append(BriefRow("Initial term", _dur(t) or t.detail or "see clause", t))
     if brief.expiration_date is not None:
         t = brief.expiration_date
-        rows.append(BriefRow("Expires", (t.value or "see clause") + (" (computed)" if t.detail == "computed" else ""), t))
+        how = ""
+        if t.detail == "computed" and brief.term is not None and brief.term.steps:
+            how = f" (computed: {brief.term.steps[-1]})"
+        elif t.detail == "computed":
+            how = " (computed)"
+        rows.append(BriefRow("Expires", (t.value or t.detail or "see clause") + how, t))
     r = brief.renewal
     if r is not None:
         parts = [("renews automatically" if r.automatic else "renews only by agreement")
-                 + (f" for {_dur(r.term)}" if r.term.value else "")]
+                 + (f" for {_dur(r.term)}" if r.term.value else "")
+                 + (f", up to {r.count} times" if r.count else "")
+                 + (", then continues until terminated" if r.until_terminated else "")]
         if r.notice is not None:
-            parts.append(f"notice to stop it: {_dur(r.notice) or 'see clause'}")
+            window = f" (no more than {duration_words(r.notice_max)})" if r.notice_max else ""
+            parts.append(f"notice to stop it: {_dur(r.notice) or r.notice.detail or 'see clause'}{window}")
         if r.last_notice_day:
             parts.append(f"last day to give notice: {r.last_notice_day}")
         rows.append(BriefRow("Renewal", "; ".join(parts), r.term))
@@ -95,11 +106,74 @@ def brief_rows(report: Report) -> list[BriefRow]:
         value = (f"binds {bound}" if bound else "see clause") + (f", {_dur(t)}" if t.value else "")
         rows.append(BriefRow(names.get(t.kind, t.kind), value, t))
     if brief.governing_law is not None:
-        rows.append(BriefRow("Governing law", brief.governing_law.value or "see clause", brief.governing_law))
+        t = brief.governing_law
+        law = t.value or t.detail or "see clause"
+        rows.append(BriefRow("Governing law", law + (f" ({t.code})" if t.code else ""), t))
     if brief.forum is not None:
         t = brief.forum
-        rows.append(BriefRow("Forum", f"{t.value} ({t.detail})" if t.detail else (t.value or "see clause"), t))
+        where = t.value or "see clause"
+        extra = ", ".join(x for x in (t.detail if t.value else None, t.code) if x)
+        rows.append(BriefRow("Forum", f"{where} ({extra})" if extra else (t.detail if not t.value and t.detail
+                                                                           else where), t))
     return rows
+
+
+@dataclass(frozen=True)
+class DeadlineRow:
+    """One deadline in words: when ("2025-03-01", or "within 30 days"), what, who must act, how it was reached."""
+
+    when: str
+    what: str
+    who: str
+    how: str
+    deadline: Deadline
+
+
+def deadline_rows(report: Report) -> list[DeadlineRow]:
+    """``report.deadlines`` as rows, soonest first, periods after dates (the same order in every view)."""
+    rows = []
+    for d in report.deadlines:
+        if d.date:
+            when = f"{d.window_opens} to {d.date}" if d.window_opens else d.date
+        else:
+            when = duration_words(d.period, d.business_days) or "-"
+            when = f"{when} after {d.relative_to}" if d.kind == "payment" and d.relative_to else when
+        who = party_label(report, d.party) or "-"
+        rows.append(DeadlineRow(when, d.action, who, d.arithmetic, d))
+    return rows
+
+
+def brief_text(report: Report, width: int = 100) -> str:
+    """The brief for a terminal: key terms, deadlines (as of their day) and the issues to raise, plain text."""
+    lines = [f"Brief: {report.document.name or 'contract'}", ""]
+    rows = brief_rows(report)
+    if rows:
+        w = max(len(r.label) for r in rows)
+        lines += ["Key terms"] + [f"  {r.label.ljust(w)}  {_cut(r.value, width - w - 4)}"
+                                  + (f"  [{r.term.clause_id}]" if r.term is not None and r.term.clause_id else "")
+                                  for r in rows] + [""]
+    drows = deadline_rows(report)
+    as_of = next((d.as_of for d in report.deadlines if d.as_of), None)
+    lines.append("Deadlines" + (f" (as of {as_of})" if as_of else ""))
+    if not drows:
+        lines.append("  none found")
+    for r in drows:
+        who = f" — {r.who}" if r.who != "-" else ""
+        where = f" [{r.deadline.clause_id}]" if r.deadline.clause_id else ""
+        lines.append(f"  {r.when.ljust(12)}  {_cut(r.what, width - 20)}{who}{where}")
+        if r.how:
+            lines.append(f"  {'':12}  {_cut(r.how, width - 16)}")
+    brief = report.summary.brief
+    if brief is not None and brief.issues_to_raise:
+        lines += ["", "Issues to raise"]
+        for i, issue in enumerate(brief.issues_to_raise[:10], 1):
+            lines.append(f"  {i}. [{issue.severity.value}] {_cut(issue.message, width - 12)}")
+    return "\n".join(lines) + "\n"
+
+
+def _cut(text: str, limit: int) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: max(limit - 1, 0)].rstrip() + "\u2026"
 
 
 _PALETTE = ("#3b7dd8", "#e08a00", "#2e9d5b", "#8e44ad", "#c62828", "#607d8b")

@@ -21,7 +21,7 @@ from ._common import (
     party_names,
     severity_counts,
 )
-from .brief_view import brief_rows, scorecard_svg
+from .brief_view import brief_rows, deadline_rows, scorecard_svg
 from .highlight import anchor_ids, clause_anchor, highlight_text
 
 __all__ = ["render_html"]
@@ -102,7 +102,7 @@ def _brief(report: Report, clause_anchors: dict[str, str], finding_anchors: dict
     ``ol#issues`` (the issues to raise, most pressing first, each with its ask and a link to the finding)."""
     rows = brief_rows(report)
     brief = report.summary.brief
-    if not rows and (brief is None or not brief.issues_to_raise):
+    if brief is None or (not rows and not report.deadlines and not brief.issues_to_raise):
         return ""
     clauses = clause_lookup(report)
     out = ['<section id="brief"><h2>Negotiation brief</h2>']
@@ -119,6 +119,22 @@ def _brief(report: Report, clause_anchors: dict[str, str], finding_anchors: dict
                         f'<td{quote}>{_e(row.value)}</td><td>{cell}</td></tr>')
         out.append('<table id="key-terms"><thead><tr><th>Term</th><th>Value</th><th>Clause</th></tr></thead>'
                    f'<tbody>{"".join(body)}</tbody></table>')
+    drows = deadline_rows(report)
+    if drows:
+        as_of = next((d.as_of for d in report.deadlines if d.as_of), None)
+        body = []
+        for r in drows:
+            d = r.deadline
+            target = clause_anchors.get(d.clause_id or "")
+            label = clause_label(clauses.get(d.clause_id or ""), d.clause_id)
+            cell = f'<a href="#{target}">{_e(label)}</a>' if target else _e(label or "-")
+            body.append(f'<tr data-kind="{_e(d.kind)}" data-date="{_e(d.date or "")}"><td>{_e(r.when)}</td>'
+                        f'<td title="{_e(one_line(d.text, 300))}">{_e(r.what)}</td><td>{_e(r.who)}</td>'
+                        f'<td class="muted">{_e(r.how)}</td><td>{cell}</td></tr>')
+        title = "Deadlines" + (f" (as of {as_of})" if as_of else "")
+        out.append(f'<h3>{_e(title)}</h3><table id="deadlines"><thead><tr><th>When</th><th>What</th>'
+                   f'<th>Who must act</th><th>How</th><th>Clause</th></tr></thead><tbody>{"".join(body)}</tbody>'
+                   '</table>')
     if brief is not None and brief.issues_to_raise:
         items = []
         for issue in brief.issues_to_raise[:issue_limit]:

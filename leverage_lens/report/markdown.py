@@ -21,7 +21,7 @@ from ._common import (
     party_names,
     severity_counts,
 )
-from .brief_view import brief_rows
+from .brief_view import brief_rows, deadline_rows
 
 __all__ = ["escape_md", "render_markdown"]
 
@@ -39,7 +39,7 @@ def _brief(report: Report, clauses: dict[str, Clause], issue_limit: int = 15) ->
     """The negotiation brief: key terms with their clause, then the issues to raise with their asks."""
     rows = brief_rows(report)
     brief = report.summary.brief
-    if not rows and (brief is None or not brief.issues_to_raise):
+    if brief is None or (not rows and not report.deadlines and not brief.issues_to_raise):
         return []
     lines = ["## Negotiation brief", ""]
     if rows:
@@ -48,6 +48,16 @@ def _brief(report: Report, clauses: dict[str, Clause], issue_limit: int = 15) ->
             t = row.term
             where = clause_label(clauses.get(t.clause_id or ""), t.clause_id) if t is not None else ""
             lines.append(f"| {escape_md(row.label)} | {escape_md(row.value, 200)} | {escape_md(where) or '-'} |")
+        lines.append("")
+    drows = deadline_rows(report)
+    if drows:
+        as_of = next((d.as_of for d in report.deadlines if d.as_of), None)
+        lines += [f"### Deadlines" + (f" (as of {as_of})" if as_of else ""), "",
+                  "| When | What | Who must act | How | Clause |", "| --- | --- | --- | --- | --- |"]
+        for r in drows:
+            where = clause_label(clauses.get(r.deadline.clause_id or ""), r.deadline.clause_id)
+            lines.append(f"| {escape_md(r.when)} | {escape_md(r.what, 160)} | {escape_md(r.who)} | "
+                         f"{escape_md(r.how, 300) or '-'} | {escape_md(where) or '-'} |")
         lines.append("")
     if brief is not None and brief.issues_to_raise:
         lines += ["### Issues to raise", ""]

@@ -81,7 +81,9 @@ def test_example_brief_reads_term_renewal_and_rights(msa: Report) -> None:
     assert brief.renewal.term.value == "P1Y"
     # "no fewer than ninety (90) and no more than one hundred twenty (120) days": the deadline is set by 90
     assert brief.renewal.notice is not None and brief.renewal.notice.value == "P90D"
-    assert brief.effective_date is None  # "[insert date]": nothing to compute a deadline from
+    # "[insert date]": said to be left blank, never read as a value, so no date can be computed from it
+    assert brief.effective_date is not None and brief.effective_date.value is None
+    assert brief.effective_date.detail == "left blank" and brief.effective_date.text == "[insert date]"
     assert brief.renewal.last_notice_day is None
     provider = next(p.id for p in msa.parties if p.role == "Provider")
     convenience = [t for t in brief.termination if t.detail == "convenience"]

@@ -78,8 +78,8 @@ def test_html_issues_link_to_their_findings_in_ranked_order(msa: Report) -> None
 def test_markdown_opens_with_the_brief_before_the_scorecard(msa: Report) -> None:
     md = msa.to_markdown()
     assert md.index("## Negotiation brief") < md.index("## Leverage scorecard") < md.index("## Findings")
-    assert "| Governing law | Delaware | 12.1 |" in md
-    assert "| Renewal | renews automatically for 1 year; notice to stop it: 90 days | 4.2 |" in md
+    assert "| Governing law | Delaware (US-DE) | 12.1 |" in md
+    assert "| Renewal | renews automatically for 1 year; notice to stop it: 90 days (no more than 120 days) | 4.2 |" in md
     assert "### Issues to raise" in md
 
 

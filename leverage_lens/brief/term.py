@@ -1,0 +1,258 @@
+"""How long the deal runs: the initial term as arithmetic (start, length, end), and what kind of term it is.
+
+A term is read from the clauses tagged ``termination.expiration`` and those headed "Term" (or, when none is
+tagged, from sentences around "term", "expire", "anniversary"). In each sentence, in order of preference:
+
+* a stated end: "expires on / terminates on / concludes on / until / through DATE", '"Expiration Date" means
+  DATE', "Termination Date: DATE";
+* an anniversary: "until the fifth (5th) anniversary of the Effective Date" (a length of five years);
+* a length: "for an initial term of two (2) years", "is twenty-four (24) months", "twelve (12) months from the
+  date hereof";
+* no fixed end, said as such: "perpetual", "until terminated (by either party)", "co-terminous with the Master
+  Agreement", "until the expiration of the last Royalty Term" (an event).
+
+The end of a length is computed from the start the sentence names ("from the date hereof": the agreement date;
+"commencing on DATE": that date), else the effective date, as its anniversary (CUAD's convention, and the day
+a period "from" a date reaches: the start day is not counted). Every step is kept in ``Term.steps``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ..analysis import Analysis
+from ..enrich.periods import Duration, add_duration, date_is_blank, find_dates, find_durations
+from ..enrich.numbers import words_to_number
+from ..model import KeyTerm, Term
+from .terms import key_term, placeholder_at
+
+__all__ = ["initial_term", "term_clauses"]
+
+_TERM_SENTENCE = re.compile(r"(?i:\bterm\b|continu|remain\s+in|expir|in\s+(?:full\s+)?force|until|period\s+of|"
+                            r"commenc|anniversary|perpetu|terminat\w*\s+on|conclud|valid|effect)")
+_TERM_BEFORE = re.compile(r"(?i:\b(?:for|of|during|is|be|last|lasting|run|runs|a|an)\s+(?:an?\s+|the\s+)?"
+                          r"(?:initial\s+|first\s+|original\s+|fixed\s+)?(?:period\s+of\s+|term\s+of\s+)?(?:\w+\s+)?)$")
+_FROM_START = re.compile(r"^[\s\w()-]{0,25}?(?i:(?:term|period)\s+)?(?i:from|following|after|commencing|beginning|"
+                         r"starting)\b")
+_NOT_TERM = re.compile(r"(?i:notice|prior|before|within|at\s+least|not\s+less|no\s+less|no\s+fewer|not\s+fewer|"
+                       r"after\s+(?:receipt|termination|expir)|renew|successive|additional|extend|survive|"
+                       r"thereafter|warrant)")
+_END_CUE = re.compile(r"(?i:until|through|expir\w*(?:\s+on)?|terminat\w*(?:\s+on)?|end\w*\s+on|ending(?:\s+on)?|"
+                      r"conclud\w*(?:\s+on)?|to|means|date:?|is|shall\s+be)\W*(?:and\s+including\s+)?(?:the\s+)?$")
+_TERM_HEADING = re.compile(r"(?i:^\s*(?:the\s+)?(?:initial\s+)?term\b|duration|term\s+and\s+(?:renewal|termination)|"
+                           r"expiration|effective\s+date\s+and\s+term)")
+_ANNIVERSARY = re.compile(r"(?i:(?P<n>\w+(?:[\s-]\w+)?)\s*(?:\((?P<d>\d{1,3})(?:st|nd|rd|th)?\)\s*)?"
+                          r"(?:year\s+)?anniversary\s+of\s+(?:the\s+)?(?P<of>[\w\s\"'\u201c\u201d]{0,40}))")
+_YEARS_AFTER = re.compile(r"(?i:until|for|after|expire\w*\s+(?:on|at)|end\w*\s+(?:on|at))\s+(?:the\s+(?:date\s+)?(?:that\s+is\s+)?)?$")
+_ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+            "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "fifteenth": 15, "twentieth": 20,
+            "thirtieth": 30}
+_PERPETUAL = re.compile(r"(?i:\bperpetu(?:al|ity)\b|in\s+perpetuity|indefinite(?:ly)?(?:\s+period)?)")
+_UNTIL_TERMINATED = re.compile(
+    r"(?i:(?:until|unless\s+and\s+until)\s+(?:it\s+is\s+|this\s+agreement\s+is\s+|so\s+)?(?:terminated|either\s+party|"
+    r"a\s+party|one\s+party|the\s+parties|[A-Z]\w+\s+(?:or\s+[A-Z]\w+\s+)?(?:gives|terminates|elects))|until\s+termination\b|"
+    r"until\s+(?:such\s+time\s+as\s+)?(?:it\s+is\s+)?terminated)")
+_COTERMINOUS = re.compile(r"(?i:co-?\s?terminous\s+with\s+(?P<with>(?:the\s+)?[^.;,]{3,60}?)(?=[.;,]|\s+(?:and|unless)\b)|"
+                          r"(?:for|during)\s+(?:the\s+)?(?:same\s+)?term\s+of\s+(?:the\s+)?(?P<with2>[A-Z][\w\s]{2,40}?"
+                          r"Agreement))")
+_UNTIL_EVENT = re.compile(r"(?i:until\s+(?:the\s+)?(?P<event>(?:later|earlier)\s+of|expiration\s+of|expiry\s+of|"
+                          r"completion\s+of|end\s+of\s+the\s+(?:last|royalty)|last\s+to\s+expire|date\s+(?:on\s+)?which|"
+                          r"all\s+(?:obligations|amounts|shares|products))[^.;]{0,80})")
+_FROM_AGREEMENT = re.compile(r"(?i:(?:from|after|following)\s+(?:the\s+)?(?:date\s+(?:hereof|of\s+(?:this\s+)?"
+                             r"(?:agreement|execution|signature))|execution\s+(?:date|hereof|of\s+this)|signing))")
+
+
+def term_clauses(ctx: Analysis) -> list[tuple[float, int, int]]:
+    """Where the term is stated: tagged expiration clauses, then clauses headed "Term" (best first)."""
+    found = [(conf, c.start, c.end) for conf, c in ctx.tagged("termination.expiration")]
+    found += [(0.6, c.start, c.end) for c in ctx.clauses
+              if c.heading and _TERM_HEADING.search(c.heading) and c.end - c.start < 4000]
+    return found
+
+
+_TERM_ANCHOR = ("term$", "force$", "expir", "anniversary", "perpetu")
+_TERM_STATEMENT = re.compile(r"(?i:(?:agreement|term)\b[^.;]{0,120}?\b(?:commence|continue|remain\s+in|expire|"
+                             r"terminate\s+(?:on|upon)|end\s+on|be\s+(?:for|valid))|\bterm\s+of\s+this\s+agreement\b)")
+
+
+def _iso(value: dt.date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _words(iso: str) -> str:
+    m = re.fullmatch(r"P(\d+)([DWMY])", iso)
+    if not m:
+        return iso
+    n = int(m.group(1))
+    unit = {"D": "day", "W": "week", "M": "month", "Y": "year"}[m.group(2)]
+    return f"{n} {unit}{'' if n == 1 else 's'}"
+
+
+def _ordinal(words: str, digits: str | None) -> int | None:
+    if digits:
+        return int(digits)
+    w = words.lower().split()[-1].replace("-", " ")
+    if w in _ORDINAL:
+        return _ORDINAL[w]
+    m = re.fullmatch(r"(\d{1,3})(?:st|nd|rd|th)", w)
+    if m:
+        return int(m.group(1))
+    if w.endswith("th") or w.endswith("st") or w.endswith("nd") or w.endswith("rd"):
+        return None
+    return words_to_number(w)
+
+
+def _start_for(ctx: Analysis, s: int, e: int, effective: KeyTerm | None, agreed: KeyTerm | None,
+               ) -> tuple[dt.date | None, str]:
+    """The day a length counts from: a date the sentence says the term starts on, "the date hereof" (the
+    agreement date), else the effective date."""
+    sentence = ctx.text[s:e]
+    for d in find_dates(ctx.text, s, e):
+        before = ctx.text[max(s, d.start - 40): d.start]
+        if d.value and re.search(r"(?i:commenc\w*|begin\w*|start\w*|effective|from)\s+(?:on\s+|as\s+of\s+|upon\s+)?(?:the\s+)?$",
+                                 before):
+            return d.value, f"starts {d.value.isoformat()} (stated)"
+    if _FROM_AGREEMENT.search(sentence) and agreed is not None and agreed.value:
+        return dt.date.fromisoformat(agreed.value), f"starts {agreed.value} (the date of the agreement)"
+    if effective is not None and effective.value:
+        return dt.date.fromisoformat(effective.value), f"starts {effective.value} (the effective date)"
+    return None, "the start date is not stated"
+
+
+def _no_fixed_end(ctx: Analysis, s: int, e: int) -> tuple[str, str | None] | None:
+    sentence = ctx.text[s:e]
+    m = _COTERMINOUS.search(sentence)
+    if m:
+        return "coterminous", " ".join((m.group("with") or m.group("with2") or "").split()) or None
+    if _PERPETUAL.search(sentence) and not re.search(r"(?i:licen[cs]e|right|grant)", sentence[:_PERPETUAL.search(sentence).start()][-60:]):  # type: ignore[union-attr]
+        return "perpetual", None
+    if _UNTIL_TERMINATED.search(sentence):
+        return "until_terminated", None
+    m = _UNTIL_EVENT.search(sentence)
+    if m and not find_durations(ctx.text, s + m.start(), s + m.end()):
+        return "until_event", " ".join(m.group("event").split())
+    return None
+
+
+def _term(kind: str, ctx: Analysis, s: int, e: int, steps: list[str], **fields: object) -> Term:
+    raw = ctx.text[s:e]
+    s2 = s + len(raw) - len(raw.lstrip())
+    e2 = e - (len(raw) - len(raw.rstrip()))
+    return Term(kind=kind, steps=steps, clause_id=ctx.clause_id_at(s2), start=s2, end=max(e2, s2),  # type: ignore[arg-type]
+                text=ctx.text[s2:max(e2, s2)], **fields)  # type: ignore[arg-type]
+
+
+def _read_sentence(ctx: Analysis, s: int, e: int, conf: float, effective: KeyTerm | None, agreed: KeyTerm | None,
+                   ) -> tuple[KeyTerm | None, KeyTerm | None, Term] | None:
+    text = ctx.text
+    lead = text[s: s + 40].lower()
+    if "renew" in lead or "thereafter" in lead:
+        return None
+    # a stated end date
+    for d in find_dates(text, s, e):
+        before = text[max(s, d.start - 40): d.start]
+        if not _END_CUE.search(before):
+            continue
+        if date_is_blank(text, d):
+            t = _term("left_blank", ctx, s, e, ["the end date is left blank"])
+            return None, key_term(ctx, "expiration_date", s, e, value=None, confidence=0.6 * conf,
+                                  detail="left blank"), t
+        if d.value:
+            iso = d.value.isoformat()
+            start, how = _start_for(ctx, s, e, effective, agreed)
+            if start is not None and start >= d.value:
+                start = None
+            t = _term("fixed", ctx, s, e, [how, f"ends {iso} (stated)"] if start else [f"ends {iso} (stated)"],
+                      starts=_iso(start), ends=iso, ends_basis="stated")
+            return None, key_term(ctx, "expiration_date", s, e, value=iso, confidence=0.8 * conf + 0.1), t
+    # an anniversary
+    for m in _ANNIVERSARY.finditer(text, s, e):
+        n = _ordinal(m.group("n"), m.group("d"))
+        if not n or not _YEARS_AFTER.search(text[max(s, m.start() - 40): m.start()]) and "until" not in \
+                text[s: m.start()].lower()[-80:]:
+            continue
+        dur = Duration(m.start(), m.end(), n, "Y")
+        return _with_length(ctx, s, e, conf, dur, effective, agreed, f"the {_nth(n)} anniversary")
+    # a length
+    for dur in find_durations(text, s, e):
+        before = text[max(s, dur.start - 60): dur.start]
+        after = text[dur.end: min(e, dur.end + 40)]
+        if _NOT_TERM.search(before[-25:] + " " + after[:25]):
+            continue
+        if _TERM_BEFORE.search(before) or _FROM_START.search(after):
+            return _with_length(ctx, s, e, conf, dur, effective, agreed, None)
+    blank = placeholder_at(text, s, e, r"(?i:term\s+(?:of|is)|period\s+of|expires?|until|for)", reach=30)
+    if blank is not None:
+        t = _term("left_blank", ctx, s, e, ["the term is left blank"])
+        return key_term(ctx, "initial_term", s, e, value=None, confidence=0.5 * conf, detail="left blank"), None, t
+    open_ended = _no_fixed_end(ctx, s, e)
+    if open_ended is not None:
+        kind, linked = open_ended
+        words = {"perpetual": "perpetual", "until_terminated": "until terminated",
+                 "coterminous": f"co-terminous with {linked}" if linked else "co-terminous",
+                 "until_event": f"until {linked}" if linked else "until an event"}[kind]
+        t = _term(kind, ctx, s, e, [f"no fixed end: {words}"], linked_to=linked)
+        return key_term(ctx, "initial_term", s, e, value=None, confidence=0.6 * conf, detail=words), None, t
+    return None
+
+
+def _nth(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def _with_length(ctx: Analysis, s: int, e: int, conf: float, dur: Duration, effective: KeyTerm | None,
+                 agreed: KeyTerm | None, how: str | None) -> tuple[KeyTerm, KeyTerm | None, Term]:
+    term = key_term(ctx, "initial_term", s, e, value=dur.iso, confidence=0.8 * conf + 0.1,
+                    detail="business days" if dur.business else None)
+    start, start_how = _start_for(ctx, s, e, effective, agreed)
+    steps = [start_how, f"runs {_words(dur.iso)}" + (f" (to {how})" if how else "")]
+    if start is None:
+        return term, None, _term("fixed", ctx, s, e, steps, length=dur.iso)
+    end = add_duration(start, dur)
+    steps.append(f"{start.isoformat()} + {_words(dur.iso)} = {end.isoformat()} (the anniversary; the start day "
+                 "is not counted)")
+    expiry = term.model_copy(update={"kind": "expiration_date", "value": end.isoformat(), "detail": "computed"})
+    return term, expiry, _term("fixed", ctx, s, e, steps, starts=start.isoformat(), length=dur.iso,
+                                ends=end.isoformat(), ends_basis="computed")
+
+
+_DEFINED_END = re.compile(r"(?i:[\"'\u201c]?(?:expiration|expiry|termination|end)\s+date[\"'\u201d]?\s*(?:means|shall\s+mean|"
+                          r"is|:)\s*)")
+
+
+def initial_term(ctx: Analysis, effective: KeyTerm | None, agreed: KeyTerm | None = None,
+                 ) -> tuple[KeyTerm | None, KeyTerm | None, Term | None]:
+    """The initial term (a duration), the expiration date (stated, or computed) and the :class:`Term`.
+
+    When the term clause states no period, date or open end ("for the periods in Schedule 2"), the initial
+    term is its first sentence about the term, with no value."""
+    clauses = term_clauses(ctx)[:6]
+    if not clauses:
+        clauses = [(0.5, *ctx.sentence_bounds(pos)) for pos in ctx.anchors(_TERM_ANCHOR, limit=30)]
+    statement = None
+    for conf, start, end in clauses:
+        for s, e in ctx.sentences_in(start, end):
+            sentence = ctx.text[s:e]
+            if not _TERM_SENTENCE.search(sentence):
+                continue
+            if statement is None and conf >= 0.6 and _TERM_STATEMENT.search(sentence):
+                statement = (conf, s, e)
+            found = _read_sentence(ctx, s, e, conf, effective, agreed)
+            if found is not None:
+                return found
+    for pos in ctx.anchors(("expiration date", "termination date", "expiry date"), limit=10):
+        s, e = ctx.sentence_bounds(pos)
+        m = _DEFINED_END.search(ctx.text, pos, min(e, pos + 60))
+        if m is None:
+            continue
+        d = next(iter(find_dates(ctx.text, m.end(), min(e, m.end() + 40))), None)
+        if d is not None and d.value and d.start - m.end() < 15:
+            iso = d.value.isoformat()
+            t = _term("fixed", ctx, s, e, [f"ends {iso} (stated)"], ends=iso, ends_basis="stated")
+            return None, key_term(ctx, "expiration_date", s, e, value=iso, confidence=0.6), t
+    if statement is not None:
+        conf, s, e = statement
+        return key_term(ctx, "initial_term", s, e, value=None, confidence=0.6 * conf), None, None
+    return None, None, None
