@@ -7,6 +7,7 @@ the batch package so ``cli.py`` only registers it.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import time
 from pathlib import Path
 from typing import TextIO
@@ -19,6 +20,8 @@ _EPILOG = """\
 examples:
   leverage-lens scan contracts/ -o results.jsonl --csv summary.csv --html index.html
       analyse every PDF, DOCX, TXT and MD under contracts/; rerun the same command to resume
+  leverage-lens scan contracts/ -o results.jsonl --deadlines deadlines.csv --ics portfolio.ics
+      every deadline of every contract in one sorted table and one calendar with reminders
   leverage-lens scan contracts/ -o results.jsonl --retry-failed
       run again only the files that failed or timed out last time
 
@@ -40,6 +43,12 @@ def add_scan_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentPa
     s.add_argument("--workers", type=int, metavar="N", help="worker processes (default: one per CPU)")
     s.add_argument("--csv", type=Path, metavar="CSV", help="write the folder summary as CSV")
     s.add_argument("--html", type=Path, metavar="HTML", help="write an HTML index with a page per file")
+    s.add_argument("--deadlines", type=Path, metavar="CSV",
+                   help="write every deadline of every contract, soonest first, as CSV")
+    s.add_argument("--ics", type=Path, metavar="ICS",
+                   help="write every dated deadline of every contract as one iCalendar file with reminders")
+    s.add_argument("--as-of", metavar="DATE",
+                   help="roll renewals and notice deadlines forward to this day (YYYY-MM-DD; default today)")
     s.add_argument(
         "--pattern", default=DEFAULT_PATTERN, help=f"files to take in folders (default {DEFAULT_PATTERN})"
     )
@@ -108,14 +117,26 @@ def run_scan(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     err.writelines(f"  {line[:300]}\n" for line in failures[:20])
     if len(failures) > 20:
         err.write(f'  ... and {len(failures) - 20} more failures (status != "ok" in {args.output})\n')
-    if args.csv or args.html:
+    if args.csv or args.html or args.deadlines or args.ics:
         from .folder import write_folder_outputs
 
-        write_folder_outputs(args.output, csv_path=args.csv, html_path=args.html, only=run.files)
-        for target in (args.csv, args.html):
+        write_folder_outputs(args.output, csv_path=args.csv, html_path=args.html, only=run.files,
+                             deadlines_path=args.deadlines, ics_path=args.ics, as_of=_as_of(args.as_of))
+        for target in (args.csv, args.html, args.deadlines, args.ics):
             if target:
                 err.write(f"wrote {target}\n")
     return 0
+
+
+def _as_of(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as exc:
+        from ..errors import InvalidOptionError
+
+        raise InvalidOptionError(f"--as-of must be a date such as 2025-01-31, not {value!r}") from exc
 
 
 def _progress(total: int, err: TextIO, *, disable: bool):  # type: ignore[no-untyped-def]

@@ -40,13 +40,17 @@ def _counts(d: dict[str, int]) -> str:
     return ", ".join(f"{escape(k)} {v}" for k, v in sorted(d.items())) or '<span class="muted">-</span>'
 
 
-def render_index(summary: FolderSummary, links: dict[str, str], norm: FolderNorm | None, title: str) -> str:
-    """The index page: status counts, folder questions, the file table (linked), failures, the norm."""
+def render_index(summary: FolderSummary, links: dict[str, str], norm: FolderNorm | None, title: str,
+                 upcoming: str = "") -> str:
+    """The index page: status counts, the coming deadlines (``upcoming``, an HTML section), folder questions,
+    the file table (linked), failures, the norm."""
     parts = [f"<h1>{escape(title)}</h1>"]
     parts.append(
         f"<p>{len(summary.rows)} files under <code>{escape(summary.root)}</code>: {_counts(summary.statuses)}; "
         f"{summary.pages} pages.</p>"
     )
+    if upcoming:
+        parts.append(upcoming)
     parts.append(
         "<h2>Across the folder</h2><table><tr><th>question</th><th>yes</th><th>no</th><th>files</th></tr>"
     )

@@ -86,7 +86,11 @@ def jurisdiction_name(raw: str) -> str:
     name = _TAIL.sub("", name)
     if jurisdiction_code(name) is None:  # "the Republic of Colombia" -> "Colombia"; keep "Republic of China"
         name = _PREFIX.sub("", name)
-    name = _SUFFIX.sub("", name).strip(" ,.")
+    trimmed = _SUFFIX.sub("", name).strip(" ,.")
+    if trimmed.lower() not in ("", "the"):  # "the United States" stays itself
+        name = trimmed
+    elif jurisdiction_code(name):
+        name = re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)
     if name.isupper() and len(name) > 4:
         name = " ".join(w if w in ("OF", "AND", "THE") else w.capitalize() for w in name.split())
         name = name.replace(" OF ", " of ").replace(" AND ", " and ").replace(" THE ", " the ")

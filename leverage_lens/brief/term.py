@@ -30,7 +30,7 @@ from .terms import key_term, placeholder_at
 __all__ = ["initial_term", "term_clauses"]
 
 _TERM_SENTENCE = re.compile(r"(?i:\bterm\b|continu|remain\s+in|expir|in\s+(?:full\s+)?force|until|period\s+of|"
-                            r"commenc|anniversary|perpetu|terminat\w*\s+on|conclud|valid|effect)")
+                            r"commenc|anniversary|perpetu|terminat\w*\s+on|conclud|valid|effect|terminous)")
 _TERM_BEFORE = re.compile(r"(?i:\b(?:for|of|during|is|be|last|lasting|run|runs|a|an)\s+(?:an?\s+|the\s+)?"
                           r"(?:initial\s+|first\s+|original\s+|fixed\s+)?(?:period\s+of\s+|term\s+of\s+)?(?:\w+\s+)?)$")
 _FROM_START = re.compile(r"^[\s\w()-]{0,25}?(?i:(?:term|period)\s+)?(?i:from|following|after|commencing|beginning|"
@@ -71,7 +71,7 @@ def term_clauses(ctx: Analysis) -> list[tuple[float, int, int]]:
     return found
 
 
-_TERM_ANCHOR = ("term$", "force$", "expir", "anniversary", "perpetu")
+_TERM_ANCHOR = ("term$", "force$", "expir", "anniversary", "perpetu", "terminous")
 _TERM_STATEMENT = re.compile(r"(?i:(?:agreement|term)\b[^.;]{0,120}?\b(?:commence|continue|remain\s+in|expire|"
                              r"terminate\s+(?:on|upon)|end\s+on|be\s+(?:for|valid))|\bterm\s+of\s+this\s+agreement\b)")
 

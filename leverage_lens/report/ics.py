@@ -14,10 +14,11 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from ..model import Deadline, Report
 
-__all__ = ["deadline_events", "render_ics"]
+__all__ = ["CalendarEvent", "calendar_from_events", "deadline_events", "events_of", "render_ics"]
 
 _PRODID = "-//leverage_lens//deadlines//EN"
 _TITLES = {
@@ -89,26 +90,46 @@ def _uid(report: Report, d: Deadline) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32] + "@leverage-lens"
 
 
-def render_ics(reports: Iterable[Report], *, reminders: Sequence[int] = (30, 7, 1), name: str = "Contract deadlines",
-               stamp: dt.datetime | None = None, deadlines: dict[int, Sequence[Deadline]] | None = None) -> str:
-    """One VCALENDAR with an event per dated deadline of every report; ``reminders`` are days before (0: on
-    the day). ``stamp`` (UTC) is the DTSTAMP, for reproducible files; default now. ``deadlines`` maps a
-    report's position to the deadlines to use instead of its own (a scan's rolled-forward ones)."""
+@dataclass(frozen=True)
+class CalendarEvent:
+    """One all-day event: what a calendar needs of a dated deadline (small, so a folder scan keeps them all)."""
+
+    uid: str
+    day: dt.date
+    summary: str
+    description: str
+    kind: str
+
+
+def events_of(report: Report, deadlines: Sequence[Deadline] | None = None) -> list[CalendarEvent]:
+    """The calendar events of a report's dated deadlines (or of ``deadlines``, e.g. rolled forward)."""
+    return [CalendarEvent(_uid(report, d), dt.date.fromisoformat(d.date or ""), summary, description, d.kind)
+            for d, summary, description in deadline_events(report, deadlines)]
+
+
+def calendar_from_events(events: Iterable[CalendarEvent], *, reminders: Sequence[int] = (30, 7, 1),
+                         name: str = "Contract deadlines", stamp: dt.datetime | None = None) -> str:
+    """One VCALENDAR holding ``events`` (sorted by day), each with a VALARM per reminder (days before)."""
     now = (stamp or dt.datetime.now(dt.timezone.utc)).astimezone(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{_PRODID}", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
              f"X-WR-CALNAME:{_escape(name)}"]
-    for i, report in enumerate(reports):
-        chosen = deadlines.get(i) if deadlines is not None else None
-        for d, summary, description in deadline_events(report, chosen):
-            day = dt.date.fromisoformat(d.date or "")
-            lines += ["BEGIN:VEVENT", f"UID:{_uid(report, d)}", f"DTSTAMP:{now}",
-                      f"DTSTART;VALUE=DATE:{day.strftime('%Y%m%d')}",
-                      f"DTEND;VALUE=DATE:{(day + dt.timedelta(days=1)).strftime('%Y%m%d')}",
-                      f"SUMMARY:{_escape(summary)}", f"DESCRIPTION:{_escape(description)}",
-                      f"CATEGORIES:{_escape(d.kind)}", "TRANSP:TRANSPARENT"]
-            for days in sorted(set(reminders), reverse=True):
-                lines += ["BEGIN:VALARM", "ACTION:DISPLAY", f"DESCRIPTION:{_escape(summary)}",
-                          f"TRIGGER:-P{int(days)}D" if days else "TRIGGER:PT0S", "END:VALARM"]
-            lines.append("END:VEVENT")
+    for ev in sorted(events, key=lambda e: (e.day, e.summary)):
+        lines += ["BEGIN:VEVENT", f"UID:{ev.uid}", f"DTSTAMP:{now}",
+                  f"DTSTART;VALUE=DATE:{ev.day.strftime('%Y%m%d')}",
+                  f"DTEND;VALUE=DATE:{(ev.day + dt.timedelta(days=1)).strftime('%Y%m%d')}",
+                  f"SUMMARY:{_escape(ev.summary)}", f"DESCRIPTION:{_escape(ev.description)}",
+                  f"CATEGORIES:{_escape(ev.kind)}", "TRANSP:TRANSPARENT"]
+        for days in sorted({int(r) for r in reminders}, reverse=True):
+            lines += ["BEGIN:VALARM", "ACTION:DISPLAY", f"DESCRIPTION:{_escape(ev.summary)}",
+                      f"TRIGGER:-P{days}D" if days else "TRIGGER:PT0S", "END:VALARM"]
+        lines.append("END:VEVENT")
     lines.append("END:VCALENDAR")
     return "".join(_fold(line) + "\r\n" for line in lines)
+
+
+def render_ics(reports: Iterable[Report], *, reminders: Sequence[int] = (30, 7, 1), name: str = "Contract deadlines",
+               stamp: dt.datetime | None = None) -> str:
+    """One VCALENDAR with an event per dated deadline of every report; ``reminders`` are days before (0: on
+    the day). ``stamp`` (UTC) is the DTSTAMP, for reproducible files; default now."""
+    events = [ev for report in reports for ev in events_of(report)]
+    return calendar_from_events(events, reminders=reminders, name=name, stamp=stamp)
