@@ -17,7 +17,7 @@ How CUAD's answers are read and compared:
 * governing law by name: either contains the other, case-folded, for any part of ``England; Wales``.
 
     python bench/eval_brief.py --parts train,dev [--cache /tmp/kt/cache] [--misses misses.md]
-    python bench/eval_brief.py --parts held-out --misses docs/brief_misses_heldout.md
+    python bench/eval_brief.py --parts held-out --misses bench/results/brief_misses_heldout.md
 
 ``--cache DIR`` reads pickled :class:`~leverage_lens.analysis.Analysis` objects (``--build-cache`` writes
 them) so the brief can be re-scored in seconds while tuning; without it every contract is analysed afresh.
