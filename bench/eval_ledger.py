@@ -97,6 +97,8 @@ def evaluate(rows: list[dict[str, Any]], data: Path, verbose: bool = False) -> d
                     per_cat[cat]["one_sided"] += 1
                     per_cat[cat]["right"] += ok
                     per_cat[cat]["fired"] += bool(got)
+                else:
+                    per_cat[cat]["finding_right"] += ok
                 if verbose and kind == "ledger" and not ok:
                     sent = " ".join(text[a:b].split())[:260]
                     got = [(e.favors, e.category.split(".")[1][:12], e.confidence) for e in entries if not e.mutual]
@@ -116,6 +118,7 @@ def evaluate(rows: list[dict[str, Any]], data: Path, verbose: bool = False) -> d
             "unresolved_party": t["unresolved"],
         }
     out["per_category"] = {c: {"one_sided": v["one_sided"], "recall": _div(v["right"], v["one_sided"]),
+                               "findings_recall": _div(v["finding_right"], v["one_sided"]),
                                "mutual": v["mutual"], "mutual_flagged": _div(v["mutual_flagged"], v["mutual"])}
                            for c, v in sorted(per_cat.items())}
     return out

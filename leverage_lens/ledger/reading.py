@@ -125,9 +125,9 @@ def _read_candidates(an: Analysis, s: Sentence, principal: frozenset[str]) -> li
     # "Company and Distributor shall": two principal parties joined as one subject read as a collective
     merged: list[_Candidate] = []
     for c in out:
-        if merged and merged[-1].party and c.party and merged[-1].party != c.party and _JOINED.fullmatch(
-                an.text, merged[-1].end, c.start):
-            merged[-1] = _Candidate(merged[-1].start, c.end, None)
+        if merged and c.party and merged[-1].party != c.party and _JOINED.fullmatch(an.text, merged[-1].end, c.start) \
+                and (merged[-1].party or _EACH_OF.search(an.text, max(s.start, merged[-1].start - 16), merged[-1].start)):
+            merged[-1] = _Candidate(merged[-1].start, c.end, None)  # "X and Y", "each of X and Y"
             continue
         if c.party and _EACH_OF.search(an.text, max(s.start, c.start - 16), c.start):
             c = _Candidate(c.start, c.end, None)  # "Each of the HOF Entities": whichever of them

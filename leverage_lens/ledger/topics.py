@@ -49,6 +49,9 @@ _TERMINATE = r"(?:terminat\w*|cancel\w*)"
 _CONVENIENCE = (r"(?:for\s+(?:any\s+or\s+no\s+reason|any\s+reason(?:\s+whatsoever)?|no\s+reason|(?:its\s+|their\s+)?"
                 r"(?:own\s+)?convenience)|without\s+(?:any\s+)?(?:cause|reason)|at\s+(?:any\s+time|will)\b(?![^.;]{0,40}"
                 r"\b(?:if|upon(?!\s+(?:\S+\s+){0,4}?notice)|in\s+the\s+event|breach|default|fail))|in\s+its\s+(?:sole\s+)?discretion)")
+#: "the prior written consent", "the other party's prior written consent", "Licensor's express written approval".
+_CONSENT = (r"(?:the\s+)?(?:(?:other|non-?assigning|\w+)\s+part(?:y|ies)['\u2019]s?\s+|[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)?"
+            r"['\u2019]s?\s+)?(?:prior\s+)?(?:express\s+)?(?:written\s+)?(?:consent|approval)")
 _NOTICE = r"(?:\d+|[a-z\-]+(?:\s*\(\d+\))?)\s*(?:calendar\s+|business\s+|working\s+)?(?:days?|months?)['\u2019]?\s*(?:prior\s+|advance\s+|written\s+|express\s+)*(?:written\s+)?notice"
 
 TOPICS: tuple[Topic, ...] = (
@@ -281,7 +284,9 @@ TOPICS: tuple[Topic, ...] = (
            r"[^.;]{0,120}?\bliab\w+|(?:not\s+|nor\s+)(?:be\s+)?(?:liable|responsible)\s+(?:to\s+\w+\s+)?for\s+(?:any\s+)?"
            r"(?:indirect|special|incidental|consequential|punitive|exemplary|lost\s+profits)|limitation\s+of\s+"
            r"liability|liability\s+(?:is\s+|shall\s+be\s+)?limited\s+to|exclusive\s+(?:and\s+sole\s+)?remedy|sole\s+and"
-           r"\s+exclusive\s+remedy|sole\s+(?:and\s+exclusive\s+)?(?:obligation|liability|responsibility)s?)\b"),
+           r"\s+exclusive\s+remedy|sole\s+(?:and\s+exclusive\s+)?(?:obligation|liability)s?\s+(?:\w+\s+){0,6}?(?:is|shall\s+be|"
+           r"will\s+be)\s+(?:limited\s+)?to\s+(?:promptly\s+)?(?:repair|replace|refund|re-?perform|correct|credit|the\s+"
+           r"(?:repair|replacement|refund)))\b"),
         ("liab", "remedy", "responsib", "sole obligation"),
         4.0,
         "has its liability capped or excluded",
@@ -396,9 +401,8 @@ TOPICS: tuple[Topic, ...] = (
         "assignment.anti_assignment", "restriction",
         _c(r"\b(?:(?:shall|will|may)\s+not\b[^.;]{0,60}?\b(?:assign|transfer|delegate|sublicen[cs]e|subcontract)\w*"
            r"|(?:no|any)\s+(?:purported\s+)?assignment\b|agreement\s+(?:is|shall\s+not\s+be|will\s+not\s+be)\s+(?:not\s+)?(?:assign|transfer)able\b|"
-           r"\b(?:not|no|neither|nor|only)\b[^.;]{0,60}?(?:assign|transfer|delegate)\w*\b[^.;]{0,120}?\bwithout\s+(?:the\s+)?"
-           r"(?:prior\s+)?(?:written\s+)?(?:consent|approval)|(?:assign|transfer|delegate)\w*\b[^.;]{0,120}?\b(?:only\s+)?"
-           r"with\s+the\s+(?:prior\s+)?(?:written\s+)?(?:consent|approval))"),
+           r"\b(?:not|no|neither|nor|only)\b[^.;]{0,60}?(?:assign|transfer|delegate)\w*\b[^.;]{0,120}?\bwithout\s+"
+           rf"{_CONSENT}|(?:assign|transfer|delegate)\w*\b[^.;]{{0,120}}?\b(?:only\s+)?with\s+{_CONSENT})"),
         ("assign", "transfer", "delegat", "sublicen", "subcontract"),
         2.0,
         "controls whether the other side can assign",
@@ -409,8 +413,8 @@ TOPICS: tuple[Topic, ...] = (
     Topic(
         "assignment.anti_assignment", "right",
         _c(r"\b(?:may|(?:shall\s+)?(?:have\s+the\s+)?right\s+to|(?:is|are)\s+(?:free|entitled|permitted)\s+to)\s+"
-           r"(?:freely\s+)?(?:assign|transfer)\w*\b(?![^.;]{0,120}\b(?:only\s+)?with\s+the\s+(?:prior\s+)?(?:written\s+)?"
-           r"(?:consent|approval))"),
+           r"(?:freely\s+)?(?:assign|transfer)\w*\b"
+           rf"(?![^.;]{{0,120}}\b(?:only\s+)?with\s+{_CONSENT})"),
         ("assign", "transfer"),
         2.0,
         "may assign the contract freely",
@@ -464,3 +468,4 @@ def topic(category: str) -> list[Topic]:
 def weight_of(category: str | None) -> float:
     """The commercial weight of a category (the heaviest of its topics; 1.0 for categories without one)."""
     return max((t.weight for t in TOPICS if t.category == category), default=1.0)
+

@@ -1,6 +1,8 @@
 """One-sided terms from the leverage ledger: a term one party gains and the other gives, with no mirror.
 
-Each rule covers one or more ledger categories. For every one-sided entry of its categories it looks for
+Each rule covers one or more ledger categories. For every one-sided entry of its categories read from the
+sentence's own wording (``basis="wording"``; readings from a clause's tag alone stay in the ledger and the
+scorecard: on contracts read in full they were right too rarely to be raised as findings) it looks for
 the mirror where a reader would (:func:`~leverage_lens.ledger.scope.mirror_for`: the same clause, the same
 top-level section, and the clauses the sentence cites) and reports the entry when there is none. The finding
 names who gains (``favors``) and who gives (``burdened``), quotes the sentence, shows the words that decided
@@ -46,6 +48,8 @@ def _check(categories: tuple[str, ...]) -> Callable[[Analysis, Rule], list[Findi
         for e in ledger.entries:
             if e.category not in categories or e.mutual or e.favors is None or e.burdened is None:
                 continue
+            if e.basis != "wording":
+                continue  # a clause-level reading informs the ledger and the scorecard, not a finding
             mirror, scope = mirror_for(an, ledger, e)
             if mirror is not None:
                 continue
