@@ -53,7 +53,7 @@ import leverage_lens
 from leverage_lens.load import load_source
 from leverage_lens.options import ParseOptions
 
-STAGES = ("load", "segment", "enrich", "tag", "check", "report")
+STAGES = ("load", "segment", "enrich", "tag", "ledger", "check", "brief", "report")
 Stage = Callable[[Any], Any]
 
 
@@ -61,48 +61,37 @@ Stage = Callable[[Any], Any]
 
 
 def stage_runners() -> dict[str, Stage | None]:
-    """One function per stage taking the previous stage's output, or None when the stage does not exist."""
+    """One function per stage taking the previous stage's output (the pipeline of ``Analyzer.analyze``, one
+    stage at a time: load, segment, enrich, tag, ledger, check, brief; report is what analyze adds)."""
     from leverage_lens import api
+    from leverage_lens.analysis import Analysis
+    from leverage_lens.brief import build_brief
+    from leverage_lens.checks import run_checks, scorecard
+    from leverage_lens.enrich import enrich
+    from leverage_lens.ledger import build_ledger
 
     options = ParseOptions()
     analyzer = leverage_lens.Analyzer()
     runners: dict[str, Stage | None] = {s: None for s in STAGES}
     runners["load"] = lambda data: load_source(data, format="pdf", options=options)
     runners["segment"] = lambda res: api._build_document(res.loaded, res.name, res.sha256)
-    try:
-        from leverage_lens.enrich import enrich
+    runners["enrich"] = lambda doc: (doc, enrich(doc))
 
-        runners["enrich"] = lambda doc: (doc, enrich(doc))
-    except ImportError:
-        pass
-    tagger_of = getattr(analyzer, "_clause_tagger", None)
-    if tagger_of is not None:
-        def tag(state: Any) -> Any:
-            doc, enrichment = state if isinstance(state, tuple) else (state, None)
-            return doc, enrichment, tagger_of().tag(doc.clauses, doc.text)
+    def tag(state: Any) -> Any:
+        doc, enrichment = state
+        tagged, present = analyzer._clause_tagger().tag_document(doc.clauses, doc.text)
+        return Analysis(doc=doc.model_copy(update={"clauses": tagged}), enrichment=enrichment,
+                        categories_present=present)
 
-        runners["tag"] = tag
-    try:
-        from leverage_lens.checks import run_checks
+    def ledger(an: Any) -> Any:
+        an.ledger = build_ledger(an)
+        return an
 
-        def check(state: Any) -> Any:
-            doc, enrichment, clauses = _unpack(state)
-            if enrichment is None:
-                raise RuntimeError("checks need the enrich stage")
-            return run_checks(doc, enrichment, clauses)
-
-        runners["check"] = check
-    except ImportError:
-        pass
+    runners["tag"] = tag
+    runners["ledger"] = ledger
+    runners["check"] = lambda an: (an, run_checks(an))
+    runners["brief"] = lambda state: (state[0], state[1], scorecard(*state), build_brief(*state))
     return runners
-
-
-def _unpack(state: Any) -> tuple[Any, Any, Any]:
-    if isinstance(state, tuple) and len(state) == 3:
-        return state
-    if isinstance(state, tuple):
-        return state[0], state[1], state[0].clauses
-    return state, None, state.clauses
 
 
 def time_stages(docs: list[bytes]) -> tuple[dict[str, float | None], dict[str, str]]:
@@ -126,15 +115,14 @@ def time_stages(docs: list[bytes]) -> tuple[dict[str, float | None], dict[str, s
                 seconds[name], notes[name] = None, f"failed: {type(exc).__name__}: {exc}"[:120]
                 continue
             seconds[name] = (seconds[name] or 0.0) + time.perf_counter() - started
-            if name != "check":
-                state = out
+            state = out
             if name == "segment":
                 doc = out
         started = time.perf_counter()
-        analyzer.analyze(doc)  # enrich + tag + check + report on the parsed Document
+        analyzer.analyze(doc)  # enrich + tag + ledger + check + brief + report on the parsed Document
         after_parse = time.perf_counter() - started
         seconds["report"] = (seconds["report"] or 0.0) + after_parse
-    inner = sum(v for k, v in seconds.items() if k in ("enrich", "tag", "check") and v is not None)
+    inner = sum(v for k, v in seconds.items() if k in ("enrich", "tag", "ledger", "check", "brief") and v is not None)
     after_parse_total = seconds["report"] or 0.0
     seconds["report"] = max(0.0, after_parse_total - inner)
     notes["report"] = (f"analyze(Document) took {after_parse_total:.2f} s in all; this is that minus the "
