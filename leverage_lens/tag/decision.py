@@ -8,8 +8,10 @@ a family's does but none of its categories' do, the family's most probable categ
 family's probability: the clause is, at those odds, about that family, and that category is the model's
 best guess within it.
 
-Thresholds are per family (a label's threshold is its family's): families differ in how far their CUAD
-spans stand out, and one global cut left recall on the table for some and precision for others.
+Thresholds are per family (a label's threshold is its family's), and per category where the
+cross-validated scores of the training contracts show that a category of its own does better: families
+differ in how far their CUAD spans stand out, and one global cut left recall on the table for some and
+precision for others.
 
 Contract presence ("does this contract cap liability?") is a different question from "which clause caps
 it": :func:`present` applies the same rule to one score per label for the whole contract, either the
@@ -37,9 +39,12 @@ def label_family(label: str, family_of: Mapping[str, str]) -> str | None:
 
 
 def cut_vector(labels: Sequence[str], family_of: Mapping[str, str], thresholds: Mapping[str, float],
-               default: float) -> Any:
-    """Each label's threshold (its family's, else ``default``), aligned with ``labels``."""
-    return np.array([thresholds.get(label_family(k, family_of) or "", default) for k in labels], dtype=np.float64)
+               default: float, overrides: Mapping[str, float] | None = None) -> Any:
+    """Each label's threshold (its own in ``overrides``, else its family's, else ``default``), aligned with
+    ``labels``."""
+    own = overrides or {}
+    return np.array([own.get(k, thresholds.get(label_family(k, family_of) or "", default)) for k in labels],
+                    dtype=np.float64)
 
 
 def decide(row: Any, labels: Sequence[str], cut: Any, family_of: Mapping[str, str]) -> dict[str, float]:

@@ -54,6 +54,8 @@ class TaggerModel:
     contract_thresholds: dict[str, float] = field(default_factory=dict)
     #: per-label contract presence from all unit scores (:mod:`.contract`); older models have none.
     contract_model: Any = None
+    #: label -> clause tagging threshold where a label has its own (overrides its family's).
+    label_thresholds: dict[str, float] = field(default_factory=dict)
 
     @property
     def labels(self) -> list[str]:
@@ -91,11 +93,14 @@ def save_calibration(path: Path, calibration: dict[str, Platt], threshold: float
                      rule_precision: dict[str, float], meta: dict[str, Any], *,
                      family_thresholds: dict[str, float] | None = None,
                      contract_thresholds: dict[str, float] | None = None,
-                     contract_model: dict[str, list[float]] | None = None) -> None:
+                     contract_model: dict[str, list[float]] | None = None,
+                     label_thresholds: dict[str, float] | None = None) -> None:
     payload = {
         "threshold": threshold,
         "family_thresholds": dict(sorted((family_thresholds or {}).items())),
+        "label_thresholds": dict(sorted((label_thresholds or {}).items())),
         "contract_thresholds": dict(sorted((contract_thresholds or {}).items())),
+
         "platt": {k: [v.a, v.b] for k, v in sorted(calibration.items())},
         "contract_model": dict(sorted((contract_model or {}).items())),
         "rule_precision": dict(sorted(rule_precision.items())),
@@ -129,4 +134,5 @@ def load_model(path: Path | None = None) -> TaggerModel:
         family_thresholds={k: float(v) for k, v in raw.get("family_thresholds", {}).items()},
         contract_thresholds={k: float(v) for k, v in raw.get("contract_thresholds", {}).items()},
         contract_model=contract,
+        label_thresholds={k: float(v) for k, v in raw.get("label_thresholds", {}).items()},
     )

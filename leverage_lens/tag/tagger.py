@@ -11,12 +11,16 @@ For each tagging unit (a clause's own text, see :mod:`.units`):
 * a heading (the clause's or its nearest headed ancestor's) tags the categories CUAD lacks (``heading``);
   CUAD categories get the heading through the model, which reads it as context.
 
-Thresholds are per family (chosen on cross-validated scores, stored with the model).
+Thresholds are per family, and per category where cross-validation showed a category does better with its
+own (chosen on cross-validated scores, stored with the model). A model tag's evidence is the words of the
+clause that pushed its category up most (``words`` spans), then any phrase-rule match (``phrase``).
 :meth:`ClauseTagger.tag_document` also says which categories the contract as a whole contains
 (``Report.summary.categories_present``): every category a clause is tagged with, plus those the contract
 model (:mod:`.contract`: the contract's best and second-best unit and how many units reach even odds)
-finds at or above the family's contract threshold. A model saved without a contract model falls back to
-the best unit against the contract threshold (see :mod:`.decision`).
+finds at or above its family's contract threshold. For learnt categories the confidence reported is the
+contract model's calibrated probability that the contract contains the category (its own answer, not the
+best clause's). A model saved without a contract model falls back to the best unit against the contract
+threshold (see :mod:`.decision`).
 
 One :class:`ClauseTagger` is built lazily per Analyzer and shared by its threads; tagging holds a lock
 only around the spaCy call.
@@ -35,15 +39,34 @@ from spacy.attrs import LOWER
 
 from ..model import Clause, Span, Tag
 from ..taxonomy import Taxonomy, default
-from .decision import cut_vector, decide, present
+from .decision import FAMILY_PREFIX, cut_vector, decide, present
 from .headings import HeadingMatcher
-from .pipeline import TaggerModel, load_model
+from .pipeline import TEXTCAT, TaggerModel, load_model
 from .rules import UNMEASURED_CONFIDENCE, RuleHit, RuleMatcher
 from .textcat import compose, strip_marks, text_hashes
 from .tokenizer import token_offsets
 from .units import MAX_MODEL_CHARS, Unit, units
 
 __all__ = ["ClauseTagger"]
+
+#: How many of the own text's words (merged into phrases where adjacent) explain a model tag.
+EVIDENCE_WORDS = 4
+
+
+def _top_words(scores: Any, where: list[tuple[int, int]], offset: int) -> list[Span]:
+    """Spans of the :data:`EVIDENCE_WORDS` tokens with the highest positive ``scores`` (adjacent ones, or
+    ones a single token apart, merged into one phrase), in text order."""
+    n = min(len(scores), len(where))
+    if n == 0:
+        return []
+    order = sorted(int(k) for k in np.argsort(-scores[:n], kind="stable")[:EVIDENCE_WORDS] if scores[k] > 0)
+    groups: list[list[int]] = []
+    for k in order:
+        if groups and k - groups[-1][-1] <= 2:
+            groups[-1].append(k)
+        else:
+            groups.append([k])
+    return [Span(start=where[g[0]][0] + offset, end=where[g[-1]][1] + offset, label="words") for g in groups]
 
 
 class ClauseTagger:
@@ -59,7 +82,8 @@ class ClauseTagger:
         self._learnt = set(self.model.labels)
         self._family_of = {c.id: c.family for c in self.taxonomy.categories}
         if threshold is None:
-            self._cuts = cut_vector(self.model.labels, self._family_of, self.model.family_thresholds, self.threshold)
+            self._cuts = cut_vector(self.model.labels, self._family_of, self.model.family_thresholds, self.threshold,
+                                    self.model.label_thresholds)
         else:
             self._cuts = cut_vector(self.model.labels, self._family_of, {}, threshold)
         if self.model.contract_model is not None:
@@ -68,6 +92,9 @@ class ClauseTagger:
         else:  # a model from before the contract model: the best unit against the contract threshold
             contract = {**self.model.family_thresholds, **self.model.contract_thresholds} if threshold is None else {}
             self._contract_cuts = cut_vector(self.model.labels, self._family_of, contract, self.threshold)
+        self._label_index = {k: j for j, k in enumerate(self.model.labels)}
+        self._family_cols = [self._label_index.get(FAMILY_PREFIX + self._family_of.get(k, ""), j)
+                             for j, k in enumerate(self.model.labels)]
         self._lock = threading.Lock()
         self._head = lru_cache(maxsize=4096)(self._head_hashes)
 
@@ -79,14 +106,20 @@ class ClauseTagger:
         """:meth:`tag`, plus the categories the whole text contains: category id -> confidence."""
         out, probs = self._tag(clauses, text, None)
         found: dict[str, float] = {}
+        own: dict[str, float] = {}  # the contract model's calibrated answer, per learnt category
         if probs is not None and len(probs):
             contract = self.model.contract_model
             scores = probs.max(axis=0) if contract is None else contract.probabilities(probs)
             best = present(scores, self.model.labels, self._contract_cuts, self._family_of)
             found = {k: round(p, 4) for k, p in best.items() if k in self.taxonomy}
+            if contract is not None:
+                own = {k: round(float(p), 4) for k, p in zip(self.model.labels, scores) if k in self.taxonomy}
         for clause in out:
             for t in clause.tags:
-                found[t.category] = max(found.get(t.category, 0.0), t.confidence)
+                if t.category in own:  # present because a clause is tagged; its confidence stays the contract's
+                    found[t.category] = max(own[t.category], 1e-4)
+                else:
+                    found[t.category] = max(found.get(t.category, 0.0), t.confidence)
         return out, dict(sorted(found.items(), key=lambda kv: (-kv[1], kv[0])))
 
     def tag_with_scores(self, clauses: Sequence[Clause], text: str, *, threshold: float | None = None,
@@ -118,10 +151,27 @@ class ClauseTagger:
         for i, (unit, doc) in enumerate(zip(todo, docs)):
             learnt = decide(probs[i], labels, cut, self._family_of) if candidates[i] else {}
             hits = self.rules.hits(doc)
-            tags = self._unit_tags(unit, bodies[i], clauses[unit.index], learnt, hits)
+            evidence = self._evidence(todo[i], doc, bodies[i], learnt) if learnt else {}
+            tags = self._unit_tags(unit, bodies[i], clauses[unit.index], learnt, hits, evidence)
             if tags:
                 out[unit.index] = clauses[unit.index].model_copy(update={"tags": tags})
         return out, probs
+
+    def _evidence(self, unit: Unit, doc: Any, body: str, learnt: dict[str, float]) -> dict[str, list[Span]]:
+        """Per tagged category, the words of the unit's own text (its first window) that pushed the label up
+        most (``words``; the pooled family's weights when the category's own find none), merged into
+        phrases where adjacent."""
+        words = doc.to_array(LOWER).astype(np.uint64)
+        where = token_offsets(body)
+        textcat = self.model.nlp.get_pipe(TEXTCAT)
+        out: dict[str, list[Span]] = {}
+        for label in learnt:
+            j = self._label_index[label]
+            spans = _top_words(textcat.token_scores(words, j), where, unit.start)
+            if not spans and self._family_cols[j] != j:
+                spans = _top_words(textcat.token_scores(words, int(self._family_cols[j])), where, unit.start)
+            out[label] = spans
+        return out
 
     def _features(self, todo: list[Unit], docs: list[Any], text: str) -> tuple[list[Any], list[int]]:
         """The model's features of every unit's first window (from its own-text Doc) and of its further
@@ -146,7 +196,7 @@ class ClauseTagger:
         return text_hashes(strip_marks(context))
 
     def _unit_tags(self, unit: Unit, body: str, clause: Clause, learnt: dict[str, float],
-                   hits: list[RuleHit]) -> list[Tag]:
+                   hits: list[RuleHit], decided: dict[str, list[Span]] | None = None) -> list[Tag]:
         tax = self.taxonomy
         evidence: dict[str, list[Span]] = {}
         if hits:
@@ -159,7 +209,11 @@ class ClauseTagger:
         tags: dict[str, Tag] = {}
         for label, p in learnt.items():
             if label in tax:
-                ev = [Span(start=unit.start, end=unit.end, label="model"), *evidence.get(label, [])]
+                words = (decided or {}).get(label, [])
+                seen = {(w.start, w.end) for w in words}
+                ev = [*words, *(e for e in evidence.get(label, []) if (e.start, e.end) not in seen)]
+                if not ev:
+                    ev = [Span(start=unit.start, end=unit.end, label="model")]
                 tags[label] = Tag(category=label, family=tax.get(label).family, confidence=round(p, 4),
                                   source="model", evidence=ev)
         for label, spans in evidence.items():

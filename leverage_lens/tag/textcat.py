@@ -152,6 +152,26 @@ class LinearTextCat:
             scores[row[starts]] += np.add.reduceat(contrib, starts, axis=0)
         return 1.0 / (1.0 + np.exp(-scores))
 
+    def token_scores(self, words: np.ndarray, label: int) -> np.ndarray:
+        """How much each own-text token (its LOWER hash in ``words``) pushes ``label`` up: its word
+        feature's weight times IDF plus half of each word pair it is in. Ranks the words that decided a
+        tag (:attr:`leverage_lens.model.Tag.evidence`); not the exact share of the score, which also depends
+        on the TF-IDF normalisation of the whole input."""
+        n = len(words)
+        if n == 0 or len(self.table) == 0:
+            return np.zeros(n)
+        feats = _words_pairs(words)
+        pos = np.searchsorted(self.table, feats)
+        pos[pos >= len(self.table)] = 0
+        known = self.table[pos] == feats
+        w = np.where(known, self.weights[pos, label] * self.idf[pos], 0.0).astype(np.float64)
+        out = w[:n].copy()
+        if n > 1:
+            pairs = w[n:]
+            out[:-1] += pairs / 2
+            out[1:] += pairs / 2
+        return out
+
     def __call__(self, doc: Doc) -> Doc:
         return next(iter(self.pipe([doc])))
 

@@ -34,3 +34,10 @@ def test_contract_presence_uses_the_best_unit_against_the_lower_contract_thresho
     contract_cuts = cut_vector(LABELS, FAMILY, {"liability": 0.25}, 0.4)
     assert not any(decide(r, LABELS, clause_cuts, FAMILY) for r in units)
     assert present(best, LABELS, contract_cuts, FAMILY) == {"liability.cap": 0.30}
+
+
+def test_a_label_threshold_of_its_own_overrides_its_familys() -> None:
+    cuts = cut_vector(LABELS, FAMILY, {"payment": 0.6}, 0.4, {"payment.audit_rights": 0.3, "family:liability": 0.7})
+    assert cuts.tolist() == [0.4, 0.3, 0.7, 0.6]
+    row = np.array([0.1, 0.35, 0.1, 0.1])
+    assert decide(row, LABELS, cuts, FAMILY) == {"payment.audit_rights": 0.35}

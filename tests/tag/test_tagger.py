@@ -90,17 +90,33 @@ def test_summary_counts_tags_by_family(report: leverage_lens.Report) -> None:
     assert counted["liability"] >= 2
 
 
-def test_summary_lists_every_tagged_category_as_present_with_its_best_confidence(
+def test_summary_lists_every_tagged_category_as_present_with_the_contracts_own_confidence(
     report: leverage_lens.Report,
 ) -> None:
-    best: dict[str, float] = {}
-    for clause in report.clauses:
-        for tag in clause.tags:
-            best[tag.category] = max(best.get(tag.category, 0.0), tag.confidence)
+    tagged = {t.category for c in report.clauses for t in c.tags}
     present = report.summary.categories_present
-    assert best and all(present[k] >= v for k, v in best.items())
+    assert tagged and tagged <= set(present)
     assert all(0.0 < p <= 1.0 for p in present.values())
     assert list(present.values()) == sorted(present.values(), reverse=True)
+    # learnt categories carry the contract model's calibrated answer, not the best clause's confidence
+    from leverage_lens.tag.pipeline import load_model
+
+    model = load_model()
+    tagger = leverage_lens.tag.ClauseTagger(model)
+    _, probs = tagger._tag(report.document.clauses, report.document.text, None)
+    own = dict(zip(model.labels, model.contract_model.probabilities(probs).tolist()))
+    for category in tagged & set(own):
+        assert present[category] == pytest.approx(max(round(own[category], 4), 1e-4))
+
+
+def test_model_tags_are_explained_by_the_words_that_decided_them(report: leverage_lens.Report) -> None:
+    doc = report.document
+    cap = _tagged(report, "2.1")["liability.cap"]
+    words = [doc.text[s.start : s.end].lower() for s in cap.evidence if s.label == "words"]
+    assert words and len(words) <= 4
+    assert any("liab" in w or "exceed" in w for w in words), words
+    insurance = _tagged(report, "3.1")["liability.insurance"]
+    assert any("insur" in doc.text[s.start : s.end].lower() for s in insurance.evidence if s.label == "words")
 
 
 def test_a_category_deep_inside_a_long_clause_is_still_tagged() -> None:
