@@ -32,10 +32,13 @@ PER_CONTRACT = 10
 SEED = 20
 
 
-def sample(data: Path, out: Path) -> None:
+def sample(data: Path, out: Path, model: Path) -> None:
+    from leverage_lens.tag.tagger import ClauseTagger
+
     held = sorted(load_cuad(data, parts=["held-out"]),
                   key=lambda c: hashlib.sha256(f"handcheck:{c.doc_id}".encode()).hexdigest())
     analyzer = Analyzer()
+    analyzer._tagger = ClauseTagger(model_path=model)  # the repository's model, not an installed one
     rows = []
     taken = 0
     for c in held:
@@ -78,12 +81,13 @@ def score(path: Path) -> None:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    ap.add_argument("--model", type=Path, default=ROOT / "models" / "leverage_lens_tagger")
     group = ap.add_mutually_exclusive_group(required=True)
     group.add_argument("--sample", type=Path, help="write a fresh sample to judge")
     group.add_argument("--score", type=Path, help="score a judged sample")
     args = ap.parse_args()
     if args.sample:
-        sample(args.data, args.sample)
+        sample(args.data, args.sample, args.model)
     else:
         score(args.score)
     return 0
