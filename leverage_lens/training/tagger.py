@@ -142,7 +142,7 @@ def train(data: Path, out: Path, *, limit: int | None = None, log: Any = print,
     scored = Scored(stage_one, [e.doc_id for e in xs], [e.clause for e in xs], contracts, labels, family, tax)
     threshold, family_cuts, one_cut, with_cuts = choose_clause_thresholds(scored, 0.5)
     label_cuts, with_label_cuts = ({}, with_cuts)
-    if label_thresholds:  # off by default: neutral in the nested check, -0.019 on held-out (docs/evaluation.md)
+    if label_thresholds:  # off by default: neutral in the nested check, -0.015 on held-out (docs/evaluation.md)
         label_cuts, with_label_cuts = choose_label_thresholds(scored, threshold, family_cuts, positives)
     clause_cuts = cut_vector(labels, family, family_cuts, threshold, label_cuts)
     contract_model, contract_cuts, doc_counts = choose_contract_rule(scored, clause_cuts)
@@ -240,7 +240,7 @@ scores, so 0.5 means even odds on contracts the model has not seen. The tagger t
 probability >= its family's threshold ({_cuts(meta.get('family_thresholds', {}))}; other families
 {meta['threshold']}; chosen on the out-of-fold scores for the core families' clause-level micro-F1; labels
 of their own: {_cuts(meta.get('label_thresholds', {}))}; `--label-thresholds` chooses them, off by default:
-a nested check found them neutral, +0.0007 on average, and on held-out contracts they cost 0.019). A contract contains a category
+a nested check found them neutral, +0.0007 on average, and on held-out contracts they cost 0.015). A contract contains a category
 (`Report.summary.categories_present`) when a clause is tagged with it or when the contract model (per
 label, a logistic regression over the logits of the contract's best and second best unit and the log count
 of units at even odds) reaches its family's contract threshold
