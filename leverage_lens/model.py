@@ -564,8 +564,9 @@ class Summary(_Model):
     tags_by_family: dict[str, int] = Field(default_factory=dict)
     categories_present: dict[str, float] = Field(
         default_factory=dict,
-        description="taxonomy category id -> confidence that the document contains it (tagged clauses, or "
-        "the best clause reaching the model's contract-level threshold)",
+        description="taxonomy category id -> confidence that the document contains it (present when a clause "
+        "is tagged with it or the contract model reaches its family's contract threshold; for learnt categories "
+        "the contract model's calibrated probability)",
     )
     perspective: str | None = Field(default=None, description="party id the report is read as, if given")
     scorecard: dict[str, FamilyScore] = Field(default_factory=dict, description="family -> leverage score")
