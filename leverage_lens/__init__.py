@@ -37,6 +37,7 @@ from .errors import (
     OriginalMismatchError,
     OriginalNotFoundError,
     ScanOutputError,
+    UnreadableSourceError,
     UnsupportedFormatError,
 )
 from .model import (
@@ -103,6 +104,7 @@ __all__ = [
     "DocumentTooLargeError",
     "InvalidOptionError",
     "ScanOutputError",
+    "UnreadableSourceError",
     "MissingExtraError",
     "ModelNotFoundError",
     "EvalDependencyError",

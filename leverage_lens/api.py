@@ -8,25 +8,46 @@ Analyzer created on first use.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import os
 import threading
 from collections import Counter
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from .analysis import Analysis
 from .brief import build_brief, build_deadlines
 from .checks import Registry, resolve_reader, run_checks, scorecard
 from .enrich import PartiesSpec, enrich
 from .ledger import build_ledger, principal_pair
-from .errors import InvalidOptionError
+from .errors import DocumentTooLargeError, InvalidOptionError
 from .load import Loaded, Source, load_source, load_text
 from .load.text import utf8_or_refuse
 from .model import Document, ParseWarning, Report, Summary
 from .options import ParseOptions, parse_options
 from .segment import segment
 
-__all__ = ["Analyzer", "parse", "parse_text", "analyze"]
+__all__ = ["Analyzer", "analyze", "parse", "parse_text"]
+
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def _memory_boundary(method: _F) -> _F:
+    """Running out of memory is a property of the input (or of the machine's headroom for it), and callers
+    handle it like any refused document: ``MemoryError`` leaves the API as :class:`DocumentTooLargeError`."""
+
+    @functools.wraps(method)
+    def guarded(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return method(*args, **kwargs)
+        except MemoryError as exc:
+            raise DocumentTooLargeError(
+                "the document needs more memory than is available to analyse it; split it, raise the "
+                "process's memory limit, or lower max_chars / max_pages to refuse such inputs early"
+            ) from exc
+
+    return guarded  # type: ignore[return-value]
 
 
 class Analyzer:
@@ -47,12 +68,14 @@ class Analyzer:
                     self._tagger = shared_tagger()
         return self._tagger
 
+    @_memory_boundary
     def parse(self, source: Source, *, format: str | None = None, **options: Any) -> Document:
         """Parse a contract file (path, bytes or binary file object) into a :class:`Document`."""
         opts = parse_options(self.options, **options) if options else self.options
         result = load_source(source, format=format, options=opts)
         return _build_document(result.loaded, result.name, result.sha256, _source_path(source))
 
+    @_memory_boundary
     def parse_text(self, text: str, *, name: str | None = None, format: str = "txt") -> Document:
         """Parse a string; ``Document.text`` is ``text`` itself, so offsets index the caller's string."""
         if not isinstance(text, str):
@@ -70,6 +93,7 @@ class Analyzer:
         digest = hashlib.sha256(encoded).hexdigest()
         return _build_document(loaded, name, digest)
 
+    @_memory_boundary
     def analyze(
         self,
         source: Source | Document,

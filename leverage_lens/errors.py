@@ -10,20 +10,21 @@ as ``__cause__``. Where a Python built-in category fits, the class also derives 
 from __future__ import annotations
 
 __all__ = [
-    "LeverageLensError",
-    "UnsupportedFormatError",
     "CorruptDocumentError",
-    "EncryptedDocumentError",
-    "NoTextLayerError",
-    "DocumentTooLargeError",
-    "InvalidOptionError",
-    "ScanOutputError",
-    "ModelNotFoundError",
-    "EvalDependencyError",
     "DataSetError",
+    "DocumentTooLargeError",
+    "EncryptedDocumentError",
+    "EvalDependencyError",
+    "InvalidOptionError",
+    "LeverageLensError",
     "MissingExtraError",
-    "OriginalNotFoundError",
+    "ModelNotFoundError",
+    "NoTextLayerError",
     "OriginalMismatchError",
+    "OriginalNotFoundError",
+    "ScanOutputError",
+    "UnreadableSourceError",
+    "UnsupportedFormatError",
 ]
 
 
@@ -49,6 +50,11 @@ class NoTextLayerError(LeverageLensError):
 
 class DocumentTooLargeError(LeverageLensError):
     """The input exceeds a configured limit (bytes, pages, uncompressed DOCX size, characters)."""
+
+
+class UnreadableSourceError(LeverageLensError, OSError):
+    """A path that cannot be read as a document: not a regular file (a FIFO, a device, a socket), a name the
+    operating system refuses (a NUL byte, too long), no permission, or an I/O error while reading."""
 
 
 class InvalidOptionError(LeverageLensError, TypeError):

@@ -37,6 +37,17 @@ class ParseOptions(BaseModel):
     max_docx_ratio: float = Field(
         default=200.0, gt=1, description="compression ratio above which a DOCX part is taken for a zip bomb"
     )
+    isolate: bool = Field(
+        default=False,
+        description="parse in a separate process (memory cap 2 GB, 120 s): a parser that aborts, hangs or "
+        "exhausts memory on a hostile file then fails that file with a typed error instead of this process",
+    )
+    max_pdf_form_draws: int = Field(
+        default=10_000,
+        gt=0,
+        description="most Form XObject draws a PDF page may make, nested forms included, before pdfium loads it "
+        "(pdfium builds every draw in memory; real contracts make fewer than ten)",
+    )
 
 
 def parse_options(options: ParseOptions | dict[str, Any] | None = None, **kwargs: Any) -> ParseOptions:

@@ -11,10 +11,11 @@ from dataclasses import dataclass
 from ..errors import DocumentTooLargeError, LeverageLensError
 from ..options import ParseOptions
 from ._types import Block, Loaded
-from .detect import Source, decode_text, detect_format, ensure_leverage_error, read_source
+from .budget import CharBudget
+from .detect import RawSource, Source, decode_text, detect_format, ensure_leverage_error, read_source
 from .text import load_text, replace_surrogates
 
-__all__ = ["Block", "Loaded", "LoadResult", "load_source", "load_text", "Source"]
+__all__ = ["Block", "LoadResult", "Loaded", "Source", "load_source", "load_text"]
 
 
 @dataclass(slots=True)
@@ -25,25 +26,41 @@ class LoadResult:
 
 
 def load_source(source: Source, *, format: str | None, options: ParseOptions) -> LoadResult:
-    """Read, detect and load ``source``; only :class:`LeverageLensError` (or ``FileNotFoundError``) escapes."""
+    """Read, detect and load ``source``; only :class:`LeverageLensError` (or ``FileNotFoundError``) escapes.
+
+    Each loader is handed the document's :class:`CharBudget` (``max_chars``) and charges it as it produces
+    text, so an input that expands (Word numbering, PDF forms drawn many times) stops at the limit.
+    """
     raw = read_source(source, options.max_bytes)
+    if options.isolate:
+        from .isolate import load_isolated
+
+        return load_isolated(raw, format, options)
+    return load_raw(raw, format, options)
+
+
+def load_raw(raw: RawSource, format: str | None, options: ParseOptions) -> LoadResult:
+    """Detect and load bytes already read (see :func:`load_source`)."""
     label = raw.name or "input"
+    budget = CharBudget(options.max_chars, label)
     try:
         fmt = detect_format(raw, format)  # opens ZIPs: its third-party errors are caught below too
         if fmt == "pdf":
             from .pdf import load_pdf
 
-            loaded = load_pdf(raw.data, options, label)
+            loaded = load_pdf(raw.data, options, label, budget)
         elif fmt == "docx":
             from .docx import load_docx
 
-            loaded = load_docx(raw.data, options, label)
+            loaded = load_docx(raw.data, options, label, budget)
         else:
             if len(raw.data) > options.max_chars and raw.data.isascii():  # one byte per character
                 raise DocumentTooLargeError(
                     f"{label} has {len(raw.data):,} characters, over the max_chars limit of {options.max_chars:,}"
                 )
-            loaded = load_text(decode_text(raw.data), fmt)
+            text = decode_text(raw.data)
+            budget.take(len(text))
+            loaded = load_text(text, fmt)
     except LeverageLensError:
         raise
     except MemoryError as exc:

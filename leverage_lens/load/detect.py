@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import stat
 import struct
 import zipfile
 from dataclasses import dataclass
@@ -15,9 +16,11 @@ from ..errors import (
     DocumentTooLargeError,
     EncryptedDocumentError,
     LeverageLensError,
+    UnreadableSourceError,
     UnsupportedFormatError,
 )
 from ..model import DocumentFormat
+from .zipcheck import check_member_count
 
 Source = Union[str, os.PathLike, bytes, bytearray, memoryview, IO[bytes]]
 
@@ -43,25 +46,15 @@ class RawSource:
 
 
 def read_source(source: Source, max_bytes: int) -> RawSource:
-    """Read the whole source into memory, refusing anything larger than ``max_bytes`` before reading it."""
+    """Read the whole source into memory, refusing anything larger than ``max_bytes`` (from ``stat`` before
+    reading, and again while reading, for files that grow or report no size)."""
     if isinstance(source, (bytes, bytearray, memoryview)):
         data = bytes(source)
         _check_size(len(data), max_bytes, "input")
         return RawSource(data, None, None)
     if isinstance(source, (str, os.PathLike)):
         path = Path(source)
-        try:
-            size = path.stat().st_size
-        except FileNotFoundError as exc:
-            raise FileNotFoundError(f"no such file: {path}") from exc
-        if path.is_dir():
-            raise UnsupportedFormatError(f"{path} is a folder; use leverage_lens.scan() for folders")
-        _check_size(size, max_bytes, str(path))
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise CorruptDocumentError(f"cannot read {path}: {exc}") from exc
-        return RawSource(data, path.name, path.suffix.lower() or None)
+        return RawSource(read_path(path, max_bytes), path.name, path.suffix.lower() or None)
     read = getattr(source, "read", None)
     if callable(read):
         chunk = read(max_bytes + 1)
@@ -80,6 +73,81 @@ def read_source(source: Source, max_bytes: int) -> RawSource:
         f"cannot parse a {type(source).__name__}: pass a path, bytes or a binary file object "
         "(or use parse_text() for a string)"
     )
+
+
+def read_path(path: Path, max_bytes: int) -> bytes:
+    """The bytes of the regular file at ``path``, at most ``max_bytes`` of them.
+
+    Anything but a regular file is refused from ``stat``, before it is opened: reading a FIFO blocks until a
+    writer comes, and a device (``/dev/zero``, ``/dev/urandom``) never ends. The file is then opened
+    non-blocking and checked again (it may have been swapped for a FIFO in between), and read in chunks up to
+    ``max_bytes + 1``, so a file that grows, or reports no size (``/proc``), is refused at the limit. Every
+    operating-system error (a NUL byte or an over-long name, no permission, an I/O error) is an
+    :class:`UnreadableSourceError`; a missing file stays ``FileNotFoundError``.
+    """
+    shown = _shown(path)
+    try:
+        st = os.stat(path)
+    except FileNotFoundError as exc:
+        raise FileNotFoundError(f"no such file: {shown}") from exc
+    except (OSError, ValueError) as exc:  # ValueError: a NUL byte in the name
+        raise UnreadableSourceError(f"cannot read {shown}: {_reason(exc)}") from exc
+    if stat.S_ISDIR(st.st_mode):
+        raise UnsupportedFormatError(f"{shown} is a folder; use leverage_lens.scan() for folders")
+    _refuse_special(st.st_mode, shown)
+    _check_size(st.st_size, max_bytes, shown)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except FileNotFoundError as exc:
+        raise FileNotFoundError(f"no such file: {shown}") from exc
+    except (OSError, ValueError) as exc:
+        raise UnreadableSourceError(f"cannot read {shown}: {_reason(exc)}") from exc
+    with os.fdopen(fd, "rb", buffering=0) as fh:
+        try:
+            _refuse_special(os.fstat(fd).st_mode, shown)
+            chunks = [fh.read(min(st.st_size, max_bytes) + 1)]
+            total = len(chunks[0])
+            while total <= max_bytes and chunks[-1]:
+                chunks.append(fh.read(min(_READ_CHUNK, max_bytes + 1 - total)))
+                total += len(chunks[-1])
+        except OSError as exc:
+            raise UnreadableSourceError(f"cannot read {shown}: {_reason(exc)}") from exc
+    _check_size(total, max_bytes, shown)
+    chunks = [c for c in chunks if c]
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)  # one read: no copy of a large file
+
+
+_READ_CHUNK = 1024 * 1024
+_SPECIAL = (
+    (stat.S_ISFIFO, "a FIFO (named pipe)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def _refuse_special(mode: int, shown: str) -> None:
+    if stat.S_ISREG(mode):
+        return
+    what = next((name for test, name in _SPECIAL if test(mode)), "not a regular file")
+    raise UnreadableSourceError(f"{shown} is {what}, not a regular file; only regular files are read")
+
+
+def _shown(path: Path) -> str:
+    """The path for a message: as given, unless it is unprintable (NUL bytes) or absurdly long."""
+    text = os.fsdecode(path)
+    if "\0" in text or len(text) > 300 or not text.isprintable():
+        text = repr(text[:120] + ("..." if len(text) > 120 else ""))
+    return text
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, ValueError):
+        return "the name holds a NUL byte"
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror
+    return str(exc)
 
 
 def _check_size(size: int, max_bytes: int, what: str) -> None:
@@ -126,6 +194,7 @@ def detect_format(raw: RawSource, requested: str | None = None) -> DocumentForma
 
 
 def _zip_kind(data: bytes, label: str) -> DocumentFormat:
+    check_member_count(data, label)  # before zipfile builds an object for each of a million entries
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             names = set(zf.namelist())

@@ -4,7 +4,9 @@ The body is read straight from ``word/document.xml`` with lxml (python-docx's pe
 order of magnitude slower on long contracts). What a reader of the document sees is what lands in the
 text: automatic numbers ("1.1", "(a)") before their paragraphs, field results rather than field codes,
 tracked changes as if accepted. Headers, footers, footnotes, comments and text boxes are left out: they are
-not part of the clause flow the segmenter builds.
+not part of the clause flow the segmenter builds; imported parts, alternate content and embedded objects a
+reader would see are reported as warnings (:mod:`.docx_unread`). Text is charged to the document's
+:class:`~.budget.CharBudget` as it is read, so an oversized body stops at the limit.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from ..errors import CorruptDocumentError, LeverageLensError
 from ..model import Page, ParseWarning, Span
 from ..options import ParseOptions
 from ._types import Block, BlockKind, Loaded
+from .budget import CharBudget
 from .docx_numbering import ListCounters, NumberingDefinitions, NumberLabel, W
 from .docx_safety import read_docx_parts
 from .docx_styles import (
@@ -31,10 +34,12 @@ from .docx_styles import (
     ParagraphStyle,
     StyleSheet,
 )
+from .docx_unread import ALTERNATE_CONTENT, UnreadContent, has_text
 
 __all__ = ["RunSpan", "load_docx", "read_body_runs", "symbol_text"]
 
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_ALT_CHUNK, _OBJECT = W + "altChunk", W + "object"
 _MATH_TEXT = "{http://schemas.openxmlformats.org/officeDocument/2006/math}t"
 _MATH = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
 
@@ -48,8 +53,10 @@ _BLOCK_CONTAINERS = frozenset({W + "customXml", INS, MOVE_TO})
 _LINE_BREAKS = str.maketrans({"\n": " ", "\r": " ", "\x0b": " ", "\x0c": " "})
 
 
-def load_docx(data: bytes, options: ParseOptions, label: str) -> Loaded:
+def load_docx(data: bytes, options: ParseOptions, label: str, budget: CharBudget | None = None) -> Loaded:
     """Load a DOCX: safety checks first, then body text, numbering labels and block layout hints.
+
+    ``budget`` (default: ``options.max_chars``) is charged as text is produced.
 
     Only :class:`~leverage_lens.errors.LeverageLensError` subclasses escape: ZIP, XML and lookup errors are
     re-raised as :class:`~leverage_lens.errors.CorruptDocumentError` with the original as ``__cause__``.
@@ -61,7 +68,7 @@ def load_docx(data: bytes, options: ParseOptions, label: str) -> Loaded:
             raise CorruptDocumentError(f"{label}: {parts.main} has no w:body element; the file is damaged")
         styles = StyleSheet(parts.styles)
         numbering = NumberingDefinitions(parts.numbering, styles.numbering_style_num_ids())
-        return _BodyReader(styles, numbering).read(body)
+        return _BodyReader(styles, numbering, budget or CharBudget(options.max_chars, label)).read(body)
     except LeverageLensError:
         raise
     except (
@@ -97,6 +104,7 @@ class _Text:
     plain_chars: int = 0
     sizes: Counter[float] = field(default_factory=Counter)
     revised: bool = False
+    unread: set[str] = field(default_factory=set)  # codes of unread content inside the paragraph
 
     def text(self) -> str:
         return "".join(self.parts).translate(_LINE_BREAKS)
@@ -130,11 +138,13 @@ class _BodyReader:
     """Walks the body once, in reading order, producing lines and blocks (and, when ``runs`` is a list, the
     offsets of every run that gave text: :func:`read_body_runs`)."""
 
-    def __init__(self, styles: StyleSheet, numbering: NumberingDefinitions,
+    def __init__(self, styles: StyleSheet, numbering: NumberingDefinitions, budget: CharBudget | None = None,
                  runs: list[RunSpan] | None = None) -> None:
         self.runs = runs
         self._run_offsets: dict[int, list[tuple[etree._Element, int, int]]] = {}
         self._styles = styles
+        self._budget = budget if budget is not None else CharBudget(2**62)  # read_body_runs: parsed already
+        self._unread = UnreadContent()
         self._counters = ListCounters(numbering)
         self._numbering = numbering
         self._lines: list[str] = []
@@ -163,6 +173,7 @@ class _BodyReader:
                     spans=revised,
                 )
             )
+        warnings.extend(self._unread.warnings(len(text)))
         pages = [Page(number=1, start=0, end=len(text))]
         return Loaded(text=text, format="docx", pages=pages, blocks=self._blocks, warnings=warnings)
 
@@ -180,10 +191,14 @@ class _BodyReader:
                     self._walk(content, kind)
             elif tag in _BLOCK_CONTAINERS:
                 self._walk(el, kind)
-            elif tag == _MC + "AlternateContent":
+            elif tag == ALTERNATE_CONTENT:
+                if self._unread.alternate_dropped(el):
+                    self._unread.note("unread_alternate_content", self._offset)
                 fallback = el.find(_MC + "Fallback")  # the variant every consumer must understand
                 if fallback is not None:
                     self._walk(fallback, kind)
+            elif tag == _ALT_CHUNK:
+                self._unread.note("unread_alt_chunks", self._offset)
 
     def _table(self, tbl: etree._Element) -> None:
         for row in _children(tbl, TR):
@@ -227,9 +242,12 @@ class _BodyReader:
         prefix = ""
         if numbered and label:
             prefix = f"{label}{numbered.suffix}" if body else label
+        self._budget.take(len(prefix) + 1, "numbering labels")  # the body's runs were charged as read
         line = prefix + body
         revised = acc.revised or self._revised_next
         if not line.strip():
+            for code in acc.unread:
+                self._unread.note(code, self._offset)
             self._append_line("")
             self._revised_next = revised
             self._run_offsets.pop(id(acc), None)
@@ -256,6 +274,8 @@ class _BodyReader:
                 revised=revised,
             )
         )
+        for code in acc.unread:
+            self._unread.note(code, start, start + len(line))
         self._append_line(line)
 
     def _append_line(self, line: str) -> None:
@@ -294,6 +314,7 @@ class _BodyReader:
                     self._collect(content, acc, para_style)
             elif (tag == _MATH + "oMath" or tag == _MATH + "oMathPara") and not self._in_instruction:
                 acc.parts.append("".join(t.text or "" for t in child.iter(_MATH_TEXT)))
+                self._budget.take(len(acc.parts[-1]))
 
     def _run(self, r: etree._Element, acc: _Text, para_style: str | None) -> None:
         rpr = r.find(RPR)
@@ -310,6 +331,11 @@ class _BodyReader:
                 self._field_char(child.get(W + "fldCharType"))
             elif self._in_instruction:
                 continue
+            elif tag == ALTERNATE_CONTENT:
+                if has_text(child):  # a text box: Word shows it, the loader reads neither variant
+                    acc.unread.add("unread_alternate_content")
+            elif tag == _OBJECT:
+                acc.unread.add("unread_embedded_objects")
             elif tag == W + "tab" or tag == W + "ptab":
                 pieces.append("\t")
             elif tag == W + "br" or tag == W + "cr":
@@ -325,6 +351,7 @@ class _BodyReader:
         if self.runs is not None:
             before = sum(map(len, acc.parts))
             self._run_offsets.setdefault(id(acc), []).append((r, before, before + len(text)))
+        self._budget.take(len(text))
         acc.parts.append(text)
         visible = len(text.strip())
         if visible:

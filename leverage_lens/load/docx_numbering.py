@@ -17,6 +17,12 @@ The semantics follow ECMA-376 Part 1 §17.9 as Word implements it:
 * ``%1``..``%9`` in ``w:lvlText`` show the current counters of levels 1..9 in their own ``w:numFmt``
   (decimal for all of them under ``w:isLgl``); a level never used since it was reset shows start - 1, as
   Word's "0.1" under a missing parent heading.
+
+Labels are bounded by what Word itself accepts, so a hostile ``numbering.xml`` cannot turn a few bytes into
+megabytes of label text: start values are clamped to 0..32,767 (the range of MS-DOC's ``LVLF.iStartAt``,
+which Word's list dialog also enforces), a ``w:lvlText`` keeps at most 31 characters and 9 ``%N``
+placeholders (MS-OI29500 2.1.283: Word requires both), and a number written by repeating a symbol ("aaaa",
+"**") is cut at :data:`MAX_NUMBER_CHARS`. Real contracts never come near these bounds.
 """
 
 from __future__ import annotations
@@ -31,6 +37,12 @@ __all__ = ["Level", "ListCounters", "NumberLabel", "NumberingDefinitions", "W", 
 #: Clark-notation prefix of the WordprocessingML main namespace.
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MAX_LEVELS = 9
+#: Largest start value Word stores (MS-DOC LVLF.iStartAt: 0..0x7FFF); larger ones are clamped to it.
+MAX_START = 0x7FFF
+#: Longest ``w:lvlText`` Word accepts, each ``%N`` counted as one character (MS-OI29500 2.1.283).
+MAX_LEVEL_TEXT = 31
+#: Longest rendering of one number: only repeated-symbol formats (letters, chicago) can get near it.
+MAX_NUMBER_CHARS = 64
 _SUFFIXES = {"tab": "\t", "space": " ", "nothing": ""}
 _PLACEHOLDER = re.compile(r"%([1-9])")
 _NO_LABEL_FORMATS = frozenset({"bullet", "none"})
@@ -99,14 +111,36 @@ def _parse_level(el: etree._Element) -> tuple[int, Level]:
     suff_el = el.find(W + "suff")
     style_el = el.find(W + "pStyle")
     return ilvl, Level(
-        start=_int(el.find(W + "start"), 1) or 0,
+        start=_start_value(_int(el.find(W + "start"), 1)),
         fmt=fmt_el.get(W + "val", "decimal") if fmt_el is not None else "decimal",
-        text=text_el.get(W + "val") if text_el is not None else None,
+        text=_level_text(text_el.get(W + "val")) if text_el is not None else None,
         restart=_int(el.find(W + "lvlRestart")),
         legal=_on(el.find(W + "isLgl")),
         suffix=_SUFFIXES.get(suff_el.get(W + "val", "tab") if suff_el is not None else "tab", "\t"),
         style_id=style_el.get(W + "val") if style_el is not None else None,
     )
+
+
+def _start_value(value: int | None) -> int:
+    """A start value as Word stores it: 0..32,767."""
+    return min(max(value or 0, 0), MAX_START)
+
+
+def _level_text(text: str | None) -> str | None:
+    """``w:lvlText`` cut to what Word accepts: 31 characters with each ``%N`` counted as one, 9 ``%N``."""
+    if text is None or (len(text) <= MAX_LEVEL_TEXT and text.count("%") <= MAX_LEVELS):
+        return text
+    out: list[str] = []
+    placeholders = 0
+    for piece in re.findall(r"%[1-9]|.", text[: 2 * MAX_LEVEL_TEXT], re.DOTALL):
+        if len(out) == MAX_LEVEL_TEXT:
+            break
+        if len(piece) == 2:
+            if placeholders == MAX_LEVELS:
+                break
+            placeholders += 1
+        out.append(piece)
+    return "".join(out)
 
 
 def _int_attr(el: etree._Element, name: str) -> int:
@@ -142,7 +176,7 @@ class NumberingDefinitions:
                 ilvl = _int_attr(ov, "ilvl")
                 start = _int(ov.find(W + "startOverride"))
                 if start is not None:
-                    num.start_overrides[ilvl] = start
+                    num.start_overrides[ilvl] = _start_value(start)
                 lvl = ov.find(W + "lvl")
                 if lvl is not None:
                     num.level_overrides[ilvl] = _parse_level(lvl)[1]
@@ -310,7 +344,7 @@ def format_number(value: int, fmt: str) -> str:
     if value <= 0 and fmt not in ("decimal", "decimalZero"):
         return str(value)
     if fmt in ("lowerLetter", "upperLetter"):
-        letters = chr(ord("a") + (value - 1) % 26) * ((value - 1) // 26 + 1)
+        letters = chr(ord("a") + (value - 1) % 26) * min((value - 1) // 26 + 1, MAX_NUMBER_CHARS)
         return letters if fmt == "lowerLetter" else letters.upper()
     if fmt in ("lowerRoman", "upperRoman"):
         roman = _roman(value)
@@ -330,7 +364,7 @@ def format_number(value: int, fmt: str) -> str:
     if fmt == "numberInDash":
         return f"- {value} -"
     if fmt == "chicago":
-        return _CHICAGO[(value - 1) % 4] * ((value - 1) // 4 + 1)
+        return _CHICAGO[(value - 1) % 4] * min((value - 1) // 4 + 1, MAX_NUMBER_CHARS)
     if fmt in ("hex", "upperHex"):
         return f"{value:X}"
     if fmt == "lowerHex":
@@ -342,8 +376,8 @@ def _roman(value: int) -> str:
     out = []
     for number, numeral in _ROMAN:
         count, value = divmod(value, number)
-        out.append(numeral * count)
-    return "".join(out)
+        out.append(numeral * min(count, MAX_NUMBER_CHARS))
+    return "".join(out)[:MAX_NUMBER_CHARS]
 
 
 def _ordinal_suffix(value: int) -> str:

@@ -7,6 +7,8 @@ A DOCX is a ZIP of XML parts, which makes it a convenient carrier for two classi
 scanners: the zip bomb (a few kilobytes that inflate to gigabytes) and the XML entity attack (billion
 laughs, external entities reading local files). Both are refused here, cheaply:
 
+* the member count comes from the central directory's entries themselves (:mod:`.zipcheck`), before
+  ``zipfile`` builds an object per entry, not from the end record's claim;
 * sizes come from the ZIP central directory only, so a package declaring 10 GB is refused in
   microseconds without inflating a byte; ``zipfile`` never inflates a member past its declared size (a
   member that lies about its size fails its CRC check instead), so the declared sizes bound the memory
@@ -31,20 +33,16 @@ from lxml import etree
 
 from ..errors import CorruptDocumentError, DocumentTooLargeError
 from ..options import ParseOptions
+from .zipcheck import MAX_MEMBERS, check_member_count
 
 __all__ = ["MAX_MEMBERS", "DocxParts", "open_package", "parse_xml", "read_docx_parts", "read_part"]
 
-#: More members than any real Word document has (large ones have a few hundred); parsing a central
-#: directory of millions of entries would itself be the denial of service.
-MAX_MEMBERS = 20_000
 #: Members smaller than this are not ratio-checked: tiny, highly repetitive XML parts compress very well.
 RATIO_FLOOR = 1024 * 1024
 _CHUNK = 1024 * 1024
 #: How much of each XML part is read to find its prolog.
 PROLOG_BYTES = 64 * 1024
 
-_EOCD = b"PK\x05\x06"
-_ZIP64_EOCD = b"PK\x06\x06"
 _ROOT_START = re.compile(rb"<[A-Za-z_]")
 _DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
 _XML_SUFFIXES = (".xml", ".rels", ".vml")
@@ -100,7 +98,7 @@ def open_package(data: bytes, options: ParseOptions, label: str) -> zipfile.ZipF
     Raises :class:`DocumentTooLargeError` for a package over the configured limits and
     :class:`CorruptDocumentError` for a damaged package or an XML part declaring a DTD.
     """
-    _check_member_count(data, label)
+    check_member_count(data, label)
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
         infos = zf.infolist()
@@ -158,23 +156,6 @@ def parse_xml(blob: bytes, name: str, label: str) -> etree._Element:
     if root is None:
         raise CorruptDocumentError(f"{label}: {name} is empty")
     return root
-
-
-def _check_member_count(data: bytes, label: str) -> None:
-    """Read the entry count from the end-of-central-directory record, before ``zipfile`` lists them all."""
-    tail_start = max(0, len(data) - (65535 + 22))
-    pos = data.rfind(_EOCD, tail_start)
-    if pos < 0 or pos + 22 > len(data):
-        return  # zipfile reports the damage with its own message
-    (count,) = struct.unpack_from("<H", data, pos + 10)
-    if count == 0xFFFF:
-        z64 = data.rfind(_ZIP64_EOCD, 0, pos)
-        if z64 >= 0 and z64 + 56 <= len(data):
-            (count,) = struct.unpack_from("<Q", data, z64 + 32)
-    if count > MAX_MEMBERS:
-        raise DocumentTooLargeError(
-            f"{label} is a ZIP with {count:,} members (a DOCX has at most a few hundred); refused as a zip bomb"
-        )
 
 
 def _check_sizes(infos: list[zipfile.ZipInfo], options: ParseOptions, label: str) -> None:

@@ -23,6 +23,7 @@ import pypdfium2.raw as pdfium_c
 from ..errors import CorruptDocumentError, DocumentTooLargeError, EncryptedDocumentError, LeverageLensError
 from ..options import ParseOptions
 from ._types import Loaded
+from .budget import CharBudget
 from .pdf_clean import RawLine, RawPage, Rect, build_loaded, count_chars
 
 __all__ = ["ASTRAL", "PDFIUM_LOCK", "CharIndex", "load_pdf", "open_pdf"]
@@ -42,24 +43,33 @@ _PRINTED_AS = str.maketrans({c: " " for c in (0xA0, 0x1680, *range(0x2000, 0x200
                             | {0x2011: "-"})
 
 
-def load_pdf(data: bytes, options: ParseOptions, label: str) -> Loaded:
+def load_pdf(data: bytes, options: ParseOptions, label: str, budget: CharBudget | None = None) -> Loaded:
     """Load a PDF from bytes with the engine ``options.pdf_engine`` names.
 
     Raises :class:`EncryptedDocumentError` (no or wrong password), :class:`CorruptDocumentError`
     (unreadable bytes), :class:`DocumentTooLargeError` (more pages than ``options.max_pages``, checked
     before any text is extracted) and :class:`NoTextLayerError` (no page has text). No exception of
     pypdfium2, pdfminer or pdfplumber escapes.
+
+    Before pdfium loads a page, :func:`.pdf_guard.check_form_draws` refuses a file whose pages draw Form
+    XObjects too many times (pdfium expands every draw in memory and aborts the process when it runs out);
+    each page's character count is checked against ``budget`` (default ``options.max_chars``) before its
+    text is copied out of pdfium.
     """
     if options.pdf_engine == "pdfplumber":
         from .pdf_plumber import load_pdf_plumber
 
         return load_pdf_plumber(data, options, label)
+    from .pdf_guard import check_form_draws
+
+    check_form_draws(data, options, label)
+    budget = budget or CharBudget(options.max_chars, label)
     with PDFIUM_LOCK:
-        pages = _read_pages(data, options, label)
+        pages = _read_pages(data, options, label, budget)
     return build_loaded(pages, options, label)
 
 
-def _read_pages(data: bytes, options: ParseOptions, label: str) -> list[RawPage]:
+def _read_pages(data: bytes, options: ParseOptions, label: str, budget: CharBudget) -> list[RawPage]:
     pdf = open_pdf(data, options.password, label)
     try:
         count = len(pdf)
@@ -71,7 +81,7 @@ def _read_pages(data: bytes, options: ParseOptions, label: str) -> list[RawPage]
         pages: list[RawPage] = []
         chars = 0
         for index in range(count):
-            page = _read_page(pdf, index)
+            page = _read_page(pdf, index, budget, count)
             chars = count_chars(chars, page, options, label, index, count)
             pages.append(page)
         return pages
@@ -107,12 +117,15 @@ def open_pdf(data: bytes, password: str | None, label: str) -> pdfium.PdfDocumen
         raise CorruptDocumentError(f"{label} is not a readable PDF: {type(exc).__name__}: {exc}") from exc
 
 
-def _read_page(pdf: pdfium.PdfDocument, index: int) -> RawPage:
+def _read_page(pdf: pdfium.PdfDocument, index: int, budget: CharBudget, count: int) -> RawPage:
     page = pdf[index]
     try:
         width, height = page.get_size()
         textpage = page.get_textpage()
         try:
+            # pdfium has the page's characters now; refuse before copying them out and splitting them.
+            chars = pdfium_c.FPDFText_CountChars(textpage.raw)
+            budget.take(max(chars, 0) + 1, f"by page {index + 1} of {count}")
             lines = _read_lines(textpage)
         finally:
             textpage.close()
