@@ -17,6 +17,7 @@ from ...analysis import Analysis
 from ...model import Clause, Finding, Span
 from ..registry import Rule, rule
 from ._common import CROSS_REFERENCES, clause_index, finding
+from ._index import RunIndex, line_index
 
 _NUM = r"(?:\d{1,4}[A-Z]?(?:\.\d{1,4}){0,3}(?![\d\-])\.?(?:\s?\([a-zA-Z0-9]{1,4}\)){0,3}|[IVXLC]{1,6}\b(?:\s?\([a-zA-Z0-9]{1,4}\)){0,2})"
 _REF = re.compile(
@@ -90,6 +91,13 @@ class _Targets:
         self._printed: set[str] | None = None
         self._printed_int: set[str] = set()
         self._dotted: dict[str, list[int]] | None = None
+        self._appears_memo: dict[str, bool] = {}
+        self._run_index: RunIndex | None = None
+
+    def _runs(self) -> RunIndex:
+        if self._run_index is None:
+            self._run_index = RunIndex(self._text)
+        return self._run_index
 
     def resolve(self, num: str) -> Clause | None:
         key = _norm(num)
@@ -100,9 +108,15 @@ class _Targets:
 
     def _appears(self, n: str) -> bool:
         """Whether the dotted number ``n`` is printed somewhere other than right after a reference word."""
-        if not _PLAIN_DOTTED.fullmatch(n):  # "4.1(a)": rare, read with its own pattern
-            for m in re.finditer(rf"(?<![\w.]){re.escape(n)}(?![\w]|\.\d)", self._text):
-                if not _REF_WORD_BEFORE.search(self._text, max(0, m.start() - 14), m.start()):
+        if n not in self._appears_memo:
+            self._appears_memo[n] = self._appears_uncached(n)
+        return self._appears_memo[n]
+
+    def _appears_uncached(self, n: str) -> bool:
+        if not _PLAIN_DOTTED.fullmatch(n):  # "4.1(a)": looked up among the number-like runs, then matched
+            exact = re.compile(rf"{re.escape(n)}(?![\w]|\.\d)")
+            for a in self._runs().candidates(n):
+                if exact.match(self._text, a) and not _REF_WORD_BEFORE.search(self._text, max(0, a - 14), a):
                     return True
             return False
         text = self._text
@@ -237,15 +251,23 @@ def xref_missing_attachment(ctx: Analysis, r: Rule) -> list[Finding]:
     text = ctx.text
     present: set[tuple[str, str]] = set()
     refs: dict[tuple[str, str], re.Match[str]] = {}
+    lines = line_index(ctx)
     for m in _ATTACH.finditer(text):
         key = (m.group("kw").lower(), m.group("id").upper())
-        ls = text.rfind("\n", 0, m.start()) + 1
-        if m.group("kw").isupper() or not text[ls: m.start()].strip():
+        if m.group("kw").isupper() or _opens_line(text, lines.start(m.start()), m.start()):
             present.add(key)
         else:
             refs.setdefault(key, m)
     return [finding(ctx, r, m.start(), m.end(), f"{m.group('kw')} {m.group('id')} is referred to but not attached.")
             for key, m in refs.items() if key not in present]
+
+
+def _opens_line(text: str, line_start: int, pos: int) -> bool:
+    """``not text[line_start:pos].strip()``, reading back only over the blank run before ``pos`` (a slice
+    from the line's start per match is quadratic on a long line)."""
+    while pos > line_start and text[pos - 1].isspace():
+        pos -= 1
+    return pos == line_start
 
 
 _TITLED = re.compile(r"\s*(?:\(\s*[\"\u201c]?(?P<h1>[A-Z][A-Za-z0-9.,;&'/ \-]{2,100}?)[\"\u201d]?\s*\)|,?\s*"

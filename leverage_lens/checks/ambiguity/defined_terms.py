@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from itertools import pairwise
 
@@ -21,6 +22,7 @@ from ...enrich.definitions import definition_sites as _enrich_sites
 from ...model import Clause, Definition, Finding, Span
 from ..registry import Rule, rule
 from ._common import DEFINED_TERMS, clause_index, finding, lowered
+from ._index import DefinitionReach, FollowingClause, any_within
 
 _P = 'This Agreement is between Acme Inc. ("Supplier") and Beta LLC ("Customer"). '
 
@@ -155,19 +157,29 @@ def _separate_part(ctx: Analysis, top: Clause | None, style: str) -> bool:
     return False
 
 
-def _used(text: str, d: Definition) -> bool:
+def _used(text: str, d: Definition, inflected: dict[str, list[int]] | None = None) -> bool:
     if d.uses:
         return True
-    # Plurals and possessives of a defined term count as uses ("Product" -> "Products", "Licensor's").
+    # Plurals and possessives of a defined term count as uses ("Product" -> "Products", "Licensor's"), except
+    # where they start inside the term's own defining span.
+    found = _inflected_uses(text, d.term) if inflected is None else inflected.setdefault(
+        d.term, _inflected_uses(text, d.term))
+    inside = bisect_left(found, d.term_span.end) - bisect_left(found, d.term_span.start)
+    return len(found) > inside
+
+
+def _inflected_uses(text: str, term: str) -> list[int]:
+    """Sorted starts of the term's plurals and possessives standing as whole words: found once per term
+    (a term defined many times was searched for once per definition)."""
+    out = []
     for suffix in ("s", "es", "'s", "\u2019s"):
-        word = d.term + suffix
+        word = term + suffix
         i = text.find(word)
         while i != -1:
-            j = i + len(word)
-            if not (d.term_span.start <= i < d.term_span.end) and not _word_char(text, i - 1) and not _word_char(text, j):
-                return True
+            if not _word_char(text, i - 1) and not _word_char(text, i + len(word)):
+                out.append(i)
             i = text.find(word, i + 1)
-    return False
+    return sorted(out)
 
 
 def _word_char(text: str, i: int) -> bool:
@@ -185,8 +197,9 @@ def _word_char(text: str, i: int) -> bool:
 )
 def term_unused(ctx: Analysis, r: Rule) -> list[Finding]:
     text = ctx.text
+    inflected: dict[str, list[int]] = {}
     return [finding(ctx, r, d.term_span.start, d.term_span.end, f"\u201c{d.term}\u201d is defined but never used.")
-            for d in _definitions(ctx) if not _used(text, d)]
+            for d in _definitions(ctx) if not _used(text, d, inflected)]
 
 
 @rule(
@@ -265,6 +278,7 @@ def term_variant(ctx: Analysis, r: Rule) -> list[Finding]:
         else:
             scan = re.compile(rf"(?<![\w\-])(?:{alt})(?![\w\-])", re.IGNORECASE).finditer(text)
         by_lower = {t.lower(): t for t in multi}
+        reaches = DefinitionReach(defs)
         ctx_party_words = {a for p in ctx.parties for a in (p.name, *p.aliases, *([p.role] if p.role else []))}
         for m in scan:
             got = text[m.start(): m.end()]
@@ -287,9 +301,8 @@ def term_variant(ctx: Analysis, r: Rule) -> list[Finding]:
             if gw[lead][:1].islower() and all(a == b for a, b in zip(gw[lead + 1:], ww[lead + 1:])) and (
                     rest in defined_norm or rest in ctx_party_words or rest in ("Party", "Parties")):
                 continue  # "the other Party", "the receiving Party": an adjective before the defined "Party"
-            if re.match(r"\s*\(\s*(?:the\s+|a\s+|an\s+)?[\"\u201c]", text[m.end(): m.end() + 12]) or any(
-                    d.start <= m.start() < min(d.end, d.term_span.end + 200) and " ".join(d.term.split()) == want
-                    for d in defs):
+            if re.match(r"\s*\(\s*(?:the\s+|a\s+|an\s+)?[\"\u201c]", text[m.end(): m.end() + 12]) or \
+                    reaches.covers(want, m.start()):
                 continue  # the words a definition is made of: 'a CMC working group (the "CMC Working Group")'
             out.append(finding(ctx, r, m.start(), m.end(), f"\u201c{norm}\u201d differs from the defined term "
                                f"\u201c{want}\u201d in capitalisation."))
@@ -438,20 +451,24 @@ _DEFINING_WORDS = re.compile(r"\bmeans?\b|\bmeanings?\b|\brefers?\s+to\b|\bdefin
 def definitions_section_empty(ctx: Analysis, r: Rule) -> list[Finding]:
     out = []
     idx = {c.id: c for c in ctx.doc.clauses}
-    for w in ctx.doc.warnings:
-        if w.code == "definitions_without_definitions" and w.clause_ids and w.clause_ids[0] in idx:
+    warned = [w for w in ctx.doc.warnings if w.code == "definitions_without_definitions"]
+    if not warned:
+        return out
+    term_starts = sorted(d.term_span.start for d in _definitions(ctx))
+    following = FollowingClause(ctx.doc.clauses)
+    for w in warned:
+        if w.clause_ids and w.clause_ids[0] in idx:
             c = idx[w.clause_ids[0]]
             # "Interpretation" sections hold rules of construction, and a heading ending in a page number is a
             # table-of-contents line, not the section.
             if not c.heading or not _DEFINITIONS_HEADING.match(c.heading.strip()) or c.heading.rstrip()[-1:].isdigit():
                 continue
-            if any(c.start <= d.term_span.start < c.end for d in _definitions(ctx)):
+            if any_within(term_starts, c.start, c.end):
                 continue  # the parser missed definitions that enrichment found
             # The section's reach: up to the next part of the same or a higher level (children included).
             # The parser's own "definition-N" items that follow belong to the section.
-            nxt = min((x.start for x in ctx.doc.clauses if x.start > c.start and x.level <= c.level
-                       and not x.id.startswith("definition")), default=len(ctx.text))
-            if any(c.start <= d.term_span.start < nxt for d in _definitions(ctx)):
+            nxt = following.after(c.start, c.level, default=len(ctx.text))
+            if any_within(term_starts, c.start, nxt):
                 continue
             body = ctx.text[c.start: max(c.end, nxt)]
             after = ctx.text[(c.heading_span.end if c.heading_span else c.start): c.start + 200]

@@ -13,6 +13,7 @@ from ...analysis import Analysis
 from ...model import Finding, Span
 from ..registry import Rule, rule
 from ._common import LEFTOVERS, finding, grouped
+from ._index import Regions, line_index
 
 # Candidates found by patterns that start with a literal character (fast), then classified.
 _BRACKETED = re.compile(r"\[[^\[\]\n]{0,80}\]|\{[^{}\n]{1,42}\}|<<[^<>\n]{1,40}>>|\(\s*[\u25cf\u2022\u25aa]\s*\)")
@@ -54,7 +55,7 @@ _ATTACHMENT_TITLE = re.compile(r"^[ \t]*(?:EXHIBIT|Exhibit|SCHEDULE|Schedule|ANN
 _FORM_OF = re.compile(r"\bform\s+of\b|\bform\b\s*$|\btemplate\b|\bspecimen\b", re.IGNORECASE | re.MULTILINE)
 
 
-def _form_regions(ctx: Analysis) -> list[tuple[int, int]]:
+def _form_regions(ctx: Analysis) -> Regions:
     """Spans of attachments that are forms (a title "Form of ..." within 300 characters of the attachment's
     heading), each up to the next attachment heading: blanks and placeholders there are intended."""
     got = ctx.cache.get("ambiguity.form_regions")
@@ -67,12 +68,12 @@ def _form_regions(ctx: Analysis) -> list[tuple[int, int]]:
         b = heads[i + 1] if i + 1 < len(heads) else len(text)
         if _FORM_OF.search(text, a, min(b, a + 300)):
             out.append((a, b))
-    ctx.cache["ambiguity.form_regions"] = out
-    return out
+    regions = ctx.cache["ambiguity.form_regions"] = Regions(out)
+    return regions
 
 
 def _in_form(ctx: Analysis, pos: int) -> bool:
-    return any(a <= pos < b for a, b in _form_regions(ctx))
+    return pos in _form_regions(ctx)
 
 
 def _lone_x_run(text: str, a: int, b: int) -> bool:
@@ -170,6 +171,8 @@ def blank(ctx: Analysis, r: Rule) -> list[Finding]:
         for m in xs:
             if not _in_form(ctx, m.start()):
                 hits.append((m.start(), m.end(), "XX"))
+    lines = line_index(ctx)
+    rules: dict[tuple[int, int], bool] = {}  # per line: only underscores and spaces (a rule, a signature line)
     for m in _BLANK.finditer(text):
         if _SIGNATURE_LABEL.search(text, max(0, m.start() - 60), m.start()):
             continue
@@ -182,10 +185,11 @@ def blank(ctx: Analysis, r: Rule) -> list[Finding]:
         if m.group(0)[0] in "[(" and (_is_checkbox(text, m.start(), m.end()) or "bracket" in
                                       text[max(0, m.start() - 40): m.end() + 40].lower()):
             continue  # a check box ("[ ] AVNET East Coast"), or a legend about redaction brackets
-        ls = text.rfind("\n", 0, m.start()) + 1
-        le = text.find("\n", m.end())
-        line = text[ls: le if le != -1 else len(text)]
-        if len(line.replace("_", "").strip()) < 3:  # a line of underscores: a rule or a signature line
+        bounds = (lines.start(m.start()), lines.end(m.end()))
+        if bounds not in rules:
+            ls, le = bounds
+            rules[bounds] = len(text[ls: le if le != -1 else len(text)].replace("_", "").strip()) < 3
+        if rules[bounds]:  # a line of underscores: a rule or a signature line
             continue
         if _in_form(ctx, m.start()):
             continue
