@@ -26,7 +26,9 @@ examples:
       run again only the files that failed or timed out last time
 
 results.jsonl holds one JSON object per file: status "ok" with the Report under "report", or
-"error" / "timeout" / "crashed" with error_type and message. Failed files do not change the exit code."""
+"error" / "timeout" / "crashed" with error_type and message, or "skipped" for a file in scope that is not
+read (a link out of the folder, a FIFO, a device). Failed files do not change the exit code. OUT must not
+be one of the inputs, and an existing OUT must be a results file: the scan never overwrites anything else."""
 
 
 def add_scan_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
@@ -64,6 +66,11 @@ def add_scan_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentPa
     s.add_argument("--no-resume", action="store_true", help="start OUT afresh instead of skipping done files")
     s.add_argument("--no-progress", action="store_true", help="no progress bar")
     s.add_argument(
+        "--follow-symlinks",
+        action="store_true",
+        help="read links to files outside the folder and walk linked folders (default: skip them, with a record)",
+    )
+    s.add_argument(
         "--pdf-engine", choices=("pdfium", "pdfplumber"), help="PDF text extraction (default pdfium)"
     )
     s.set_defaults(handler=run_scan)
@@ -81,6 +88,7 @@ def run_scan(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         retry_failed=args.retry_failed,
         timeout=args.timeout,
         memory_limit_mb=args.memory_limit or None,
+        follow_symlinks=args.follow_symlinks,
         **options,
     )
     total = len(run)

@@ -86,9 +86,10 @@ class ScanSuccess(_Record):
 
 
 class ScanFailure(_Record):
-    """A file that could not be analysed. ``status`` says how: a raised error, a timeout, a dead worker."""
+    """A file that could not be analysed. ``status`` says how: a raised error, a timeout, a dead worker, or
+    ``"skipped"``: a file in scope the scan does not read (a link out of the folder, a FIFO, a device)."""
 
-    status: Literal["error", "timeout", "crashed"]
+    status: Literal["error", "timeout", "crashed", "skipped"]
     error_type: str = Field(description='the exception class name, e.g. "CorruptDocumentError"')
     message: str
 

@@ -10,17 +10,17 @@ worker pool or to the caller's executor, and appends each result line the moment
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from ..errors import InvalidOptionError
+from ..errors import InvalidOptionError, ScanOutputError
 from .executor import run_on_executor
 from .pool import Task, WorkerPool, default_workers
 from .records import ScanRecord, decode_line, options_key
-from .store import Done, ResultStore, iter_results
-from .task import file_sha256
+from .store import Done, ResultStore, check_results_file, iter_results
+from .task import failure_line, file_sha256
+from .walk import Skip, walk_inputs
 
 __all__ = ["DEFAULT_PATTERN", "ScanRun", "discover", "scan"]
 
@@ -30,30 +30,12 @@ DEFAULT_PATTERN = "**/*.{pdf,docx,txt,md}"
 PathInput = str | os.PathLike[str]
 
 
-def _expand_braces(pattern: str) -> list[str]:
-    """``"*.{pdf,docx}"`` -> ``["*.pdf", "*.docx"]`` (``glob`` has no braces); nested braces expand too."""
-    match = re.search(r"\{([^{}]*)\}", pattern)
-    if not match:
-        return [pattern]
-    head, tail = pattern[: match.start()], pattern[match.end() :]
-    return [p for alt in match.group(1).split(",") for p in _expand_braces(head + alt + tail)]
-
-
-def discover(paths_or_folder: PathInput | Iterable[PathInput], pattern: str = DEFAULT_PATTERN) -> list[Path]:
-    """The files to scan, absolute, each once, sorted: folders are searched with ``pattern``; files are
-    taken as given, even a missing one, which then gets its own error record rather than vanishing."""
-    items = [paths_or_folder] if isinstance(paths_or_folder, (str, os.PathLike)) else list(paths_or_folder)
-    found: dict[str, Path] = {}
-    for item in items:
-        root = Path(item).expanduser()
-        if root.is_dir():
-            for sub in _expand_braces(pattern):
-                for path in root.glob(sub):
-                    if path.is_file():
-                        found.setdefault(str(path.resolve()), path.resolve())
-        else:
-            found.setdefault(str(root.resolve()), root.resolve())
-    return [found[k] for k in sorted(found)]
+def discover(paths_or_folder: PathInput | Iterable[PathInput], pattern: str = DEFAULT_PATTERN, *,
+             follow_symlinks: bool = False) -> list[Path]:
+    """The files to scan, absolute, each once, sorted: folders are walked with ``pattern`` (see
+    :mod:`.walk`: links out of the folder and non-regular files are left out); files are taken as given,
+    even a missing one, which then gets its own error record rather than vanishing."""
+    return walk_inputs(paths_or_folder, pattern, follow_symlinks=follow_symlinks)[0]
 
 
 class ScanRun:
@@ -80,6 +62,7 @@ class ScanRun:
         memory_limit_mb: int | None,
         max_tasks_per_worker: int | None,
         analyze_options: dict[str, Any],
+        follow_symlinks: bool = False,
     ) -> None:
         from ..api import Analyzer
 
@@ -101,8 +84,12 @@ class ScanRun:
         self.timeout = timeout
         self.memory_limit_mb = memory_limit_mb
         self.max_tasks_per_worker = max_tasks_per_worker
+        self.follow_symlinks = follow_symlinks
         self.files: list[str] = []
         self.skipped: list[str] = []
+        #: files in scope that are not read (links out of the folder, FIFOs, devices): one record each
+        self.left_out: list[Skip] = []
+        self._skip_lines: list[bytes] = []
         self._tasks: list[Task] | None = None
         self._store: ResultStore | None = None
         self._iterated = False
@@ -111,13 +98,23 @@ class ScanRun:
         """Find and hash the files, read the results file, and decide what runs (idempotent)."""
         if self._tasks is not None:
             return self
-        files = discover(self._source, self.pattern)
+        files, self.left_out = walk_inputs(self._source, self.pattern, follow_symlinks=self.follow_symlinks)
         self.files = [str(p) for p in files]
         done: dict[str, Done] = {}
         if self.output is not None:
+            self._check_output(files)
             self._store = ResultStore(self.output)
             done = self._store.open(truncate=not self.resume)
         tasks, drop = [], set()
+        for left in self.left_out:
+            prior = done.get(left.path)
+            if prior is not None and prior.status == "skipped" and prior.options_key == self.options_key:
+                self.skipped.append(left.path)
+                continue
+            if prior is not None:
+                drop.add(left.path)
+            self._skip_lines.append(failure_line(left.path, None, self.options_key, "skipped", left.reason,
+                                                 left.message))
         for path in self.files:
             sha = file_sha256(path)
             prior = done.get(path)
@@ -134,10 +131,22 @@ class ScanRun:
         self._tasks = tasks
         return self
 
+    def _check_output(self, files: list[Path]) -> None:
+        """Refuse a results path that is one of the inputs, or an existing file that is not a results file
+        (a scan must never overwrite a contract or someone's notes)."""
+        assert self.output is not None
+        target = os.path.realpath(self.output)
+        if any(str(f) == target for f in files) or any(left.path == os.path.abspath(self.output)
+                                                      for left in self.left_out):
+            raise ScanOutputError(
+                f"the results file {self.output} is one of the files being scanned; choose an -o outside the input"
+            )
+        check_results_file(self.output)
+
     def __len__(self) -> int:
         self.plan()
         assert self._tasks is not None
-        return len(self._tasks)
+        return len(self._tasks) + len(self._skip_lines)
 
     def __iter__(self) -> Iterator[ScanRecord]:
         if self._iterated:
@@ -149,6 +158,10 @@ class ScanRun:
             if self.yield_skipped and self.skipped and self.output is not None:
                 wanted = set(self.skipped)
                 yield from (r for r in iter_results(self.output) if r.path in wanted)
+            for line in self._skip_lines:
+                if self._store is not None:
+                    self._store.append(line)
+                yield decode_line(line)
             for line in self._lines(self._tasks):
                 if self._store is not None:
                     self._store.append(line)
@@ -211,6 +224,7 @@ def scan(
     timeout: float | None = 120.0,
     memory_limit_mb: int | None = 2048,
     max_tasks_per_worker: int | None = None,
+    follow_symlinks: bool = False,
     **analyze_options: Any,
 ) -> ScanRun:
     """Analyse every contract of a folder (or of a list of paths), one record per file.
@@ -227,6 +241,12 @@ def scan(
     replaced and its file recorded as failed. ``executor`` takes any ``concurrent.futures.Executor``
     instead (e.g. Dask's ``client.get_executor()``): the timeout still applies, the memory cap does not
     (see ``docs/batch.md``). ``analyze_options`` are passed to :class:`~leverage_lens.Analyzer`.
+
+    Nothing outside the input is read: symbolic links to files outside a scanned folder, linked folders,
+    FIFOs, devices and sockets are left out, each with a ``"skipped"`` record (``follow_symlinks=True`` reads
+    links out of the folder and walks linked folders). ``output`` must not be one of the inputs, and an
+    existing ``output`` must be a results file: anything else raises
+    :class:`~leverage_lens.errors.ScanOutputError` before a byte is written.
     """
     return ScanRun(
         paths_or_folder,
@@ -241,4 +261,5 @@ def scan(
         memory_limit_mb=memory_limit_mb,
         max_tasks_per_worker=max_tasks_per_worker,
         analyze_options=analyze_options,
+        follow_symlinks=follow_symlinks,
     )

@@ -19,6 +19,7 @@ Guarantees, and how they are kept:
 from __future__ import annotations
 
 import os
+import stat
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -27,7 +28,7 @@ from pathlib import Path
 from ..errors import ScanOutputError
 from .records import ScanRecord, decode_line, split_line
 
-__all__ = ["Done", "ResultStore", "iter_results", "read_results"]
+__all__ = ["Done", "ResultStore", "check_results_file", "iter_results", "read_results"]
 
 try:  # POSIX only; on Windows the single-writer check is skipped
     import fcntl
@@ -42,6 +43,46 @@ class Done:
     sha256: str | None
     options_key: str
     status: str
+
+
+#: Every line a scan writes starts with its path (the first field of a record).
+_SIGNATURE = b'{"path":'
+
+
+def check_results_file(path: str | os.PathLike[str]) -> None:
+    """Raise :class:`ScanOutputError` unless ``path`` is missing, empty, or a results file a scan wrote.
+
+    A scan opens its results file for appending and, with ``resume=False``, truncates it; pointed at a
+    contract or someone's notes by mistake it would destroy them. A results file starts with a record whose
+    first key is ``"path"``; its first line, when whole, must read as a record. Checked before the file is
+    opened for writing, so nothing is written to a file that is refused.
+    """
+    target = Path(path)
+    try:
+        st = os.stat(target)
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise ScanOutputError(f"cannot use {target} as the results file: {exc.strerror or exc}") from exc
+    if not stat.S_ISREG(st.st_mode):
+        what = "a folder" if stat.S_ISDIR(st.st_mode) else "not a regular file"
+        raise ScanOutputError(f"the results file {target} is {what}; give the path of a .jsonl file")
+    if st.st_size == 0:
+        return
+    with open(target, "rb") as fh:
+        head = fh.read(1 << 16)
+    line = head.split(b"\n", 1)[0] if b"\n" in head else None
+    ours = head.startswith(_SIGNATURE)
+    if ours and line is not None:
+        try:
+            split_line(line)
+        except ValueError:
+            ours = False
+    if not ours:
+        raise ScanOutputError(
+            f"{target} exists and is not a leverage-lens results file; the scan would overwrite it. Choose "
+            "another -o (a new .jsonl file), or delete the file if it is an old results file of another tool"
+        )
 
 
 class ResultStore:

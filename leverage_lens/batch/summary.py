@@ -96,12 +96,27 @@ def folder_summary(records: Iterable[ScanRecord], norm: FolderNorm | None = None
     return summary
 
 
+#: What a spreadsheet program takes for the start of a formula (OWASP's list for CSV injection).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: Any) -> Any:
+    """A text cell that a spreadsheet would run as a formula (``=HYPERLINK(...)``, ``@SUM(...)``, from a file
+    name or a contract's text) prefixed with an apostrophe, which shows the text as it is; numbers pass."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
 def write_csv(summary: FolderSummary, path: str | os.PathLike[str]) -> Path:
-    """Write the rows as CSV (UTF-8 with BOM so spreadsheet programs read accents); missing cells are empty."""
+    """Write the rows as CSV (UTF-8 with BOM so spreadsheet programs read accents); missing cells are empty;
+    text cells that would start a formula are neutralised (:func:`spreadsheet_safe`)."""
     out = Path(path)
     out.parent.mkdir(parents=True, exist_ok=True)
+    columns = summary.columns
     with open(out, "w", encoding="utf-8-sig", newline="") as fh:
-        writer = csv.DictWriter(fh, fieldnames=summary.columns, restval="")
-        writer.writeheader()
-        writer.writerows(summary.rows)
+        writer = csv.writer(fh)
+        writer.writerow([spreadsheet_safe(c) for c in columns])
+        for row in summary.rows:
+            writer.writerow([spreadsheet_safe(row.get(c, "")) for c in columns])
     return out

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 import sys
 import threading
 import time
@@ -39,13 +40,19 @@ def _analyzer(key: str, options: dict[str, Any]) -> Any:
 
 
 def file_sha256(path: str) -> str | None:
-    """Hash of the file's bytes, or None when it cannot be read (missing, a directory, no permission)."""
+    """Hash of the file's bytes, or None when it cannot be read (missing, a directory, no permission) or is
+    not a regular file: a FIFO would block the scan's parent process and a device would never end."""
     h = hashlib.sha256()
     try:
-        with open(path, "rb") as fh:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return None
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with os.fdopen(fd, "rb") as fh:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):  # swapped for a FIFO since the stat
+                return None
             for chunk in iter(lambda: fh.read(1 << 20), b""):
                 h.update(chunk)
-    except OSError:
+    except (OSError, ValueError):
         return None
     return h.hexdigest()
 

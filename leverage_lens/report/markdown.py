@@ -2,7 +2,9 @@
 
 Text taken from the contract is escaped twice over: HTML's ``& < >`` become entities (Markdown renderers pass
 raw HTML through, so a contract containing ``<script>`` must not become markup) and Markdown's table and
-emphasis characters are backslash-escaped, so a quote cannot break the table it sits in.
+emphasis characters are backslash-escaped, so a quote cannot break the table it sits in. Every other string
+field is escaped the same way (a Report read back from JSON may hold anything in any field); a rule id is
+shown as code only when it is a plain identifier.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from .brief_view import brief_rows, deadline_rows
 __all__ = ["escape_md", "render_markdown"]
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|#~])")
+_PLAIN_ID = re.compile(r"[A-Za-z0-9_.\-]+")
 
 
 def escape_md(text: str, limit: int = 0) -> str:
@@ -33,6 +36,12 @@ def escape_md(text: str, limit: int = 0) -> str:
     flat = one_line(text, limit)
     flat = flat.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return _MD_SPECIAL.sub(r"\\\1", flat)
+
+
+def _code(text: str) -> str:
+    """A rule id as inline code when it is a plain identifier (as every built-in one is), escaped text
+    otherwise: a code span cannot escape a backtick or a table's "|"."""
+    return f"`{text}`" if _PLAIN_ID.fullmatch(text) else escape_md(text)
 
 
 def _brief(report: Report, clauses: dict[str, Clause], issue_limit: int = 15) -> list[str]:
@@ -64,7 +73,7 @@ def _brief(report: Report, clauses: dict[str, Clause], issue_limit: int = 15) ->
         for i, issue in enumerate(brief.issues_to_raise[:issue_limit], 1):
             where = clause_label(clauses.get(issue.clause_id or ""), issue.clause_id)
             against = " · against you" if issue.against_reader else ""
-            lines.append(f"{i}. **{issue.severity.value}**{against} · {escape_md(issue.message)}"
+            lines.append(f"{i}. **{escape_md(issue.severity.value)}**{against} · {escape_md(issue.message)}"
                          + (f" (clause {escape_md(where)})" if where else ""))
             if issue.ask:
                 lines.append(f"   - *Ask:* {escape_md(issue.ask)}")
@@ -82,7 +91,7 @@ def render_markdown(report: Report, *, quote_limit: int = 160) -> str:
     lines = [f"# {escape_md(doc.name or 'Contract review')}", ""]
     pages = len(doc.pages)
     lines.append(
-        f"- **Format:** {doc.format.upper()}, {pages} page{'s' if pages != 1 else ''}, "
+        f"- **Format:** {escape_md(doc.format.upper())}, {pages} page{'s' if pages != 1 else ''}, "
         f"{len(doc.clauses)} clauses"
     )
     names = party_names(report)
@@ -92,7 +101,7 @@ def render_markdown(report: Report, *, quote_limit: int = 160) -> str:
     if report.summary.perspective:
         lines.append(f"- **Read as:** {escape_md(party_name(report, report.summary.perspective))}")
     by_severity = severity_counts(report)
-    lines.append(f"- **Findings:** {len(report.findings)}" + (f" ({by_severity})" if by_severity else ""))
+    lines.append(f"- **Findings:** {len(report.findings)}" + (f" ({escape_md(by_severity)})" if by_severity else ""))
     lines.append("")
     lines += _brief(report, clauses)
 
@@ -118,7 +127,7 @@ def render_markdown(report: Report, *, quote_limit: int = 160) -> str:
     for i, f in enumerate(ordered, 1):
         clause = clause_label(clauses.get(f.clause_id or ""), f.clause_id)
         lines.append(
-            f"| {i} | {f.severity.value} | {escape_md(f.kind)} | `{f.rule}` | {escape_md(clause) or '-'} | "
+            f"| {i} | {escape_md(f.severity.value)} | {escape_md(f.kind)} | {_code(f.rule)} | {escape_md(clause) or '-'} | "
             f"{escape_md(f.message)} | {escape_md(f.suggestion or '-')} |"
         )
     lines += ["", "## Details", ""]
@@ -127,7 +136,7 @@ def render_markdown(report: Report, *, quote_limit: int = 160) -> str:
         where = f"clause {escape_md(clause)}, " if clause else ""
         lines.append(f"### {i}. {escape_md(f.message, 120)}")
         lines.append("")
-        lines.append(f"*{f.severity.value} · {escape_md(f.kind)} · `{f.rule}` · {where}characters "
+        lines.append(f"*{escape_md(f.severity.value)} · {escape_md(f.kind)} · {_code(f.rule)} · {where}characters "
                      f"{f.start}\u2013{f.end}*")
         lines.append("")
         lines.append(f"> {escape_md(f.quote, quote_limit)}")
