@@ -1,10 +1,16 @@
-"""Does segmentation stay linear on adversarial text? parse_text time at two sizes, per repeated pattern.
+"""Does analysis stay linear on adversarial text? Time at growing sizes, per repeated pattern.
 
-The segmenter is regex-heavy; a pattern whose time grows much faster than its size (ratio well above the
-size ratio) is a backtracking or rescanning bug. Also times one huge single line of contract text, the
-"50 MB single-line file" case, just under the default ``max_chars``.
+Two tables. ``--checks`` (issue 21): ``analyze`` (parse, tagging, enrichment, every check, the brief) on the
+five patterns that were quadratic in the checks, at 25 k / 100 k / 400 k / 1.6 M characters; each x16 step
+in size must cost at most x24 in time (linear is x16). Without it: ``parse_text`` on 24 patterns the
+segmenter reacts to, at two sizes, and one huge single line of contract text (the "50 MB single-line file"
+case, just under the default ``max_chars``).
 
+    python bench/adversarial_scaling.py --checks [--sizes 25000,100000,400000,1600000]
     python bench/adversarial_scaling.py [--small 100000] [--factor 4] [--huge 49999999]
+
+A pattern whose time grows much faster than its size is a backtracking or rescanning bug. Times are CPU
+seconds of this process (pinned to one core), so other load on the machine changes them little.
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 import leverage_lens as ll
+from tests.hardening.attacks import CHECK_PATTERNS, CUAD_TXT
 
 PATTERNS = {
     "capitals words": "ABC ",
@@ -55,8 +62,42 @@ def seconds(text: str, fmt: str = "txt") -> float:
     return time.perf_counter() - started
 
 
+def analyze_seconds(text: str, repeats: int = 1) -> float:
+    """CPU seconds of ``analyze`` on ``text`` (as a .txt file's bytes), the best of ``repeats`` runs."""
+    best = float("inf")
+    for _ in range(repeats):
+        started = time.process_time()
+        ll.analyze(text.encode("utf-8"), format="txt")
+        best = min(best, time.process_time() - started)
+    return best
+
+
+def checks_table(sizes: list[int], bound: float = 24.0) -> int:
+    """The issue-21 table: analyze time per pattern and size, and every x16 size ratio's time ratio."""
+    ll.analyze(b"1. Term. This Agreement starts today.", format="txt")  # models load before timing
+    cols = " | ".join(f"{n:,} chars (s)" for n in sizes)
+    steps = [(i, j) for i in range(len(sizes)) for j in range(i + 1, len(sizes)) if sizes[j] == 16 * sizes[i]]
+    ratio_cols = " | ".join(f"x16 from {sizes[i]:,}" for i, _ in steps)
+    print(f"\n| pattern | {cols} | {ratio_cols} |")
+    print("|---|" + "---:|" * (len(sizes) + len(steps)))
+    worst = 0.0
+    for name, build in CHECK_PATTERNS.items():
+        if "CUAD" in name and not CUAD_TXT.is_dir():
+            print(f"| {name} | (no CUAD data at {CUAD_TXT}) |")
+            continue
+        secs = [analyze_seconds(build(n), repeats=3 if n <= 100_000 else 1) for n in sizes]
+        ratios = [secs[j] / max(secs[i], 1e-3) for i, j in steps]
+        worst = max([worst, *ratios])
+        print(f"| {name} | " + " | ".join(f"{t:.2f}" for t in secs) + " | "
+              + " | ".join(f"x{r:.1f}" for r in ratios) + " |", flush=True)
+    print(f"\nworst time ratio for a x16 size step: x{worst:.1f} (bound x{bound:g}; linear x16)")
+    return 0 if worst <= bound else 1
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--checks", action="store_true", help="the analyze table of issue 21 (five patterns)")
+    parser.add_argument("--sizes", default="25000,100000,400000,1600000", help="sizes for --checks")
     parser.add_argument("--small", type=int, default=100_000, help="characters of the smaller text")
     parser.add_argument("--factor", type=int, default=4, help="the larger text is this many times longer")
     parser.add_argument("--huge", type=int, default=49_999_999, help="single-line size (0: skip)")
@@ -65,6 +106,8 @@ def main(argv: list[str] | None = None) -> int:
         os.sched_setaffinity(0, {0})
     print(f"date: {datetime.datetime.now(datetime.timezone.utc).isoformat(timespec='minutes')}; "
           f"load average (1 min) {os.getloadavg()[0]:.2f}; one core")
+    if args.checks:
+        return checks_table([int(n) for n in args.sizes.split(",")])
     big = args.small * args.factor
     print(f"\n| pattern | {args.small:,} chars (s) | {big:,} chars (s) | ratio (linear = {args.factor}) |")
     print("|---|---:|---:|---:|")

@@ -47,6 +47,9 @@ from .textcat import compose, strip_marks, text_hashes
 from .tokenizer import token_offsets
 from .units import MAX_MODEL_CHARS, Unit, units
 
+#: Units tagged at once: bounds the memory the spaCy Docs and features of a long document take.
+UNIT_BLOCK = 1024
+
 __all__ = ["ClauseTagger"]
 
 #: How many of the own text's words (merged into phrases where adjacent) explain a model tag.
@@ -136,6 +139,15 @@ class ClauseTagger:
         out = list(clauses)
         if not todo:
             return out, None
+        # Units go through in blocks: the spaCy Docs and features of a whole 20 MB contract at once took
+        # gigabytes; each unit's probabilities and tags are the same either way.
+        blocks = [self._tag_block(todo[i : i + UNIT_BLOCK], clauses, text, threshold, out)
+                  for i in range(0, len(todo), UNIT_BLOCK)]
+        return out, (blocks[0] if len(blocks) == 1 else np.concatenate(blocks))
+
+    def _tag_block(self, todo: list[Unit], clauses: Sequence[Clause], text: str, threshold: float | None,
+                   out: list[Clause]) -> Any:
+        """Tag the units ``todo`` (into ``out``); their probability rows."""
         bodies = [text[u.start : min(u.end, u.start + MAX_MODEL_CHARS)] for u in todo]
         with self._lock:  # the model's vocab is not safe to grow from two threads
             docs = [self.model.nlp.make_doc(b) for b in bodies]
@@ -155,7 +167,7 @@ class ClauseTagger:
             tags = self._unit_tags(unit, bodies[i], clauses[unit.index], learnt, hits, evidence)
             if tags:
                 out[unit.index] = clauses[unit.index].model_copy(update={"tags": tags})
-        return out, probs
+        return probs
 
     def _evidence(self, unit: Unit, doc: Any, body: str, learnt: dict[str, float]) -> dict[str, list[Span]]:
         """Per tagged category, the words of the unit's own text (its first window) that pushed the label up

@@ -118,6 +118,10 @@ def tfidf_rows(feats: list[np.ndarray], table: np.ndarray, idf: np.ndarray) -> t
     return row, col, (val / norms[row]).astype(np.float32)
 
 
+#: Rows (clauses) scored at once by :meth:`LinearTextCat.predict_features`: bounds its memory on long documents.
+BLOCK = 2048
+
+
 class LinearTextCat:
     """Applies per-category logistic regressions to TF-IDF features; sets ``doc.cats``."""
 
@@ -143,13 +147,18 @@ class LinearTextCat:
         return self.predict_features([doc_features(d) for d in docs])
 
     def predict_features(self, feats: list[np.ndarray]) -> np.ndarray:
-        """:meth:`predict` from feature hashes (:func:`doc_features`, :func:`compose`)."""
+        """:meth:`predict` from feature hashes (:func:`doc_features`, :func:`compose`).
+
+        Rows are scored in blocks of :data:`BLOCK`: the per-feature contributions (features x labels) of a
+        whole long document at once took gigabytes; each row's sum is the same either way.
+        """
         scores = np.tile(self.bias, (len(feats), 1))
-        row, col, val = tfidf_rows(feats, self.table, self.idf)
-        if len(row):
-            contrib = self.weights[col] * val[:, None]
-            starts = np.flatnonzero(np.r_[True, row[1:] != row[:-1]])
-            scores[row[starts]] += np.add.reduceat(contrib, starts, axis=0)
+        for first in range(0, len(feats), BLOCK):
+            row, col, val = tfidf_rows(feats[first : first + BLOCK], self.table, self.idf)
+            if len(row):
+                contrib = self.weights[col] * val[:, None]
+                starts = np.flatnonzero(np.r_[True, row[1:] != row[:-1]])
+                scores[first + row[starts]] += np.add.reduceat(contrib, starts, axis=0)
         return 1.0 / (1.0 + np.exp(-scores))
 
     def token_scores(self, words: np.ndarray, label: int) -> np.ndarray:

@@ -216,6 +216,59 @@ def _serialise_pdf(objects: dict[int, bytes], streams: dict[int, bytes]) -> byte
     return bytes(out)
 
 
+# ------------------------------------------------------------------------- text for the checks
+
+CUAD_TXT = ROOT.parent / "shared" / "data" / "cuad" / "txt"
+
+
+def blanks_in_a_sentence(chars: int) -> str:
+    """Pattern 1 of issue 21: blanks in one long line (``ambiguity.blank`` read each blank's whole line)."""
+    return _repeat("The fee is $[____] per month, payable within ______ years. ", chars)
+
+
+def definitions_lines(chars: int) -> str:
+    """Pattern 2: "1. Definitions." sections without definitions, one a line (each looked for the next
+    clause and the definitions inside it by a loop over all of them)."""
+    return _repeat("1. Definitions. In this Agreement the words below have these senses. Term: one year "
+                   "from the date of signature.\n", chars)
+
+
+def bracketed_blanks(chars: int) -> str:
+    """Pattern 3: "[____] " repeated on one line."""
+    return _repeat("[____] ", chars)
+
+
+def section_references(chars: int) -> str:
+    """Pattern 4: distinct "Section N.1(a)" references in a numbered contract (each unresolved one scanned
+    the whole text for its number)."""
+    head = "1. Term. One year.\n2. Fees. Customer pays.\n3. Law. New York law.\n"
+    parts, size, n = [head], len(head), 0
+    while size < chars:
+        parts.append(f"See Section {n}.1(a). ")
+        size += len(parts[-1])
+        n += 1
+    return "".join(parts)[:chars]
+
+
+def cuad_one_line(chars: int) -> str:
+    """Pattern 5: real contract text (the CUAD texts in order, repeated as needed) with newlines removed."""
+    src = " ".join(p.read_text(encoding="utf-8").replace("\n", " ") for p in sorted(CUAD_TXT.glob("*.txt"))[:60])
+    return _repeat(src, chars)
+
+
+def _repeat(unit: str, chars: int) -> str:
+    return (unit * (chars // len(unit) + 1))[:chars]
+
+
+CHECK_PATTERNS: dict[str, Callable[[int], str]] = {
+    "blanks in one sentence": blanks_in_a_sentence,
+    "\"1. Definitions.\" lines": definitions_lines,
+    "\"[____] \" repeated": bracketed_blanks,
+    "distinct \"Section N.1(a)\" references": section_references,
+    "CUAD text, newlines removed": cuad_one_line,
+}
+
+
 # ------------------------------------------------------------------------------------ measurement
 
 _RUNNER = r"""

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from itertools import pairwise
 
 from rapidfuzz import fuzz, process
@@ -23,6 +23,7 @@ from ...model import Clause, Definition, Finding, Span
 from ..registry import Rule, rule
 from ._common import DEFINED_TERMS, clause_index, finding, lowered
 from ._index import DefinitionReach, FollowingClause, any_within
+from ._phrases import PhraseScanner, WordRuns
 
 _P = 'This Agreement is between Acme Inc. ("Supplier") and Beta LLC ("Customer"). '
 
@@ -157,23 +158,35 @@ def _separate_part(ctx: Analysis, top: Clause | None, style: str) -> bool:
     return False
 
 
-def _used(text: str, d: Definition, inflected: dict[str, list[int]] | None = None) -> bool:
+_INFLECTED = ("s", "es", "'s", "\u2019s")
+
+
+def _used(text: str, d: Definition, inflected: dict[str, list[int]] | None = None,
+          runs: WordRuns | None = None) -> bool:
     if d.uses:
         return True
     # Plurals and possessives of a defined term count as uses ("Product" -> "Products", "Licensor's"), except
     # where they start inside the term's own defining span.
-    found = _inflected_uses(text, d.term) if inflected is None else inflected.setdefault(
-        d.term, _inflected_uses(text, d.term))
+    if inflected is None:
+        inflected = {}
+    if d.term not in inflected:
+        inflected[d.term] = _inflected_uses(text, d.term, runs)
+    found = inflected[d.term]
     inside = bisect_left(found, d.term_span.end) - bisect_left(found, d.term_span.start)
     return len(found) > inside
 
 
-def _inflected_uses(text: str, term: str) -> list[int]:
-    """Sorted starts of the term's plurals and possessives standing as whole words: found once per term
-    (a term defined many times was searched for once per definition)."""
+def _inflected_uses(text: str, term: str, runs: WordRuns | None = None) -> list[int]:
+    """Sorted starts of the term's plurals and possessives standing as whole words (not after or before a
+    word character or a hyphen). With ``runs`` (the starts of each needed word run, see :class:`WordRuns`)
+    only the places where the text's run is the word's first run are looked at, not the whole text."""
     out = []
-    for suffix in ("s", "es", "'s", "\u2019s"):
+    for suffix in _INFLECTED:
         word = term + suffix
+        head = WordRuns.first_run(word)
+        if runs is not None and head is not None and head in runs.at:
+            out.extend(i for i in runs.at[head] if text.startswith(word, i) and not _word_char(text, i + len(word)))
+            continue
         i = text.find(word)
         while i != -1:
             if not _word_char(text, i - 1) and not _word_char(text, i + len(word)):
@@ -197,9 +210,12 @@ def _word_char(text: str, i: int) -> bool:
 )
 def term_unused(ctx: Analysis, r: Rule) -> list[Finding]:
     text = ctx.text
+    unused = [d for d in _definitions(ctx) if not d.uses]
+    heads = {WordRuns.first_run(d.term + suffix) for d in unused for suffix in _INFLECTED}
+    runs = WordRuns(text, (h for h in heads if h is not None)) if unused else None
     inflected: dict[str, list[int]] = {}
     return [finding(ctx, r, d.term_span.start, d.term_span.end, f"\u201c{d.term}\u201d is defined but never used.")
-            for d in _definitions(ctx) if not _used(text, d, inflected)]
+            for d in _definitions(ctx) if not _used(text, d, inflected, runs)]
 
 
 @rule(
@@ -266,26 +282,27 @@ def term_variant(ctx: Analysis, r: Rule) -> list[Finding]:
     terms = {d.term for d in defs}
     all_defined = set(_sites(ctx)) | {d.term for d in _definitions(ctx)}
     out = []
-    # 1. Case variants of multi-word terms: one alternation (any spacing), on the lower-cased text, one scan.
+    # 1. Case variants of multi-word terms (any spacing), on the lower-cased text, one scan.
     multi = {" ".join(t.split()) for t in terms if " " in t.strip()}
     defined_norm = {" ".join(t.split()) for t in all_defined}
     if multi:
-        alt = "|".join(r"\s+".join(re.escape(w) for w in t.lower().split())
-                       for t in sorted(multi, key=len, reverse=True))
         low = lowered(ctx)
-        if low is not None:
-            scan = re.compile(rf"(?<![\w\-])(?:{alt})(?![\w\-])").finditer(low)
+        scan: Iterable[tuple[int, int]]
+        if low is not None:  # a trie walk: an alternation of thousands of terms is (text x terms) in re
+            scan = PhraseScanner(multi).finditer(low)
         else:
-            scan = re.compile(rf"(?<![\w\-])(?:{alt})(?![\w\-])", re.IGNORECASE).finditer(text)
+            alt = "|".join(r"\s+".join(re.escape(w) for w in t.lower().split())
+                           for t in sorted(multi, key=len, reverse=True))
+            scan = (m.span() for m in re.finditer(rf"(?<![\w\-])(?:{alt})(?![\w\-])", text, re.IGNORECASE))
         by_lower = {t.lower(): t for t in multi}
         reaches = DefinitionReach(defs)
         ctx_party_words = {a for p in ctx.parties for a in (p.name, *p.aliases, *([p.role] if p.role else []))}
-        for m in scan:
-            got = text[m.start(): m.end()]
+        for m_start, m_end in scan:
+            got = text[m_start: m_end]
             norm = " ".join(got.split())
             if norm in defined_norm or norm.islower() or norm.isupper() or norm.lower() not in by_lower:
                 continue
-            if text[m.end(): m.end() + 1] in "\"\u201d":  # a quoted mention is a definition or a title
+            if text[m_end: m_end + 1] in "\"\u201d":  # a quoted mention is a definition or a title
                 continue
             want = by_lower[norm.lower()]
             gw, ww = norm.split(), want.split()
@@ -295,19 +312,20 @@ def term_variant(ctx: Analysis, r: Rule) -> list[Finding]:
                 continue  # "SCHEDULE 2 Team MARKS": words in capitals are a heading's style, not another term
             if gw[-1] != ww[-1] and gw[-1].lower() in _FUNCTION_WORDS:
                 continue  # "give the other Party a notice": the defined "Party A" is not there at all
-            if gw[0][:1].islower() and re.match(r"\s+[A-Z][a-z]", text[m.end(): m.end() + 3]):
+            if gw[0][:1].islower() and re.match(r"\s+[A-Z][a-z]", text[m_end: m_end + 3]):
                 continue  # "other IP Action": the words run on into another capitalised term
             rest = " ".join(ww[lead + 1:])
             if gw[lead][:1].islower() and all(a == b for a, b in zip(gw[lead + 1:], ww[lead + 1:])) and (
                     rest in defined_norm or rest in ctx_party_words or rest in ("Party", "Parties")):
                 continue  # "the other Party", "the receiving Party": an adjective before the defined "Party"
-            if re.match(r"\s*\(\s*(?:the\s+|a\s+|an\s+)?[\"\u201c]", text[m.end(): m.end() + 12]) or \
-                    reaches.covers(want, m.start()):
+            if re.match(r"\s*\(\s*(?:the\s+|a\s+|an\s+)?[\"\u201c]", text[m_end: m_end + 12]) or \
+                    reaches.covers(want, m_start):
                 continue  # the words a definition is made of: 'a CMC working group (the "CMC Working Group")'
-            out.append(finding(ctx, r, m.start(), m.end(), f"\u201c{norm}\u201d differs from the defined term "
+            out.append(finding(ctx, r, m_start, m_end, f"\u201c{norm}\u201d differs from the defined term "
                                f"\u201c{want}\u201d in capitalisation."))
     # 2. Spelling variants and mass-noun plurals: capitalised phrases close to a defined term.
     term_list = sorted(terms)
+    slips: list[tuple[str, str]] = []
     for cand in set(_CAPS.findall(text)):
         if " " not in cand or cand in all_defined or len(cand) < 6:
             continue  # a single word is never a slip (see _is_slip): skip the fuzzy search
@@ -317,7 +335,15 @@ def term_variant(ctx: Analysis, r: Rule) -> list[Finding]:
         want = hit[0]
         if not _is_slip(cand, want, all_defined):
             continue
-        for s in (m.start() for m in re.finditer(rf"(?<![\w\-']){re.escape(cand)}(?![\w\-])", text)):
+        slips.append((cand, want))
+    # Each slip wherever it stands alone: looked for where the text's word run is the slip's first word (a
+    # capital letter starts every slip, so each occurrence starts such a run), not by a scan per slip.
+    runs = WordRuns(text, (WordRuns.first_run(c) or c for c, _ in slips)) if slips else None
+    for cand, want in slips:
+        exact = re.compile(rf"{re.escape(cand)}(?![\w\-])")
+        for s in runs.at.get(WordRuns.first_run(cand) or cand, []) if runs is not None else []:
+            if (s and text[s - 1] == "'") or not exact.match(text, s):
+                continue
             out.append(finding(ctx, r, s, s + len(cand), f"\u201c{cand}\u201d looks like a variant of the defined "
                                f"term \u201c{want}\u201d."))
     return out
