@@ -7,6 +7,7 @@ segmenter reacts to, at two sizes, and one huge single line of contract text (th
 case, just under the default ``max_chars``).
 
     python bench/adversarial_scaling.py --checks [--sizes 25000,100000,400000,1600000]
+    python bench/adversarial_scaling.py --scan-chars 20000000     # one contract that size through scan()
     python bench/adversarial_scaling.py [--small 100000] [--factor 4] [--huge 49999999]
 
 A pattern whose time grows much faster than its size is a backtracking or rescanning bug. Times are CPU
@@ -94,10 +95,43 @@ def checks_table(sizes: list[int], bound: float = 24.0) -> int:
     return 0 if worst <= bound else 1
 
 
+def scan_one(chars: int) -> int:
+    """The first ``chars`` characters of the CUAD texts joined, as one .txt file, through ``scan()`` with the
+    default memory cap (one worker; the timeout raised to an hour, the default is for ordinary contracts)."""
+    import json
+    import tempfile
+
+    texts = []
+    size = 0
+    for path in sorted(CUAD_TXT.glob("*.txt")):
+        texts.append(path.read_text(encoding="utf-8"))
+        size += len(texts[-1]) + 2
+        if size >= chars:
+            break
+    text = "\n\n".join(texts)[:chars]
+    os.environ["PYTHONPATH"] = os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])  # the workers
+    with tempfile.TemporaryDirectory() as tmp:
+        source = Path(tmp) / "contract.txt"
+        source.write_text(text, encoding="utf-8")
+        started = time.perf_counter()
+        for record in ll.scan([source], output=Path(tmp) / "results.jsonl", workers=1, timeout=3600):
+            row = {"characters": len(text), "status": record.status, "seconds": record.seconds,
+                   "wall": round(time.perf_counter() - started, 1)}
+            if record.status == "ok":
+                row.update(cpu_seconds=record.cpu_seconds, worker_peak_rss_mb=record.worker_rss_mb,
+                           clauses=record.clauses, findings=record.findings)
+            else:
+                row.update(error=record.error_type, message=record.message[:200])
+            print(json.dumps(row))
+            return 0 if record.status == "ok" else 1
+    return 1
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--checks", action="store_true", help="the analyze table of issue 21 (five patterns)")
     parser.add_argument("--sizes", default="25000,100000,400000,1600000", help="sizes for --checks")
+    parser.add_argument("--scan-chars", type=int, default=0, help="scan one CUAD contract of this many characters")
     parser.add_argument("--small", type=int, default=100_000, help="characters of the smaller text")
     parser.add_argument("--factor", type=int, default=4, help="the larger text is this many times longer")
     parser.add_argument("--huge", type=int, default=49_999_999, help="single-line size (0: skip)")
@@ -108,6 +142,8 @@ def main(argv: list[str] | None = None) -> int:
           f"load average (1 min) {os.getloadavg()[0]:.2f}; one core")
     if args.checks:
         return checks_table([int(n) for n in args.sizes.split(",")])
+    if args.scan_chars:
+        return scan_one(args.scan_chars)
     big = args.small * args.factor
     print(f"\n| pattern | {args.small:,} chars (s) | {big:,} chars (s) | ratio (linear = {args.factor}) |")
     print("|---|---:|---:|---:|")

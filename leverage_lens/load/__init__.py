@@ -35,7 +35,7 @@ def load_source(source: Source, *, format: str | None, options: ParseOptions) ->
     if options.isolate:
         from .isolate import load_isolated
 
-        return load_isolated(raw, format, options)
+        return load_isolated(load_raw, raw, format, options)
     return load_raw(raw, format, options)
 
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import signal
+from collections.abc import Callable
 from multiprocessing.connection import Connection
 from typing import Any
 
@@ -49,7 +50,8 @@ def _ctx() -> Any:
     return _context
 
 
-def _child(conn: Connection, raw: RawSource, format: str | None, options: ParseOptions, memory_mb: int) -> None:
+def _child(conn: Connection, load: Callable[..., Any], raw: RawSource, format: str | None, options: ParseOptions,
+           memory_mb: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     try:
         import resource
@@ -57,10 +59,8 @@ def _child(conn: Connection, raw: RawSource, format: str | None, options: ParseO
         resource.setrlimit(resource.RLIMIT_AS, (memory_mb * 1024 * 1024, memory_mb * 1024 * 1024))
     except (ImportError, ValueError, OSError):  # pragma: no cover - platform without RLIMIT_AS
         pass
-    from . import load_raw
-
     try:
-        conn.send(("ok", load_raw(raw, format, options)))
+        conn.send(("ok", load(raw, format, options)))
     except LeverageLensError as exc:
         conn.send(("error", exc))
     except MemoryError:
@@ -69,14 +69,15 @@ def _child(conn: Connection, raw: RawSource, format: str | None, options: ParseO
         conn.send(("error", CorruptDocumentError(f"{raw.name or 'input'} could not be read: {exc!r}")))
 
 
-def load_isolated(raw: RawSource, format: str | None, options: ParseOptions, *,
+def load_isolated(load: Callable[..., Any], raw: RawSource, format: str | None, options: ParseOptions, *,
                   timeout: float = TIMEOUT, memory_mb: int = MEMORY_MB) -> Any:
-    """:func:`~leverage_lens.load.load_raw` in a child process; its failures come back as typed errors."""
+    """``load(raw, format, options)`` (:func:`~leverage_lens.load.load_raw`, passed in: this module sits below
+    the package) in a child process; its failures come back as typed errors."""
     label = raw.name or "input"
     ctx = _ctx()
     parent, child = ctx.Pipe(duplex=False)
     inner = options.model_copy(update={"isolate": False})
-    process = ctx.Process(target=_child, args=(child, raw, format, inner, memory_mb), daemon=True)
+    process = ctx.Process(target=_child, args=(child, load, raw, format, inner, memory_mb), daemon=True)
     process.start()
     child.close()
     try:

@@ -6,6 +6,7 @@ import pytest
 
 import leverage_lens as ll
 from leverage_lens.errors import DocumentTooLargeError
+from leverage_lens import load
 from leverage_lens.load import detect, isolate
 from leverage_lens.options import ParseOptions
 from tests.fixtures.pdf_writer import write_pdf
@@ -27,11 +28,11 @@ def test_pdfium_abort_in_the_child_is_a_typed_error() -> None:
     raw = detect.RawSource(attacks.xobject_fanout_pdf(6), "fanout.pdf", ".pdf")
     options = ParseOptions(max_pdf_form_draws=10**9)
     with pytest.raises(DocumentTooLargeError, match="died from SIG"):
-        isolate.load_isolated(raw, None, options, memory_mb=600)
+        isolate.load_isolated(load.load_raw, raw, None, options, memory_mb=600)
 
 
 def test_child_over_its_time_is_stopped() -> None:
     raw = detect.RawSource(attacks.xobject_fanout_pdf(5), "slow.pdf", ".pdf")
     options = ParseOptions(max_pdf_form_draws=10**9)
     with pytest.raises(DocumentTooLargeError, match="took longer than 0.01 s"):
-        isolate.load_isolated(raw, None, options, timeout=0.01)
+        isolate.load_isolated(load.load_raw, raw, None, options, timeout=0.01)

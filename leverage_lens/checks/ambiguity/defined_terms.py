@@ -294,7 +294,7 @@ def term_variant(ctx: Analysis, r: Rule) -> list[Finding]:
             alt = "|".join(r"\s+".join(re.escape(w) for w in t.lower().split())
                            for t in sorted(multi, key=len, reverse=True))
             scan = (m.span() for m in re.finditer(rf"(?<![\w\-])(?:{alt})(?![\w\-])", text, re.IGNORECASE))
-        by_lower = {t.lower(): t for t in multi}
+        by_lower = {t.lower(): t for t in sorted(multi)}  # sorted: "Change of Control" / "Change of control"
         reaches = DefinitionReach(defs)
         ctx_party_words = {a for p in ctx.parties for a in (p.name, *p.aliases, *([p.role] if p.role else []))}
         for m_start, m_end in scan:
