@@ -275,6 +275,8 @@ _ENABLE = re.compile(r"\b(?:permit|allow|authori[sz]e|enable|let|provide|give|gr
 _DISCRETION_OF = re.compile(r"\b(?:discretion|judgment|option|election|approval)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _DISCRETION_POSS = re.compile(r"['\u2019]s?\s+(?:sole|absolute|own)\s+(?:and\s+absolute\s+)?(?:discretion|judgment|option|"
                               r"election)", re.IGNORECASE)
+_INSURED = re.compile(r"\badditional(?:ly)?\s+insureds?\b|\bloss\s+payees?\b", re.IGNORECASE)
+_NAME_AS = re.compile(r"\b(?:name|naming|include|including|add|adding|list)\s+(?:the\s+)?$", re.IGNORECASE)
 #: "the right for Supplier to audit", "the right of Licensor to terminate".
 _RIGHT_FOR = re.compile(r"\b(?:right|option|ability|power|permission|authority)\s+(?:for|of)\s+(?:the\s+)?$",
                         re.IGNORECASE)
@@ -412,6 +414,10 @@ def read_holding(an: Analysis, s: Sentence, topic: Topic, cue_start: int, cue_en
                 enabled = _enabled(an, cands, anchor if modal is not None else seg, cue_end + 40, actor)
                 if enabled is not None:
                     found = enabled
+    elif topic.category == "liability.insurance" and _INSURED.search(text, seg, seg_end):
+        # "the Repairer shall be named as additional insured": the insured party gains the cover
+        named = _party_after(an, cands, _NAME_AS, seg, seg_end)
+        found, gains = (named, True) if named is not None else (actor, True)
     else:  # restriction, duty
         found = actor
         if _RELIEVED.match(text, anchor, min(seg_end, anchor + 60)):

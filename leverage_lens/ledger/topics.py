@@ -251,7 +251,7 @@ TOPICS: tuple[Topic, ...] = (
     ),
     Topic(
         "payment.audit_rights", "right",
-        _c(r"\b(?:audit\w*|inspect\w*|examin\w*)\b[^.;]{0,120}?\b(?:books|records|accounts|facilit\w*|premises|"
+        _c(r"\baudit\s+rights?\b|\b(?:audit\w*|inspect\w*|examin\w*)\b[^.;]{0,200}?\b(?:books|records|accounts|facilit\w*|premises|"
            r"plants?|sites?|operations|systems|documentation|compliance|warehouses?|locations?|stores?|offices?|equipment|"
            r"time\s*sheets?|documents|files|invoices|statements|practices|procedures|processes|manufactur\w*|quality)\b|\b(?:books|records|accounts)\b[^.;]{0,120}?"
            r"\b(?:audit\w*|inspect\w*|examin\w*|access)\b"),
@@ -284,7 +284,10 @@ TOPICS: tuple[Topic, ...] = (
            r"[^.;]{0,120}?\bliab\w+|(?:not\s+|nor\s+)(?:be\s+)?(?:liable|responsible)\s+(?:to\s+\w+\s+)?for\s+(?:any\s+)?"
            r"(?:indirect|special|incidental|consequential|punitive|exemplary|lost\s+profits)|limitation\s+of\s+"
            r"liability|liability\s+(?:is\s+|shall\s+be\s+)?limited\s+to|exclusive\s+(?:and\s+sole\s+)?remedy|sole\s+and"
-           r"\s+exclusive\s+remedy|sole\s+(?:and\s+exclusive\s+)?(?:obligation|liability)s?\s+(?:\w+\s+){0,6}?(?:is|shall\s+be|"
+           r"\s+exclusive\s+remedy|sole\s+remed(?:y|ies)|(?:liable|liability|responsible)\b[^.;]{0,60}?\bfor\s+(?:any\s+)?"
+           r"(?:\w+,?\s+){0,4}?(?:indirect|special|incidental|consequential|punitive|exemplary|lost\s+profits|loss\s+of\s+"
+           r"(?:profits?|revenues?|business|data|use))|liabilit(?:y|ies)\s+of\s+[^.;]{0,80}?\b(?:shall|will|is|are)\s+"
+           r"(?:in\s+no\s+event\s+)?(?:be\s+)?(?:limited|not\s+exceed)|sole\s+(?:and\s+exclusive\s+)?(?:obligation|liability)s?\s+(?:\w+\s+){0,6}?(?:is|shall\s+be|"
            r"will\s+be)\s+(?:limited\s+)?to\s+(?:promptly\s+)?(?:repair|replace|refund|re-?perform|correct|credit|the\s+"
            r"(?:repair|replacement|refund)))\b"),
         ("liab", "remedy", "responsib", "sole obligation"),
@@ -329,9 +332,11 @@ TOPICS: tuple[Topic, ...] = (
     ),
     Topic(
         "liability.insurance", "duty",
-        _c(r"\b(?:(?:maintain|obtain|procure|carry|keep)\w*\b[^.;]{0,80}?\binsurance|insurance\s+(?:policy|policies|"
-           r"coverage|cover)\b[^.;]{0,80}?\b(?:maintain|obtain|procure|carry|keep)|additional\s+insureds?|"
-           r"certificates?\s+of\s+insurance|(?:general|product|professional|cyber)\s+liability\s+insurance)\b"),
+        _c(r"\b(?:(?:maintain|obtain|procure|carry|keep|have|provide|purchase)\w*\b[^.;]{0,80}?\binsurance|insurance\s+"
+           r"(?:policy|policies|coverage|cover)\b[^.;]{0,80}?\b(?:maintain|obtain|procure|carry|keep)|additional\s+insureds?|"
+           r"certificates?\s+of\s+insurance|(?:general|product|professional|cyber|employer'?s?|umbrella|excess|workers'?)\s+"
+           r"(?:liability\s+|compensation\s+)?insurance|(?:be|is|are)\s+insured\s+by|insurance\s+(?:policies|coverage)\s+"
+           r"(?:shall|will|must))\b"),
         ("insur",),
         1.0,
         "is protected by the other side's insurance",
