@@ -280,6 +280,8 @@ _NAME_AS = re.compile(r"\b(?:name|naming|include|including|add|adding|list)\s+(?
 #: "the right for Supplier to audit", "the right of Licensor to terminate".
 _RIGHT_FOR = re.compile(r"\b(?:right|option|ability|power|permission|authority)\s+(?:for|of)\s+(?:the\s+)?$",
                         re.IGNORECASE)
+_ISSUES = re.compile(r"\b(?:grant|issu|deliver|provid|transfer)\w*\b[^.;]{0,80}?\b(?:shares?|options?|warrants?|stock|"
+                     r"equity)\b", re.IGNORECASE)
 #: Who is paid: "royalties to be paid by Zynga to WPT", "payable to Licensor", "the Agent's fee".
 _PAID_TO = re.compile(r"\b(?:paid|payable|owed|due|remit\w*|credited)\s+(?:\w+\s+){0,3}?to\s+(?:the\s+)?$",
                       re.IGNORECASE)
@@ -390,8 +392,12 @@ def read_holding(an: Analysis, s: Sentence, topic: Topic, cue_start: int, cue_en
         to = _party_after(an, cands, _PAID_TO, seg, seg_end)
         by = _party_after(an, cands, _PAID_BY, seg, seg_end)
         fee = next((c for c in cands if seg <= c.start < seg_end and c.party and _FEE_OF.match(text, c.end)), None)
+        given = _recipient(an, cands, anchor if modal is not None else seg, min(seg_end, cue_end + 80)) \
+            if _ISSUES.search(text, seg, seg_end) else None
         if to is not None:
             found, gains = to, True
+        elif given is not None:  # "the Company hereby grants to Nantz options", "shall issue to Xencor shares"
+            found, gains = given, True
         elif fee is not None:
             found, gains = fee, True
         elif by is not None:

@@ -209,8 +209,11 @@ TOPICS: tuple[Topic, ...] = (
         "payment.minimum_commitment", "payment",
         _c(r"\b(?:minimum\s+(?:purchase|order|annual|quarterly|monthly|quantity|quantities|volume|commitment|"
            r"requirement|royalt\w*|fee|payment|amount|sales|units|number)|(?:purchase|order|buy)\s+(?:at\s+least|"
-           r"not\s+less\s+than|no\s+less\s+than)|take[\s-]or[\s-]pay|shortfall)\b"),
-        ("minimum", "at least", "not less than", "no less than", "take or pay", "take-or-pay", "shortfall"),
+           r"not\s+less\s+than|no\s+less\s+than)|take[\s-]or[\s-]pay|shortfall|(?:(?:not|no)\s+(?:fewer|less)\s+than|at\s+least|"
+           r"minimum\s+of)\s+(?:\w+\s+){0,2}?\(?[\d,.$]+\)?\s+(?!(?:calendar\s+|business\s+|working\s+)?(?:days?|months?|weeks?"
+           r"|years?)['\u2019]?\s+(?:prior\s+|advance\s+)?(?:written\s+)?notice)(?!%|percent))\b"),
+        ("minimum", "at least", "not less than", "no less than", "take or pay", "take-or-pay", "shortfall",
+         "not fewer than", "no fewer than"),
         3.0,
         "is owed a minimum purchase or payment",
         "no minimum commitment, or a forecast that binds only for the next quarter, and no shortfall payment",
@@ -243,8 +246,12 @@ TOPICS: tuple[Topic, ...] = (
         _c(r"\b(?:royalt(?:y|ies)(?![\s-]*(?:free|bearing))|revenue\s+shar\w*|profit\s+shar\w*|share\s+of\s+(?:the\s+)?(?:net\s+|gross\s+)?"
            r"(?:revenues?|profits?|proceeds|receipts|sales|income)|(?:\d+|[a-z\-]+)\s*(?:\(\d+(?:\.\d+)?%?\))?\s*"
            r"(?:%|percent|per\s+cent)\s+of\s+(?:the\s+|all\s+|any\s+)?(?:net\s+|gross\s+)?(?:revenues?|profits?|"
-           r"proceeds|receipts|sales|income|amounts?\s+(?:received|collected))|commissions?\b)"),
-        ("royalt", "revenue", "profit", "share of", "percent", "per cent", "%", "commission"),
+           r"proceeds|receipts|sales|income|amounts?\s+(?:received|collected))|commissions?\b|shares\s+of\s+(?:its\s+|the\s+)?"
+           r"(?:restricted\s+)?(?:common|preferred|series\s+\w+)\s+(?:preferred\s+)?stock|(?:stock|share)\s+options?\b|"
+           r"(?:shall|will)\s+pay\s+(?:to\s+)?(?:the\s+)?\S+(?:\s+\S+)?\s+(?:a|an)\s+(?:\w+\s+){1,2}?(?:fee|bonus|"
+           r"commission|royalt\w+))"),
+        ("royalt", "revenue", "profit", "share of", "percent", "per cent", "%", "commission", "stock", "option",
+         "pay"),
         1.5,
         "receives a share of the other side's revenue",
         "a share computed on a defined net figure, with reporting and audit both ways",
@@ -356,8 +363,10 @@ TOPICS: tuple[Topic, ...] = (
         _c(r"\b(?:covenants?\s+not\s+to\s+sue|(?:shall|will|may)\s+not\s+(?:\w+\s+){0,3}?(?:challenge|contest|"
            r"oppose|dispute|attack)\b[^.;]{0,80}?\b(?:validity|ownership|patents?|marks?|trademarks?|rights?|"
            r"title|enforceability)|(?:waives?|releases?)\s+(?:any\s+and\s+all\s+|all\s+|any\s+)?(?:claims?|rights?\s+to"
-           r"\s+sue))\b"),
-        ("sue", "challenge", "contest", "oppose", "attack", "waive", "release"),
+           r"\s+sue)|(?:not|neither|nor|never)\b[^.;]{0,60}?\b(?:contest|challenge|oppose|attack|impair)\w*\b[^.;]{0,80}?\b(?:validity|"
+           r"ownership|enforceability|rights?)|(?:not|neither|nor)\b[^.;]{0,40}?\b(?:register|file\s+any\s+application)\w*\b"
+           r"[^.;]{0,80}?\b(?:trade\s*marks?|marks?|names?|domain|copyright))\b"),
+        ("sue", "challenge", "contest", "oppose", "attack", "waive", "release", "impair", "register", "application"),
         2.5,
         "is shielded from challenges or claims by the other side",
         "drop the covenant not to sue or no-challenge clause, or make it mutual and limited to the licensed "
@@ -368,9 +377,11 @@ TOPICS: tuple[Topic, ...] = (
         "ip.ownership_assignment", "grant",
         _c(r"\b(?:(?:hereby\s+)?(?:assigns?|transfers?|conveys?)\b[^.;]{0,120}?\b(?:all\s+)?(?:right,?\s+title|"
            r"intellectual\s+property|patents?|inventions?|work\s+product|deliverables?|copyrights?|ownership)|"
-           r"(?:shall|will)\s+(?:be\s+(?:and\s+remain\s+)?(?:the\s+)?(?:sole\s+(?:and\s+exclusive\s+)?|exclusive\s+)?"
+           r"(?:shall|will)\s+(?:\w+\s+){0,3}?(?:be\s+(?:and\s+remain\s+)?(?:the\s+)?(?:sole\s+(?:and\s+exclusive\s+)?|exclusive\s+)?"
            r"(?:property|owned)|(?:vest|belong)\w*)\b[^.;]{0,40}?\b(?:of|by|in|to)\b|work(?:s)?\s+made\s+for\s+hire|"
-           r"(?:sole|exclusive)\s+(?:and\s+exclusive\s+)?own(?:er|ership)\s+of)"),
+           r"(?:sole|exclusive)\s+(?:and\s+exclusive\s+)?own(?:er|ership)\s+of|(?:shall|will)\s+(?:solely\s+|exclusively\s+)?"
+           r"own\s+(?:and\s+retain\s+)?all\s+(?:right|title|intellectual)|(?:deemed|considered)\s+(?:to\s+be\s+)?(?:\w+\s+){0,4}?"
+           r"property\b|(?:hereby\s+)?assigns?\b[^.;]{0,60}?\ball\s+(?:of\s+its\s+)?rights?\b)"),
         ("assign", "transfer", "convey", "property", "owned", "vest", "belong", "hire", "owner"),
         3.0,
         "gets ownership of intellectual property",
