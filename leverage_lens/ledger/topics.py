@@ -359,6 +359,18 @@ TOPICS: tuple[Topic, ...] = (
         "a warranty of the same length for what each side delivers, and remedies beyond repair or replace",
     ),
     Topic(
+        "liability.warranty_disclaimer", "protection",
+        _c(r"\b(?:disclaims?|disclaimed|disclaimer\s+of)\b[^.;]{0,120}?\b(?:warrant\w*|merchantab\w*|fitness|representations?)|"
+           r"\bmakes?\s+no\s+(?:other\s+)?(?:representations?\s+or\s+)?warrant\w*|\b(?:provided|furnished|delivered)\s+(?:on\s+an\s+)?"
+           r"[\"\u201c]?as[\s-]+is\b|\bno\s+(?:other\s+)?(?:express\s+or\s+implied\s+)?warrant(?:y|ies)\b[^.;]{0,60}?\b(?:are|is|"
+           r"shall\s+be)\s+(?:given|made|provided)"),
+        ("disclaim", "no warrant", "no other warrant", "as is", "as-is", "no representation"),
+        2.0,
+        "disclaims warranties for what it provides",
+        "warranties that what is delivered conforms to its specifications and is fit for the agreed purpose, "
+        "with a remedy beyond repair or refund",
+    ),
+    Topic(
         "liability.covenant_not_to_sue", "restriction",
         _c(r"\b(?:covenants?\s+not\s+to\s+sue|(?:shall|will|may)\s+not\s+(?:\w+\s+){0,3}?(?:challenge|contest|"
            r"oppose|dispute|attack)\b[^.;]{0,80}?\b(?:validity|ownership|patents?|marks?|trademarks?|rights?|"

@@ -330,6 +330,18 @@ warranty = _rule(
     quiet_on=(P + "8. Warranty. 8.1 Each party warrants that it has authority to sign this Agreement." + _PAY,),
 )
 
+warranty_disclaimer = _rule(
+    "one_sided.warranty_disclaimer", ("liability.warranty_disclaimer",),
+    description="One party disclaims warranties (or provides what it delivers \"as is\") while the other gives "
+    "its promises in full.",
+    severity="medium",
+    suggestion="warranties that what is delivered conforms to its specifications and is fit for the agreed "
+    "purpose, with a remedy beyond repair or refund",
+    fires_on=(P + "8. Warranty. 8.1 SUPPLIER DISCLAIMS ALL IMPLIED WARRANTIES, INCLUDING MERCHANTABILITY AND FITNESS "
+              "FOR A PARTICULAR PURPOSE." + _PAY,),
+    quiet_on=(P + "8. Warranty. 8.1 EACH PARTY DISCLAIMS ALL IMPLIED WARRANTIES, INCLUDING MERCHANTABILITY." + _PAY,),
+)
+
 covenant_not_to_sue = _rule(
     "one_sided.covenant_not_to_sue", ("liability.covenant_not_to_sue",),
     description="One party may not challenge the other's rights or sue it (a no-challenge clause, a covenant "
@@ -411,6 +423,7 @@ RULES: tuple[Rule, ...] = (
     termination_for_convenience, termination_change_of_control, auto_renewal, post_termination, suspension,
     exclusivity, non_compete, non_solicit, most_favored_nation, first_refusal, non_disparagement,
     minimum_commitment, volume_restriction, unilateral_change, revenue_sharing, audit, late_fees, liability_cap,
-    uncapped_liability, indemnity, liquidated_damages, insurance, warranty, covenant_not_to_sue, ip_assignment,
+    uncapped_liability, indemnity, liquidated_damages, insurance, warranty, warranty_disclaimer, covenant_not_to_sue,
+    ip_assignment,
     irrevocable_license, license_grant, assignment, confidentiality, sole_discretion,
 )
