@@ -73,7 +73,7 @@ def analyze_seconds(text: str, repeats: int = 1) -> float:
     return best
 
 
-def checks_table(sizes: list[int], bound: float = 24.0) -> int:
+def checks_table(sizes: list[int], bound: float = 24.0, only: str = "") -> int:
     """The issue-21 table: analyze time per pattern and size, and every x16 size ratio's time ratio."""
     ll.analyze(b"1. Term. This Agreement starts today.", format="txt")  # models load before timing
     cols = " | ".join(f"{n:,} chars (s)" for n in sizes)
@@ -83,6 +83,8 @@ def checks_table(sizes: list[int], bound: float = 24.0) -> int:
     print("|---|" + "---:|" * (len(sizes) + len(steps)))
     worst = 0.0
     for name, build in CHECK_PATTERNS.items():
+        if only and only not in name:
+            continue
         if "CUAD" in name and not CUAD_TXT.is_dir():
             print(f"| {name} | (no CUAD data at {CUAD_TXT}) |")
             continue
@@ -131,6 +133,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--checks", action="store_true", help="the analyze table of issue 21 (five patterns)")
     parser.add_argument("--sizes", default="25000,100000,400000,1600000", help="sizes for --checks")
+    parser.add_argument("--only", default="", help="with --checks: patterns whose name contains this")
     parser.add_argument("--scan-chars", type=int, default=0, help="scan one CUAD contract of this many characters")
     parser.add_argument("--small", type=int, default=100_000, help="characters of the smaller text")
     parser.add_argument("--factor", type=int, default=4, help="the larger text is this many times longer")
@@ -141,7 +144,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"date: {datetime.datetime.now(datetime.timezone.utc).isoformat(timespec='minutes')}; "
           f"load average (1 min) {os.getloadavg()[0]:.2f}; one core")
     if args.checks:
-        return checks_table([int(n) for n in args.sizes.split(",")])
+        return checks_table([int(n) for n in args.sizes.split(",")], only=args.only)
     if args.scan_chars:
         return scan_one(args.scan_chars)
     big = args.small * args.factor

@@ -251,9 +251,15 @@ def section_references(chars: int) -> str:
 
 
 def cuad_one_line(chars: int) -> str:
-    """Pattern 5: real contract text (the CUAD texts in order, repeated as needed) with newlines removed."""
-    src = " ".join(p.read_text(encoding="utf-8").replace("\n", " ") for p in sorted(CUAD_TXT.glob("*.txt"))[:60])
-    return _repeat(src, chars)
+    """Pattern 5: real contract text with newlines removed: the CUAD texts in order, as many as the size takes
+    (so a longer text holds more contracts, more defined terms, more references), repeated past 21 M."""
+    parts, size = [], 0
+    for path in sorted(CUAD_TXT.glob("*.txt")):
+        parts.append(path.read_text(encoding="utf-8").replace("\n", " "))
+        size += len(parts[-1]) + 1
+        if size >= chars:
+            break
+    return _repeat(" ".join(parts), chars)
 
 
 def _repeat(unit: str, chars: int) -> str:
