@@ -98,7 +98,7 @@ def checks_table(sizes: list[int], bound: float = 24.0, only: str = "") -> int:
 
 
 def scan_one(chars: int) -> int:
-    """The first ``chars`` characters of the CUAD texts joined, as one .txt file, through ``scan()`` with the
+    """The first ``chars`` characters of the CUAD texts joined (repeated past their 21 M), as one .txt file, through ``scan()`` with the
     default memory cap (one worker; the timeout raised to an hour, the default is for ordinary contracts)."""
     import json
     import tempfile
@@ -110,7 +110,8 @@ def scan_one(chars: int) -> int:
         size += len(texts[-1]) + 2
         if size >= chars:
             break
-    text = "\n\n".join(texts)[:chars]
+    text = "\n\n".join(texts)
+    text = (text * (chars // len(text) + 1))[:chars]  # past the 21 M characters of CUAD, the texts again
     os.environ["PYTHONPATH"] = os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])  # the workers
     with tempfile.TemporaryDirectory() as tmp:
         source = Path(tmp) / "contract.txt"
