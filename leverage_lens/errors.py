@@ -20,6 +20,8 @@ __all__ = [
     "MissingExtraError",
     "ModelNotFoundError",
     "NoTextLayerError",
+    "OcrFailedError",
+    "OcrTimeoutError",
     "OriginalMismatchError",
     "OriginalNotFoundError",
     "ScanOutputError",
@@ -46,6 +48,14 @@ class EncryptedDocumentError(LeverageLensError):
 
 class NoTextLayerError(LeverageLensError):
     """A PDF has no extractable text on any page: it is a scan and needs OCR."""
+
+
+class OcrTimeoutError(LeverageLensError, TimeoutError):
+    """OCR of a scanned PDF took longer than ``ocr_timeout`` (a scan sets it from its per-file timeout)."""
+
+
+class OcrFailedError(LeverageLensError):
+    """Tesseract was found but failed on a page (a damaged image, a missing language pack)."""
 
 
 class DocumentTooLargeError(LeverageLensError):

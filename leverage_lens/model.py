@@ -24,6 +24,7 @@ __all__ = [
     "Box",
     "Span",
     "Page",
+    "Word",
     "ClauseKind",
     "Severity",
     "Tag",
@@ -52,7 +53,7 @@ __all__ = [
 #: 0.2.0: the Report holds one clause list (``document.clauses``, tagged); ``Report.warnings`` added.
 SCHEMA_VERSION = "0.2.0"
 
-DocumentFormat = Literal["pdf", "docx", "txt", "md"]
+DocumentFormat = Literal["pdf", "docx", "txt", "md", "html"]
 
 
 class _Model(BaseModel):
@@ -77,6 +78,19 @@ class Span(_Model):
     label: str | None = None
 
 
+class Word(_Model):
+    """A word read by OCR: ``start``/``end`` index ``Document.text``; ``box`` is where it sits on the page.
+
+    Pages with a text layer have no words (their characters are in the PDF itself); OCR pages keep them so
+    highlights and review copies can land on the word.
+    """
+
+    start: int
+    end: int
+    box: Box
+    confidence: float = Field(description="Tesseract's confidence in the word, 0-1")
+
+
 class Page(_Model):
     """One page of the source; ``start``/``end`` delimit its text. Text and Markdown have a single page."""
 
@@ -85,6 +99,13 @@ class Page(_Model):
     end: int
     width: float | None = Field(default=None, description="PDF only: width in points")
     height: float | None = Field(default=None, description="PDF only: height in points")
+    ocr: bool = Field(default=False, description="PDF only: the page's text was read by OCR (it had no text layer)")
+    ocr_confidence: float | None = Field(
+        default=None, description="OCR pages: Tesseract's mean word confidence, 0-1, weighted by characters"
+    )
+    words: list[Word] = Field(
+        default_factory=list, description="OCR pages: each word read, with its offsets, box and confidence"
+    )
 
 
 class ClauseKind(str, Enum):

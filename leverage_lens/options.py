@@ -7,6 +7,7 @@ configuration fails on the first file rather than silently doing the default.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -26,7 +27,26 @@ class ParseOptions(BaseModel):
         description="pdfium: fast text layer (default); pdfplumber: layout-aware extraction, ~50x slower",
     )
     password: str | None = Field(default=None, description="password of an encrypted PDF")
-    ocr: bool = Field(default=False, description="use a locally installed OCR engine for pages without text")
+    ocr: Literal["auto"] | bool = Field(
+        default="auto",
+        description=(
+            "PDF OCR with Tesseract: 'auto' reads pages without a text layer when Tesseract is installed "
+            "(free when every page has text); True reads every page, ignoring the text layer, and fails "
+            "without Tesseract; False never runs OCR (a scan raises NoTextLayerError)"
+        ),
+    )
+    ocr_dpi: int = Field(default=300, ge=72, le=600, description="resolution pages are rendered at for OCR")
+    ocr_lang: str = Field(
+        default="eng", pattern=r"^[A-Za-z_]+(\+[A-Za-z_]+)*$", description="Tesseract language(s), e.g. 'eng+deu'"
+    )
+    ocr_timeout: float | None = Field(
+        default=None, gt=0, description="seconds of OCR allowed per document (scan() sets it from its timeout)"
+    )
+    ocr_progress: Callable[[int, int], None] | None = Field(
+        default=None,
+        exclude=True,
+        description="called as ocr_progress(pages_read, pages_to_read) after each OCR page (not serialised)",
+    )
     strip_headers: bool = Field(default=True, description="remove running headers, footers and page numbers")
     max_bytes: int = Field(default=200 * 1024 * 1024, gt=0, description="largest input file accepted")
     max_pages: int = Field(default=5_000, gt=0, description="PDFs with more pages are refused")
@@ -57,6 +77,8 @@ def parse_options(options: ParseOptions | dict[str, Any] | None = None, **kwargs
     base: dict[str, Any] = {}
     if isinstance(options, ParseOptions):
         base = options.model_dump()
+        # fields kept out of serialisation (callbacks) still carry over
+        base.update({k: getattr(options, k) for k, f in ParseOptions.model_fields.items() if f.exclude})
     elif isinstance(options, dict):
         base = dict(options)
     elif options is not None:

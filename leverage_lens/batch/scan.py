@@ -73,6 +73,10 @@ class ScanRun:
         analyzer = Analyzer(**analyze_options)  # invalid options fail here, before any file is read
         self.options = dict(analyze_options)
         self.options_key = options_key(analyzer.options.model_dump(mode="json"))
+        if timeout is not None and "ocr_timeout" not in self.options:
+            # OCR in a worker stops itself (killing its Tesseract child) just before the pool would kill the
+            # worker, whose Tesseract would otherwise outlive it; not part of the key: results stay reusable.
+            self.options["ocr_timeout"] = max(1.0, timeout * 0.95 - 0.5)
         self._source = paths_or_folder
         self.pattern = pattern
         self.workers = workers

@@ -2,7 +2,8 @@
 
 pdfium reads SEC-style contracts in the right order at several hundred pages a second; this module asks
 it for each page's text (one call), splits the text into lines at pdfium's line breaks, and gets each
-line's boxes from pdfium's text rectangles (which merge the character boxes of a run). Everything after
+line's boxes from pdfium's text rectangles (which merge the character boxes of a run). Pages without text
+are handed to :mod:`.ocr` (Tesseract) under the ``ocr`` option before cleanup. Everything after
 that -- character cleanup, running headers, hyphenation, offsets -- is engine-independent and lives in
 :mod:`.pdf_clean`. ``ParseOptions(pdf_engine="pdfplumber")`` dispatches to :mod:`.pdf_plumber` instead.
 
@@ -66,6 +67,10 @@ def load_pdf(data: bytes, options: ParseOptions, label: str, budget: CharBudget 
     budget = budget or CharBudget(options.max_chars, label)
     with PDFIUM_LOCK:
         pages = _read_pages(data, options, label, budget)
+    if options.ocr is True or (options.ocr == "auto" and not all(p.blank or p.has_text for p in pages)):
+        from .ocr import read_scanned_pages  # only for scans: a PDF with text never imports it
+
+        pages = read_scanned_pages(data, pages, options, label, lock=PDFIUM_LOCK, open_pdf=open_pdf)
     return build_loaded(pages, options, label)
 
 
@@ -129,9 +134,11 @@ def _read_page(pdf: pdfium.PdfDocument, index: int, budget: CharBudget, count: i
             lines = _read_lines(textpage)
         finally:
             textpage.close()
+        # a page without text: is anything drawn on it for OCR to read? (asked only of such pages)
+        blank = not lines and pdfium_c.FPDFPage_CountObjects(page.raw) <= 0
     finally:
         page.close()
-    return RawPage(number=index + 1, width=width, height=height, lines=lines)
+    return RawPage(number=index + 1, width=width, height=height, lines=lines, blank=blank)
 
 
 class _Geometry:

@@ -18,13 +18,12 @@ module does everything after that, so the engines agree on what the text looks l
 from __future__ import annotations
 
 import re
-import shutil
 import unicodedata
 from collections.abc import Container
 from dataclasses import dataclass, field
 
 from ..errors import DocumentTooLargeError, NoTextLayerError
-from ..model import Box, Page, ParseWarning
+from ..model import Box, Page, ParseWarning, Word
 from ..options import ParseOptions
 from ._types import Block, Loaded
 
@@ -53,6 +52,11 @@ class RawPage:
     width: float
     height: float
     lines: list[RawLine] = field(default_factory=list)
+    #: Nothing is drawn on the page (no page objects): OCR has nothing to read there.
+    blank: bool = False
+    #: The lines were read by OCR (:mod:`.ocr`), with this mean word confidence (0-1).
+    ocr: bool = False
+    ocr_confidence: float | None = None
 
     @property
     def has_text(self) -> bool:
@@ -189,18 +193,28 @@ def _centered(box: Rect, left: float, right: float) -> bool:
     return abs(gap_left - gap_right) <= max(6.0, 0.08 * width)
 
 
-def _no_text_error(label: str, pages: int, options: ParseOptions) -> NoTextLayerError:
-    what = "its only page" if pages == 1 else f"any of its {pages} pages"
+def _no_text_error(label: str, pages: list[RawPage], options: ParseOptions) -> NoTextLayerError:
+    count = len(pages)
+    what = "its only page" if count == 1 else f"any of its {count} pages"
     message = (
         f"{label} has no text layer on {what}: it is a scan (or holds only images), so there is no text to "
-        "review. Run OCR on it first (for example `ocrmypdf in.pdf out.pdf`) and parse the result"
+        "review"
     )
-    if options.ocr:
-        if shutil.which("tesseract") is None:
-            message += ". ocr=True was given, but no OCR engine is installed (tesseract is not on PATH)"
-        else:
-            message += ". ocr=True was given, but this PDF loader does not run OCR itself"
-    return NoTextLayerError(message)
+    if any(p.ocr for p in pages):
+        return NoTextLayerError(message + "; OCR (Tesseract) found no text on it either")
+    if options.ocr is False:
+        return NoTextLayerError(message + "; parse it with ocr='auto' (the default) to read it with Tesseract")
+    if options.pdf_engine != "pdfium":
+        return NoTextLayerError(message + "; OCR runs with the default engine: parse it with pdf_engine='pdfium'")
+    from .ocr import install_hint, tesseract_missing
+
+    missing = tesseract_missing()
+    if missing is None:  # every page blank: nothing was drawn for OCR to read
+        return NoTextLayerError(message + "; nothing is drawn on its pages")
+    return NoTextLayerError(
+        f"{message}. It needs OCR, but {missing}: {install_hint()}; or run OCR on it first "
+        "(for example `ocrmypdf in.pdf out.pdf`) and parse the result"
+    )
 
 
 def count_chars(total: int, page: RawPage, options: ParseOptions, label: str, index: int, count: int) -> int:
@@ -225,13 +239,15 @@ def build_loaded(pages: list[RawPage], options: ParseOptions, label: str) -> Loa
     """
     empty = [p.number for p in pages if not p.has_text]
     if len(empty) == len(pages):
-        raise _no_text_error(label, len(pages), options)
+        raise _no_text_error(label, pages, options)
     cleaned: list[list[RawLine]] = []
     for page in pages:
         kept = []
         for line in page.lines:
             text = clean_line(line.text)
-            if text:
+            if text == line.text:
+                kept.append(line)  # an OCR line keeps its word boxes (its words are cleaned already)
+            elif text:
                 kept.append(RawLine(text, line.boxes, line.bold, line.font_size))
         cleaned.append(kept)
     if options.strip_headers:
@@ -240,7 +256,27 @@ def build_loaded(pages: list[RawPage], options: ParseOptions, label: str) -> Loa
             [line for j, line in enumerate(lines) if (i, j) not in drop] for i, lines in enumerate(cleaned)
         ]
     lexicon = _Lexicon(cleaned)  # looked up only for lines ending in "-"
-    return _assemble(pages, cleaned, lexicon.words, lexicon.compounds, empty)
+    loaded = _assemble(pages, cleaned, lexicon.words, lexicon.compounds, empty)
+    if empty:
+        note = _unread_pages_note(pages, options)
+        if note:
+            w = loaded.warnings[-1]
+            loaded.warnings[-1] = w.model_copy(update={"message": w.message + note})
+    return loaded
+
+
+def _unread_pages_note(pages: list[RawPage], options: ParseOptions) -> str:
+    """What to do about image pages left without text (OCR switched off or not installed), or ""."""
+    if not any(not p.has_text and not p.blank and not p.ocr for p in pages):
+        return ""
+    if options.ocr is False:
+        return "; parse with ocr='auto' to read them with Tesseract"
+    if options.pdf_engine != "pdfium":
+        return "; OCR reads them with the default engine (pdf_engine='pdfium')"
+    from .ocr import install_hint, tesseract_missing
+
+    missing = tesseract_missing()
+    return f"; OCR could read them, but {missing}: {install_hint()}" if missing else ""
 
 
 def _assemble(
@@ -259,6 +295,7 @@ def _assemble(
             parts.append("\n")
             offset += 1
         start = offset
+        ocr_words: list[Word] = []
         texts = [line.text for line in lines]
         joins = hyphen_joins(texts, vocabulary, compounds)
         rects = [b for line in lines for b in line.boxes]
@@ -278,14 +315,23 @@ def _assemble(
                 only = line.boxes[0] if len(line.boxes) == 1 else None  # most lines: one row, no union
                 block.centered = _centered(only if only is not None else _union(line.boxes), left, right)
             blocks.append(block)
+            words = getattr(line, "words", None)
+            if words:
+                ocr_words.extend(_words(words, offset, len(text), page.number))
             parts.append(text)
             offset += len(text)
             if j < len(lines) - 1 and not joins[j]:
                 parts.append("\n")
                 offset += 1
-        out_pages.append(
-            Page(number=page.number, start=start, end=offset, width=page.width, height=page.height)
-        )
+        if page.ocr:
+            out_pages.append(
+                Page(number=page.number, start=start, end=offset, width=page.width, height=page.height,
+                     ocr=True, ocr_confidence=page.ocr_confidence, words=ocr_words)
+            )
+        else:
+            out_pages.append(
+                Page(number=page.number, start=start, end=offset, width=page.width, height=page.height)
+            )
     warnings = []
     if empty:
         listed = ", ".join(str(n) for n in empty)
@@ -300,6 +346,18 @@ def _assemble(
             )
         )
     return Loaded(text="".join(parts), format="pdf", pages=out_pages, blocks=blocks, warnings=warnings)
+
+
+def _words(words: list, offset: int, length: int, page: int) -> list[Word]:
+    """OCR words of a line placed at ``offset`` in the text (a rejoined hyphen shortens the last one)."""
+    out = []
+    for w in words:
+        end = min(w.end, length)
+        if w.start < end:
+            x0, y0, x1, y1 = w.rect
+            out.append(Word(start=offset + w.start, end=offset + end, box=Box(page=page, x0=x0, y0=y0, x1=x1, y1=y1),
+                            confidence=w.confidence))
+    return out
 
 
 def _union(rects: tuple[Rect, ...]) -> Rect:

@@ -16,7 +16,8 @@ What is guaranteed:
 Edge cases (reported per finding in :class:`~.review.Anchor.mode`): ``widened`` when the text was matched
 only approximately (rapidfuzz alignment over 90/100); ``paragraph`` when it was not found on the page at
 all (a finding with no letters, text pdfium cannot map): the highlight then covers the finding's clause
-lines on that page (``Clause.boxes``), or the page's first line of text.
+lines on that page (``Clause.boxes``), or the page's first line of text. On a page read by OCR the PDF
+holds no characters: the highlight covers the boxes of the words Tesseract read there (``Page.words``).
 
 Needs no extra dependency: pypdfium2 is the PDF loader's engine. pdfium runs under the loader's lock.
 """
@@ -131,6 +132,9 @@ def _pieces(report: Report, finding: Finding) -> Iterator[_Piece]:
 def _rects(
     raw: object, chars: PageChars, report: Report, finding: Finding, piece: _Piece, page_start: int
 ) -> tuple[list[Rect], str]:
+    ocr_rects = _word_rects(report, piece)
+    if ocr_rects:
+        return ocr_rects, "exact"
     text = report.document.text
     wanted = skeleton(text[piece.start : piece.end])
     expected = len(skeleton(text[page_start : piece.start]))
@@ -140,6 +144,24 @@ def _rects(
         if rects:
             return rects, "exact" if match.exact else "widened"
     return _fallback(raw, report, finding, piece.page), "paragraph"
+
+
+def _word_rects(report: Report, piece: _Piece) -> list[Rect]:
+    """On a page read by OCR (no characters in the PDF), the boxes of the words the piece covers, one per row."""
+    page = next((p for p in report.document.pages if p.number == piece.page), None)
+    if page is None or not page.words:
+        return []
+    rows: list[list[float]] = []
+    for w in page.words:
+        if w.end <= piece.start or w.start >= piece.end:
+            continue
+        b = w.box
+        if rows and min(rows[-1][3], b.y1) - max(rows[-1][1], b.y0) >= 0.5 * min(rows[-1][3] - rows[-1][1], b.y1 - b.y0):
+            row = rows[-1]
+            row[:] = [min(row[0], b.x0), min(row[1], b.y0), max(row[2], b.x1), max(row[3], b.y1)]
+        else:
+            rows.append([b.x0, b.y0, b.x1, b.y1])
+    return [(r[0], r[1], r[2], r[3]) for r in rows]
 
 
 def _char_rects(raw: object, first: int, last: int) -> list[Rect]:

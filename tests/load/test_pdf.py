@@ -170,7 +170,7 @@ def test_pdf_without_any_text_raises_no_text_layer_error(engine: str) -> None:
 
 def test_ocr_requested_without_an_ocr_engine_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(shutil, "which", lambda name: None)
-    with pytest.raises(NoTextLayerError, match="ocr=True was given, but no OCR engine is installed"):
+    with pytest.raises(NoTextLayerError, match="needs OCR.*tesseract program is not installed.*apt-get install"):
         load(write_pdf([PdfPage(image=True)]), ocr=True)
 
 
