@@ -26,6 +26,7 @@ from ..errors import DocumentTooLargeError, NoTextLayerError
 from ..model import Box, Page, ParseWarning, Word
 from ..options import ParseOptions
 from ._types import Block, Loaded
+from .pdf_furniture import furniture_lines, furniture_warning
 
 __all__ = ["RawLine", "RawPage", "build_loaded", "clean_line", "hyphen_joins", "running_lines"]
 
@@ -250,13 +251,31 @@ def build_loaded(pages: list[RawPage], options: ParseOptions, label: str) -> Loa
             elif text:
                 kept.append(RawLine(text, line.boxes, line.bold, line.font_size))
         cleaned.append(kept)
+    furniture: ParseWarning | None = None
     if options.strip_headers:
-        drop = running_lines(cleaned, [p.height for p in pages])
+        heights = [p.height for p in pages]
+        drop = running_lines(cleaned, heights)
+        removed = furniture_lines(
+            cleaned,
+            lambda i, j: _edge_distance(cleaned[i][j], heights[i]),
+            _running_key,
+            _same_height,
+            drop,
+        )
+        if removed:
+            texts = {}
+            for key, places in removed.items():
+                i, j = min(places)
+                texts[key] = cleaned[i][j].text
+                drop |= places
+            furniture = furniture_warning(removed, texts)
         cleaned = [
             [line for j, line in enumerate(lines) if (i, j) not in drop] for i, lines in enumerate(cleaned)
         ]
     lexicon = _Lexicon(cleaned)  # looked up only for lines ending in "-"
     loaded = _assemble(pages, cleaned, lexicon.words, lexicon.compounds, empty)
+    if furniture is not None:
+        loaded.warnings.insert(0, furniture)
     if empty:
         note = _unread_pages_note(pages, options)
         if note:
