@@ -60,7 +60,12 @@ def load_raw(raw: RawSource, format: str | None, options: ParseOptions) -> LoadR
                 )
             text = decode_text(raw.data)
             budget.take(len(text))
-            loaded = load_text(text, fmt)
+            if fmt == "md":
+                from .markdown import load_markdown
+
+                loaded = load_markdown(text)
+            else:
+                loaded = load_text(text, fmt)
     except LeverageLensError:
         raise
     except MemoryError as exc:

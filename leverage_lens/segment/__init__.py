@@ -17,10 +17,18 @@ from .tree import assign_ends, build_nodes, close_enumerations
 __all__ = ["segment"]
 
 
+def is_line_mode(loaded: Loaded) -> bool:
+    """Whether blocks are lines (PDF, plain text, raw Markdown) rather than paragraphs (DOCX, HTML, rendered
+    Markdown): a line may wrap in the middle of a sentence, a paragraph may not."""
+    if loaded.format in ("pdf", "txt"):
+        return True
+    return loaded.format == "md" and bool(loaded.blocks) and loaded.blocks[0].kind == "line"
+
+
 def segment(loaded: Loaded) -> tuple[list[Clause], list[ParseWarning]]:
     """Clauses of ``loaded`` in document order, and parse-health warnings about the numbering."""
     text = loaded.text
-    line_mode = loaded.format in ("pdf", "txt", "md")
+    line_mode = is_line_mode(loaded)
     markers = find_markers(text, loaded.blocks, line_mode=line_mode)
     nodes = build_nodes(markers, text)
     nodes = add_preamble(nodes, text)

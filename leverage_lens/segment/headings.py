@@ -19,6 +19,7 @@ _SENTENCE_VERBS = re.compile(
 _RUN_IN_END = re.compile(r"(?<![A-Z]\.[A-Z])(?<!\b[A-Z])[.:](?=\s|$)|\s+[-\u2013\u2014]\s+|\n")
 _CAPS_WORD = re.compile(r"[A-Z][A-Z0-9&'\u2019,/\-]*|OF|AND|THE|TO|FOR|IN|ON|OR|\(?[A-Z]+\)?")
 _SENTENCE_STARTS = frozenset({"if", "when", "whereas", "unless", "provided", "notwithstanding"})
+_ITEM_NEXT_LINE = re.compile(r"[ \t]*\n\(?[a-z]{1,4}[.)][ \t]")
 _MAX_WORDS = 12
 _MAX_CHARS = 100
 
@@ -61,7 +62,9 @@ def run_in_heading(text: str, start: int, limit: int) -> tuple[int, int] | None:
     # The body after a heading starts a new sentence; a lower-case word means a sentence was wrapped.
     after = text[m.end() : m.end() + 3].lstrip()
     if after and not (after[0].isupper() or after[0] in "\"\u201c(\u00a7[" or after[0].isdigit()):
-        return None
+        # ... unless the heading ends its line and the next line is a lettered item ("Survival.\na.\t...")
+        if not _ITEM_NEXT_LINE.match(text, m.end()):
+            return None
     return start, start + len(text[start:end].rstrip())
 
 

@@ -53,8 +53,8 @@ def _is_title(line: str) -> bool:
 def paragraph_starts(loaded: Loaded) -> list[int]:
     """Offsets where a new paragraph begins, in order (format-specific layout reading)."""
     blocks = loaded.blocks
-    if loaded.format == "docx":
-        return [b.start for b in blocks]
+    if loaded.format in ("docx", "html") or (loaded.format == "md" and blocks and blocks[0].kind != "line"):
+        return [b.start for b in blocks]  # paragraphs as the source laid them out
     if loaded.format == "pdf":
         return _pdf_paragraph_starts(blocks, loaded.text)
     return _text_paragraph_starts(blocks, loaded.text)
