@@ -303,7 +303,7 @@ def _add_input_arguments(sub: argparse.ArgumentParser, *, format_flag: str = "--
     sub.add_argument(
         format_flag,
         dest="input_format",
-        choices=("pdf", "docx", "txt", "md"),
+        choices=("pdf", "docx", "txt", "md", "html"),
         help="read FILE as this format (default: told from its bytes, then its extension)",
     )
     sub.add_argument(

@@ -76,7 +76,7 @@ class ScanRun:
         if timeout is not None and "ocr_timeout" not in self.options:
             # OCR in a worker stops itself (killing its Tesseract child) just before the pool would kill the
             # worker, whose Tesseract would otherwise outlive it; not part of the key: results stay reusable.
-            self.options["ocr_timeout"] = max(1.0, timeout * 0.8 - 0.5)
+            self.options["ocr_timeout"] = max(1.0, min(timeout * 0.8, timeout - 3.0))
         self._source = paths_or_folder
         self.pattern = pattern
         self.workers = workers

@@ -53,6 +53,10 @@ def load_raw(raw: RawSource, format: str | None, options: ParseOptions) -> LoadR
             from .docx import load_docx
 
             loaded = load_docx(raw.data, options, label, budget)
+        elif fmt == "html":  # markup is not text: the rendered text is measured against max_chars below
+            from .html import load_html
+
+            loaded = load_html(raw.data, label)
         else:
             if len(raw.data) > options.max_chars and raw.data.isascii():  # one byte per character
                 raise DocumentTooLargeError(

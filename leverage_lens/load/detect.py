@@ -24,7 +24,7 @@ from .zipcheck import check_member_count
 
 Source = Union[str, os.PathLike, bytes, bytearray, memoryview, IO[bytes]]
 
-FORMATS: tuple[DocumentFormat, ...] = ("pdf", "docx", "txt", "md")
+FORMATS: tuple[DocumentFormat, ...] = ("pdf", "docx", "txt", "md", "html")
 _EXTENSIONS: dict[str, DocumentFormat] = {
     ".pdf": "pdf",
     ".docx": "docx",
@@ -33,6 +33,9 @@ _EXTENSIONS: dict[str, DocumentFormat] = {
     ".text": "txt",
     ".md": "md",
     ".markdown": "md",
+    ".htm": "html",
+    ".html": "html",
+    ".xhtml": "html",
 }
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
@@ -169,6 +172,8 @@ def detect_format(raw: RawSource, requested: str | None = None) -> DocumentForma
             fmt = "md"
         if fmt == "text":
             fmt = "txt"
+        if fmt == "htm":
+            fmt = "html"
         if fmt not in FORMATS:
             raise UnsupportedFormatError(f"unknown format {requested!r}; expected one of {', '.join(FORMATS)}")
         return fmt  # type: ignore[return-value]
@@ -189,8 +194,10 @@ def detect_format(raw: RawSource, requested: str | None = None) -> DocumentForma
     if by_ext in ("pdf", "docx"):
         raise CorruptDocumentError(f"{label} is named .{by_ext} but its bytes are not a {by_ext.upper()} file")
     if _looks_like_text(data):
+        if by_ext in (None, "txt", "html") and _looks_like_html(data):
+            return "html"  # EDGAR exhibits are often HTML saved as .txt
         return by_ext or "txt"
-    raise UnsupportedFormatError(f"{label} is not a PDF, DOCX or text file")
+    raise UnsupportedFormatError(f"{label} is not a PDF, DOCX, HTML or text file")
 
 
 def _zip_kind(data: bytes, label: str) -> DocumentFormat:
@@ -210,6 +217,16 @@ def _zip_kind(data: bytes, label: str) -> DocumentFormat:
     if "[Content_Types].xml" in names:
         raise CorruptDocumentError(f"{label} is an Office package without word/document.xml")
     raise UnsupportedFormatError(f"{label} is a ZIP archive, not a DOCX document")
+
+
+_HTML_MARKS = (b"<html", b"<body")
+
+
+def _looks_like_html(data: bytes) -> bool:
+    """Markup from its first character (after a BOM and blank space) and an ``<html>`` or ``<body>`` element
+    in the first 8 KB: an HTML page, or an EDGAR submission (``<DOCUMENT>`` ... ``<TEXT>``) wrapping one."""
+    head = data[:8192].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return head.startswith(b"<") and (head.startswith(b"<!doctype html") or any(m in head for m in _HTML_MARKS))
 
 
 def _looks_like_text(data: bytes) -> bool:
