@@ -51,7 +51,7 @@ def test_highlights_on_a_scanned_page_cover_the_findings_words() -> None:
     start = doc.text.index("terminate this Agreement at any time, for any\nreason")
     finding = Finding(id="f0", kind="ambiguity", rule="test.r0", severity=Severity.MEDIUM, start=start,
                       end=start + len(quote), quote=quote, message="m", suggestion="s")
-    copy = Report(document=doc, clauses=doc.clauses, findings=[finding]).to_pdf(None, original=scanned)
+    copy = Report(document=doc, findings=[finding]).to_pdf(None, original=scanned)
     assert [a.mode for a in copy.anchors] == ["exact"]
     quads = _quads(copy.data)
     assert len(quads) == 2  # one per visual row
