@@ -106,7 +106,7 @@ class _Renderer:
         if not value:
             return
         self.para.pieces.append(value)
-        n = sum(1 for c in value if not c.isspace() and c != "\u00a0")
+        n = len("".join(value.split()))  # characters that show (str.split also splits at no-break spaces)
         self.para.chars += n
         if self.bold:
             self.para.bold_chars += n

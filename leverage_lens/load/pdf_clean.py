@@ -258,7 +258,6 @@ def build_loaded(pages: list[RawPage], options: ParseOptions, label: str) -> Loa
         removed = furniture_lines(
             cleaned,
             lambda i, j: _edge_distance(cleaned[i][j], heights[i]),
-            _running_key,
             _same_height,
             drop,
         )

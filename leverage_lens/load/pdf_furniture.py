@@ -11,7 +11,9 @@ A line is furniture when its text, numbers masked, recurs on at least three page
 its numbers stay the same or count the pages (Bates numbers, "Page 4 of 12"), and either
 
 * it is a *legend*: it speaks of confidential treatment, redaction, omission, the Commission, proprietary
-  or privileged material, drafts, or is a run of redaction asterisks -- wherever it sits; or
+  or privileged material, drafts, or is a run of redaction asterisks -- wherever it sits (a redaction
+  footnote, "*** Omitted pursuant to a confidential treatment request", needs only three pages and a fifth
+  of them: it is printed wherever something was redacted); or
 * it sits at the same height on the page (within 4 points of the nearer edge) on at least that many pages:
   something printed on the page template, not the contract; or
 * it is a page label ("Page 3 of 12") or a short title of two to twelve words found about once a page:
@@ -29,6 +31,7 @@ see what left the text.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 
 from ..model import ParseWarning
@@ -56,33 +59,45 @@ Place = tuple[float, int, int]
 def furniture_lines(
     pages: list[list[object]],
     edge_distance: Callable[[int, int], float],
-    key_of: Callable[[str], str | None],
     same_height: Callable[[list[Place]], list[Place]],
     skip: set[tuple[int, int]],
 ) -> dict[str, set[tuple[int, int]]]:
     """Furniture (module notes) by masked text: ``(page index, line index)`` of each occurrence to drop.
 
     ``pages`` holds each page's lines (objects with ``.text``); lines in ``skip`` (already removed as
-    running headers) are not looked at. The helpers are :mod:`.pdf_clean`'s, so both detectors mask and
-    measure alike.
+    running headers) are not looked at. The helpers are :mod:`.pdf_clean`'s, so both detectors measure
+    heights alike.
     """
     count = len(pages)
     if count < 3:
         return {}
     threshold = max(3, -(-count // 2))
+    # Every line's key in a few passes of C string code over the whole document (a Python call per line was
+    # 4% of PDF parsing); the costlier tests then run only on the few keys that recur.
+    at = [(i, j) for i, lines in enumerate(pages) for j in range(len(lines))]
+    keys = _keys([line.text for lines in pages for line in lines])  # type: ignore[attr-defined]
+    counts = Counter(keys)
+    groups: dict[str, list[tuple[int, int]]] = {}
+    for n in [n for n, key in enumerate(keys) if counts[key] >= 3]:
+        groups.setdefault(keys[n], []).append(at[n])
     seen: dict[str, list[Place]] = {}
-    for i, lines in enumerate(pages):
-        for j, line in enumerate(lines):
-            if (i, j) in skip:
-                continue
-            key = key_of(line.text)  # type: ignore[attr-defined]
-            if key is None or _STRUCTURAL.fullmatch(key) or _SIGNATURE.match(key):
-                continue
-            seen.setdefault(key, []).append((edge_distance(i, j), i, j))
+    for key, at in groups.items():
+        if len(key) > 600 or len({i for i, _ in at}) < 3:
+            continue
+        if (len(key) > 200 and not _LEGEND.search(key)) or len(_LETTER.findall(key)) < 3:
+            continue
+        if _STRUCTURAL.fullmatch(key) or _SIGNATURE.match(key):
+            continue
+        kept = [(edge_distance(i, j), i, j) for i, j in at if (i, j) not in skip]
+        if kept:
+            seen[key] = kept
     found: dict[str, list[Place]] = {}
     for key, places in seen.items():
         on = {i for _, i, _ in places}
         if len(on) < threshold:
+            # a redaction footnote repeats wherever something was redacted: on three pages or more
+            if len(on) >= 3 and len(on) >= 0.2 * count and _REDACTION.search(key) and _in_step(pages, places):
+                found[key] = places
             continue
         if _PAGE_LABEL.fullmatch(key):  # "Page 3", "Page 3 of 12": two-up printouts put two on a sheet
             found[key] = places
@@ -100,7 +115,7 @@ def furniture_lines(
         cluster = same_height(places)
         if len({i for _, i, _ in cluster}) >= threshold:
             found[key] = cluster
-    found = {k: v for k, v in found.items() if _LEGEND.search(k) or not _in_signature_blocks(pages, v, key_of)}
+    found = {k: v for k, v in found.items() if _LEGEND.search(k) or not _in_signature_blocks(pages, v)}
     if not found:
         return {}
     per_page: dict[int, int] = {}
@@ -118,16 +133,50 @@ def furniture_lines(
 
 
 _NUMBER = re.compile(r"\d+")
+_REDACTION = re.compile(
+    r"confidential treatment|omitted pursuant|filed separately with|redacted|\[\s*\*[\s*]*\]\s*(?:=|indicates)"
+)
 
 
-def _in_signature_blocks(pages: list[list[object]], places: list[Place], key_of: Callable[[str], str | None]) -> bool:
+_LETTER = re.compile(r"[^\W\d_]")
+_MASK_DIGITS = str.maketrans(dict.fromkeys("0123456789", "#"))
+
+
+_HASHES = re.compile("#+")
+_BLANKS = re.compile(r"[^\S\n]+")
+
+
+def _keys(texts: list[str]) -> list[str]:
+    """:func:`_key` of each line (lines hold no line breaks), computed on all of them at once."""
+    if not texts:
+        return []
+    joined = _BLANKS.sub(" ", _HASHES.sub("#", "\n".join(texts).lower().translate(_MASK_DIGITS)))
+    return [k.strip() for k in joined.split("\n")]
+
+
+def _key(text: str) -> str | None:
+    """What a repeated line has in common from page to page: lower case, digit runs masked, spaces folded.
+
+    The same key as :func:`.pdf_clean._running_key` gives, for lines of up to 600 characters (legends
+    can be long when pdfium does not break them); the letter and length tests are made later, on the few
+    keys that recur.
+    """
+    if len(text) > 600:
+        return None
+    key = text.lower().translate(_MASK_DIGITS)  # str methods only: this runs on every line of every page
+    while "##" in key:
+        key = key.replace("##", "#")
+    return " ".join(key.split())
+
+
+def _in_signature_blocks(pages: list[list[object]], places: list[Place]) -> bool:
     """Whether the line sits within three lines of a "By:"/"Name:"/"Title:" line on most of its pages: part of
     a signature block repeated on consecutive signature pages ("its general partner"), which is contract text."""
     near = 0
     for _, i, j in places:
         lines = pages[i]
         for k in range(max(0, j - 3), min(len(lines), j + 4)):
-            key = key_of(lines[k].text) if k != j else None  # type: ignore[attr-defined]
+            key = _key(lines[k].text) if k != j else None  # type: ignore[attr-defined]
             if key is not None and _SIGNATURE.match(key):
                 near += 1
                 break

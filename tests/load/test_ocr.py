@@ -113,11 +113,25 @@ def test_ocr_past_its_timeout_raises_a_typed_error_and_leaves_no_tesseract_runni
     assert not _tesseract_children()
 
 
+def test_a_scan_gives_ocr_a_deadline_inside_its_per_file_timeout(tmp_path: Path) -> None:
+    from leverage_lens.batch.scan import ScanRun
+
+    run = ScanRun(tmp_path, pattern="*", workers=1, executor=None, output=None, resume=False, retry_failed=False,
+                  yield_skipped=False, timeout=120, memory_limit_mb=None, max_tasks_per_worker=None,
+                  analyze_options={})
+    assert run.options["ocr_timeout"] == 96.0  # 80% of the file's time, and at least 3 s before the kill
+    keyed = ScanRun(tmp_path, pattern="*", workers=1, executor=None, output=None, resume=False, retry_failed=False,
+                    yield_skipped=False, timeout=60, memory_limit_mb=None, max_tasks_per_worker=None,
+                    analyze_options={})
+    assert keyed.options_key == run.options_key  # the timeout does not make earlier results stale
+
+
 @needs_tesseract
+@pytest.mark.slow
 def test_a_scan_with_a_timeout_stops_ocr_in_the_worker_before_the_pool_kills_it(tmp_path: Path) -> None:
-    pages = [[f"{n}. Clause {n} of the agreement, with enough words to read." for n in range(1, 30)]] * 6
+    pages = [[f"{n}. Clause {n} of the agreement, with enough words to read." for n in range(1, 30)]] * 10
     (tmp_path / "scan.pdf").write_bytes(scan_pdf(write_pdf(pages)))
-    records = list(ll.scan(tmp_path, workers=1, timeout=10))  # OCR stops at 7 s; 6 pages need ~15 s
+    records = list(ll.scan(tmp_path, workers=1, timeout=15))  # OCR stops at 12 s; 10 pages need ~25 s
     assert len(records) == 1
     assert records[0].status == "error" and records[0].error_type == "OcrTimeoutError"
 
