@@ -25,7 +25,7 @@ from .walk import Skip, walk_inputs
 __all__ = ["DEFAULT_PATTERN", "ScanRun", "discover", "scan"]
 
 #: Files a folder scan picks up: every contract format leverage_lens reads, in any sub-folder.
-DEFAULT_PATTERN = "**/*.{pdf,docx,txt,md}"
+DEFAULT_PATTERN = "**/*.{pdf,docx,txt,md,htm,html}"
 
 PathInput = str | os.PathLike[str]
 
