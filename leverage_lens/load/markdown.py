@@ -49,6 +49,7 @@ _FENCE = re.compile(r" {0,3}(```|~~~)")
 _TABLE_SEPARATOR = re.compile(r"\|?[ \t]*:?-{2,}:?[ \t]*(\|[ \t]*:?-{2,}:?[ \t]*)*\|?")
 _HEADER_SPAN = re.compile(r"<span[^>]{0,300}class=\"header_\d+\"[^>]{0,300}>")
 _TAG = re.compile(r"</?[A-Za-z][^<>]{0,1000}>")
+_AUTOLINK = re.compile(r"<((?:https?|ftp)://[^<>\s]{1,2000}|mailto:[^<>\s]{1,300}|[^<>\s@]{1,200}@[^<>\s@]{1,200})>")
 _LINK = re.compile(r"!?\[([^\[\]]{0,1000})\]\([^()\s]{0,2000}(?:\s+\"[^\"]{0,300}\")?\)")
 _STRONG = re.compile(r"\*\*([^*]{1,1000})\*\*|__([^_]{1,1000})__")
 _EMPHASIS = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*]{1,1000})(?<=\S)\*(?![\w*])")
@@ -80,6 +81,7 @@ def inline(text: str) -> tuple[str, bool]:
     # escaped characters are set aside (as private-use characters) so no later step reads them as markup
     text = _ESCAPE.sub(lambda m: chr(_SET_ASIDE + ord(m.group(1))), text)
     text = _LINK.sub(r"\1", text)
+    text = _AUTOLINK.sub(r"\1", text)  # <https://...> shows its address; it is not a tag
     text = _TAG.sub("", text)
     text = _CODE.sub(r"\1", text)
     text = _STRONG.sub(lambda m: m.group(1) or m.group(2), text)

@@ -49,6 +49,12 @@ def test_markup_is_removed_and_placeholders_and_drafting_notes_are_kept() -> Non
     )
 
 
+def test_autolinks_keep_their_address_like_a_link_written_out() -> None:
+    written = inline("posted at [https://example.com/terms/](https://example.com/terms/).")[0]
+    assert inline("posted at <https://example.com/terms/>.")[0] == written == "posted at https://example.com/terms/."
+    assert inline("write to <legal@example.com>")[0] == "write to legal@example.com"
+
+
 def test_block_offsets_index_the_rendered_text_and_labels_are_part_of_it() -> None:
     loaded = load_markdown(FORM)
     for block in loaded.blocks:
