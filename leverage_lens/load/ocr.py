@@ -50,6 +50,10 @@ DEFAULT_DPI = 300
 #: numbers at the start of lines (clause tree matched 0.37 against 0.75 on the first 4 pages of 6 CUAD
 #: PDFs; character fidelity about equal; bench/bench_ocr.py).
 _PSM = 6
+#: Below this confidence (0-100), a "word" without a letter or digit is a mark Tesseract read into a picture
+#: (mode 6 reads any image as text: a grey logo gives '"."' at confidence 0); real words are kept, however
+#: unsure.
+_JUNK_CONFIDENCE = 10
 _INSTALL = (
     "install Tesseract (Debian/Ubuntu: `apt-get install tesseract-ocr`; macOS: `brew install tesseract`; "
     "Windows: the UB Mannheim installer) and the Python binding (`pip install 'leverage-lens[ocr]'`)"
@@ -147,8 +151,8 @@ def ocr_image(
     for i, raw_word in enumerate(data["text"]):
         word = clean_line(raw_word or "")
         conf = float(data["conf"][i])
-        if not word or conf < 0:
-            continue
+        if not word or conf < 0 or (conf < _JUNK_CONFIDENCE and not any(c.isalnum() for c in word)):
+            continue  # no word (layout rows), or marks read into a picture or a smudge
         key = (data["block_num"][i], data["par_num"][i], data["line_num"][i])
         x0 = data["left"][i] * scale_x
         x1 = (data["left"][i] + data["width"][i]) * scale_x
