@@ -23,13 +23,13 @@ reaches at 300 dpi; lower resolutions lose characters, higher ones cost time for
 
 from __future__ import annotations
 
-import shutil
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import NoTextLayerError, OcrFailedError, OcrTimeoutError
+from .ocr_engine import install_hint, tesseract_missing
 from .pdf_clean import RawLine, RawPage, Rect, clean_line
 
 __all__ = [
@@ -54,31 +54,6 @@ _PSM = 6
 #: (mode 6 reads any image as text: a grey logo gives '"."' at confidence 0); real words are kept, however
 #: unsure.
 _JUNK_CONFIDENCE = 10
-_INSTALL = (
-    "install Tesseract (Debian/Ubuntu: `apt-get install tesseract-ocr`; macOS: `brew install tesseract`; "
-    "Windows: the UB Mannheim installer) and the Python binding (`pip install 'leverage-lens[ocr]'`)"
-)
-
-
-def install_hint() -> str:
-    """How to install what OCR needs, for error messages."""
-    return _INSTALL
-
-
-def tesseract_missing() -> str | None:
-    """None when OCR can run here; otherwise what is missing, in words for an error message.
-
-    Cheap (no process is started): the binding is imported and the ``tesseract`` program looked up on
-    ``PATH`` (or at ``pytesseract.pytesseract.tesseract_cmd`` when the caller set it).
-    """
-    try:
-        import pytesseract
-    except ImportError:
-        return "the Python package pytesseract is not installed"
-    cmd = pytesseract.pytesseract.tesseract_cmd
-    if shutil.which(cmd) is None:
-        return f"the tesseract program is not installed ({cmd!r} is not on PATH)"
-    return None
 
 
 @dataclass(slots=True)
@@ -180,7 +155,7 @@ def no_engine_error(label: str, missing: str, pages: int) -> NoTextLayerError:
     """The error for a scan that needs OCR when OCR cannot run here."""
     what = "a page without a text layer" if pages == 1 else f"{pages} pages without a text layer"
     return NoTextLayerError(
-        f"{label} needs OCR ({what} to read), but {missing}: {_INSTALL}; "
+        f"{label} needs OCR ({what} to read), but {missing}: {install_hint()}; "
         "or run OCR yourself first (for example `ocrmypdf in.pdf out.pdf`) and parse the result"
     )
 

@@ -207,7 +207,7 @@ def _no_text_error(label: str, pages: list[RawPage], options: ParseOptions) -> N
         return NoTextLayerError(message + "; parse it with ocr='auto' (the default) to read it with Tesseract")
     if options.pdf_engine != "pdfium":
         return NoTextLayerError(message + "; OCR runs with the default engine: parse it with pdf_engine='pdfium'")
-    from .ocr import install_hint, tesseract_missing
+    from .ocr_engine import install_hint, tesseract_missing
 
     missing = tesseract_missing()
     if missing is None:  # every page blank: nothing was drawn for OCR to read
@@ -291,7 +291,7 @@ def _unread_pages_note(pages: list[RawPage], options: ParseOptions) -> str:
         return "; parse with ocr='auto' to read them with Tesseract"
     if options.pdf_engine != "pdfium":
         return "; OCR reads them with the default engine (pdf_engine='pdfium')"
-    from .ocr import install_hint, tesseract_missing
+    from .ocr_engine import install_hint, tesseract_missing
 
     missing = tesseract_missing()
     return f"; OCR could read them, but {missing}: {install_hint()}" if missing else ""

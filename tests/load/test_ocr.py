@@ -14,6 +14,7 @@ import pytest
 import leverage_lens as ll
 from leverage_lens.errors import NoTextLayerError, OcrTimeoutError
 from leverage_lens.load import ocr as ocr_module
+from leverage_lens.load import ocr_engine
 from leverage_lens.load.ocr import pages_to_read, tesseract_missing
 from leverage_lens.load.pdf_clean import RawLine, RawPage
 from tests.fixtures.pdf_writer import PdfPage, write_pdf
@@ -164,7 +165,7 @@ def test_ocr_false_refuses_a_scan_and_says_how_to_read_it(scanned: bytes) -> Non
 def test_without_tesseract_a_scan_is_refused_with_how_to_install_it(
     scanned: bytes, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(ocr_module.shutil, "which", lambda name: None)
+    monkeypatch.setattr(ocr_engine.shutil, "which", lambda name: None)
     with pytest.raises(NoTextLayerError, match=r"needs OCR, but the tesseract program is not installed.*apt-get install tesseract-ocr"):
         ll.parse(scanned)
 
@@ -172,7 +173,7 @@ def test_without_tesseract_a_scan_is_refused_with_how_to_install_it(
 def test_ocr_true_without_tesseract_fails_even_when_pages_have_text(
     text_pdf: bytes, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(ocr_module.shutil, "which", lambda name: None)
+    monkeypatch.setattr(ocr_engine.shutil, "which", lambda name: None)
     with pytest.raises(NoTextLayerError, match="tesseract-ocr"):
         ll.parse(text_pdf, ocr=True)
 
@@ -180,7 +181,7 @@ def test_ocr_true_without_tesseract_fails_even_when_pages_have_text(
 def test_image_only_pages_without_tesseract_are_named_in_a_warning(
     text_pdf: bytes, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(ocr_module.shutil, "which", lambda name: None)
+    monkeypatch.setattr(ocr_engine.shutil, "which", lambda name: None)
     data = write_pdf([LINES, PdfPage(image=True)])
     doc = ll.parse(data)
     warning = next(w for w in doc.warnings if w.code == "pages_without_text")
