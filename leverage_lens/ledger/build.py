@@ -122,9 +122,15 @@ _DEFINES = re.compile(
     r"(?:means?|has\s+the\s+meaning|includes?|refers?\s+to|shall\s+have\s+the\s+meaning)\b", re.IGNORECASE)
 
 
+_RECITAL = re.compile(r"^\W*(?:[A-Z]\.\s+)?WHEREAS\b", re.IGNORECASE)
+
+
 def _definitional(s: Sentence) -> bool:
-    """A definition ("'Affiliate' means ...") confers no leverage itself; the clauses using it do."""
-    return (s.clause is not None and s.clause.kind.value == "definition") or bool(_DEFINES.match(s.text))
+    """A definition ("'Affiliate' means ...") or a recital ("WHEREAS, Hyatt granted Playa the exclusive right
+    under the Master Development Agreement") confers no leverage itself: the operative clauses do."""
+    if s.clause is not None and s.clause.kind.value in ("definition", "recital"):
+        return True
+    return bool(_DEFINES.match(s.text) or _RECITAL.match(s.text))
 
 
 def _modals_by_sentence(obligations: Sequence[Obligation]) -> dict[int, list[Obligation]]:
