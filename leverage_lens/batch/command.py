@@ -92,6 +92,11 @@ def run_scan(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         **options,
     )
     total = len(run)
+    from .store import check_side_output
+
+    for target, kind in ((args.csv, "csv"), (args.html, "html"), (args.deadlines, "csv"), (args.ics, "ics")):
+        if target:
+            check_side_output(target, kind, run.files)
     counts: dict[str, int] = {}
     failures: list[str] = []
     pages = 0

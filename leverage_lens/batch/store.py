@@ -85,6 +85,40 @@ def check_results_file(path: str | os.PathLike[str]) -> None:
         )
 
 
+#: What the first bytes of a folder deliverable the scan wrote look like, by kind: a CSV with our header, the
+#: HTML index or calendar we generate. An existing file without it is someone else's and is never replaced.
+_SIDE_MARKERS: dict[str, tuple[bytes, ...]] = {
+    "csv": (b"file,", b"\xef\xbb\xbffile,", b"date,", b"\xef\xbb\xbfdate,"),
+    "html": (b"<!doctype html>",),
+    "ics": (b"BEGIN:VCALENDAR",),
+}
+
+
+def check_side_output(path: str | os.PathLike[str], kind: str, inputs: list[str] | None = None) -> None:
+    """Raise :class:`ScanOutputError` when a folder deliverable (``--csv``, ``--html``, ``--deadlines``,
+    ``--ics``) would overwrite one of the inputs, a folder, or an existing file a scan did not write
+    (checked before the scan starts, so nothing is written when an output is refused)."""
+    target = Path(path)
+    real = os.path.realpath(target)
+    if inputs and real in {os.path.realpath(f) for f in inputs}:
+        raise ScanOutputError(f"{target} is one of the files being scanned; choose an output outside the input")
+    try:
+        st = os.stat(target)
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise ScanOutputError(f"cannot write {target}: {exc.strerror or exc}") from exc
+    if not stat.S_ISREG(st.st_mode):
+        raise ScanOutputError(f"{target} is not a regular file; give the path of a new {kind} file")
+    if st.st_size == 0:
+        return
+    with open(target, "rb") as fh:
+        head = fh.read(256).lstrip().lower()
+    if not any(head.startswith(m.lower()) for m in _SIDE_MARKERS.get(kind, ())):
+        raise ScanOutputError(f"{target} exists and was not written by a leverage-lens scan; the scan would "
+                              f"overwrite it. Choose another path, or delete the file first")
+
+
 class ResultStore:
     """An append-only JSONL results file with torn-tail repair, compaction and a writer lock."""
 
