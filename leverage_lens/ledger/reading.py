@@ -88,6 +88,13 @@ _JOINED = re.compile(r"\s*(?:,\s*)?(?:and|or|nor|&|and/or)\s+(?:the\s+)?", re.IG
 _EACH_OF = re.compile(r"\beach\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 
 
+#: Words after which the next party is the subject of the clause they open: "unless Supplier gives notice",
+#: "shall Customer be required".
+_OPENS_SUBJECT = re.compile(r"\s*(?:(?:shall|will|may|must|can)\s+(?:not\s+)?|unless|until|if|where|when|once|"
+                            r"in\s+the\s+event(?:\s+that)?|provided(?:,)?\s+(?:however,?\s+)?that)\s*(?:the\s+)?",
+                            re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Holding:
     """How one cue in a sentence reads: the party the wording names (None when mutual), whether it is
@@ -178,9 +185,13 @@ def _subject(an: Analysis, s: Sentence, cands: list[_Candidate], anchor: int, se
             if found is not None:
                 return found
     before = [c for c in cands if seg <= c.start and c.end <= anchor and anchor - c.end <= window]
-    if _INVERTED.search(text, max(seg, anchor - 40), anchor) or not before:
+    inverted = bool(_INVERTED.search(text, max(seg, anchor - 40), anchor))
+    if inverted or not before:
         after = next((c for c in cands if anchor <= c.start <= anchor + 40), None)
-        if after is not None:
+        # after the verb only in an inverted form ("in no event shall X"), or right after a modal with no
+        # subject before it ("shall Customer be required"): "(a) not compete with Supplier" is not Supplier's
+        if after is not None and (inverted or not text[anchor:after.start].strip(" ,") or
+                                  _OPENS_SUBJECT.fullmatch(text, anchor, after.start)):
             return after
     if not before:
         return None
@@ -342,7 +353,10 @@ def read_holding(an: Analysis, s: Sentence, topic: Topic, cue_start: int, cue_en
     gains the leverage."""
     cands = _candidates(an, s, principal)
     if not cands:
-        return None
+        lead = _lead_in(an, s, principal)  # "(b) maintain general liability insurance": the list's subject
+        if lead is None:
+            return None
+        cands = [lead]
     key = ("ledger.breaks", s.start)
     breaks = an.cache.get(key)  # type: ignore[call-overload]
     if breaks is None:
@@ -355,6 +369,8 @@ def read_holding(an: Analysis, s: Sentence, topic: Topic, cue_start: int, cue_en
     anchor = modal.trigger.start if modal is not None and modal.trigger is not None else cue_start
     passive = _passive_agent(an, cands, seg, seg_end, anchor, cue_start)
     subject = _subject(an, s, cands, anchor, seg, modals=modals)
+    if subject is None and passive is None:
+        subject = _lead_in(an, s, principal)  # "7.1 Customer shall: (a) not compete with Supplier; ..."
     actor = passive if passive is not None and (subject is None or subject.party is not None) else subject
     if actor is not None and actor.party is not None and modal is not None and modal.trigger is not None and \
             re.match(r"\s*(?:\w+\s+)?each\b", text[modal.trigger.end:modal.trigger.end + 16], re.IGNORECASE) and \
@@ -440,6 +456,36 @@ def read_holding(an: Analysis, s: Sentence, topic: Topic, cue_start: int, cue_en
             return carved
         return Holding(None, True, gains, evidence)
     return Holding(found.party, False, gains, evidence)
+
+
+_LEAD_MODAL = re.compile(r"\b(?:shall|will|must|agrees?\s+(?:to|that\s+it\s+(?:shall|will)))\b[^:]{0,60}:\s*$|"
+                         r"\b(?:covenants?|undertakes?)\b[^:]{0,60}:\s*$", re.IGNORECASE)
+
+
+def _lead_in(an: Analysis, s: Sentence, principal: frozenset[str]) -> _Candidate | None:
+    """The subject of a list's lead-in, for an item that has none of its own: "Customer shall: (a) ...;
+    (b) ..." (the text of the parent clause before the item ends with a modal and a colon)."""
+    clause = s.clause
+    if clause is None or clause.parent_id is None:
+        return None
+    parent = next((c for c in an.clauses if c.id == clause.parent_id), None)
+    if parent is None or not (parent.start <= clause.start <= parent.end):
+        return None
+    first_child = min((c.start for c in an.clauses if c.parent_id == parent.id), default=clause.start)
+    lead_start = max(parent.start, first_child - 400)
+    lead = an.text[lead_start:first_child]
+    if not _LEAD_MODAL.search(lead):
+        return None
+    mentions = [(a, b, pid) for a, b, pid in an.enrichment.resolver.mentions(an.text, lead_start, first_child)
+                if pid in principal]
+    if not mentions:
+        return None
+    # the subject: the last party named before the lead-in's modal
+    m = list(re.finditer(r"\b(?:shall|will|must|agrees?|covenants?|undertakes?)\b", lead, re.IGNORECASE))
+    at = lead_start + m[-1].start() if m else first_child
+    before = [x for x in mentions if x[1] <= at]
+    a, b, pid = before[-1] if before else mentions[0]
+    return _Candidate(a, b, pid)
 
 
 def _enabled(an: Analysis, cands: list[_Candidate], start: int, end: int, actor: _Candidate) -> _Candidate | None:

@@ -152,3 +152,20 @@ def test_the_same_term_given_to_the_other_side_in_the_section_is_a_mirror() -> N
     report = leverage_lens.analyze(leverage_lens.parse_text(text))
     assert not [f for f in report.findings if f.rule == "one_sided.termination_for_convenience"]
     assert len([e for e in report.ledger.entries if e.category == "termination.convenience"]) == 2
+
+
+def test_items_of_a_list_read_the_subject_of_its_lead_in() -> None:
+    text = (P + "\n\n7. Covenants\n\n7.1 Customer shall:\n\n(a) not compete with Supplier in Canada;\n\n"
+            "(b) maintain general liability insurance of $1,000,000; and\n\n(c) permit Supplier to audit its books "
+            "and records once a year.\n\n8. General\n\n8.1 Supplier shall deliver.")
+    an, entries = _ledger(text)
+    customer, supplier = _id(an, "Customer"), _id(an, "Supplier")
+    assert _one(entries, "exclusivity.non_compete").burdened == customer
+    assert _one(entries, "liability.insurance").burdened == customer
+    assert _one(entries, "payment.audit_rights").favors == supplier
+
+
+def test_the_subject_of_an_unless_clause_is_the_party_after_unless() -> None:
+    an, entries = _ledger(P + "4. Term. 4.1 This Agreement renews automatically for successive one-year terms unless "
+                              "Supplier gives notice of non-renewal at least ninety (90) days before the end of the term.")
+    assert _one(entries, "termination.renewal_notice").favors == _id(an, "Supplier")
