@@ -418,7 +418,7 @@ class FamilyScore(_Model):
 KeyTermKind = Literal[
     "party", "agreement_date", "effective_date", "initial_term", "expiration_date", "renewal_term",
     "renewal_notice", "termination_right", "payment_terms", "liability_cap", "liability_exclusion",
-    "exclusivity", "non_compete", "non_solicit", "governing_law", "forum",
+    "exclusivity", "non_compete", "non_solicit", "governing_law", "forum", "signatory",
 ]
 
 
@@ -549,6 +549,8 @@ class Brief(_Model):
     """The negotiation brief: key terms with their clauses, and the issues to raise, most important first."""
 
     parties: list[KeyTerm] = Field(default_factory=list)
+    signatories: list[KeyTerm] = Field(default_factory=list, description="kind signatory, one per person "
+                                       "signing: value the name, detail the title, party the party signed for")
     agreement_date: KeyTerm | None = None
     effective_date: KeyTerm | None = None
     initial_term: KeyTerm | None = None
@@ -567,11 +569,11 @@ class Brief(_Model):
                                          "read as a party), then by severity, then in document order")
 
     def terms(self) -> list[KeyTerm]:
-        """Every key term in the brief's order (parties, dates, term, renewal, rights, money, risk, law)."""
+        """Every key term in the brief's order (parties, dates, term, renewal, rights, money, risk, law, signatories)."""
         single = [self.agreement_date, self.effective_date, self.initial_term, self.expiration_date]
         renewal = [self.renewal.term, self.renewal.notice] if self.renewal else []
         out = [*self.parties, *single, *renewal, *self.termination, *self.payment_terms, *self.liability,
-               *self.exclusivity, self.governing_law, self.forum]
+               *self.exclusivity, self.governing_law, self.forum, *self.signatories]
         return [t for t in out if t is not None]
 
 

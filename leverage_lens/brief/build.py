@@ -18,6 +18,7 @@ from ..model import Brief, Finding, Issue, KeyTerm, Party, Severity
 from .commercial import exclusivity, liability, payment_terms, termination_rights
 from .dates import agreement_date, effective_date
 from .renewal import renewal
+from .signatories import signatories
 from .term import initial_term
 from .law import forum, governing_law
 from .terms import key_term
@@ -79,6 +80,7 @@ def build_brief(analysis: Analysis, findings: Sequence[Finding]) -> Brief:
     term, expiry, arithmetic = initial_term(ctx, effective, agreed)
     return Brief(
         parties=_party_terms(ctx, analysis.parties),
+        signatories=signatories(ctx, analysis.parties),
         agreement_date=agreed,
         effective_date=effective,
         initial_term=term,

@@ -15,7 +15,7 @@ from html import escape
 from ..model import Brief, Deadline, KeyTerm, Report
 
 __all__ = ["BriefRow", "DeadlineRow", "brief_rows", "brief_text", "deadline_rows", "duration_words", "party_label",
-           "scorecard_svg"]
+           "scorecard_svg", "signatory_words"]
 
 _UNITS = {"D": "day", "W": "week", "M": "month", "Y": "year"}
 
@@ -41,6 +41,15 @@ def party_label(report: Report, party: str | None) -> str | None:
     return next((p.name for p in report.parties if p.id == party), party)
 
 
+def signatory_words(report: Report, t: KeyTerm) -> str:
+    """ "Jane Roe, Chief Executive Officer, for Acme Corp." (a block printing only a title: "Chief
+    Executive Officer (name not printed), for Acme Corp.")."""
+    who = ", ".join(x for x in (t.value or (f"{t.detail} (name not printed)" if t.detail else None),
+                                t.detail if t.value else None) if x)
+    party = party_label(report, t.party)
+    return f"{who or 'name not printed'}, for {party}" if party else (who or "name not printed")
+
+
 @dataclass(frozen=True)
 class BriefRow:
     label: str
@@ -60,6 +69,8 @@ def brief_rows(report: Report) -> list[BriefRow]:
     rows: list[BriefRow] = []
     for t in brief.parties:
         rows.append(BriefRow("Party", f"{t.value} ({t.detail})" if t.detail else (t.value or t.text), t))
+    for t in brief.signatories:
+        rows.append(BriefRow("Signatory", signatory_words(report, t), t))
     for label, dated in (("Agreement date", brief.agreement_date), ("Effective date", brief.effective_date)):
         if dated is not None:
             value = dated.value or "left blank in the draft"
