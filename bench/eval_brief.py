@@ -9,8 +9,15 @@ How CUAD's answers are read and compared:
 
 * dates ``M/D/YYYY`` as ISO days; a date with a blank part (``[]/[]/2004``) is right when the brief says the
   date is left blank; several answers (``a; b``) are right when the brief gives any of them;
-* expiration ``perpetual`` is right when the brief says the term has no fixed end (perpetual, until
-  terminated, until an event such as the last patent's expiry);
+* expiration ``perpetual`` is right when the brief says the term has no fixed end (perpetual, or until
+  terminated). A term that ends with an event ("until the expiration of the Royalty Term") or with another
+  agreement ("co-terminous with the Credit Agreement") is no answer in CUAD's vocabulary: its annotators
+  leave most such contracts empty (9 of 13 on train+dev) and call a few "perpetual", so the brief's reading
+  (``Term.kind`` ``until_event``/``coterminous``, shown to users as such) is scored as no value;
+* a gold year before 1950 is read as 20xx: CUAD's answers went through a two-digit-year conversion that
+  turned 2030 into 1930 (an expiry "6/11/1930" for a 2015 contract running fifteen years);
+* a renewal only by the parties' agreement is no renewal term (CUAD: "automatic extensions and unilateral
+  extensions with prior notice");
 * durations (renewal term, notice period) as ISO durations: "successive 1 year" = ``P1Y``; 12 months and
   1 year are the same; renewal ``perpetual`` is right when the brief says the contract continues until
   terminated after the initial term;
@@ -66,8 +73,10 @@ def gold_dates(answer: str) -> set[str]:
             continue
         m = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", part)
         if m:
+            year = int(m.group(3))
+            year += 100 if year < 1950 else 0  # "1934" for 2034 (see the module docstring)
             try:
-                out.add(dt.date(int(m.group(3)), int(m.group(1)), int(m.group(2))).isoformat())
+                out.add(dt.date(year, int(m.group(1)), int(m.group(2))).isoformat())
             except ValueError:
                 out.add(BLANK)
         elif "[" in part:
@@ -150,16 +159,18 @@ def ours(brief: Brief, name: str) -> str | None:
     if name == "Effective Date":
         return _date_of(brief.effective_date)
     if name == "Expiration Date":
-        if term is not None and term.kind in ("perpetual", "until_terminated", "until_event"):
+        if term is not None and term.kind in ("perpetual", "until_terminated"):
             return NO_END
+        if term is not None and term.kind in ("until_event", "coterminous"):
+            return None
         if term is not None and term.ends:
             return str(term.ends)
         if term is not None and term.kind == "left_blank":
             return BLANK
         return _date_of(brief.expiration_date)
     if name == "Renewal Term":
-        if r is None:
-            return None
+        if r is None or (r.term.detail or "").startswith("by agreement"):
+            return None  # CUAD counts automatic and unilateral extensions only, not renewal by agreement
         if r.term.value:
             return str(r.term.value)
         if getattr(r, "until_terminated", False):

@@ -113,7 +113,9 @@ def _term_deadlines(an: Analysis, brief: Brief, as_of: dt.date) -> list[Deadline
         if r is not None and r.until_terminated:
             after = "; it then continues until a party ends it"
         elif r is not None and not r.automatic:
-            after = "; it renews only if the parties agree" if "agreement" in (r.term.detail or "") else ""
+            after = ("; it renews only if the parties agree" if "agreement" in (r.term.detail or "") else
+                     "; it renews if a party exercises its option" if (r.term.detail or "").startswith("option")
+                     else "")
         out.append(_deadline("expiration", term, action="the initial term ends" + after, date=term.ends,
                              anchor=term.ends, as_of=as_of.isoformat(), arithmetic=how, confidence=0.7))
         if r is not None and not r.automatic and r.notice is not None and r.notice.value:

@@ -3,8 +3,10 @@
 Read from the clauses tagged ``termination.renewal``/``renewal_notice`` (or, when none is tagged, sentences
 around "renew", "extend", "year to year"). A renewal sentence says the agreement or its term renews, extends
 or continues; it is automatic ("shall automatically renew", "unless either party gives notice", "year to
-year") or optional ("may be renewed by mutual agreement", "has the option to extend"). Its period is the
-first duration that is not the notice; "up to two (2) successive one-year terms" gives ``count`` 2; "shall
+year") or optional: by the parties' agreement ("may be renewed by mutual agreement", ``detail`` "by agreement") or
+at one party's option ("has the option to extend", ``detail`` "option"). Its period is the first duration
+after the first word of renewal that is not the notice ("an initial term of three (3) years, renewing for
+successive one (1) year periods" renews for one year); "up to two (2) successive one-year terms" gives ``count`` 2; "shall
 continue thereafter until terminated" has no period (``until_terminated``). The notice to stop it may sit in
 the next sentence; "no fewer than 90 and no more than 120 days" is a window (``notice_max`` 120 days), and
 the last day to give notice is set by the shorter end.
@@ -26,15 +28,31 @@ __all__ = ["renewal"]
 _RENEW = ("renew", "extend", "year to year", "year-to-year", "month to month", "month-to-month", "thereafter")
 # the agreement or its term renews, extends or continues (not "the licence extends to affiliates")
 _RENEW_STATEMENT = re.compile(
-    r"(?i:(?:agreement|term|contract)\b[^.;]{0,150}?\b(?:renew|extend|continue)|(?:renew|extend)\w*\s+(?:this\s+|the\s+)?"
-    r"(?:agreement|term|contract)|renewal\s+(?:term|period)|(?:year|month)[\s-]+to[\s-]+(?:year|month))")
+    r"(?i:(?:agreement|term|contract)\b[^.;]{0,150}?\b(?:renew|extend|continue)|(?:renew|extend)\w*\s+(?:this\s+|the\s+|"
+    r"your\s+|its\s+)?(?:rights\s+to\s+operate\s+the\s+)?(?:agreement|term|contract|franchise|lease)|renewal\s+(?:term|period)|(?:year|month)[\s-]+to[\s-]+(?:year|month))")
 _AUTOMATIC = re.compile(r"(?i:automatic|(?:shall|will)\s+(?:thereafter\s+)?(?:be\s+)?(?:renew|extend|continue)|"
                         r"(?:renew|extend|continue)s?\s+(?:automatically|thereafter)|unless\s+(?:either|a|one|any)\s+"
                         r"part|year[\s-]+to[\s-]+year|month[\s-]+to[\s-]+month|successive|evergreen)")
-_OPTIONAL = re.compile(r"(?i:may\s+(?:be\s+)?(?:renew|extend)|mutual(?:ly)?\s+(?:written\s+)?agree|option\s+to\s+"
+_OPTIONAL = re.compile(r"(?i:may\s+(?:be\s+)?(?:renew|extend)|elects?\s+to\s+(?:renew|extend)|mutual(?:ly)?\s+(?:written\s+)?agree|option\s+to\s+"
                        r"(?:renew|extend)|upon\s+(?:the\s+)?(?:mutual|written\s+agreement)|right\s+to\s+(?:renew|extend)|"
                        r"(?:by|with)\s+(?:the\s+)?(?:mutual\s+)?(?:written\s+)?(?:agreement|consent)\s+of|if\s+(?:both\s+)?"
                        r"(?:the\s+)?parties\s+(?:so\s+)?agree|unanimous\s+consent)")
+# a party's own option ("has the option to extend", "may renew ... by giving notice"), not the parties' agreement
+_UNILATERAL = re.compile(r"(?i:option\s+to\s+(?:renew|extend)|elects?\s+to\s+(?:renew|extend)|right\s+to\s+(?:renew|extend)|(?:at|in)\s+(?:its|their|the)\s+"
+                         r"(?:sole\s+)?(?:option|discretion|election)|(?:may|shall\s+have\s+the\s+right\s+to)\s+(?:elect\s+to\s+)?"
+                         r"(?:be\s+)?(?:renew|extend)\w*\b[^.;]{0,120}?\b(?:by|upon|on)\s+(?:giving\s+)?(?:\w+\s+){0,3}(?:written\s+)?notice|"
+                         r"(?:may|shall\s+have\s+the\s+right\s+to)\s+(?:elect\s+to\s+)?(?:renew|extend))")
+# automatic even where the sentence also says "may" or mentions the parties' agreement: "may be renewed
+# automatically ... if neither Party raises objection", "unless either Party provides notice of nonrenewal"
+_PLAINLY_AUTOMATIC = re.compile(r"(?i:automatic|non-?\s?renewal|unless\s+(?:either|a|one|any)\s+part[^.;]{0,80}?notice|"
+                                r"if\s+neither\s+part|without\s+(?:further\s+)?(?:action|notice))")
+_MUTUAL = re.compile(r"(?i:mutual|both\s+parties|(?:the\s+)?parties\s+(?:may\s+|shall\s+)?(?:so\s+)?agree|agreement\s+of\s+"
+                     r"(?:the\s+|both\s+)?parties|unanimous|upon\s+(?:the\s+)?written\s+agreement|if\s+(?:both\s+)?(?:the\s+)?"
+                     r"parties)")
+# where the renewal period is said: after the first word of renewal ("... for an initial term of three (3) years
+# and shall renew for successive one (1) year periods")
+_RENEW_CUE = re.compile(r"(?i:renew|extend|extension|successive|additional\s+(?:term|period)|year[\s-]+to[\s-]+year|"
+                        r"month[\s-]+to[\s-]+month|thereafter)")
 _UNTIL_TERMINATED = re.compile(r"(?i:(?:thereafter|after\s+that|indefinitely)\b[^.;]{0,80}?\buntil\b|continue\s+"
                                r"(?:in\s+(?:full\s+)?(?:force|effect)\s+)?(?:thereafter\s+)?(?:indefinitely|until\s+"
                                r"(?:terminated|either|one|a)))")
@@ -50,10 +68,15 @@ _COUNT = re.compile(r"(?i:(?:up\s+to|maximum\s+of|no\s+more\s+than|not\s+more\s+
                     r"further)?\s*(?:renewal|extension)s?\s+(?:terms?|periods?)|(?P<n3>once|twice))")
 
 
+# how a sentence asks for notice: "written notice", "notifies", "request in writing ... that this Agreement
+# not be renewed", "unless terminated by either party at least six months prior to the expiration"
+_NOTICE_WORDS = re.compile(r"notice|notif|in\s+writing|terminated\s+by|(?:prior\s+to|before)\s+the\s+(?:expir|end|anniversary)")
+
+
 def _notice_in(ctx: Analysis, s: int, e: int) -> tuple[Duration | None, Duration | None, str | None]:
     """The notice period in ``text[s:e]``, the longest notice of a window, and a note (left blank/redacted)."""
     low = ctx.text[s:e].lower()
-    if "notice" not in low and "notif" not in low:
+    if not _NOTICE_WORDS.search(low):
         return None, None, None
     r = _RANGE.search(ctx.text, s, e)
     if r is not None:
@@ -75,6 +98,28 @@ def _notice_in(ctx: Analysis, s: int, e: int) -> tuple[Duration | None, Duration
     return None, None, None
 
 
+_EVERY = re.compile(r"(?i:\b(?P<y>annually|each\s+year|every\s+year|year\s+by\s+year)\b|\b(?P<m>each\s+month|every\s+month)\b|"
+                    r"(?P<same>(?:successive\s+|additional\s+|further\s+)?(?:terms?|periods?)\s+(?:of\s+)?(?:the\s+same\s+"
+                    r"(?:duration|length)|equal\s+(?:in\s+length\s+)?to\s+the\s+initial\s+term)|same\s+(?:period|duration|term)\s+as\s+"
+                    r"the\s+initial))")
+
+
+def _every(ctx: Analysis, s: int, e: int, term: KeyTerm | None) -> Duration | None:
+    """A renewal period said without a number: "renew automatically each year", "renewed tacitly every year",
+    "successive terms of the same duration" (the initial term's length)."""
+    m = _EVERY.search(ctx.text, s, e)
+    if m is None:
+        return None
+    if m.group("y"):
+        return Duration(m.start(), m.end(), 1, "Y")
+    if m.group("m"):
+        return Duration(m.start(), m.end(), 1, "M")
+    iso = re.fullmatch(r"P(\d+)([DWMY])", term.value or "") if term is not None else None
+    if iso is not None:
+        return Duration(m.start(), m.end(), int(iso.group(1)), iso.group(2))
+    return None
+
+
 def _count(sentence: str) -> int | None:
     m = _COUNT.search(sentence)
     if m is None:
@@ -92,6 +137,7 @@ def renewal(ctx: Analysis, term: KeyTerm | None, expiry: KeyTerm | None, arithme
     spans = [(conf, c.start, c.end) for conf, c in ctx.tagged("termination.renewal", "termination.renewal_notice")]
     spans += [(0.45, *ctx.sentence_bounds(pos)) for pos in ctx.anchors(_RENEW, limit=20)]
     seen: set[int] = set()
+    weaker: list[Renewal] = []  # renewals by agreement or option: kept while an automatic one may follow
     for conf, start, end in spans[:12]:
         sents = list(ctx.sentences_in(start, end))
         for i, (s, e) in enumerate(sents):
@@ -101,23 +147,33 @@ def renewal(ctx: Analysis, term: KeyTerm | None, expiry: KeyTerm | None, arithme
             sentence = ctx.text[s:e]
             if not _RENEW_STATEMENT.search(sentence) or not (_AUTOMATIC.search(sentence) or _OPTIONAL.search(sentence)):
                 continue
+            cue = _RENEW_CUE.search(sentence)
+            if cue is None and not _UNTIL_TERMINATED.search(sentence):
+                continue  # "shall continue for three years": the initial term, not a renewal
             optional = bool(_OPTIONAL.search(sentence))
-            automatic = bool(_AUTOMATIC.search(sentence)) and not optional
+            automatic = bool(_AUTOMATIC.search(sentence)) and (not optional or bool(_PLAINLY_AUTOMATIC.search(sentence)))
             notice_dur = notice_max = None
             note = None
             notice_span = None
-            for ns, ne in sents[i: i + 2] or [(s, e)]:
+            for j, (ns, ne) in enumerate(sents[i: i + 3] or [(s, e)]):
+                if j == 2 and not re.search(r"(?i:renew|terminat|expir)", ctx.text[ns:ne]):
+                    break
                 notice_dur, notice_max, note = _notice_in(ctx, ns, ne)
                 if notice_dur is not None or note is not None:
                     notice_span = (ns, ne)
                     break
-            period = next((d for d in find_durations(ctx.text, s, e) if d != notice_dur and
-                           (notice_max is None or d.start >= notice_max.end or d.end <= notice_dur.start)  # type: ignore[union-attr]
-                           and not _NOTICE_AFTER.search(ctx.text[d.end: d.end + 30])
-                           and not (term is not None and term.start == s and d.iso == term.value
-                                    and sentence.lower().find("renew") > d.end - s)), None)
+            candidates = [d for d in find_durations(ctx.text, s, e) if d != notice_dur and
+                          (notice_max is None or d.start >= notice_max.end or d.end <= notice_dur.start)  # type: ignore[union-attr]
+                          and not _NOTICE_AFTER.search(ctx.text[d.end: d.end + 30])
+                          and not (term is not None and term.start == s and d.iso == term.value
+                                   and sentence.lower().find("renew") > d.end - s)]
+            after_cue = [d for d in candidates if cue is not None and d.end > s + cue.start()]
+            period = (after_cue or candidates or [None])[0]
+            if period is None:
+                period = _every(ctx, s, e, term)
             until_terminated = period is None and bool(_UNTIL_TERMINATED.search(sentence))
-            detail = "automatic" if automatic else "by agreement"
+            unilateral = not automatic and bool(_UNILATERAL.search(sentence)) and not _MUTUAL.search(sentence)
+            detail = "automatic" if automatic else "option" if unilateral else "by agreement"
             if until_terminated:
                 detail += ", until terminated"
             renewal_term = key_term(ctx, "renewal_term", s, e, value=period.iso if period else None,
@@ -132,11 +188,15 @@ def renewal(ctx: Analysis, term: KeyTerm | None, expiry: KeyTerm | None, arithme
             last_day = None
             if first_end is not None and notice_dur is not None and automatic:
                 last_day = add_duration(first_end, notice_dur, -1).isoformat()
-            return Renewal(automatic=automatic, term=renewal_term, notice=notice,
+            found = Renewal(automatic=automatic, term=renewal_term, notice=notice,
                            first_term_end=first_end.isoformat() if first_end else None, last_notice_day=last_day,
                            count=_count(sentence), until_terminated=until_terminated,
                            notice_max=notice_max.iso if notice_max is not None else None)
-    return None
+            if automatic:
+                return found
+            weaker.append(found)
+    # an option a party holds says more than "may be extended by mutual agreement"
+    return next((r for r in weaker if (r.term.detail or "").startswith("option")), weaker[0] if weaker else None)
 
 
 def _first_term_end(arithmetic: Term | None, expiry: KeyTerm | None) -> dt.date | None:

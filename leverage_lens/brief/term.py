@@ -48,17 +48,49 @@ _YEARS_AFTER = re.compile(r"(?i:until|for|after|expire\w*\s+(?:on|at)|end\w*\s+(
 _ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
             "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "fifteenth": 15, "twentieth": 20,
             "thirtieth": 30}
-_PERPETUAL = re.compile(r"(?i:\bperpetu(?:al|ity)\b|in\s+perpetuity|indefinite(?:ly)?(?:\s+period)?)")
+_PERPETUAL = re.compile(r"(?i:\bperpetu(?:al(?:ly)?|ity)\b|in\s+perpetuity|indefinite(?:ly)?(?:\s+period)?)")
+# "a perpetual, irrevocable licence", "Perpetual Preferred Stock", "perpetual easements": an adjective of a
+# thing granted, not the agreement's term
+_PERPETUAL_THING = re.compile(r"^\W{0,3}(?i:(?:and\s+|or\s+)?(?:irrevocable|non-?\s?exclusive|exclusive|royalty|fully|"
+                              r"world-?\s?wide|licen[cs]|right|preferred|easement|paid|transferable|sub-?licens|"
+                              r"non-?\s?transferable|non-?\s?terminable|assignable|free))")
 _UNTIL_TERMINATED = re.compile(
     r"(?i:(?:until|unless\s+and\s+until)\s+(?:it\s+is\s+|this\s+agreement\s+is\s+|so\s+)?(?:terminated|either\s+party|"
     r"a\s+party|one\s+party|the\s+parties|[A-Z]\w+\s+(?:or\s+[A-Z]\w+\s+)?(?:gives|terminates|elects))|until\s+termination\b|"
-    r"until\s+(?:such\s+time\s+as\s+)?(?:it\s+is\s+)?terminated)")
+    r"until\s+(?:such\s+time\s+as\s+)?(?:it\s+is\s+)?terminated|end\w*\s+(?:only\s+)?(?:when|upon|if)\s+(?:it\s+is\s+)?"
+    r"terminated\s+by)")
 _COTERMINOUS = re.compile(r"(?i:co-?\s?terminous\s+with\s+(?P<with>(?:the\s+)?[^.;,]{3,60}?)(?=[.;,]|\s+(?:and|unless)\b)|"
-                          r"(?:for|during)\s+(?:the\s+)?(?:same\s+)?term\s+of\s+(?:the\s+)?(?P<with2>[A-Z][\w\s]{2,40}?"
+                          r"(?:for|during)\s+(?:the\s+)?(?:same\s+)?term\s+of\s+(?:the\s+)?(?!this\b|This\b)(?P<with2>[A-Z][\w\s]{2,40}?"
                           r"Agreement))")
 _UNTIL_EVENT = re.compile(r"(?i:until\s+(?:the\s+)?(?P<event>(?:later|earlier)\s+of|expiration\s+of|expiry\s+of|"
                           r"completion\s+of|end\s+of\s+the\s+(?:last|royalty)|last\s+to\s+expire|date\s+(?:on\s+)?which|"
                           r"all\s+(?:obligations|amounts|shares|products))[^.;]{0,80})")
+START_BLANK = "the start date is left blank"
+_FROM_EVENT = re.compile(r"(?i:\W{0,3}(?:\(\d{1,3}\)\s*)?(?:calendar\s+|full\s+|consecutive\s+)?(?:period\s+)?"
+                         r"(?:from|after|following|beginning\s+(?:on|with)|commencing\s+(?:on|with))\s+(?:and\s+including\s+)?(?:the\s+)?"
+                         r"(?:occurrence\s+of\s+(?:the\s+)?)?)(?P<event>[^.;]{3,90})")
+_KNOWN_START = re.compile(
+    r"(?i:\W{0,2}(?:the\s+)?(?:date\s+(?:of\s+|on\s+which\s+|that\s+|when\s+)?)?(?:the\s+|its\s+|this\s+)?(?:effective|"
+    r"execution|executed|signing|signature|commencement|start|hereof|thereof|above|below|first\s+(?:above\s+)?written|"
+    r"set\s+forth|agreement\s+date|such\s+date|that\s+date|last\s+signature|(?:agreement|contract)\b(?!\s+(?:is|has|was|"
+    r"shall)\s+(?!signed|executed|fully|entered))))")
+_EITHER_OF = re.compile(r"(?i:\b(?P<which>later|earlier|sooner|latest|earliest|first)\s+(?:to\s+occur\s+)?of\b|"
+                        r"whichever\s+(?:is|comes|occurs|shall\s+occur|happens)\s+(?P<which2>later|earlier|first|sooner|"
+                        r"last))")
+
+
+def _either_of(sentence: str) -> str:
+    """A caveat when the term ends on the earlier or later of a day and an event ("the later of (x) three (3)
+    years from the date hereof and (y) the date on which ...")."""
+    m = _EITHER_OF.search(sentence)
+    if m is None:
+        return ""
+    which = (m.group("which") or m.group("which2")).lower()
+    sooner = which in ("earlier", "sooner", "earliest", "first")
+    return (f"; the {'earlier' if sooner else 'later'} of that day and another event the clause names, so the "
+            f"term may end {'sooner' if sooner else 'later'}")
+
+
 _FROM_AGREEMENT = re.compile(r"(?i:(?:from|after|following)\s+(?:the\s+)?(?:date\s+(?:hereof|of\s+(?:this\s+)?"
                              r"(?:agreement|execution|signature))|execution\s+(?:date|hereof|of\s+this)|signing))")
 
@@ -103,10 +135,28 @@ def _ordinal(words: str, digits: str | None) -> int | None:
     return words_to_number(w)
 
 
+def _blank(t: KeyTerm | None) -> bool:
+    """A date the draft leaves blank, or states only in part ("July 2013", "February ____, 2017")."""
+    return t is not None and not t.value and (t.detail == "left blank" or bool(re.search(r"\d{4}", t.text)))
+
+
+def _event_start(ctx: Analysis, at: int, e: int) -> str | None:
+    """The event a length counts from when it is not a date the brief knows: "ten (10) years from the Launch
+    Date", "after the First Commercial Sale" (None for the effective date, the date hereof, a stated date)."""
+    m = _FROM_EVENT.match(ctx.text, at, e)
+    if m is None:
+        return None
+    event = m.group("event")
+    if _KNOWN_START.match(event) or find_dates(event):
+        return None
+    return " ".join(re.split(r"[,;(]|\s+(?:and|or|unless|whichever|subject)\b", event)[0].split()) or None
+
+
 def _start_for(ctx: Analysis, s: int, e: int, effective: KeyTerm | None, agreed: KeyTerm | None,
                ) -> tuple[dt.date | None, str]:
     """The day a length counts from: a date the sentence says the term starts on, "the date hereof" (the
-    agreement date), else the effective date."""
+    agreement date), else the effective date, else the agreement date (the preamble's date is when the
+    contract takes effect unless it says otherwise). A start the draft leaves blank is said to be blank."""
     sentence = ctx.text[s:e]
     for d in find_dates(ctx.text, s, e):
         before = ctx.text[max(s, d.start - 40): d.start]
@@ -117,6 +167,10 @@ def _start_for(ctx: Analysis, s: int, e: int, effective: KeyTerm | None, agreed:
         return dt.date.fromisoformat(agreed.value), f"starts {agreed.value} (the date of the agreement)"
     if effective is not None and effective.value:
         return dt.date.fromisoformat(effective.value), f"starts {effective.value} (the effective date)"
+    if _blank(effective) or (effective is None and _blank(agreed)):
+        return None, START_BLANK
+    if agreed is not None and agreed.value:
+        return dt.date.fromisoformat(agreed.value), f"starts {agreed.value} (the date of the agreement)"
     return None, "the start date is not stated"
 
 
@@ -125,8 +179,12 @@ def _no_fixed_end(ctx: Analysis, s: int, e: int) -> tuple[str, str | None] | Non
     m = _COTERMINOUS.search(sentence)
     if m:
         return "coterminous", " ".join((m.group("with") or m.group("with2") or "").split()) or None
-    if _PERPETUAL.search(sentence) and not re.search(r"(?i:licen[cs]e|right|grant)", sentence[:_PERPETUAL.search(sentence).start()][-60:]):  # type: ignore[union-attr]
-        return "perpetual", None
+    for p in _PERPETUAL.finditer(sentence):
+        if _PERPETUAL_THING.search(sentence[p.end():]) or re.search(r"(?i:licen[cs]e|right|grant)",
+                                                                    sentence[:p.start()][-60:]):
+            continue
+        if re.search(r"(?i:\b(?:agreement|term|contract)\b)", sentence[:p.start()]):
+            return "perpetual", None
     if _UNTIL_TERMINATED.search(sentence):
         return "until_terminated", None
     m = _UNTIL_EVENT.search(sentence)
@@ -146,7 +204,9 @@ def _term(kind: str, ctx: Analysis, s: int, e: int, steps: list[str], **fields: 
 def _read_sentence(ctx: Analysis, s: int, e: int, conf: float, effective: KeyTerm | None, agreed: KeyTerm | None,
                    ) -> tuple[KeyTerm | None, KeyTerm | None, Term] | None:
     text = ctx.text
-    lead = text[s: s + 40].lower()
+    heading = _LEAD_HEADING.match(text, s, min(e, s + 60))
+    at = heading.end() if heading else s
+    lead = text[at: at + 40].lower()
     if "renew" in lead or "thereafter" in lead:
         return None
     # a stated end date
@@ -173,12 +233,19 @@ def _read_sentence(ctx: Analysis, s: int, e: int, conf: float, effective: KeyTer
                 text[s: m.start()].lower()[-80:]:
             continue
         dur = Duration(m.start(), m.end(), n, "Y")
+        of = m.group("of").strip(" \"'\u201c\u201d")
+        if not _KNOWN_START.match(of):
+            event = " ".join(re.split(r"[,;(]|\s+(?:and|or|unless)\b", of)[0].split())
+            term = key_term(ctx, "initial_term", s, e, value=dur.iso, confidence=0.8 * conf + 0.1)
+            return term, None, _term("fixed", ctx, s, e, [f"runs to the {_nth(n)} anniversary of {event}, a day the "
+                                                         "contract does not date: no end can be computed"],
+                                     length=dur.iso, linked_to=event)
         return _with_length(ctx, s, e, conf, dur, effective, agreed, f"the {_nth(n)} anniversary")
     # a length
     for dur in find_durations(text, s, e):
         before = text[max(s, dur.start - 60): dur.start]
         after = text[dur.end: min(e, dur.end + 40)]
-        if _NOT_TERM.search(before[-25:] + " " + after[:25]):
+        if _NOT_TERM.search(before[-25:] + " " + re.sub(r"(?i:^\W*thereafter\b)", "", after)[:25]):
             continue
         if _TERM_BEFORE.search(before) or _FROM_START.search(after):
             return _with_length(ctx, s, e, conf, dur, effective, agreed, None)
@@ -197,6 +264,10 @@ def _read_sentence(ctx: Analysis, s: int, e: int, conf: float, effective: KeyTer
     return None
 
 
+# a heading run into its first sentence: "Term and Renewal  The term of this Agreement ..."
+_LEAD_HEADING = re.compile(r"\s*(?:[\d.()]+\s*)?[A-Z][\w-]*(?:[ \t]+(?:and|of|&|[A-Z][\w-]*)){0,5}[.:]?(?:[ \t]{2,}|\s*\n|\.\s+)")
+
+
 def _nth(n: int) -> str:
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"
@@ -206,13 +277,20 @@ def _with_length(ctx: Analysis, s: int, e: int, conf: float, dur: Duration, effe
                  agreed: KeyTerm | None, how: str | None) -> tuple[KeyTerm, KeyTerm | None, Term]:
     term = key_term(ctx, "initial_term", s, e, value=dur.iso, confidence=0.8 * conf + 0.1,
                     detail="business days" if dur.business else None)
+    event = _event_start(ctx, dur.end, e) if how is None else None
+    if event is not None:
+        steps = [f"runs {_words(dur.iso)} from {event}, a day the contract does not date: no end can be computed"]
+        return term, None, _term("fixed", ctx, s, e, steps, length=dur.iso, linked_to=event)
     start, start_how = _start_for(ctx, s, e, effective, agreed)
     steps = [start_how, f"runs {_words(dur.iso)}" + (f" (to {how})" if how else "")]
     if start is None:
-        return term, None, _term("fixed", ctx, s, e, steps, length=dur.iso)
+        blank = None
+        if start_how == START_BLANK:
+            blank = term.model_copy(update={"kind": "expiration_date", "value": None, "detail": "left blank"})
+        return term, blank, _term("fixed", ctx, s, e, steps, length=dur.iso)
     end = add_duration(start, dur)
     steps.append(f"{start.isoformat()} + {_words(dur.iso)} = {end.isoformat()} (the anniversary; the start day "
-                 "is not counted)")
+                 "is not counted)" + _either_of(ctx.text[s:e]))
     expiry = term.model_copy(update={"kind": "expiration_date", "value": end.isoformat(), "detail": "computed"})
     return term, expiry, _term("fixed", ctx, s, e, steps, starts=start.isoformat(), length=dur.iso,
                                 ends=end.isoformat(), ends_basis="computed")
@@ -229,13 +307,19 @@ def initial_term(ctx: Analysis, effective: KeyTerm | None, agreed: KeyTerm | Non
     When the term clause states no period, date or open end ("for the periods in Schedule 2"), the initial
     term is its first sentence about the term, with no value."""
     clauses = term_clauses(ctx)[:6]
-    if not clauses:
-        clauses = [(0.5, *ctx.sentence_bounds(pos)) for pos in ctx.anchors(_TERM_ANCHOR, limit=30)]
+    tagged = len(clauses)
+    # sentences that state the agreement's term anywhere (an untagged clause, a schedule, a cover page), after
+    # the tagged and headed clauses
+    clauses += [(0.5, *ctx.sentence_bounds(pos)) for pos in ctx.anchors(_TERM_ANCHOR, limit=30)]
     statement = None
-    for conf, start, end in clauses:
+    seen: set[int] = set()
+    for i, (conf, start, end) in enumerate(clauses):
         for s, e in ctx.sentences_in(start, end):
+            if s in seen:
+                continue
+            seen.add(s)
             sentence = ctx.text[s:e]
-            if not _TERM_SENTENCE.search(sentence):
+            if not _TERM_SENTENCE.search(sentence) or (i >= tagged and not _TERM_STATEMENT.search(sentence)):
                 continue
             if statement is None and conf >= 0.6 and _TERM_STATEMENT.search(sentence):
                 statement = (conf, s, e)

@@ -133,7 +133,7 @@ _WORDNUM = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|
 _DURATION = re.compile(
     rf"(?<![\w$.,])(?:(?P<words>{_WORDNUM}(?:(?:[\s-]+|\s+and\s+){_WORDNUM}){{0,3}})\s*(?:\((?P<paren>\d{{1,4}})\))?"
     r"|(?P<digits>\d{1,4}))"
-    r"[\s-]*(?:\(\s*\d{1,4}\s*\)[\s-]*)?(?:(?:additional|successive|consecutive|further|full)\s+)?(?P<qual>business|calendar|working|banking)?\s*(?P<unit>day|week|month|year)s?\b"
+    r"[\s-]*(?:\(\s*\d{1,4}\s*\)[\s-]*)?(?:(?:additional|successive|consecutive|further|full|contract)\s+)?(?P<qual>business|calendar|working|banking)?\s*(?P<unit>day|week|month|year)s?\b"
     r"|\b(?P<each>annual|yearly|year[\s-]+to[\s-]+year|month[\s-]+to[\s-]+month|monthly|quarterly)\b",
     re.IGNORECASE,
 )

@@ -89,7 +89,9 @@ def brief_rows(report: Report) -> list[BriefRow]:
         rows.append(BriefRow("Expires", (t.value or t.detail or "see clause") + how, t))
     r = brief.renewal
     if r is not None:
-        parts = [("renews automatically" if r.automatic else "renews only by agreement")
+        how = ("renews automatically" if r.automatic else "renews if a party exercises its option"
+               if (r.term.detail or "").startswith("option") else "renews only by agreement")
+        parts = [how
                  + (f" for {_dur(r.term)}" if r.term.value else "")
                  + (f", up to {r.count} times" if r.count else "")
                  + (", then continues until terminated" if r.until_terminated else "")]
