@@ -46,10 +46,10 @@ def agreement_date(ctx: Analysis) -> KeyTerm | None:
         s, e = ctx.sentence_bounds(m.start())
         if not _INSTRUMENT.search(ctx.text, max(s, m.start() - 300), m.start() + 40):
             continue
-        found = next(iter(find_dates(ctx.text, m.start(), min(e, m.end() + 400))), None)
+        found = next(iter(_dates(ctx.text, m.start(), min(e, m.end() + 400))), None)
         cue = m
         break  # the opening sentence has no date: do not take one from the recitals
-    dateline = next((d for d in find_dates(ctx.text, 0, min(stop, 3000)) if _alone_on_line(ctx.text, d)), None)
+    dateline = next((d for d in _dates(ctx.text, 0, min(stop, 3000)) if _alone_on_line(ctx.text, d)), None)
     if dateline is not None and (found is None or dateline.start < found.start):
         found = dateline
     if found is None and cue is not None:
@@ -60,7 +60,7 @@ def agreement_date(ctx: Analysis) -> KeyTerm | None:
     if found is not None:
         return _date_term(ctx, "agreement_date", found, 0.9 if found.value else 0.7)
     fallback = None
-    for d in find_dates(ctx.text, 0, stop):
+    for d in _dates(ctx.text, 0, stop):
         before = ctx.text[max(0, d.start - 40): d.start]
         if _DATE_CUE.search(before):
             return _date_term(ctx, "agreement_date", d, 0.9 if d.value else 0.6)
@@ -92,7 +92,7 @@ def _signature_date(ctx: Analysis) -> DateMatch | None:
     start = max((low.rfind(w) for w in _WITNESS), default=-1)
     if start < 0:
         start = max(0, len(text) - 3000)
-    for d in find_dates(text, start, min(len(text), start + 6000)):
+    for d in _dates(text, start, min(len(text), start + 6000)):
         if d.value and _SIGNED.search(text[max(start, d.start - 30): d.start]):
             return d
     return None
@@ -113,7 +113,7 @@ def effective_date(ctx: Analysis, agreement: KeyTerm | None) -> KeyTerm | None:
     """The date the obligations start: an explicit effective date, else the agreement date."""
     for pos in ctx.anchors(_EFFECTIVE, limit=60):
         lo, hi = max(0, pos - 160), min(len(ctx.text), pos + 160)
-        for d in find_dates(ctx.text, lo, hi):
+        for d in _dates(ctx.text, lo, hi):
             if d.end <= pos + 8 and _EFFECTIVE_AFTER.search(ctx.text[d.end: d.end + 40]):
                 return _date_term(ctx, "effective_date", d, 0.9)
             if d.start > pos and _EFFECTIVE_BEFORE.search(ctx.text[pos: d.start]):
@@ -127,6 +127,21 @@ def effective_date(ctx: Analysis, agreement: KeyTerm | None) -> KeyTerm | None:
         return agreement.model_copy(update={"kind": "effective_date", "confidence": 0.4,
                                             "detail": agreement.detail or "assumed: the agreement date"})
     return None
+
+
+_STAMP = re.compile(r"^\s*Source:")
+
+
+def _dates(text: str, start: int, end: int) -> list[DateMatch]:
+    """The dates in ``text[start:end]`` that are not a filing stamp: EDGAR prints "Source: CARDLYTICS, INC.,
+    S-1, 1/12/2018" on every page, a date of filing that CUAD (rightly) never takes for the contract's date."""
+    out = []
+    for d in find_dates(text, start, end):
+        line_start = text.rfind("\n", 0, d.start) + 1
+        if _STAMP.search(text[line_start: d.start]):
+            continue
+        out.append(d)
+    return out
 
 
 def _iso(value: dt.date | None) -> str | None:
