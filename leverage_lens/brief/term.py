@@ -44,7 +44,8 @@ _TERM_HEADING = re.compile(r"(?i:^\s*(?:the\s+)?(?:initial\s+)?term\b|duration|t
                            r"expiration|effective\s+date\s+and\s+term)")
 _ANNIVERSARY = re.compile(r"(?i:(?P<n>\w+(?:[\s-]\w+)?)\s*(?:\((?P<d>\d{1,3})(?:st|nd|rd|th)?\)\s*)?"
                           r"(?:year\s+)?anniversary\s+of\s+(?:the\s+)?(?P<of>[\w\s\"'\u201c\u201d]{0,40}))")
-_YEARS_AFTER = re.compile(r"(?i:until|for|after|expire\w*\s+(?:on|at)|end\w*\s+(?:on|at))\s+(?:the\s+(?:date\s+)?(?:that\s+is\s+)?)?$")
+_YEARS_AFTER = re.compile(r"(?i:until|for|after|through|expire\w*\s+(?:on|at)|end\w*\s+(?:on|at))\s+(?:the\s+(?:date\s+)?"
+                          r"(?:that\s+is\s+)?)?(?P<before>(?:last\s+)?day\s+(?:prior\s+to|before|preceding)\s+(?:the\s+)?)?$")
 _ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
             "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "fifteenth": 15, "twentieth": 20,
             "thirtieth": 30}
@@ -72,7 +73,7 @@ _FROM_EVENT = re.compile(r"(?i:\W{0,3}(?:\(\d{1,3}\)\s*)?(?:calendar\s+|full\s+|
 _KNOWN_START = re.compile(
     r"(?i:\W{0,2}(?:the\s+)?(?:date\s+(?:of\s+|on\s+which\s+|that\s+|when\s+)?)?(?:the\s+|its\s+|this\s+)?(?:effective|"
     r"execution|executed|signing|signature|commencement|start|hereof|thereof|above|below|first\s+(?:above\s+)?written|"
-    r"set\s+forth|agreement\s+date|such\s+date|that\s+date|last\s+signature|(?:agreement|contract)\b(?!\s+(?:is|has|was|"
+    r"set\s+forth|agreement\s+date|such\s+date|that\s+date|last\s+signature|(?:agreement|contract|document|instrument)\b(?!\s+(?:is|has|was|"
     r"shall)\s+(?!signed|executed|fully|entered))))")
 _EITHER_OF = re.compile(r"(?i:\b(?P<which>later|earlier|sooner|latest|earliest|first)\s+(?:to\s+occur\s+)?of\b|"
                         r"whichever\s+(?:is|comes|occurs|shall\s+occur|happens)\s+(?P<which2>later|earlier|first|sooner|"
@@ -91,6 +92,7 @@ def _either_of(sentence: str) -> str:
             f"term may end {'sooner' if sooner else 'later'}")
 
 
+_NOT_A_TERM_SENTENCE = re.compile(r"(?i:\bmay\s+(?:immediately\s+)?terminate|right\s+to\s+terminate|\bwarrant)")
 _FROM_AGREEMENT = re.compile(r"(?i:(?:from|after|following)\s+(?:the\s+)?(?:date\s+(?:hereof|of\s+(?:this\s+)?"
                              r"(?:agreement|execution|signature))|execution\s+(?:date|hereof|of\s+this)|signing))")
 
@@ -229,9 +231,10 @@ def _read_sentence(ctx: Analysis, s: int, e: int, conf: float, effective: KeyTer
     # an anniversary
     for m in _ANNIVERSARY.finditer(text, s, e):
         n = _ordinal(m.group("n"), m.group("d"))
-        if not n or not _YEARS_AFTER.search(text[max(s, m.start() - 40): m.start()]) and "until" not in \
-                text[s: m.start()].lower()[-80:]:
+        cue = _YEARS_AFTER.search(text[max(s, m.start() - 60): m.start()])
+        if not n or cue is None and "until" not in text[s: m.start()].lower()[-80:]:
             continue
+        day_before = cue is not None and bool(cue.group("before"))
         dur = Duration(m.start(), m.end(), n, "Y")
         of = m.group("of").strip(" \"'\u201c\u201d")
         if not _KNOWN_START.match(of):
@@ -240,12 +243,16 @@ def _read_sentence(ctx: Analysis, s: int, e: int, conf: float, effective: KeyTer
             return term, None, _term("fixed", ctx, s, e, [f"runs to the {_nth(n)} anniversary of {event}, a day the "
                                                          "contract does not date: no end can be computed"],
                                      length=dur.iso, linked_to=event)
-        return _with_length(ctx, s, e, conf, dur, effective, agreed, f"the {_nth(n)} anniversary")
-    # a length
-    for dur in find_durations(text, s, e):
+        return _with_length(ctx, s, e, conf, dur, effective, agreed,
+                            f"the day before the {_nth(n)} anniversary" if day_before else f"the {_nth(n)} anniversary",
+                            day_before=day_before)
+    # a length (not in a termination right or a warranty: "may terminate ... thirty (30) days following notice")
+    lengths = [] if _NOT_A_TERM_SENTENCE.search(text, s, e) else find_durations(text, s, e)
+    for dur in lengths:
         before = text[max(s, dur.start - 60): dur.start]
         after = text[dur.end: min(e, dur.end + 40)]
-        if _NOT_TERM.search(before[-25:] + " " + re.sub(r"(?i:^\W*thereafter\b)", "", after)[:25]):
+        tail = re.sub(r"(?i:^\W*thereafter\b)", "", after)
+        if _NOT_TERM.search(before[-25:] + " " + tail[:25]) or re.search(r"(?i:\bnotice)", tail[:40]):
             continue
         if _TERM_BEFORE.search(before) or _FROM_START.search(after):
             return _with_length(ctx, s, e, conf, dur, effective, agreed, None)
@@ -274,7 +281,8 @@ def _nth(n: int) -> str:
 
 
 def _with_length(ctx: Analysis, s: int, e: int, conf: float, dur: Duration, effective: KeyTerm | None,
-                 agreed: KeyTerm | None, how: str | None) -> tuple[KeyTerm, KeyTerm | None, Term]:
+                 agreed: KeyTerm | None, how: str | None, day_before: bool = False,
+                 ) -> tuple[KeyTerm, KeyTerm | None, Term]:
     term = key_term(ctx, "initial_term", s, e, value=dur.iso, confidence=0.8 * conf + 0.1,
                     detail="business days" if dur.business else None)
     event = _event_start(ctx, dur.end, e) if how is None else None
@@ -289,8 +297,13 @@ def _with_length(ctx: Analysis, s: int, e: int, conf: float, dur: Duration, effe
             blank = term.model_copy(update={"kind": "expiration_date", "value": None, "detail": "left blank"})
         return term, blank, _term("fixed", ctx, s, e, steps, length=dur.iso)
     end = add_duration(start, dur)
-    steps.append(f"{start.isoformat()} + {_words(dur.iso)} = {end.isoformat()} (the anniversary; the start day "
-                 "is not counted)" + _either_of(ctx.text[s:e]))
+    if day_before:
+        end -= dt.timedelta(days=1)
+        steps.append(f"{start.isoformat()} + {_words(dur.iso)} - 1 day = {end.isoformat()} (the day before the "
+                     "anniversary)" + _either_of(ctx.text[s:e]))
+    else:
+        steps.append(f"{start.isoformat()} + {_words(dur.iso)} = {end.isoformat()} (the anniversary; the start day "
+                     "is not counted)" + _either_of(ctx.text[s:e]))
     expiry = term.model_copy(update={"kind": "expiration_date", "value": end.isoformat(), "detail": "computed"})
     return term, expiry, _term("fixed", ctx, s, e, steps, starts=start.isoformat(), length=dur.iso,
                                 ends=end.isoformat(), ends_basis="computed")

@@ -67,3 +67,8 @@ def test_counting_back_business_days_skips_weekends() -> None:
     monday = dt.date(2024, 6, 10)
     assert add_duration(monday, Duration(0, 0, 1, "D", business=True), -1) == dt.date(2024, 6, 7)  # Friday
     assert add_duration(monday, Duration(0, 0, 5, "D", business=True), -1) == dt.date(2024, 6, 3)
+
+
+def test_date_filled_into_a_blank_line_is_read() -> None:
+    (d,) = find_dates("shall be effective as of _Dec. 8, 2005 (hereinafter")
+    assert d.value == dt.date(2005, 12, 8)

@@ -80,3 +80,24 @@ def test_a_partys_option_to_extend_is_not_renewal_by_agreement() -> None:
     mutual = _brief("The term of this Agreement is two (2) years. This Agreement may be renewed for one (1) "
                     "additional year by mutual written agreement of the parties.")
     assert mutual.renewal is not None and mutual.renewal.term.detail == "by agreement"
+
+
+def test_day_before_an_anniversary_is_one_day_short() -> None:
+    brief = _brief('"Initial Term" shall mean the Effective Date through the day prior to the fourth anniversary of '
+                   "the Effective Date.")
+    assert brief.term is not None and brief.term.ends == "2025-01-14"
+    assert "the day before the anniversary" in brief.term.steps[-1]
+
+
+def test_a_termination_right_is_not_the_term() -> None:
+    brief = _brief("Either party may terminate this Agreement if the other party fails to cure a breach within thirty "
+                   "(30) days following written notice thereof.")
+    assert brief.term is None or brief.term.length != "P30D"
+
+
+def test_edgar_filing_stamp_is_not_the_agreement_date() -> None:
+    text = ("Source: ACME CORP, S-1, 1/12/2018\n\nSERVICES AGREEMENT\n\nThis Services Agreement is entered into by "
+            "Acme Corp. and Beta LLC.\n\n1. Services. Acme shall provide the services.\n")
+    brief = analyze(parse_text(text, name="s.txt")).summary.brief
+    assert brief is not None
+    assert brief.agreement_date is None or brief.agreement_date.value != "2018-01-12"
