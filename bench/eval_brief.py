@@ -21,6 +21,8 @@ How CUAD's answers are read and compared:
 * durations (renewal term, notice period) as ISO durations: "successive 1 year" = ``P1Y``; 12 months and
   1 year are the same; renewal ``perpetual`` is right when the brief says the contract continues until
   terminated after the initial term;
+* a notice period the brief says is redacted ("[* * *] days") or left blank is right where CUAD's answer
+  is a blank ("[]");
 * governing law by name: either contains the other, case-folded, for any part of ``England; Wales``.
 
     python bench/eval_brief.py --parts train,dev [--cache /tmp/kt/cache] [--misses misses.md]
@@ -177,7 +179,11 @@ def ours(brief: Brief, name: str) -> str | None:
             return NO_END
         return None
     if name == "Notice Period to Terminate Renewal":
-        return str(r.notice.value) if r is not None and r.notice is not None and r.notice.value else None
+        if r is None or r.notice is None:
+            return None
+        if r.notice.value:
+            return str(r.notice.value)
+        return BLANK if r.notice.detail in ("redacted", "left blank") else None
     if name == "Governing Law":
         return brief.governing_law.value if brief.governing_law is not None else None
     raise KeyError(name)

@@ -25,7 +25,8 @@ from .terms import key_term, placeholder_at, redacted_at
 
 __all__ = ["renewal"]
 
-_RENEW = ("renew", "extend", "year to year", "year-to-year", "month to month", "month-to-month", "thereafter")
+_RENEW = ("renew", "extend", "year to year", "year-to-year", "month to month", "month-to-month", "thereafter",
+          "indefinitely")
 # the agreement or its term renews, extends or continues (not "the licence extends to affiliates")
 _RENEW_STATEMENT = re.compile(
     r"(?i:(?:agreement|term|contract)\b[^.;]{0,150}?\b(?:renew|extend|continue)|(?:renew|extend)\w*\s+(?:this\s+|the\s+|"
@@ -34,11 +35,11 @@ _AUTOMATIC = re.compile(r"(?i:automatic|(?:shall|will)\s+(?:thereafter\s+)?(?:be
                         r"(?:renew|extend|continue)s?\s+(?:automatically|thereafter)|unless\s+(?:either|a|one|any)\s+"
                         r"part|year[\s-]+to[\s-]+year|month[\s-]+to[\s-]+month|successive|evergreen)")
 _OPTIONAL = re.compile(r"(?i:may\s+(?:be\s+)?(?:renew|extend)|elects?\s+to\s+(?:renew|extend)|mutual(?:ly)?\s+(?:written\s+)?agree|option\s+to\s+"
-                       r"(?:renew|extend)|upon\s+(?:the\s+)?(?:mutual|written\s+agreement)|right\s+to\s+(?:renew|extend)|"
+                       r"(?:renew|extend)|upon\s+(?:the\s+)?(?:mutual|written\s+agreement)|right\s+to\s+(?:\w+ly\s+)?(?:renew|extend)|"
                        r"(?:by|with)\s+(?:the\s+)?(?:mutual\s+)?(?:written\s+)?(?:agreement|consent)\s+of|if\s+(?:both\s+)?"
                        r"(?:the\s+)?parties\s+(?:so\s+)?agree|unanimous\s+consent)")
 # a party's own option ("has the option to extend", "may renew ... by giving notice"), not the parties' agreement
-_UNILATERAL = re.compile(r"(?i:option\s+to\s+(?:renew|extend)|elects?\s+to\s+(?:renew|extend)|right\s+to\s+(?:renew|extend)|(?:at|in)\s+(?:its|their|the)\s+"
+_UNILATERAL = re.compile(r"(?i:option\s+to\s+(?:renew|extend)|elects?\s+to\s+(?:renew|extend)|right\s+to\s+(?:\w+ly\s+)?(?:renew|extend)|(?:at|in)\s+(?:its|their|the|[A-Z][\w-]*['\u2019]s)\s+"
                          r"(?:sole\s+)?(?:option|discretion|election)|(?:may|shall\s+have\s+the\s+right\s+to)\s+(?:elect\s+to\s+)?"
                          r"(?:be\s+)?(?:renew|extend)\w*\b[^.;]{0,120}?\b(?:by|upon|on)\s+(?:giving\s+)?(?:\w+\s+){0,3}(?:written\s+)?notice|"
                          r"(?:may|shall\s+have\s+the\s+right\s+to)\s+(?:elect\s+to\s+)?(?:renew|extend))")
@@ -55,7 +56,7 @@ _RENEW_CUE = re.compile(r"(?i:renew|extend|extension|successive|additional\s+(?:
                         r"month[\s-]+to[\s-]+month|thereafter)")
 _UNTIL_TERMINATED = re.compile(r"(?i:(?:thereafter|after\s+that|indefinitely)\b[^.;]{0,80}?\buntil\b|continue\s+"
                                r"(?:in\s+(?:full\s+)?(?:force|effect)\s+)?(?:thereafter\s+)?(?:indefinitely|until\s+"
-                               r"(?:terminated|either|one|a)))")
+                               r"(?:terminated|either|one|a))\b)")
 _NOTICE_BEFORE = re.compile(r"(?i:(?:at\s+least|not\s+less\s+than|no\s+less\s+than|no\s+fewer\s+than|not\s+fewer\s+"
                             r"than|minimum\s+of|upon|on|with|giving|by|than|least|within)\s+(?:\w+\s+)?)$")
 _NOTICE_AFTER = re.compile(r"^(?:'|\u2019|s)*\W*(?i:\(?[\w\s]{0,12}\)?\s*)?(?i:prior|before|in\s+advance|advance|"
@@ -104,6 +105,26 @@ _EVERY = re.compile(r"(?i:\b(?P<y>annually|each\s+year|every\s+year|year\s+by\s+
                     r"the\s+initial))")
 
 
+_IN_PASSING = re.compile(r"(?i:(?:terminated|renewed)\s+or\s+extended|extended\s+or\s+(?:earlier\s+)?(?:terminated|renewed)|"
+                         r"as\s+(?:it\s+|the\s+same\s+)?(?:may\s+(?:be\s+)?)?(?:further\s+)?(?:extended|renewed)(?:\s+or\s+"
+                         r"(?:extended|renewed))?(?:\s+(?:from\s+time\s+to\s+time|as\s+provided\s+herein|hereunder))?)")
+_DEFINES_INITIAL = re.compile(r"(?i:\(\s*(?:the|this|such)?\s*[\"'\u201c]*\s*initial\s+(?:term|period))")
+_RENEWAL_DEFINED = re.compile(r"(?i:\(\s*(?:each|each,|any\s+such)?\s*(?:a|an|the)?\s*[\"'\u201c]+\s*(?:renewal|extension)\s+"
+                              r"(?:term|period))")
+
+
+def _defined_period(ctx: Analysis, s: int, e: int) -> Duration | None:
+    """The period a sentence names only as "the Renewal Period" when a sentence nearby defines it: "...
+    for additional two (2)-year periods (each a "Renewal Period")"."""
+    if not re.search(r"(?i:renewal\s+(?:term|period)|extension\s+(?:term|period))", ctx.text[s:e]):
+        return None
+    for m in _RENEWAL_DEFINED.finditer(ctx.text, max(0, s - 1500), min(len(ctx.text), e + 1500)):
+        found = find_durations(ctx.text, max(0, m.start() - 120), m.start())
+        if found and not _NOTICE_AFTER.search(ctx.text[found[-1].end: found[-1].end + 30]):
+            return found[-1]
+    return None
+
+
 def _every(ctx: Analysis, s: int, e: int, term: KeyTerm | None) -> Duration | None:
     """A renewal period said without a number: "renew automatically each year", "renewed tacitly every year",
     "successive terms of the same duration" (the initial term's length)."""
@@ -147,9 +168,13 @@ def renewal(ctx: Analysis, term: KeyTerm | None, expiry: KeyTerm | None, arithme
             sentence = ctx.text[s:e]
             if not _RENEW_STATEMENT.search(sentence) or not (_AUTOMATIC.search(sentence) or _OPTIONAL.search(sentence)):
                 continue
-            cue = _RENEW_CUE.search(sentence)
+            # "unless earlier terminated or extended", "as it may be extended": no renewal said here
+            cue = _RENEW_CUE.search(_IN_PASSING.sub(lambda m: " " * len(m.group()), sentence))
             if cue is None and not _UNTIL_TERMINATED.search(sentence):
                 continue  # "shall continue for three years": the initial term, not a renewal
+            if cue is not None and cue.group().lower() == "thereafter" and _DEFINES_INITIAL.search(sentence) and \
+                    not re.search(r"(?i:renew|extend|extension|successive)", sentence):
+                continue  # "shall continue thereafter for twelve (12) months (the "Initial Term")"
             optional = bool(_OPTIONAL.search(sentence))
             automatic = bool(_AUTOMATIC.search(sentence)) and (not optional or bool(_PLAINLY_AUTOMATIC.search(sentence)))
             notice_dur = notice_max = None
@@ -169,8 +194,13 @@ def renewal(ctx: Analysis, term: KeyTerm | None, expiry: KeyTerm | None, arithme
                                    and sentence.lower().find("renew") > d.end - s)]
             after_cue = [d for d in candidates if cue is not None and d.end > s + cue.start()]
             period = (after_cue or candidates or [None])[0]
+            until = _UNTIL_TERMINATED.search(sentence)
+            until_at = until.start() + until.group().lower().rfind("until") if until is not None else -1
+            if until is not None and cue is not None and period is not None and cue.start() < until_at and \
+                    not any(cue.start() <= d.start - s < until_at for d in candidates):
+                period = None  # "and shall continue thereafter until terminated by either Party"
             if period is None:
-                period = _every(ctx, s, e, term)
+                period = _every(ctx, s, e, term) or _defined_period(ctx, s, e)
             until_terminated = period is None and bool(_UNTIL_TERMINATED.search(sentence))
             unilateral = not automatic and bool(_UNILATERAL.search(sentence)) and not _MUTUAL.search(sentence)
             detail = "automatic" if automatic else "option" if unilateral else "by agreement"
@@ -192,11 +222,14 @@ def renewal(ctx: Analysis, term: KeyTerm | None, expiry: KeyTerm | None, arithme
                            first_term_end=first_end.isoformat() if first_end else None, last_notice_day=last_day,
                            count=_count(sentence), until_terminated=until_terminated,
                            notice_max=notice_max.iso if notice_max is not None else None)
-            if automatic:
+            if automatic and (period is not None or notice_span is not None or until_terminated):
                 return found
             weaker.append(found)
-    # an option a party holds says more than "may be extended by mutual agreement"
-    return next((r for r in weaker if (r.term.detail or "").startswith("option")), weaker[0] if weaker else None)
+    # a renewal with its period says more than one without; an option a party holds more than "may be
+    # extended by mutual agreement"
+    weaker.sort(key=lambda r: (r.term.value is None and not r.until_terminated, not r.automatic,
+                               not (r.term.detail or "").startswith("option")))
+    return weaker[0] if weaker else None
 
 
 def _first_term_end(arithmetic: Term | None, expiry: KeyTerm | None) -> dt.date | None:

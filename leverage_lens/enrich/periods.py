@@ -131,7 +131,7 @@ _WORDNUM = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|
             r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|"
             r"a|an)")
 _DURATION = re.compile(
-    rf"(?<![\w$.,])(?:(?P<words>{_WORDNUM}(?:(?:[\s-]+|\s+and\s+){_WORDNUM}){{0,3}})\s*(?:\((?P<paren>\d{{1,4}})\))?"
+    rf"(?<![\w$.,])(?:(?P<words>{_WORDNUM}(?:(?:[\s-]+|\s+and\s+){_WORDNUM}){{0,3}})\s*(?:\((?P<paren>\d{{1,4}})\)|\(\s*[Il]\s*\))?"
     r"|(?P<digits>\d{1,4}))"
     r"[\s-]*(?:\(\s*\d{1,4}\s*\)[\s-]*)?(?:(?:additional|successive|consecutive|further|full|contract)\s+)?(?P<qual>business|calendar|working|banking)?\s*(?P<unit>day|week|month|year)s?\b"
     r"|\b(?P<each>annual|yearly|year[\s-]+to[\s-]+year|month[\s-]+to[\s-]+month|monthly|quarterly)\b",
