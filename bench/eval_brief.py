@@ -23,6 +23,8 @@ How CUAD's answers are read and compared:
   terminated after the initial term;
 * a notice period the brief says is redacted ("[* * *] days") or left blank is right where CUAD's answer
   is a blank ("[]");
+* where the gold is empty, the brief saying the draft leaves the value blank is no value given (it gives
+  none); it is still listed among the misses;
 * governing law by name: either contains the other, case-folded, for any part of ``England; Wales``.
 
     python bench/eval_brief.py --parts train,dev [--cache /tmp/kt/cache] [--misses misses.md]
@@ -246,7 +248,7 @@ def score(doc_ids: list[str], data: Path, answers: dict[str, dict[str, str]], ca
             else:
                 s.empty_gold += 1
                 if value is not None:
-                    s.given_on_empty += 1
+                    s.given_on_empty += value != BLANK  # "left blank" gives no value
                     s.misses.append(f"{doc_id}: gold empty, ours {value!r}")
     return scores
 

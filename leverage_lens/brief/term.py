@@ -38,13 +38,17 @@ _FROM_START = re.compile(r"^[\s\w()-]{0,25}?(?i:(?:term|period)\s+)?(?i:from|fol
 _NOT_TERM = re.compile(r"(?i:notice|prior|before|within|at\s+least|not\s+less|no\s+less|no\s+fewer|not\s+fewer|"
                        r"after\s+(?:receipt|termination|expir)|renew|successive|additional|extend|survive|"
                        r"thereafter|warrant)")
-_END_CUE = re.compile(r"(?i:until|through|expir\w*(?:\s+on)?|terminat\w*(?:\s+on)?|end\w*\s+on|ending(?:\s+on)?|"
-                      r"conclud\w*(?:\s+on)?|to|means|date:?|is|shall\s+be)\W*(?:and\s+including\s+)?(?:the\s+)?$")
+_END_CUE = re.compile(r"(?i:\b(?:until|through|expir\w*(?:\s+on)?|terminat\w*(?:\s+on)?|end\w*\s+on|ending(?:\s+on)?|"
+                      r"conclud\w*(?:\s+on)?|to|means|date:?|is|shall\s+be))\W*(?:and\s+including\s+)?(?:the\s+)?$")
+# after a length, words that make it something other than the term: "one year renewal periods", "within
+# thirty days", "survive for two years"
+_NOT_TERM_AFTER = re.compile(r"(?i:^\W*(?:renewal|extension|successive|additional)\b|notice|prior|before|within|"
+                             r"after\s+(?:receipt|termination|expir)|survive|warrant)")
 _TERM_HEADING = re.compile(r"(?i:^\s*(?:the\s+)?(?:initial\s+)?term\b|duration|term\s+and\s+(?:renewal|termination)|"
                            r"expiration|effective\s+date\s+and\s+term)")
 _ANNIVERSARY = re.compile(r"(?i:(?P<n>\w+(?:[\s-]\w+)?)\s*(?:\((?P<d>\d{1,3})(?:st|nd|rd|th)?\)\s*)?"
                           r"(?:year\s+)?anniversary\s+of\s+(?:the\s+)?(?P<of>[\w\s\"'\u201c\u201d]{0,40}))")
-_YEARS_AFTER = re.compile(r"(?i:until|for|after|through|expire\w*\s+(?:on|at)|end\w*\s+(?:on|at))\s+(?:the\s+(?:date\s+)?"
+_YEARS_AFTER = re.compile(r"(?i:until|for|after|through|(?:expire|terminat|end)\w*\s+(?:on|at))\s+(?:the\s+(?:date\s+)?"
                           r"(?:that\s+is\s+)?)?(?P<before>(?:last\s+)?day\s+(?:prior\s+to|before|preceding)\s+(?:the\s+)?)?$")
 _ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
             "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "fifteenth": 15, "twentieth": 20,
@@ -72,7 +76,7 @@ _FROM_EVENT = re.compile(r"(?i:\W{0,3}(?:\(\d{1,3}\)\s*)?(?:calendar\s+|full\s+|
                          r"(?:occurrence\s+of\s+(?:the\s+)?)?)(?P<event>[^.;]{3,90})")
 _KNOWN_START = re.compile(
     r"(?i:\W{0,2}(?:the\s+)?(?:date\s+(?:of\s+|on\s+which\s+|that\s+|when\s+)?)?(?:the\s+|its\s+|this\s+)?(?:effective|"
-    r"execution|executed|signing|signature|commencement|start|hereof|thereof|above|below|first\s+(?:above\s+)?written|"
+    r"execution|executed|signing|signature|start|hereof|thereof|above|below|first\s+(?:above\s+)?(?:written|set\s+forth|stated)|"
     r"set\s+forth|agreement\s+date|such\s+date|that\s+date|last\s+signature|(?:agreement|contract|document|instrument)\b(?!\s+(?:is|has|was|"
     r"shall)\s+(?!signed|executed|fully|entered))))")
 _EITHER_OF = re.compile(r"(?i:\b(?P<which>later|earlier|sooner|latest|earliest|first)\s+(?:to\s+occur\s+)?of\b|"
@@ -92,6 +96,11 @@ def _either_of(sentence: str) -> str:
             f"term may end {'sooner' if sooner else 'later'}")
 
 
+_AFTER_THE_END = re.compile(r"(?i:(?:after|following|upon|on)\s+(?:the\s+|any\s+|such\s+|early\s+|its\s+)*(?:terminat|expir)|"
+                            r"surviv|during\s+the\s+term)")
+_ABOUT_THE_DEAL = re.compile(r"(?i:\b(?:term|agreement|contract)\b)")
+# "Licensee's term of exclusivity ... shall expire on October 29, 2005": a right ends, not the agreement
+_OTHER_THING_ENDS = re.compile(r"(?i:exclusivity|licen[cs]e\b|warrant|option\s+period|right\s+to\s+\w+|commission\s+expires)")
 _NOT_A_TERM_SENTENCE = re.compile(r"(?i:\bmay\s+(?:immediately\s+)?terminate|right\s+to\s+terminate|\bwarrant)")
 _FROM_AGREEMENT = re.compile(r"(?i:(?:from|after|following)\s+(?:the\s+)?(?:date\s+(?:hereof|of\s+(?:this\s+)?"
                              r"(?:agreement|execution|signature))|execution\s+(?:date|hereof|of\s+this)|signing))")
@@ -142,6 +151,25 @@ def _blank(t: KeyTerm | None) -> bool:
     return t is not None and not t.value and (t.detail == "left blank" or bool(re.search(r"\d{4}", t.text)))
 
 
+def _known_start(ctx: Analysis, name: str) -> bool:
+    """Whether ``name`` is a known start: the effective date or the date hereof in words, or a defined date the
+    contract defines as one ('commencing on the date first set forth above (the "Commencement Date")')."""
+    if _KNOWN_START.match(name):
+        return True
+    m = re.match(r"(?:the\s+)?([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}\s+Date)\b", name)
+    if m is None:
+        return False
+    definition = re.search(r"\(\s*(?:the\s+)?[\"\u201c]" + re.escape(m.group(1)) + r"[\"\u201d]\s*\)", ctx.text)
+    if definition is None:
+        return False
+    before = ctx.text[max(0, definition.start() - 80): definition.start()]
+    cue = re.search(r"(?i:(?:commenc\w*|begin\w*|start\w*|on|as\s+of)\s+(?:the\s+)?)([^.;()]{3,60})$", before)
+    if cue is None:
+        return False
+    said = re.sub(r"(?i:^(?:(?:on|upon|as\s+of|from|the)\s+)+)", "", cue.group(1))
+    return bool(_KNOWN_START.match(said))
+
+
 def _event_start(ctx: Analysis, at: int, e: int) -> str | None:
     """The event a length counts from when it is not a date the brief knows: "ten (10) years from the Launch
     Date", "after the First Commercial Sale" (None for the effective date, the date hereof, a stated date)."""
@@ -149,7 +177,7 @@ def _event_start(ctx: Analysis, at: int, e: int) -> str | None:
     if m is None:
         return None
     event = m.group("event")
-    if _KNOWN_START.match(event) or find_dates(event):
+    if _known_start(ctx, event) or find_dates(event):
         return None
     return " ".join(re.split(r"[,;(]|\s+(?:and|or|unless|whichever|subject)\b", event)[0].split()) or None
 
@@ -206,6 +234,8 @@ def _term(kind: str, ctx: Analysis, s: int, e: int, steps: list[str], **fields: 
 def _read_sentence(ctx: Analysis, s: int, e: int, conf: float, effective: KeyTerm | None, agreed: KeyTerm | None,
                    ) -> tuple[KeyTerm | None, KeyTerm | None, Term] | None:
     text = ctx.text
+    if re.match(r"\s*(?:WHEREAS|Whereas|RECITALS?)\b", text[s: s + 20]):
+        return None
     heading = _LEAD_HEADING.match(text, s, min(e, s + 60))
     at = heading.end() if heading else s
     lead = text[at: at + 40].lower()
@@ -214,7 +244,7 @@ def _read_sentence(ctx: Analysis, s: int, e: int, conf: float, effective: KeyTer
     # a stated end date
     for d in find_dates(text, s, e):
         before = text[max(s, d.start - 40): d.start]
-        if not _END_CUE.search(before):
+        if not _END_CUE.search(before) or _OTHER_THING_ENDS.search(text[max(s, d.start - 90): d.start]):
             continue
         if date_is_blank(text, d):
             t = _term("left_blank", ctx, s, e, ["the end date is left blank"])
@@ -237,7 +267,7 @@ def _read_sentence(ctx: Analysis, s: int, e: int, conf: float, effective: KeyTer
         day_before = cue is not None and bool(cue.group("before"))
         dur = Duration(m.start(), m.end(), n, "Y")
         of = m.group("of").strip(" \"'\u201c\u201d")
-        if not _KNOWN_START.match(of):
+        if not _known_start(ctx, of):
             event = " ".join(re.split(r"[,;(]|\s+(?:and|or|unless)\b", of)[0].split())
             term = key_term(ctx, "initial_term", s, e, value=dur.iso, confidence=0.8 * conf + 0.1)
             return term, None, _term("fixed", ctx, s, e, [f"runs to the {_nth(n)} anniversary of {event}, a day the "
@@ -252,8 +282,12 @@ def _read_sentence(ctx: Analysis, s: int, e: int, conf: float, effective: KeyTer
         before = text[max(s, dur.start - 60): dur.start]
         after = text[dur.end: min(e, dur.end + 40)]
         tail = re.sub(r"(?i:^\W*thereafter\b)", "", after)
-        if _NOT_TERM.search(before[-25:] + " " + tail[:25]) or re.search(r"(?i:\bnotice)", tail[:40]):
+        if _NOT_TERM.search(before[-25:]) or _NOT_TERM_AFTER.search(tail[:25]) or re.search(r"(?i:\bnotice)", tail[:40]):
             continue
+        if tail is not after and _AFTER_THE_END.search(text, s, dur.start):
+            continue  # "shall survive termination ... and continue thereafter for five (5) years"
+        if not _ABOUT_THE_DEAL.search(text, s, e):
+            continue  # "efforts to achieve that number in twelve (12) months from the Effective Date"
         if _TERM_BEFORE.search(before) or _FROM_START.search(after):
             return _with_length(ctx, s, e, conf, dur, effective, agreed, None)
     blank = placeholder_at(text, s, e, r"(?i:term\s+(?:of|is)|period\s+of|expires?|until|for)", reach=30)
