@@ -32,6 +32,8 @@ _SIGNING_DATE = re.compile(
     r"execution|date\s+of\s+(?:this\s+agreement|execution|signature|the\s+last\s+signature))")
 
 
+# a draft's blank day and month that text extraction dropped: "dated as of , 2006"
+_DROPPED_BLANK = re.compile(r"(?i:(?:as\s+of|dated|on|made|effective)\s+(?:this\s+|the\s+)?,\s*(?:19|20)\d\d)")
 _MADE = re.compile(r"(?i:\b(?:is\s+|was\s+)?(?:made|entered\s+into|dated|executed|effective)\b|\bas\s+of\b)")
 _INSTRUMENT = re.compile(r"(?i:agreement|contract|amendment|lease|license|licence|addendum)")
 
@@ -53,7 +55,8 @@ def agreement_date(ctx: Analysis) -> KeyTerm | None:
     if dateline is not None and (found is None or dateline.start < found.start):
         found = dateline
     if found is None and cue is not None:
-        blank = placeholder_at(ctx.text, cue.start(), min(len(ctx.text), cue.end() + 40))
+        blank = placeholder_at(ctx.text, cue.start(), min(len(ctx.text), cue.end() + 40)) or \
+            _DROPPED_BLANK.search(ctx.text, cue.start(), min(len(ctx.text), cue.end() + 40))
         if blank is not None:
             return key_term(ctx, "agreement_date", blank.start(), blank.end(), value=None, confidence=0.7,
                             detail="left blank")
@@ -81,6 +84,8 @@ def _date_term(ctx: Analysis, kind: str, d: DateMatch, confidence: float) -> Key
                     detail="left blank" if blank else None)
 
 
+_SIGNED_LINE = re.compile(r"(?i:\bsigned\b|\bon\s+this\b|\bplace\b|\bdate\b)")
+_NOT_SIGNING = re.compile(r"(?i:commission|expires|notary|birth)")
 _SIGNED = re.compile(r"(?i:(?:date[d]?|signed\s+on|executed\s+on|day\s+of)\s*:?\s*$)")
 _WITNESS = ("in witness whereof", "signature page", "signed by", "agreed and accepted", "accepted and agreed")
 
@@ -92,8 +97,15 @@ def _signature_date(ctx: Analysis) -> DateMatch | None:
     start = max((low.rfind(w) for w in _WITNESS), default=-1)
     if start < 0:
         start = max(0, len(text) - 3000)
-    for d in _dates(text, start, min(len(text), start + 6000)):
-        if d.value and _SIGNED.search(text[max(start, d.start - 30): d.start]):
+    found = [d for d in _dates(text, start, min(len(text), start + 6000)) if d.value]
+    for d in found:
+        if _SIGNED.search(text[max(start, d.start - 30): d.start]):
+            return d
+    for d in found:  # "SIGNED at Pretoria on this 31st day of March 2001", "Markham, ON 24 OCT 2011  Place Date"
+        line_start = text.rfind("\n", 0, d.start) + 1
+        line_end = text.find("\n", d.end)
+        line = text[line_start: len(text) if line_end < 0 else line_end]
+        if _SIGNED_LINE.search(line) and not _NOT_SIGNING.search(line):
             return d
     return None
 

@@ -39,7 +39,8 @@ _NOT_TERM = re.compile(r"(?i:notice|prior|before|within|at\s+least|not\s+less|no
                        r"after\s+(?:receipt|termination|expir)|renew|successive|additional|extend|survive|"
                        r"thereafter|warrant)")
 _END_CUE = re.compile(r"(?i:\b(?:until|through|expir\w*(?:\s+on)?|terminat\w*(?:\s+on)?|end\w*\s+on|ending(?:\s+on)?|"
-                      r"conclud\w*(?:\s+on)?|to|means|date:?|is|shall\s+be))\W*(?:and\s+including\s+)?(?:the\s+)?$")
+                      r"conclud\w*(?:\s+on)?|to|means|date:?|is|shall\s+be|(?:expir|terminat|end)\w*\s+upon|(?:shall|will)\s+end))\W*(?:and\s+including\s+)?(?:the\s+)?"
+                      r"(?:(?:later|earlier|sooner|latest|earliest|first)\s+(?:to\s+occur\s+)?of\W*(?:\(\w{1,4}\)\s*)?(?:the\s+)?)?$")
 # after a length, words that make it something other than the term: "one year renewal periods", "within
 # thirty days", "survive for two years"
 _NOT_TERM_AFTER = re.compile(r"(?i:^\W*(?:renewal|extension|successive|additional)\b|notice|prior|before|within|"
@@ -48,7 +49,8 @@ _TERM_HEADING = re.compile(r"(?i:^\s*(?:the\s+)?(?:initial\s+)?term\b|duration|t
                            r"expiration|effective\s+date\s+and\s+term)")
 _ANNIVERSARY = re.compile(r"(?i:(?P<n>\w+(?:[\s-]\w+)?)\s*(?:\((?P<d>\d{1,3})(?:st|nd|rd|th)?\)\s*)?"
                           r"(?:year\s+)?anniversary\s+of\s+(?:the\s+)?(?P<of>[\w\s\"'\u201c\u201d]{0,40}))")
-_YEARS_AFTER = re.compile(r"(?i:until|for|after|through|(?:expire|terminat|end)\w*\s+(?:on|at))\s+(?:the\s+(?:date\s+)?"
+_YEARS_AFTER = re.compile(r"(?i:until|for|after|through|(?:expire|terminat|end)\w*\s+(?:on|at|upon))\s+(?:(?:the\s+)?"
+                          r"(?:later|earlier|sooner|latest|earliest|first)\s+(?:to\s+occur\s+)?of\W*(?:\(\w{1,4}\)\s*)?)?(?:the\s+(?:date\s+)?"
                           r"(?:that\s+is\s+)?)?(?P<before>(?:last\s+)?day\s+(?:prior\s+to|before|preceding)\s+(?:the\s+)?)?$")
 _ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
             "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "fifteenth": 15, "twentieth": 20,
@@ -255,7 +257,8 @@ def _read_sentence(ctx: Analysis, s: int, e: int, conf: float, effective: KeyTer
             start, how = _start_for(ctx, s, e, effective, agreed)
             if start is not None and start >= d.value:
                 start = None
-            t = _term("fixed", ctx, s, e, [how, f"ends {iso} (stated)"] if start else [f"ends {iso} (stated)"],
+            ends = f"ends {iso} (stated)" + _either_of(text[s:e])
+            t = _term("fixed", ctx, s, e, [how, ends] if start else [ends],
                       starts=_iso(start), ends=iso, ends_basis="stated")
             return None, key_term(ctx, "expiration_date", s, e, value=iso, confidence=0.8 * conf + 0.1), t
     # an anniversary
@@ -284,7 +287,7 @@ def _read_sentence(ctx: Analysis, s: int, e: int, conf: float, effective: KeyTer
         tail = re.sub(r"(?i:^\W*thereafter\b)", "", after)
         if _NOT_TERM.search(before[-25:]) or _NOT_TERM_AFTER.search(tail[:25]) or re.search(r"(?i:\bnotice)", tail[:40]):
             continue
-        if tail is not after and _AFTER_THE_END.search(text, s, dur.start):
+        if (tail is not after or "thereafter" in before[-40:].lower()) and _AFTER_THE_END.search(text, s, dur.start):
             continue  # "shall survive termination ... and continue thereafter for five (5) years"
         if not _ABOUT_THE_DEAL.search(text, s, e):
             continue  # "efforts to achieve that number in twelve (12) months from the Effective Date"

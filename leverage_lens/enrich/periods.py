@@ -34,16 +34,16 @@ _DAY = r"(?:\d{1,2}|_{1,12}|\[[\s*\u2022_]{0,5}\])"
 _ORD = r"(?:\s?(?:st|nd|rd|th|t\s?h|s\s?t|n\s?d|r\s?d|ST|ND|RD|TH))?"
 _YEAR = r"(?:(?:19|20)\d\d|(?:19|20)?_{1,6}|\[[\s*\u2022_]{0,5}\])"
 _DATE = re.compile(
-    rf"(?:(?<![\w/])|(?<=[a-z])(?=\d)|(?<=_)(?=[A-Z][a-z]))(?=[\dA-Z_\[]|day\b)(?:"
+    rf"(?:(?<![\w/])|(?<=[a-z])(?=\d)|(?<=_)(?=[A-Z][a-z]))(?=[\dA-Z_\[]|\(\d|day\b)(?:"
     rf"(?P<m1>{_MON})\.?\s+(?P<d1>{_DAY}){_ORD}\s*(?:,\s*|\s+)(?P<y1>{_YEAR})|"
-    rf"(?P<d2>{_DAY}){_ORD}\s+{_DAY_OF}\s+(?P<m2>{_MON})\.?(?:\s*,?\s+(?P<y2>{_YEAR}))?|"
+    rf"\(?(?P<d2>{_DAY}){_ORD}\)?\s+{_DAY_OF}\s+(?P<m2>{_MON})\.?(?:\s*,?\s+(?P<y2>{_YEAR}))?|"
     rf"(?P<d4>\d{{1,2}}){_ORD}\s+(?P<m4>{_MON})\.?\s*,?\s+(?P<y4>(?:19|20)\d\d)|"
     rf"(?P<m3>{_MON})\.?\s*,?\s+(?P<y3>(?:19|20)\d\d)|"
     r"(?P<nm>[01]?\d)/(?P<nd>[0-3]?\d)/(?P<ny>(?:19|20)?\d\d)|"
     # drafts: "this ___ day of ________, 2004", "this day of , 20", "____________, 1996", "[___], 2020"
     rf"(?P<bd>(?:(?:\d{{1,2}}{_ORD}|_{{1,12}}|\[[\s*\u2022_]{{0,5}}\])\s*)?{_DAY_OF}\s*(?:{_MON}|_{{2,20}}|"
     r"\[[\s*\u2022_]{0,5}\])?\s*,?\s*(?:19|20)[\d_]{0,6})|"
-    r"(?P<bm>(?:_{3,}[\s_]*|\[[\s*\u2022_]{0,8}\]\s*),?\s*(?:19|20)[\d_]{2})|"
+    r"(?P<bm>(?:_{3,}[\s_]*|\[[\s*\u2022\u00b7_]{0,8}\]\s*),?\s*(?:19|20)[\d_]{2})|"
     r"(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)"
     r")(?![\w/])",
 )
@@ -91,10 +91,15 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMa
     return [DateMatch(m.start(), m.end(), _from_match(m)) for m in _DATE.finditer(text, start, stop)]
 
 
+_GAP = re.compile(r"(?:\bof|[A-Za-z])\s+,\s*(?:19|20)\d\d")
+
+
 def date_is_blank(text: str, d: DateMatch) -> bool:
     """Whether a date found in ``text`` is a placeholder a draft leaves to fill in ("April __, 2005",
     "[___], 2020", "this ___ day of ________"), as opposed to a real day or a date given without its year."""
-    return d.value is None and any(ch in text[d.start:d.end] for ch in "_[")
+    said = text[d.start:d.end]
+    # a blank the text extraction dropped: "this day of , 2012", "June , 2010"
+    return d.value is None and (any(ch in said for ch in "_[") or bool(_GAP.search(said)))
 
 
 def parse_date(text: str) -> dt.date | None:

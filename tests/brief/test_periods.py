@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from leverage_lens.brief import add_duration, find_dates, find_durations, parse_date, parse_duration
-from leverage_lens.enrich.periods import Duration
+from leverage_lens.enrich.periods import Duration, date_is_blank
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -72,3 +72,13 @@ def test_counting_back_business_days_skips_weekends() -> None:
 def test_date_filled_into_a_blank_line_is_read() -> None:
     (d,) = find_dates("shall be effective as of _Dec. 8, 2005 (hereinafter")
     assert d.value == dt.date(2005, 12, 8)
+
+
+@pytest.mark.parametrize("text", ["this day of , 2012 by", "as of June , 2010 between", "made [\u00b7], 2019 by"])
+def test_blank_the_text_extraction_dropped_is_still_blank(text: str) -> None:
+    (d,) = find_dates(text)
+    assert d.value is None and date_is_blank(text, d)
+
+
+def test_ordinal_in_brackets_names_the_day() -> None:
+    assert parse_date("the first (1st) day of January, 1996") == dt.date(1996, 1, 1)

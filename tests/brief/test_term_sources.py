@@ -101,3 +101,31 @@ def test_edgar_filing_stamp_is_not_the_agreement_date() -> None:
     brief = analyze(parse_text(text, name="s.txt")).summary.brief
     assert brief is not None
     assert brief.agreement_date is None or brief.agreement_date.value != "2018-01-12"
+
+
+def test_later_of_a_stated_date_and_an_event_keeps_the_date_with_a_caveat() -> None:
+    brief = _brief("The term of this Agreement will begin on the Effective Date and will end the later of (i) "
+                   "December 15, 2022 or (ii) the delivery of all guaranteed Click-throughs.")
+    assert brief.term is not None and brief.term.ends == "2022-12-15" and brief.term.ends_basis == "stated"
+    assert "the term may end later" in brief.term.steps[-1]
+
+
+def test_commencement_date_defined_as_the_date_above_is_the_start() -> None:
+    brief = _brief('The initial term of this Agreement shall be for 3 years commencing on the date first set forth '
+                   'above (the "Commencement Date") and ending on the 3rd anniversary of the Commencement Date.')
+    assert brief.term is not None and brief.term.ends == "2024-01-15"
+
+
+def test_survival_period_after_termination_is_not_the_term() -> None:
+    brief = _brief("The provisions of this clause shall survive the termination of this Agreement and continue to be "
+                   "in force thereafter for a period of five (5) years.")
+    assert brief.term is None or brief.term.length != "P5Y"
+
+
+def test_letter_dated_only_where_it_is_signed() -> None:
+    text = ("LICENCE AND MAINTENANCE AGREEMENT\n\n1. Licence. Telco grants the Customer a licence to use the "
+            "Software.\n\n2. Fees. The Customer shall pay the fees in Schedule 1.\n\nTHUS DONE AND SIGNED at "
+            "Pretoria on this 31st day of March 2001\n\nFor and on behalf of Telco\n")
+    brief = analyze(parse_text(text, name="l.txt")).summary.brief
+    assert brief is not None and brief.agreement_date is not None
+    assert brief.agreement_date.value == "2001-03-31"
