@@ -13,7 +13,7 @@ import bisect
 import re
 from functools import lru_cache
 
-__all__ = ["is_place", "ROLE_WORDS", "ENTITY", "entities", "clean_name", "widen", "norm", "describe", "looks_like_person", "SUFFIX"]
+__all__ = ["on_source_line", "is_place", "ROLE_WORDS", "ENTITY", "entities", "clean_name", "widen", "norm", "describe", "looks_like_person", "SUFFIX"]
 
 #: Alias words that name the part a party plays, so they become its ``role``.
 ROLE_WORDS = frozenset(
@@ -28,7 +28,8 @@ ROLE_WORDS = frozenset(
 SUFFIX = (
     r"(?:Inc|Incorporated|Corp|Corporation|LLC|L\.L\.C|Ltd|Limited|LP|L\.P|LLP|L\.L\.P|PLC|plc|GmbH|AG|"
     r"S\.A|SA|S\.A\.S|S/A|N\.V|NV|B\.V|BV|A/S|AB|Oy|S\.p\.A|S\.r\.l|Pty|PTE|Pte|Co(?=\.)|CO(?=\.)|Company|Trust|Bank|"
-    r"Holdings|Partners|LTD|INC|CORP|CORPORATION|COMPANY|LIMITED|N\.A|INCORPORATED|HOLDINGS|PARTNERS|TRUST|BANK)"
+    r"Holdings|Partners|LTD|INC|CORP|CORPORATION|COMPANY|LIMITED|N\.A|INCORPORATED|HOLDINGS|PARTNERS|TRUST|BANK|"
+    r"National[ \t]+Association|NATIONAL[ \t]+ASSOCIATION)"
 )
 # A name is capitalised words (and "&"), optionally joined by "of"/"de"/... ("Bank of South Pacific Ltd"),
 # ending in a legal suffix.
@@ -36,6 +37,7 @@ ENTITY = re.compile(
     rf"(?<![A-Z0-9\u00c0-\u00de])(?P<name>(?!(?i:of|de|du|del|der|la|van|von)[ \t])"  # not "SA" inside "USA"
     rf"(?:(?:[A-Z0-9\u00c0-\u00de][\w&'\u2019.\-/]*|&|\([A-Z][\w.]{{0,10}}\)),?[ \t]+(?:(?i:of|de|du|del|der|la|van|von)[ \t]+)?){{0,7}}?"
     rf"(?:[A-Z0-9\u00c0-\u00de][\w&'\u2019.\-/]*,?[ \t]+)?{SUFFIX}\.?(?:,?[ \t]+{SUFFIX}\.?)*)(?![\w])"
+    r"(?!(?:(?<=Holdings)|(?<=HOLDINGS)|(?<=Partners)|(?<=PARTNERS)|(?<=Trust)|(?<=Bank)|(?<=Company))[ \t]+[A-Z][a-z])"
     r"(?!(?:(?<=Bank)|(?<=BANK)|(?<=Trust)|(?<=TRUST)|(?<=Company)|(?<=COMPANY)|(?<=Holdings)|(?<=HOLDINGS)|"
     r"(?<=Partners)|(?<=PARTNERS))[ \t]+(?i:of|de|du|del|der|la|van|von)[ \t]+[A-Z])"  # "Bank" of "Bank of China Ltd"
 )
@@ -43,6 +45,13 @@ ENTITY = re.compile(
 # expensive pattern can match (see entities).
 _SUFFIX_ANY = re.compile(SUFFIX)
 _NAME_RUN = re.compile(r"[\w&'\u2019.\-/, \t()]+")  # every character an ENTITY match may hold
+
+
+def on_source_line(text: str, pos: int) -> bool:
+    """True when ``pos`` sits on an EDGAR source footer ("Source: PHOENIX NEW MEDIA LTD, F-1, 4/21/2011"),
+    which names the filer, never a party."""
+    line = text.rfind("\n", 0, pos) + 1
+    return text.startswith("Source:", line) and pos - line < 200
 
 
 def entities(text: str, a: int, b: int) -> list[re.Match[str]]:

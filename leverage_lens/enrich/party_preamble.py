@@ -18,7 +18,8 @@ import re
 
 from ..model import Span
 from .party_merge import Draft, merge
-from .party_names import ENTITY, SUFFIX, ROLE_WORDS, clean_name, describe, entities, is_place, norm, widen
+from .party_names import (ENTITY, ROLE_WORDS, SUFFIX, clean_name, describe, entities, is_place, norm,
+                          on_source_line, widen)
 from .party_pronouns import is_pronoun
 from .party_window import START, join_wrapped, sentence_end, starts, windows
 
@@ -293,8 +294,8 @@ def read_preamble(text: str, drafts: list[Draft]) -> None:
                                 spans=[Span(start=undersigned.start(), end=undersigned.end(), label="alias")]))
         named = [(sp.start, sp.end) for d in drafts for sp in d.spans if sp.label == "name" and a <= sp.start < b]
         for e in entities(flat, a, b):
-            if any(x <= e.start("name") and e.end("name") <= y for x, y in named):
-                continue  # inside a name already read ("Petro data Management Services Limited.")
+            if any(x <= e.start("name") and e.end("name") <= y for x, y in named) or on_source_line(flat, e.start()):
+                continue  # inside a name already read ("Petro data Management Services Limited."), a filer footer
             name, cut = clean_name(e.group("name"))
             ns = widen(flat, e.start("name") + cut)
             name = (flat[ns : e.start("name") + cut] + name).strip(" ,")

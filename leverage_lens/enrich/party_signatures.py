@@ -11,7 +11,7 @@ import re
 
 from ..model import Signatory, Span
 from .party_merge import Draft, merge
-from .party_names import ENTITY, clean_name, looks_like_person
+from .party_names import ENTITY, clean_name, looks_like_person, on_source_line
 from .party_preamble import NOT_A_NAME
 
 __all__ = ["read_signatures", "signatories_after"]
@@ -191,7 +191,7 @@ def read_signatures(text: str, drafts: list[Draft]) -> None:
                 continue
             seen.add(m.start("name"))
             for start, name in _names_on_line(m.group("name"), m.start("name")):
-                if NOT_A_NAME.search(name):
+                if NOT_A_NAME.search(name) or on_source_line(text, start):
                     continue
                 wrapped = _wrapped_start(text, start)
                 if wrapped != start:

@@ -23,7 +23,7 @@ PREAMBLE_END = re.compile(
 )
 # The first numbered clause: "1. RIGHTS GRANTED", "1.\tEvents", "ARTICLE I", "Section 1.", "TABLE OF CONTENTS".
 _FIRST_CLAUSE = re.compile(
-    r"\n[ \t]*(?:1\.[ \t]*[A-Z\t]|1\.1[ \t]|1\)[ \t]+[A-Z]|(?:ARTICLE|Article)[ \t]+(?:1|I|ONE)\b|"
+    r"(?:\n|[ \t]{3,})[ \t]*(?:1\.[ \t]*[A-Z\t]|1\.1[ \t]|1\)[ \t]+[A-Z]|(?:ARTICLE|Article)[ \t]+(?:1|I|ONE)\b|"
     r"(?:SECTION|Section)[ \t]+1[.:\s]|TABLE[ \t]+OF[ \t]+CONTENTS|Table[ \t]+of[ \t]+Contents)"
 )
 _GROUP_OR_NAME = re.compile(
