@@ -31,7 +31,7 @@ NOT_PARTY = frozenset(
      "exhibit", "schedule", "amendment", "contract", "license", "parties", "party", "background", "recitals",
      "date", "plan", "shares", "offering", "act", "confidential information", "commencement date",
      "execution date", "signing date", "closing date", "gaap", "sec", "commission", "exchange act",
-     "securities act", "code", "erisa", "irs"}
+     "securities act", "code", "erisa", "irs", "signature", "name", "title", "name/title", "date", "print name"}
 )
 GENERIC_ALIASES = frozenset({"party", "parties", "each party", "either party", "both parties"})
 
@@ -270,6 +270,10 @@ def read_preamble(text: str, drafts: list[Draft]) -> None:
                 last.spans.append(Span(start=g.start(), end=g.end(), label="alias"))
                 last.has_alias_group = True
                 continue
+            owner = next((d for d in drafts if set(aliases) <= set(d.aliases)), None)
+            if owner is not None and (found is None or not ENTITY.search(found[0])):
+                owner.spans.append(Span(start=g.start(), end=g.end(), label="alias"))
+                continue  # the same alias group again ("Toronto Ont. (the "Consultant")"): the party named before
             if found is None and named_self:
                 continue  # "This Second Amendment ("Second Amendment")": the document, not a party
             if found is None and _SIGNERS.search(flat, chunk_start, g.start()):

@@ -138,7 +138,7 @@ def _names_on_line(raw: str, offset: int) -> list[tuple[int, str]]:
     return [(offset + cut, name)] if ents else []
 
 
-_LABEL_LINE = re.compile(r"(?m)^[ \t]*(?:By|BY|Name|NAME)[ \t]*:")
+_LABEL_LINE = re.compile(r"(?m)^[ \t]*(?:(?:By|BY|Name|NAME)[ \t]*:|/s/[ \t]*(?P<sig>[^\n]{2,50}))")
 
 
 def _entity_lines(text: str, a: int, b: int) -> list[tuple[int, str, int]]:
@@ -152,6 +152,10 @@ def _entity_lines(text: str, a: int, b: int) -> list[tuple[int, str, int]]:
         raw = text[line_start : max(line_start, lab.start() - 1)]
         line = raw.strip()
         if not line or ":" in line or line.startswith(("/s/", "By", "BY")) or len(line) > 90:
+            continue
+        sig = (lab.group("sig") or "").strip()
+        if sig and line.lower() == sig.lower() and looks_like_person(line.title()):
+            out.append((line_start + len(raw) - len(raw.lstrip()), line, lab.end()))  # "ADAM D. PORTNOY" / "/s/ Adam D. Portnoy"
             continue
         name, cut = clean_name(line)
         name = _tidy(name)
@@ -217,7 +221,8 @@ def read_signatures(text: str, drafts: list[Draft]) -> None:
     found.sort()
     for i, (start, name, end) in enumerate(found):
         stop = found[i + 1][0] if i + 1 < len(found) and found[i + 1][0] > start else min(len(text), end + 400)
-        d = Draft(name=name, sources={"signature"}, kind="organisation",
+        kind = "organisation" if ENTITY.search(name) else "person" if looks_like_person(name.title()) else None
+        d = Draft(name=name, sources={"signature"}, kind=kind,
                   spans=[Span(start=start, end=start + len(name), label="signature")],
                   signatories=signatories_after(text, max(start + len(name), end - 12), min(stop, end + 400)))
         merge(drafts, d)
