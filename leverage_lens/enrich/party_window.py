@@ -23,9 +23,10 @@ PREAMBLE_END = re.compile(
 )
 # The first numbered clause: "1. RIGHTS GRANTED", "1.\tEvents", "ARTICLE I", "Section 1.", "TABLE OF CONTENTS".
 _FIRST_CLAUSE = re.compile(
-    r"(?:\n|[ \t]{3,})[ \t]*(?:1\.[ \t]*[A-Z\t]|1\.1[ \t]|1\)[ \t]+[A-Z]|(?:ARTICLE|Article)[ \t]+(?:1|I|ONE)\b|"
+    r"(?<!\S)(?:1\.[ \t]*[A-Z\t]|1\.1[ \t]|1\)[ \t]+[A-Z]|(?:ARTICLE|Article)[ \t]+(?:1|I|ONE)\b|"
     r"(?:SECTION|Section)[ \t]+1[.:\s]|TABLE[ \t]+OF[ \t]+CONTENTS|Table[ \t]+of[ \t]+Contents)"
 )
+_LINE_OPENING = re.compile(r"(?:\n|[ \t]{3})[ \t]*$")  # what must precede a clause number on its line
 _GROUP_OR_NAME = re.compile(
     r"\([^()]{0,80}[\"\u201c\u2018'][^()]{0,80}\)|\b(?:Inc|LLC|Ltd|Corp|Corporation|Limited|Company|GmbH|"
     r"INC|LTD|CORP|CORPORATION|LIMITED|COMPANY)\b|[\[{][^\]}\n]{2,60}[\]}]"
@@ -109,6 +110,8 @@ def _first_clause(text: str, start: int, stop: int) -> int | None:
     """The offset of the first numbered clause in ``text[start:stop]`` (a party listed as "1. Acme Data
     Corp., ... ("Acme")" is not one)."""
     for m in _FIRST_CLAUSE.finditer(text, start, stop):
+        if m.start() > 0 and not _LINE_OPENING.search(text, max(0, m.start() - 40), m.start()):
+            continue  # "Section 1 of the Act" inside a sentence
         eol = text.find("\n", m.end())
         if not _GROUP_OR_NAME.search(text, m.end(), eol if eol >= 0 else len(text)):
             return m.start()

@@ -19,7 +19,7 @@ def test_the_preamble_ends_at_the_first_numbered_clause_so_a_product_defined_the
             'basis.\n')
     assert _principal(text) == [("Rogers Cable Communications Inc.", None), ("EuroMedia Holdings Corp.", "Licensor")]
     (start, end, label), *_ = windows(text)[0]
-    assert label == "preamble" and end == text.index("\n1. RIGHTS")
+    assert label == "preamble" and end == text.index("1. RIGHTS")
 
 
 def test_a_name_wrapped_over_a_pdf_line_break_is_read_whole_and_offsets_stay_exact():
