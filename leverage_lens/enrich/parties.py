@@ -34,8 +34,8 @@ __all__ = ["find_parties", "ROLE_WORDS", "GENERIC_ALIASES", "norm"]
 _ROLEISH = ROLE_WORDS | frozenset(
     "guarantor custodian trustee affiliate underwriter administrator representative bank fund".split())
 _JUNK_NAME = re.compile(
-    r"^[\d(\[]|.*\.\s+[A-Z][a-z]+\.\s|.*\s{3,}|.*[a-z]\.\s+(?:The|THE)\s|.*\b(?:IS|ARE|is|are|shall|will)\s|"
-    r"^(?:this|such|any|however|whereas)[\s,]|^(?-i:the|The|THE)\s+(?-i:[a-z])|"
+    r"^(?:\d+[.)]|[(\[]|\d{1,4}\s+(?-i:[a-z]))|.*\.\s+[A-Z][a-z]+\.\s|.*\s{3,}|.*[a-z]\.\s+(?:The|THE)\s|.*\b(?:IS|ARE|is|are|shall|will)\s|"
+    r"^(?:this|such|any|however|whereas|a|an)[\s,]|^(?-i:the|The|THE)\s+(?-i:[a-z])|"
     r"(?-i:.*(?:^|\s)(?:[A-Za-z][a-z]{2,}|[A-Z]{2,})\.\s+[A-Z][a-z]+$)", re.IGNORECASE,
 )
 # Words that describe a party without naming it: a name made only of these ("Delaware Corporation", "Bank",
@@ -72,7 +72,7 @@ def find_parties(text: str) -> list[Party]:
     for d in drafts:
         if not norm(d.name) and d.aliases and not d.placeholder:  # only a suffix was caught ("Ltd."): use the alias
             d.name = d.aliases[0]
-    drafts = [d for d in drafts if (norm(d.name) or d.placeholder or d.role) and (d.placeholder or not _JUNK_NAME.match(d.name))
+    drafts = [d for d in drafts if (norm(d.name).strip("0123456789 ") or d.placeholder or d.role) and (d.placeholder or not _JUNK_NAME.match(d.name))
               and not _descriptive(d)]
     drafts.sort(key=lambda d: min((s.start for s in d.spans), default=0))
     principal = [d for d in drafts if _principal(d) and not _defined_term(d)]
@@ -195,7 +195,7 @@ def _bare_acronym(d: Draft) -> bool:
 
 def _descriptive(d: Draft) -> bool:
     """A draft whose name is only descriptive words and that has no alias of its own to go by."""
-    if d.placeholder or d.role:
+    if d.placeholder or d.role or re.search(r"\d", d.name):  # "2205925 Ontario Limited" is a numbered company
         return False
     words = re.findall(r"[a-z]+", d.name.lower())
     if not words or not all(w in _DESCRIPTIVE for w in words):

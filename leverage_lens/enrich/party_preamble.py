@@ -57,7 +57,8 @@ _CALLED = re.compile(
 )
 _DBA = re.compile(
     r"\b(?:d/b/a|D/B/A|dba|DBA|doing\s+business\s+as|a\.k\.a\.?|also\s+known\s+as|formerly\s+known\s+as|f/k/a|"
-    r"trading\s+as)\s+(?:the\s+)?[\"\u201c]?(?P<alias>[A-Za-z0-9][\w.&'\u2019\-]*(?:[ \t]+(?:[A-Z0-9][\w.&'\u2019\-]*|of|and|&))"
+    r"trading\s+as)\s+(?:the\s+)?[\"\u201c]?(?P<alias>[A-Za-z0-9][\w.&'\u2019\-]*(?:[ \t]+(?:[A-Z][\w.&'\u2019\-]*|"
+    r"(?:of|and|&)(?=[ \t]+[A-Z])))"
     r"{0,5})"
 )
 _ROMAN = re.compile(r"[IVXLC]+")
@@ -80,6 +81,8 @@ _DESCRIBED = re.compile(
     r"(?:[A-Z][\w\-]*[ \t]+){0,3}(?:corporation|company|limited|partnership|trust|bank|association|individual|"
     r"banking|national|general|business|non-?profit|professional|public|private|statutory|exempted)\b"
 )
+# A party's name alone on the first line of its entry in a list laid out one line per item.
+_FIRST_LINE = re.compile(r"[ \t]*(?P<name>[A-Z][\w&.'\u2019\-]*(?:[ \t]+(?:[A-Z][\w&.'\u2019\-]*|of|and|&)){0,7})[ \t,]*\n")
 _ENUMERATED = re.compile(r"\(\d\)|\([a-z]\)|\d\.")
 _NOT_FIRST = frozenset({"This", "THIS", "The", "THE", "WHEREAS", "Whereas", "Agreement", "AGREEMENT", "Dated"})
 # Words before an entity that open the party's phrase and hold a lower-case word the entity pattern stops at.
@@ -119,11 +122,13 @@ def _name_from_chunk(chunk: str) -> tuple[str, int, bool] | None:
     blank = _BLANK_BEFORE.search(rest)  # the blank right before the group: "by [Investor Name] (the "Investor")"
     if blank:
         return blank.group("name"), pos + blank.start("name"), True
-    ent = next((e for e in entities(rest, 0, len(rest)) if norm(e.group("name"))
-                and not _BARE_SUFFIX.fullmatch(e.group("name"))), None)  # not "the Company" in passing
-    if ent:
+    for ent in entities(rest, 0, len(rest)):
+        if not norm(ent.group("name")):
+            continue
         name, cut = clean_name(ent.group("name"))
         start = widen(rest, ent.start() + cut)
+        if start == ent.start() + cut and _BARE_SUFFIX.fullmatch(name):
+            continue  # "the Company" in passing; but "drkoop.com, inc." widens to a name
         if _LOWER_BREAK.fullmatch(rest, 0, start):
             start = len(rest[:start]) - len(rest[:start].lstrip())  # "Petro data Management Services Limited."
         name = rest[start : ent.start() + cut] + name
@@ -132,6 +137,10 @@ def _name_from_chunk(chunk: str) -> tuple[str, int, bool] | None:
     if lead and not NOT_A_NAME.search(lead.group("name")) and not is_place(lead.group("name")) \
             and lead.group("name").split()[0] not in _NOT_FIRST:
         return lead.group("name"), pos + lead.start("name"), False
+    line = _FIRST_LINE.match(chunk, pos)
+    if line and "\n" in chunk[:pos + 1] and not NOT_A_NAME.search(line.group("name")) \
+            and not is_place(line.group("name")) and line.group("name").split()[0] not in _NOT_FIRST:
+        return line.group("name"), line.start("name"), False  # "BETWEEN:\nMODUS MEDIA INTERNATIONAL\n<address>"
     described = None
     for described in _DESCRIBED.finditer(rest):
         pass

@@ -111,3 +111,14 @@ def test_doing_business_as_names_are_aliases():
             '("Beyond").\nRECITALS\n')
     parties = find_parties(text)
     assert "Network Associates" in parties[0].aliases and "Beyond.com" in parties[1].aliases
+
+
+def test_a_line_by_line_party_list_a_numbered_company_and_less_common_suffixes():
+    text = ('OUTSOURCING AGREEMENT\nBETWEEN:\nMODUS MEDIA INTERNATIONAL\nLANDDROSTLAAN 51\n7327 GM APELDOORN\n'
+            'THE NETHERLANDS\n(HEREINAFTER "MMI")\nAND\nDRAGON SYSTEMS, INC.\n320 NEVADA STREET\n'
+            '(HEREAFTER "DRAGON SYSTEMS")\nEFFECTIVE AS OF (EFFECTIVE DATE)\n1. PURPOSE OF AGREEMENT\n')
+    assert [n for n, _ in _principal(text)] == ["MODUS MEDIA INTERNATIONAL", "DRAGON SYSTEMS, INC."]
+    text = ('This agreement is between drkoop.com, inc., a Delaware corporation ("drkoop.com"), 2205925 Ontario '
+            'Limited, with its place of business at 1 Main Street West (the "Reseller"), and MOLIPHARMA S.R.L. an '
+            'Italian Company ("Molipharma").\nWHEREAS the parties agree.\n')
+    assert [n for n, _ in _principal(text)] == ["drkoop.com, inc.", "2205925 Ontario Limited", "MOLIPHARMA S.R.L."]
