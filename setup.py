@@ -10,6 +10,7 @@ from setuptools import find_packages, setup
 setup(
     packages=[*find_packages(include=["leverage_lens", "leverage_lens.*"]), "leverage_lens.models"],
     package_dir={"leverage_lens.models": "models"},
-    package_data={"leverage_lens": ["py.typed", "data/*"], "leverage_lens.models": ["*", "**/*"]},
+    package_data={"leverage_lens": ["py.typed", "data/*"], "leverage_lens.playbook": ["data/*"],
+                  "leverage_lens.models": ["*", "**/*"]},
     include_package_data=False,
 )

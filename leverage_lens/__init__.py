@@ -52,6 +52,8 @@ from .model import (
     Document,
     Finding,
     KeyTerm,
+    PlaybookResult,
+    PositionResult,
     Obligation,
     Page,
     Word,
@@ -119,6 +121,12 @@ __all__ = [
     "OriginalMismatchError",
     "Brief",
     "KeyTerm",
+    "Playbook",
+    "PlaybookError",
+    "PlaybookResult",
+    "PositionResult",
+    "check_playbook",
+    "load_playbook",
 ]
 
 
@@ -128,6 +136,10 @@ def __getattr__(name: str) -> object:
         from .batch import scan
 
         return scan
+    if name in ("Playbook", "PlaybookError", "check_playbook", "load_playbook"):  # loaded on first use too
+        from . import playbook
+
+        return getattr(playbook, name)
     if name in ("compare", "Comparison"):  # the comparison machinery loads on first use, like scan
         from . import comparison
 

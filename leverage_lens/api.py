@@ -14,7 +14,7 @@ import os
 import threading
 from collections import Counter
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from .analysis import Analysis
 from .brief import build_brief, build_deadlines
@@ -27,6 +27,9 @@ from .load.text import utf8_or_refuse
 from .model import Document, ParseWarning, Report, Summary
 from .options import ParseOptions, parse_options
 from .segment import segment
+
+if TYPE_CHECKING:
+    from .playbook import Playbook
 
 __all__ = ["Analyzer", "analyze", "parse", "parse_text"]
 
@@ -103,6 +106,7 @@ class Analyzer:
         registry: Registry | None = None,
         parties: PartiesSpec | None = None,
         as_of: dt.date | str | None = None,
+        playbook: Playbook | str | os.PathLike[str] | dict[str, Any] | None = None,
         **options: Any,
     ) -> Report:
         """Parse (unless given a Document) and analyse: the Report with clauses, tags and findings.
@@ -117,13 +121,23 @@ class Analyzer:
 
         ``as_of`` (a date or ISO string, default today) is the day ``report.deadlines`` are rolled forward to:
         a renewal and the last day to stop it are the next ones on or after it.
+
+        ``playbook`` (a :class:`~leverage_lens.playbook.Playbook`, a YAML/JSON path or text, or an example's
+        name: ``"customer"``, ``"supplier"``, ``"nda"``) checks the contract against your positions into
+        ``report.playbook`` (see :func:`leverage_lens.check_playbook`); it is read before the analysis runs, so
+        a bad playbook fails fast.
         """
         day = _as_of(as_of)
+        book = None
+        if playbook is not None:
+            from .playbook import load_playbook  # the playbook machinery loads on first use
+
+            book = load_playbook(playbook)
         doc = source if isinstance(source, Document) else self.parse(source, format=format, **options)
         analysis = self.analysis(doc, perspective=perspective, parties=parties)
         findings = run_checks(analysis, registry=registry)
         brief = build_brief(analysis, findings)
-        return Report(
+        report = Report(
             document=analysis.doc,
             findings=findings,
             parties=analysis.parties,
@@ -144,6 +158,11 @@ class Analyzer:
             ),
             deadlines=build_deadlines(analysis, brief, day),
         )
+        if book is not None:
+            from .playbook import check_playbook
+
+            report = report.model_copy(update={"playbook": check_playbook(report, book)})
+        return report
 
     def analysis(self, doc: Document, *, perspective: str | None = None,
                  parties: PartiesSpec | None = None) -> Analysis:
@@ -236,7 +255,8 @@ def parse_text(text: str, *, name: str | None = None, format: str = "txt") -> Do
 
 def analyze(
     source: Source | Document, *, format: str | None = None, perspective: str | None = None,
-    parties: PartiesSpec | None = None, as_of: dt.date | str | None = None, **options: Any
+    parties: PartiesSpec | None = None, as_of: dt.date | str | None = None,
+    playbook: Playbook | str | os.PathLike[str] | dict[str, Any] | None = None, **options: Any
 ) -> Report:
     """Parse and analyse a contract (or analyse an already parsed :class:`Document`) into a :class:`Report`.
 
@@ -244,6 +264,8 @@ def analyze(
     ``parties``: the principal parties when the reading of them is wrong, as role -> name
     (``{"Customer": "Acme Inc.", "Provider": "Beta LLC"}``) or a list of :class:`Party`; findings, the
     scorecard and ``perspective`` then use them.
+    ``playbook``: check the contract against your positions (a Playbook, a YAML/JSON file, or ``"customer"``,
+    ``"supplier"``, ``"nda"``); the results are in ``report.playbook``.
     """
     return _default_analyzer().analyze(source, format=format, perspective=perspective, parties=parties,
-                                       as_of=as_of, **options)
+                                       as_of=as_of, playbook=playbook, **options)

@@ -69,6 +69,8 @@ examples:
       analyse a folder in parallel, one JSON line per file; rerun to resume after a kill
   leverage-lens compare draft.docx signed.pdf --perspective Customer --format html -o changes.html
       what changed between two versions, and who gained (also --format md, json, docx redline)
+  leverage-lens analyze contract.pdf --playbook positions.yaml --perspective Customer --fail-on high
+      check the contract against your own positions; exit 1 when a high-severity position fails
 
 exit status: 0 ok, 1 findings at or above --fail-on, 2 bad input (missing, unsupported or damaged file; invalid option)"""
 
@@ -171,8 +173,14 @@ def _cmd_analyze(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         kind = args.output_format  # a binary copy of the original: checked before the analysis runs
         raise _OutputError(f"--format {kind} writes a file: give -o OUT (for example -o review.{kind})")
     given = parse_party_option(args.party) if args.party else None
+    playbook = None
+    if getattr(args, "playbook", None) is not None:  # read and validated before the analysis runs
+        from .playbook import load_playbook
+
+        _require_file(args.playbook)
+        playbook = load_playbook(args.playbook)
     report = analyze(args.file, format=args.input_format, perspective=args.perspective, parties=given,
-                     as_of=args.as_of, **_parse_options(args))
+                     as_of=args.as_of, playbook=playbook, **_parse_options(args))
     if args.ics is not None:
         try:
             report.to_ics(args.ics)
@@ -207,11 +215,13 @@ def _party_warnings(report: Report, err: TextIO) -> None:
 
 
 def _gating_findings(report: Report, fail_on: str | None) -> int:
-    """How many findings are at or above the ``--fail-on`` severity (0 without the option)."""
+    """How many findings, and failed playbook positions (at their playbook severity), are at or above the
+    ``--fail-on`` severity (0 without the option)."""
     if fail_on is None:
         return 0
     floor = Severity(fail_on).rank
-    return sum(f.severity.rank >= floor for f in report.findings)
+    failed = len(report.playbook.failed(fail_on)) if report.playbook is not None else 0
+    return sum(f.severity.rank >= floor for f in report.findings) + failed
 
 
 def _cmd_analyze_gated(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -219,7 +229,8 @@ def _cmd_analyze_gated(args: argparse.Namespace, out: TextIO, err: TextIO) -> in
     code = _cmd_analyze(args, out, err)
     gating = getattr(args, "gating", 0)
     if code == EXIT_OK and gating:
-        err.write(f"{PROG}: {gating} finding{'s' if gating != 1 else ''} at or above {args.fail_on} (--fail-on)\n")
+        what = "finding" if getattr(args, "playbook", None) is None else "finding or failed position"
+        err.write(f"{PROG}: {gating} {what}{'s' if gating != 1 else ''} at or above {args.fail_on} (--fail-on)\n")
         return EXIT_FINDINGS
     return code
 
@@ -256,8 +267,10 @@ def _write_review_copy(report: Report, args: argparse.Namespace, err: TextIO) ->
         raise _OutputError(f"cannot write {args.output}: {exc.strerror or exc}") from exc
     exact = sum(a.mode == "exact" for a in copy.anchors)
     note = "comment" if args.output_format == "docx" else "highlight"
-    err.write(f"wrote {args.output} ({len(copy.anchors)} findings, each with a {note}; {exact} on exactly their "
-              "text)\n")
+    positions = sum(a.finding_id.startswith("playbook:") for a in copy.anchors)
+    also = f" and {positions} failed playbook position{'s' if positions != 1 else ''}" if positions else ""
+    err.write(f"wrote {args.output} ({len(copy.anchors) - positions} findings{also}, each with a {note}; {exact} on "
+              "exactly their text)\n")
     return EXIT_OK
 
 
@@ -363,8 +376,12 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--ics", type=Path, metavar="ICS",
                    help="also write the dated deadlines as an iCalendar file with reminders (RFC 5545)")
     a.add_argument("--fail-on", metavar="SEVERITY", choices=tuple(s.value for s in Severity),
-                   help="exit with status 1 when any finding is at or above SEVERITY (info, low, medium, high, "
-                   "critical), after writing the report: a gate for CI pipelines")
+                   help="exit with status 1 when any finding (or failed playbook position, at its playbook "
+                   "severity) is at or above SEVERITY (info, low, medium, high, critical), after writing the "
+                   "report: a gate for CI pipelines")
+    a.add_argument("--playbook", type=Path, metavar="PLAYBOOK",
+                   help="check the contract against your positions (a YAML or JSON playbook; start from "
+                   "leverage-lens playbook init --side customer): results open the brief and every view")
     a.set_defaults(handler=_cmd_analyze_gated)
 
     s = commands.add_parser(
@@ -401,6 +418,10 @@ def build_parser() -> argparse.ArgumentParser:
     from .comparison.command import add_compare_parser  # the compare subcommand lives with its package
 
     add_compare_parser(commands)
+
+    from .playbook.command import add_playbook_parser  # validate / init / schema / check
+
+    add_playbook_parser(commands)
     return parser
 
 

@@ -46,6 +46,10 @@ __all__ = [
     "Issue",
     "Brief",
     "Summary",
+    "WordDiff",
+    "ClauseMatch",
+    "PositionResult",
+    "PlaybookResult",
     "Report",
 ]
 
@@ -596,6 +600,81 @@ class Summary(_Model):
     brief: Brief | None = Field(default=None, description="key terms and issues to raise (None when not built)")
 
 
+PositionStatus = Literal["met", "not_met", "missing", "not_applicable"]
+
+
+class WordDiff(_Model):
+    """One step of a word-by-word comparison of the preferred language with the contract's words."""
+
+    op: Literal["equal", "insert", "delete", "replace"] = Field(
+        description="equal: the same words; delete: preferred words the contract lacks; insert: contract words "
+        "the preferred language lacks; replace: the contract says other words there")
+    preferred: str = Field(default="", description="the preferred language's words in this step")
+    contract: str = Field(default="", description="the contract's words in this step")
+
+
+class ClauseMatch(_Model):
+    """The contract's clause closest to a position's preferred language, and how it deviates, word by word."""
+
+    clause_id: str | None = None
+    start: int = Field(description="the stretch of the clause most like the preferred language")
+    end: int
+    score: float = Field(ge=0.0, le=100.0, description="rapidfuzz similarity of that stretch to the preferred "
+                         "language (0-100)")
+    tagged: bool = Field(default=False, description="the clause is tagged with the position's topic")
+    diff: list[WordDiff] = Field(default_factory=list)
+
+
+class PositionResult(_Model):
+    """How the contract stands against one playbook position: met, not met, missing or not applicable.
+
+    ``failed`` is what gates: a position not met, or missing when the playbook says a missing term fails.
+    ``start``/``end`` and ``quote`` are the words that decided it (None when the term is missing);
+    ``closest`` is the clause nearest the preferred language, with the deviation word by word; ``fallback``
+    is the language to propose."""
+
+    position_id: str
+    title: str
+    topic: str | None = None
+    severity: Severity
+    status: PositionStatus
+    failed: bool = Field(description="not met, or missing where the playbook counts a missing term as failing")
+    message: str = Field(description="what was found, in words")
+    why: str | None = None
+    clause_id: str | None = None
+    start: int | None = None
+    end: int | None = None
+    quote: str | None = None
+    evidence: list[Span] = Field(default_factory=list, description="every span that decided the result")
+    preferred: str | None = None
+    fallback: str | None = Field(default=None, description="the clause language to propose when it failed")
+    closest: ClauseMatch | None = None
+    confidence: float = Field(default=0.5, ge=0.0, le=1.0)
+
+
+class PlaybookResult(_Model):
+    """A contract checked against a playbook: one :class:`PositionResult` per position, in the playbook's order."""
+
+    name: str = Field(description="the playbook's name")
+    version: str | None = None
+    side: str | None = Field(default=None, description="the playbook's side, in words (customer, supplier)")
+    party: str | None = Field(default=None, description="party id read as us (None: could not tell)")
+    results: list[PositionResult] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)
+
+    def failed(self, floor: Severity | str | None = None) -> list[PositionResult]:
+        """The failed positions, at or above severity ``floor`` when given."""
+        rank = Severity(floor).rank if floor is not None else -1
+        return [r for r in self.results if r.failed and r.severity.rank >= rank]
+
+    def counts(self) -> dict[str, int]:
+        """Status -> number of positions (met, not_met, missing, not_applicable)."""
+        out = {"met": 0, "not_met": 0, "missing": 0, "not_applicable": 0}
+        for r in self.results:
+            out[r.status] += 1
+        return out
+
+
 class Report(_Model):
     """The result of :func:`leverage_lens.analyze`: the document with its tagged clauses, and the findings.
 
@@ -617,6 +696,8 @@ class Report(_Model):
     summary: Summary = Field(default_factory=Summary)
     deadlines: list[Deadline] = Field(default_factory=list, description="dates and periods someone must act "
                                       "by, soonest first (undated ones last); see docs/deadlines.md")
+    playbook: PlaybookResult | None = Field(default=None, description="the contract checked against your "
+                                            "playbook (analyze(..., playbook=...)); see docs/playbooks.md")
 
     @property
     def clauses(self) -> list[Clause]:
@@ -690,6 +771,13 @@ class Report(_Model):
         from .report.frames import findings_frame
 
         return findings_frame(self)
+
+    def playbook_frame(self) -> Any:
+        """A pandas DataFrame with one row per playbook position (``analyze(..., playbook=...)``); needs the
+        ``pandas`` extra."""
+        from .report.frames import playbook_frame
+
+        return playbook_frame(self)
 
     def _repr_html_(self) -> str:
         """Short HTML summary for Jupyter."""

@@ -158,7 +158,9 @@ def deadline_rows(report: Report) -> list[DeadlineRow]:
 
 def brief_text(report: Report, width: int = 100) -> str:
     """The brief for a terminal: key terms, deadlines (as of their day) and the issues to raise, plain text."""
-    lines = [f"Brief: {report.document.name or 'contract'}", ""]
+    from .playbook_view import playbook_text  # the playbook section opens the brief when there is one
+
+    lines = [f"Brief: {report.document.name or 'contract'}", "", *playbook_text(report, width)]
     rows = brief_rows(report)
     if rows:
         w = max(len(r.label) for r in rows)

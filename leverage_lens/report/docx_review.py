@@ -4,6 +4,7 @@ What is guaranteed:
 
 * every finding gets exactly one comment, in document order, whose text is the finding's message, its
   suggestion and a last line with severity, rule id and fingerprint (see :func:`~.review.finding_note`);
+  every failed playbook position gets one too, carrying the fallback language to propose;
 * the comment covers exactly the finding's words wherever the file holds them as run text: runs are cut at
   the finding's first and last character, the new run a copy of the old one with the same ``w:rPr``, so
   every character keeps its formatting and every paragraph its text (Word's automatic numbers and the
@@ -39,7 +40,8 @@ from ..load.docx_safety import read_docx_parts
 from ..model import Finding, Report
 from ..options import ParseOptions
 from .docx_map import RunMap, map_runs
-from .review import AUTHOR, INITIALS, Anchor, AnchorMode, Original, ReviewCopy, finding_note, read_original
+from .review import (AUTHOR, INITIALS, Anchor, AnchorMode, Note, Original, ReviewCopy, read_original,
+                     review_notes)
 
 if TYPE_CHECKING:
     from docx.document import Document as WordDocument
@@ -77,14 +79,15 @@ def review_docx(report: Report, original: Original | None = None) -> ReviewCopy:
     if not runs.spans:
         runs = _placeholder_run(body)
     anchors = []
-    for finding in sorted(report.findings, key=lambda f: (f.start, f.end)):
-        anchor, first, last = _anchor(runs, finding, report.document.text)
-        word.add_comment([first, last], text=finding_note(finding), author=AUTHOR, initials=INITIALS)
+    notes = review_notes(report)
+    for note in sorted(notes, key=lambda n: (n.start, n.end)):
+        anchor, first, last = _anchor(runs, note, report.document.text)
+        word.add_comment([first, last], text=note.text, author=AUTHOR, initials=INITIALS)
         anchors.append(anchor)
     by_id = {a.finding_id: a for a in anchors}
     out = io.BytesIO()
     word.save(out)
-    return ReviewCopy(out.getvalue(), tuple(by_id[f.id] for f in report.findings))
+    return ReviewCopy(out.getvalue(), tuple(by_id[n.id] for n in notes))
 
 
 def _open(data: bytes, label: str) -> WordDocument:
@@ -101,8 +104,8 @@ def _open(data: bytes, label: str) -> WordDocument:
         raise CorruptDocumentError(f"{label} cannot be opened as a Word package: {exc}") from exc
 
 
-def _anchor(runs: RunMap, finding: Finding, text: str) -> tuple[Anchor, Run, Run]:
-    """The finding's anchor and the first and last python-docx ``Run`` its comment spans."""
+def _anchor(runs: RunMap, finding: Finding | Note, text: str) -> tuple[Anchor, Run, Run]:
+    """The note's anchor and the first and last python-docx ``Run`` its comment spans."""
     from docx.text.run import Run
 
     start, end = finding.start, finding.end

@@ -18,8 +18,8 @@ from .brief_view import party_label
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["CLAUSE_COLUMNS", "FINDING_COLUMNS", "KEY_TERM_COLUMNS", "clauses_frame", "findings_frame",
-           "key_terms_frame"]
+__all__ = ["CLAUSE_COLUMNS", "FINDING_COLUMNS", "KEY_TERM_COLUMNS", "PLAYBOOK_COLUMNS", "clauses_frame",
+           "findings_frame", "key_terms_frame", "playbook_frame"]
 
 CLAUSE_COLUMNS = ("id", "number", "heading", "level", "parent_id", "kind", "start", "end", "page_start",
                   "page_end", "families", "categories", "top_category", "top_confidence", "finding_count",
@@ -85,3 +85,21 @@ def key_terms_frame(report: Report) -> pd.DataFrame:
         "clause_id": t.clause_id, "start": t.start, "end": t.end, "confidence": t.confidence, "text": t.text,
     } for t in (brief.terms() if brief else [])]
     return pd.DataFrame(rows, columns=list(KEY_TERM_COLUMNS))
+
+
+#: Columns of :func:`playbook_frame`, in order (also for a report checked against no playbook).
+PLAYBOOK_COLUMNS = ("position_id", "title", "topic", "severity", "status", "failed", "clause_id", "start", "end",
+                    "message", "fallback", "closest_clause_id", "closest_score", "confidence")
+
+
+def playbook_frame(report: Report) -> pd.DataFrame:
+    """One row per playbook position (empty when the report was checked against no playbook)."""
+    pd = _pandas()
+    results = report.playbook.results if report.playbook is not None else []
+    rows = [{
+        "position_id": r.position_id, "title": r.title, "topic": r.topic, "severity": r.severity.value,
+        "status": r.status, "failed": r.failed, "clause_id": r.clause_id, "start": r.start, "end": r.end,
+        "message": r.message, "fallback": r.fallback, "closest_clause_id": r.closest.clause_id if r.closest else None,
+        "closest_score": r.closest.score if r.closest else None, "confidence": r.confidence,
+    } for r in results]
+    return pd.DataFrame(rows, columns=list(PLAYBOOK_COLUMNS))

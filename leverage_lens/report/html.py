@@ -23,6 +23,7 @@ from ._common import (
 )
 from .brief_view import brief_rows, deadline_rows, scorecard_svg
 from .highlight import anchor_ids, clause_anchor, highlight_text
+from .playbook_view import PLAYBOOK_CSS, playbook_html
 
 __all__ = ["render_html"]
 
@@ -187,14 +188,17 @@ def render_html(report: Report) -> str:
     finding_anchors: dict[str, str] = {}
     for f, fid in zip(findings, ids):
         finding_anchors.setdefault(f.id, fid)
+    playbook = playbook_html(report, lambda cid: clause_label(clauses.get(cid or ""), cid),
+                             lambda cid: clause_anchors.get(cid or ""))
     body = (
-        f"{_header(report)}{_brief(report, clause_anchors, finding_anchors)}{_scorecard(report)}<h2>Findings</h2>{_filters(report) if rows else ''}{table}"
+        f"{_header(report)}{playbook}{_brief(report, clause_anchors, finding_anchors)}{_scorecard(report)}<h2>Findings</h2>{_filters(report) if rows else ''}{table}"
         f'<h2>Contract text</h2><div id="text">{highlight_text(report, findings, ids)}</div>'
     )
     script = f"<script>{_JS}</script>" if rows else ""
     return (
         '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width,initial-scale=1">'
-        f"<title>{_e(doc.name or 'Contract review')} \u2014 leverage_lens</title><style>{_CSS}</style></head>"
+        f"<title>{_e(doc.name or 'Contract review')} \u2014 leverage_lens</title><style>{_CSS}"
+        f"{PLAYBOOK_CSS if report.playbook is not None else ''}</style></head>"
         f"<body>{body}{script}</body></html>\n"
     )

@@ -24,6 +24,7 @@ from ._common import (
     severity_counts,
 )
 from .brief_view import brief_rows, deadline_rows
+from .playbook_view import playbook_markdown
 
 __all__ = ["escape_md", "render_markdown"]
 
@@ -103,6 +104,7 @@ def render_markdown(report: Report, *, quote_limit: int = 160) -> str:
     by_severity = severity_counts(report)
     lines.append(f"- **Findings:** {len(report.findings)}" + (f" ({escape_md(by_severity)})" if by_severity else ""))
     lines.append("")
+    lines += playbook_markdown(report, escape_md, lambda cid: clause_label(clauses.get(cid or ""), cid))
     lines += _brief(report, clauses)
 
     if report.summary.scorecard:

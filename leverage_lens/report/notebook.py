@@ -78,6 +78,12 @@ def report_repr_html(report: Report, *, limit: int = 10) -> str:
     more = len(report.findings) - limit
     tail = f"<p>\u2026 {more} more (see <code>to_html()</code>)</p>" if more > 0 else ""
     table = f"<table>{rows}</table>" if rows else "<p>No findings.</p>"
+    pb = report.playbook
+    if pb is not None:  # the playbook's verdict first: what fails the team's own positions
+        failed = pb.failed()
+        items = "".join(f"<li>{_badge(r.severity.value)} {escape(r.title)}</li>" for r in failed[:limit])
+        table = (f"<p><b>Playbook</b> {escape(pb.name)}: {len(failed)} of {len(pb.results)} positions failed"
+                 f"</p><ul>{items}</ul>") + table
     return (
         f'<div style="{_STYLE}"><b>Report</b> {escape(doc.name or "(unnamed)")} \u2014 '
         f"{escape(doc.format.upper())}, {_plural(len(doc.pages), 'page')}, "

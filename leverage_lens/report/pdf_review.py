@@ -34,9 +34,9 @@ import pypdfium2.raw as pdfium_c
 
 from ..errors import CorruptDocumentError, LeverageLensError
 from ..load.pdf import PDFIUM_LOCK, open_pdf
-from ..model import Finding, Report
+from ..model import Report
 from .pdf_locate import Match, PageChars, locate, skeleton
-from .review import AUTHOR, Anchor, Original, ReviewCopy, finding_note, read_original
+from .review import AUTHOR, Anchor, Note, Original, ReviewCopy, read_original, review_notes
 
 __all__ = ["HIGHLIGHT_COLOR", "review_pdf"]
 
@@ -85,8 +85,9 @@ def review_pdf(report: Report, original: Original | None = None, *, password: st
 
 def _annotate(pdf: pdfium.PdfDocument, report: Report) -> tuple[Anchor, ...]:
     doc = report.document
-    by_page: dict[int, list[tuple[Finding, _Piece]]] = {}
-    for finding in report.findings:
+    by_page: dict[int, list[tuple[Note, _Piece]]] = {}
+    notes = review_notes(report)
+    for finding in notes:
         for piece in _pieces(report, finding):
             by_page.setdefault(piece.page, []).append((finding, piece))
     modes: dict[str, str] = {}
@@ -101,7 +102,7 @@ def _annotate(pdf: pdfium.PdfDocument, report: Report) -> tuple[Anchor, ...]:
             page_start = next(p.start for p in doc.pages if p.number == number)
             for finding, piece in items:
                 rects, mode = _rects(textpage.raw, chars, report, finding, piece, page_start)
-                note = finding_note(finding) + ("\n(continued)" if piece.continued else "")
+                note = finding.text + ("\n(continued)" if piece.continued else "")
                 _add_highlight(page.raw, rects, note)
                 if _MODE_RANK[mode] >= _MODE_RANK[modes.get(finding.id, "exact")]:
                     modes[finding.id] = mode
@@ -112,11 +113,11 @@ def _annotate(pdf: pdfium.PdfDocument, report: Report) -> tuple[Anchor, ...]:
             page.close()
     return tuple(
         Anchor(f.id, modes.get(f.id, "paragraph"), *covered.get(f.id, (f.start, f.end)))  # type: ignore[arg-type]
-        for f in report.findings
+        for f in notes
     )
 
 
-def _pieces(report: Report, finding: Finding) -> Iterator[_Piece]:
+def _pieces(report: Report, finding: Note) -> Iterator[_Piece]:
     """The finding split at page boundaries; a finding between pages (or empty) goes to its start's page."""
     doc = report.document
     found = False
@@ -130,7 +131,7 @@ def _pieces(report: Report, finding: Finding) -> Iterator[_Piece]:
 
 
 def _rects(
-    raw: object, chars: PageChars, report: Report, finding: Finding, piece: _Piece, page_start: int
+    raw: object, chars: PageChars, report: Report, finding: Note, piece: _Piece, page_start: int
 ) -> tuple[list[Rect], str]:
     ocr_rects = _word_rects(report, piece)
     if ocr_rects:
@@ -181,7 +182,7 @@ def _char_rects(raw: object, first: int, last: int) -> list[Rect]:
     return [(r[0], r[1], r[2], r[3]) for r in rows if r[2] > r[0] and r[3] > r[1]]
 
 
-def _fallback(raw: object, report: Report, finding: Finding, page: int) -> list[Rect]:
+def _fallback(raw: object, report: Report, finding: Note, page: int) -> list[Rect]:
     """The finding's clause lines on this page, else the page's first line of text (never nothing)."""
     clause = None
     if finding.clause_id is not None:

@@ -18,7 +18,8 @@ from typing import IO, Literal
 from ..errors import InvalidOptionError, OriginalMismatchError, OriginalNotFoundError, UnsupportedFormatError
 from ..model import Finding, Report
 
-__all__ = ["AUTHOR", "INITIALS", "Anchor", "AnchorMode", "Original", "ReviewCopy", "finding_note", "read_original"]
+__all__ = ["AUTHOR", "INITIALS", "Anchor", "AnchorMode", "Note", "Original", "ReviewCopy", "finding_note",
+           "read_original", "review_notes"]
 
 #: The author name every comment and highlight carries, so reviewers can filter or delete them in one go.
 AUTHOR = "leverage_lens"
@@ -47,7 +48,8 @@ class Anchor:
 
 @dataclass(frozen=True, slots=True)
 class ReviewCopy:
-    """A review copy: the annotated file's bytes and one :class:`Anchor` per finding, in the report's order."""
+    """A review copy: the annotated file's bytes and one :class:`Anchor` per note: each finding in the report's
+    order, then each failed playbook position (``finding_id`` ``playbook:<position>``)."""
 
     data: bytes = field(repr=False)  # a whole file: keep notebooks and logs readable
     anchors: tuple[Anchor, ...]
@@ -71,6 +73,28 @@ def finding_note(finding: Finding) -> str:
         lines.append(f"Suggestion: {finding.suggestion.strip()}")
     lines.append(f"{finding.severity.value} \u00b7 {finding.rule} \u00b7 {finding.id}")
     return "\n".join(lines)
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """One note of a review copy: a finding, or a failed playbook position (id ``playbook:<position>``) whose
+    note carries the fallback language. ``start``/``end`` index ``Document.text``."""
+
+    id: str
+    start: int
+    end: int
+    clause_id: str | None
+    text: str
+
+
+def review_notes(report: Report) -> list[Note]:
+    """The notes a review copy carries: every finding (in the report's order), then every failed playbook
+    position that has words to sit on (see :func:`~.playbook_view.playbook_notes`)."""
+    from .playbook_view import playbook_notes
+
+    notes = [Note(f.id, f.start, f.end, f.clause_id, finding_note(f)) for f in report.findings]
+    notes += [Note(n.id, n.start, n.end, n.clause_id, n.text) for n in playbook_notes(report)]
+    return notes
 
 
 def read_original(report: Report, original: Original | None, fmt: str, method: str) -> bytes:
