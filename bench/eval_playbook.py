@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import time
 from collections import defaultdict
@@ -27,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from leverage_lens import Report, analyze  # noqa: E402
+from leverage_lens import LeverageLensError, Report, analyze  # noqa: E402
 from leverage_lens.playbook import check_playbook, example_playbook  # noqa: E402
 from leverage_lens.playbook.conditions import LedgerCheck, TagCheck, TermCheck  # noqa: E402
 
@@ -103,6 +104,7 @@ def main(argv: list[str] | None = None) -> int:
     by_type: dict[str, list[tuple[bool, bool]]] = defaultdict(list)
     retrieval: dict[str, list[bool]] = defaultdict(list)
     misses: list[str] = []
+    unresolved: list[str] = []
     check_time = 0.0
     docs = set()
     for row in rows:
@@ -110,7 +112,11 @@ def main(argv: list[str] | None = None) -> int:
         docs.add(row["doc"])
         book = books[row["playbook"]]
         t = time.process_time()
-        result = check_playbook(report, book, perspective=row.get("perspective"))
+        try:
+            result = check_playbook(report, book, perspective=row.get("perspective"))
+        except LeverageLensError as exc:  # the labelled party is not among the parties found
+            unresolved.append(f"{row['doc']} as {row.get('perspective')}: {str(exc)[:120]}")
+            result = check_playbook(report, book.model_copy(update={"our_roles": []}))
         check_time += time.process_time() - t
         got = {r.position_id: r for r in result.results}
         for pid, want in row["results"].items():
@@ -138,9 +144,9 @@ def main(argv: list[str] | None = None) -> int:
             text = report.document.text
             ok = False
             if found is not None:
-                clause = next((c for c in report.clauses if c.id == found.clause_id), None)
-                seg = " ".join(text[clause.start:clause.end].split()).lower() if clause else ""
-                ok = any(" ".join(s.split()).lower() in seg for s in snippets)
+                for snip in snippets:
+                    rx = re.compile(r"\s+".join(re.escape(w) for w in snip.split()), re.IGNORECASE)
+                    ok = ok or any(m.start() < found.end and found.start < m.end() for m in rx.finditer(text))
             retrieval[f"{row['playbook']}/{pid}"].append(ok)
             if not ok:
                 where = found.clause_id if found else None
@@ -162,10 +168,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"| {k} | {share(by_pos[k], 0)} | {share(by_pos[k], 1)} |")
     flat = [x for v in retrieval.values() for x in v]
     print(f"\nclosest clause right first: {sum(flat)}/{len(flat)} = {sum(flat) / max(len(flat), 1):.2f}")
-    per_doc: dict[str, list[bool]] = defaultdict(list)
     print(f"checking CPU time: {check_time:.2f} s for {len(rows)} rows ({1000 * check_time / max(len(rows), 1):.0f} ms "
           "per contract and playbook)")
-    del per_doc
+    print(f"labelled party not found by the pipeline: {len(unresolved)} rows")
+    for u in unresolved:
+        print("  -", u)
     if args.verbose:
         print("\n" + "\n".join(misses))
     if args.misses:

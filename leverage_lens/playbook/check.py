@@ -67,13 +67,13 @@ def check_playbook(report: Report, playbook: PlaybookSource, *, perspective: str
     """
     book = load_playbook(playbook)
     sides, warnings = resolve_sides(report, book, perspective)
-    ctx = Context(report=report, sides=sides, subjects=book.all_subjects())
+    ctx = Context(report=report, sides=sides, subjects=book.all_subjects(), own_subjects=tuple(book.subjects))
     outcomes = [_position_outcome(p, ctx) for p in book.positions]
     with_text = [i for i, p in enumerate(book.positions) if p.preferred]
     index = ClauseIndex(report) if with_text else None
     matches = index.closest([book.positions[i].preferred or "" for i in with_text],
                             [book.positions[i].topic for i in with_text],
-                            [{cid for _, _, cid in outcomes[i].spans if cid} for i in with_text]) if index else []
+                            [outcomes[i].spans for i in with_text]) if index else []
     closest = dict(zip(with_text, matches))
     results = [_result(p, o, closest.get(i), report) for i, (p, o) in enumerate(zip(book.positions, outcomes))]
     return PlaybookResult(name=book.name, version=book.version, side=book.side, party=sides.us, results=results,

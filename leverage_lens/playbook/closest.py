@@ -64,9 +64,10 @@ class ClauseIndex:
             self.units.append(_Unit(c, c.start, end, _key(own), frozenset(t.category for t in c.tags)))
 
     def closest(self, preferred: list[str], topics: list[str | None],
-                evidence: list[set[str]]) -> list[ClauseMatch | None]:
+                evidence: list[list[tuple[int, int, str | None]]]) -> list[ClauseMatch | None]:
         """For each preferred text, the closest clause (None without candidates); ``topics`` and ``evidence``
-        (clause ids that decided the position) give the bonuses."""
+        (the spans that decided the position, with their clause ids) give the bonuses. When the closest clause
+        holds deciding words, those words are what the preferred language is compared with."""
         if not self.units or not preferred:
             return [None] * len(preferred)
         keys = [_key(p) for p in preferred]
@@ -79,15 +80,18 @@ class ClauseIndex:
                 s = 0.5 * float(scores[i][j]) + 0.5 * float(sort_scores[i][j])
                 if topics[i] and topics[i] in u.topics:
                     s += TAG_BONUS
-                if u.clause.id in evidence[i]:
+                if any(cid == u.clause.id or (u.start <= a < u.end) for a, _, cid in evidence[i]):
                     s += EVIDENCE_BONUS
                 if s > best_score:
                     best, best_score = u, s
-            out.append(self._match(text, best, topics[i]) if best is not None else None)
+            inside = [(a, b) for a, b, _ in evidence[i] if best is not None and best.start <= a < best.end]
+            out.append(self._match(text, best, topics[i], inside[0] if inside else None)
+                       if best is not None else None)
         return out
 
-    def _match(self, preferred: str, unit: _Unit, topic: str | None) -> ClauseMatch:
-        start, end = self._window(preferred, unit)
+    def _match(self, preferred: str, unit: _Unit, topic: str | None,
+               decided: tuple[int, int] | None = None) -> ClauseMatch:
+        start, end = _trim(self.text, *decided) if decided else self._window(preferred, unit)
         stretch = self.text[start:end]
         score = float(fuzz.token_sort_ratio(_key(preferred), _key(stretch)))
         return ClauseMatch(clause_id=unit.clause.id, start=start, end=end, score=round(score, 1),

@@ -96,6 +96,11 @@ class LedgerCheck(_Condition):
                                 "one of these subjects (see subjects)")
     unless_only: list[str] = Field(default_factory=list, description="excuse a forbidden entry whose subjects "
                                    "all lie in this list")
+    ignore: list[str] = Field(default_factory=list, description="leave out entries about these subjects (force "
+                              "majeure, service levels, warranty remedies: not limitations of liability)")
+    unless_mirrored: bool = Field(default=False, description="excuse forbidden entries when we hold the same (an "
+                                  "entry on the topic for us, or mutual): 'no termination for convenience by them "
+                                  "unless we may too'")
     reading: list[LedgerReading] | None = Field(default=None, description="keep entries read so: right, "
                                                 "restriction, protection, exposure, payment, grant, duty")
     min_confidence: float = Field(default=0.0, ge=0.0, le=1.0, description="count only entries read with at "
@@ -105,7 +110,8 @@ class LedgerCheck(_Condition):
         default_factory=lambda: ["wording"], description="which readings count: wording (the sentence's own "
         "words, the default) and/or clause_tag (the tagger's topic, read by the operative verb; less sure)")
 
-    @field_validator("ledger", "forbid", "require", "mentions", "unless_only", "reading", "basis", mode="before")
+    @field_validator("ledger", "forbid", "require", "mentions", "unless_only", "ignore", "reading", "basis",
+                     mode="before")
     @classmethod
     def _lists(cls, v: Any) -> Any:
         return _as_list(v)
@@ -124,8 +130,8 @@ class LedgerCheck(_Condition):
 
     @model_validator(mode="after")
     def _something_to_check(self) -> LedgerCheck:
-        if self.unless_only and not self.forbid:
-            raise ValueError("unless_only excuses forbidden entries: give forbid as well")
+        if (self.unless_only or self.unless_mirrored) and not self.forbid:
+            raise ValueError("unless_only and unless_mirrored excuse forbidden entries: give forbid as well")
         return self
 
 

@@ -65,6 +65,7 @@ class Context:
     report: Report
     sides: Sides
     subjects: dict[str, list[str]]
+    own_subjects: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         brief = self.report.summary.brief
@@ -77,6 +78,12 @@ class Context:
     def subjects_of(self, start: int, end: int) -> set[str]:
         text = self.report.document.text[start:end]
         return {sid for sid, rx in self._subject_res.items() if rx.search(text)}
+
+    def scope_of(self, start: int, end: int) -> set[str]:
+        """What the sentence covers: its subjects less those that only describe the kind of term."""
+        from .model import descriptive_subjects
+
+        return self.subjects_of(start, end) - (descriptive_subjects() - set(self.own_subjects))
 
     def quote(self, start: int, end: int, limit: int = 160) -> str:
         flat = " ".join(self.report.document.text[start:end].split())
@@ -91,14 +98,9 @@ def _phrases_re(phrases: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])", re.IGNORECASE)
 
 
-def _procedure_re() -> re.Pattern[str]:
-    from .model import _subjects_data
-
-    return _phrases_re(tuple(_subjects_data()["procedure"]))
-
-
-_OPERATIVE_INDEMNITY = re.compile(r"\b(?:shall|will|agrees?\s+to|must|hereby)\s+(?:\w+\s+){0,3}?"
-                                  r"(?:indemnif|defend|hold\s+harmless|reimburse)", re.IGNORECASE)
+_OPERATIVE_INDEMNITY = re.compile(r"\b(?:shall|will|agrees?\s+to|covenants?\s+to|undertakes?\s+to|must|hereby)"
+                                  r"\s+(?:[\w,]+\s+){0,4}?(?:indemnif(?:y|ies)\b|defends?\b|hold\s+\w+\s+harmless|hold\s+harmless|"
+                                  r"saves?\s+harmless|reimburse)", re.IGNORECASE)
 
 
 def evaluate(cond: Condition, ctx: Context) -> Outcome:
@@ -177,9 +179,10 @@ def _term(c: TermCheck, ctx: Context) -> Outcome:
         if not found:
             return Outcome("missing", [], f"no {what} ({', '.join(c.detail)}) found", 0.6)
     blank = [t for t in found if t.value is None and t.detail == "left blank"]
-    if blank and len(blank) == len(found) and (c.at_least or c.at_most or c.one_of or c.none_of):
-        t = blank[0]
-        return Outcome("missing", [(t.start, t.end, t.clause_id)], f"the {what} is left blank", 0.7)
+    if blank and (c.at_least or c.at_most or c.one_of or c.none_of):
+        t = blank[0]  # a threshold cannot be shown to be met by a blank: fill it in before signing
+        return Outcome("not_met", [(b.start, b.end, b.clause_id) for b in blank],
+                       f"the {what} is left blank: \u201c{ctx.quote(t.start, t.end)}\u201d", 0.7)
     bad: list[tuple[KeyTerm, str]] = []
     good: list[KeyTerm] = []
     for t in found:
@@ -257,8 +260,10 @@ def _ledger(c: LedgerCheck, ctx: Context) -> Outcome:
                if e.basis in c.basis and (c.reading is None or e.reading in c.reading)
                and e.confidence >= c.min_confidence]
     entries.sort(key=lambda e: (e.start, e.end))
-    if c.mentions or c.unless_only:
-        entries = [e for e in entries if not _is_procedure(e, ctx)]
+    if "liability.indemnification" in c.ledger:  # a promise to indemnify, not its procedure or a mention of it
+        entries = [e for e in entries if e.category != "liability.indemnification" or _promises_indemnity(e, ctx)]
+    if c.ignore:
+        entries = [e for e in entries if not ctx.subjects_of(e.start, e.end) & set(c.ignore)]
     if c.mentions:
         entries = [e for e in entries if ctx.subjects_of(e.start, e.end) & set(c.mentions)]
     held = [(e, ctx.sides.holder(e)) for e in entries]
@@ -270,7 +275,9 @@ def _ledger(c: LedgerCheck, ctx: Context) -> Outcome:
         bad = [e for e, h in held if h in c.forbid]
         if c.unless_only:
             allowed = set(c.unless_only)
-            bad = [e for e in bad if not (s := ctx.subjects_of(e.start, e.end)) or not s <= allowed]
+            bad = [e for e in bad if not (s := ctx.scope_of(e.start, e.end)) or not s <= allowed]
+        if c.unless_mirrored and bad and any(h in ("us", "mutual") for _, h in held):
+            bad = []  # we hold the same: the term is not one-sided
         if bad:
             e = bad[0]
             who = {"them": "the other side", "us": "us", "mutual": "both parties"}[ctx.sides.holder(e) or "them"]
@@ -293,10 +300,10 @@ def _ledger(c: LedgerCheck, ctx: Context) -> Outcome:
                    f"the {topics} terms found are acceptable: \u201c{ctx.quote(e.start, e.end)}\u201d", 0.7)
 
 
-def _is_procedure(e: LedgerEntry, ctx: Context) -> bool:
-    """An indemnification procedure (notice, defence, settlement) rather than a promise to indemnify."""
-    text = ctx.report.document.text[e.start:e.end]
-    return bool(_procedure_re().search(text)) and not _OPERATIVE_INDEMNITY.search(text)
+def _promises_indemnity(e: LedgerEntry, ctx: Context) -> bool:
+    """The sentence promises to indemnify, defend or hold harmless ("X shall indemnify ..."), rather than set
+    out the procedure (notice, control of the defence) or mention indemnities as an exception to a cap."""
+    return bool(_OPERATIVE_INDEMNITY.search(ctx.report.document.text[e.start:e.end]))
 
 
 _READING = {

@@ -22,7 +22,7 @@ from ..model import Severity
 from ..taxonomy import default as default_taxonomy
 from .conditions import Condition, LedgerCheck, walk
 
-__all__ = ["BUILTIN_SUBJECTS", "DATA_DIR", "Playbook", "Position", "builtin_subjects"]
+__all__ = ["BUILTIN_SUBJECTS", "DATA_DIR", "Playbook", "Position", "builtin_subjects", "descriptive_subjects"]
 
 #: The playbook package's data files: the example playbooks, the subjects and the published JSON Schema.
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -40,6 +40,12 @@ def builtin_subjects() -> dict[str, list[str]]:
 
 
 BUILTIN_SUBJECTS: tuple[str, ...] = tuple(builtin_subjects())
+
+
+def descriptive_subjects() -> frozenset[str]:
+    """Subjects that say what kind of term a sentence is (a cap, an exclusion, force majeure) rather than what
+    an indemnity covers; ``unless_only`` does not count them."""
+    return frozenset(_subjects_data().get("descriptive", []))
 
 
 class _Model(BaseModel):
@@ -110,7 +116,7 @@ class Playbook(_Model):
             seen.add(p.id)
             for c in p.conditions():
                 if isinstance(c, LedgerCheck):
-                    for s in [*c.mentions, *c.unless_only]:
+                    for s in [*c.mentions, *c.unless_only, *c.ignore]:
                         if s not in known:
                             raise ValueError(f"position {p.id!r}: unknown subject {s!r}; built in: "
                                              f"{', '.join(BUILTIN_SUBJECTS)} (or define it under subjects:)")
