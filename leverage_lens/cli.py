@@ -229,8 +229,9 @@ def _cmd_analyze_gated(args: argparse.Namespace, out: TextIO, err: TextIO) -> in
     code = _cmd_analyze(args, out, err)
     gating = getattr(args, "gating", 0)
     if code == EXIT_OK and gating:
-        what = "finding" if getattr(args, "playbook", None) is None else "finding or failed position"
-        err.write(f"{PROG}: {gating} {what}{'s' if gating != 1 else ''} at or above {args.fail_on} (--fail-on)\n")
+        what = ("finding" if gating == 1 else "findings") if getattr(args, "playbook", None) is None else (
+            "finding or failed position" if gating == 1 else "findings or failed positions")
+        err.write(f"{PROG}: {gating} {what} at or above {args.fail_on} (--fail-on)\n")
         return EXIT_FINDINGS
     return code
 

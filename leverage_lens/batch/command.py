@@ -54,6 +54,9 @@ def add_scan_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentPa
     s.add_argument(
         "--pattern", default=DEFAULT_PATTERN, help=f"files to take in folders (default {DEFAULT_PATTERN})"
     )
+    s.add_argument("--playbook", type=Path, metavar="PLAYBOOK",
+                   help="check every contract against your positions (YAML or JSON): a column per position in "
+                   "--csv, which contracts break which position")
     s.add_argument("--timeout", type=float, default=120.0, metavar="S", help="seconds per file (default 120)")
     s.add_argument(
         "--memory-limit",
@@ -78,7 +81,11 @@ def add_scan_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentPa
 
 
 def run_scan(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    options = {"pdf_engine": args.pdf_engine} if args.pdf_engine else {}
+    options: dict[str, object] = {"pdf_engine": args.pdf_engine} if args.pdf_engine else {}
+    if getattr(args, "playbook", None) is not None:
+        if not args.playbook.exists():
+            raise FileNotFoundError(f"no such file: {args.playbook}")
+        options["playbook"] = args.playbook
     run = scan(
         args.inputs,
         pattern=args.pattern,

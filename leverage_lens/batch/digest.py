@@ -77,6 +77,8 @@ def digest(report: Report) -> FileDigest:
         findings_by_family=dict(Counter(f.family or f.kind for f in report.findings)),
         parties=[p.name for p in report.parties],
         key_terms=_scalar_terms(report),
+        playbook={r.position_id: r.status for r in report.playbook.results} if report.playbook else {},
+        playbook_failed=[r.position_id for r in report.playbook.failed()] if report.playbook else [],
     )
 
 

@@ -45,6 +45,9 @@ class FileDigest(BaseModel):
     key_terms: dict[str, str] = Field(
         default_factory=dict, description="Summary fields that are single values"
     )
+    playbook: dict[str, str] = Field(default_factory=dict, description="position id -> status (met, not_met, "
+                                     "missing, not_applicable) when scanned with a playbook")
+    playbook_failed: list[str] = Field(default_factory=list, description="the positions the file fails")
 
 
 class _Record(BaseModel):

@@ -70,9 +70,17 @@ class ScanRun:
             raise InvalidOptionError(f"workers must be at least 1, not {workers}")
         if timeout is not None and timeout <= 0:
             raise InvalidOptionError(f"timeout must be positive seconds or None, not {timeout}")
-        analyzer = Analyzer(**analyze_options)  # invalid options fail here, before any file is read
-        self.options = dict(analyze_options)
-        self.options_key = options_key(analyzer.options.model_dump(mode="json"))
+        options = dict(analyze_options)
+        book = options.pop("playbook", None)
+        analyzer = Analyzer(**options)  # invalid options fail here, before any file is read
+        key_options = analyzer.options.model_dump(mode="json")
+        if book is not None:  # checked in every worker; read once here so a bad playbook fails before any file
+            from ..playbook import load_playbook
+
+            options["playbook"] = load_playbook(book).to_dict()
+            key_options["playbook"] = options["playbook"]  # another playbook: another result, not a resume
+        self.options = options
+        self.options_key = options_key(key_options)
         if timeout is not None and "ocr_timeout" not in self.options:
             # OCR in a worker stops itself (killing its Tesseract child) just before the pool would kill the
             # worker, whose Tesseract would otherwise outlive it; not part of the key: results stay reusable.
@@ -244,7 +252,10 @@ def scan(
     seconds and each worker ``memory_limit_mb`` MiB of address space; a worker that dies or overruns is
     replaced and its file recorded as failed. ``executor`` takes any ``concurrent.futures.Executor``
     instead (e.g. Dask's ``client.get_executor()``): the timeout still applies, the memory cap does not
-    (see ``docs/batch.md``). ``analyze_options`` are passed to :class:`~leverage_lens.Analyzer`.
+    (see ``docs/batch.md``). ``analyze_options`` are passed to :class:`~leverage_lens.Analyzer`, except
+    ``playbook`` (a Playbook, a YAML/JSON path or an example's name), which checks every contract against
+    your positions: ``record.report.playbook``, and a ``playbook_<position>`` column per position in the
+    folder summary (docs/playbooks.md).
 
     Nothing outside the input is read: symbolic links to files outside a scanned folder, linked folders,
     FIFOs, devices and sockets are left out, each with a ``"skipped"`` record (``follow_symlinks=True`` reads

@@ -35,6 +35,8 @@ class FolderSummary:
     without_flag: dict[str, list[str]] = field(default_factory=dict)
     pages: int = 0
     seconds: float = 0.0
+    #: playbook position id -> the files that fail it (scans with a playbook)
+    failing_positions: dict[str, list[str]] = field(default_factory=dict)
 
     @property
     def columns(self) -> list[str]:
@@ -87,6 +89,13 @@ def folder_summary(records: Iterable[ScanRecord], norm: FolderNorm | None = None
                 row[f"findings_family_{fam}"] = count
             for term, value in sorted(d.key_terms.items()):
                 row[f"key_{term}"] = value
+            if d.playbook:  # which contracts break which position: a column per position
+                failed = set(d.playbook_failed)
+                row["playbook_failed"] = len(failed)
+                for pid, status in d.playbook.items():
+                    row[f"playbook_{pid}"] = status.replace("_", " ") + (" (fails)" if pid in failed else "")
+                    if pid in failed:
+                        summary.failing_positions.setdefault(pid, []).append(name)
             gone = departures.get(r.path, [])
             row["norm_departures"] = "; ".join(f"{g.category} ({g.similarity:.0f})" for g in gone)
         else:

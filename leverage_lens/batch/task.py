@@ -88,7 +88,9 @@ def analyze_file(path: str, sha256: str | None, options: dict[str, Any], key: st
     """Analyse ``path`` and return its results line; errors become ``status="error"`` lines, never raise."""
     start, cpu_start = time.perf_counter(), time.process_time()
     try:
-        report = _analyzer(key, options).analyze(path)
+        opts = dict(options)
+        book = opts.pop("playbook", None)  # a validated playbook as data: checked on this file's report
+        report = _analyzer(key, opts).analyze(path, playbook=book)
         report_json = report.model_dump_json().encode("utf-8")
     except Exception as exc:  # noqa: BLE001 - a batch records every failure and goes on
         return failure_line(

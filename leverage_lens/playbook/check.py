@@ -73,7 +73,8 @@ def check_playbook(report: Report, playbook: PlaybookSource, *, perspective: str
     index = ClauseIndex(report) if with_text else None
     matches = index.closest([book.positions[i].preferred or "" for i in with_text],
                             [book.positions[i].topic for i in with_text],
-                            [outcomes[i].spans for i in with_text]) if index else []
+                            [outcomes[i].spans for i in with_text],
+                            [outcomes[i].status in ("not_met", "missing") for i in with_text]) if index else []
     closest = dict(zip(with_text, matches))
     results = [_result(p, o, closest.get(i), report) for i, (p, o) in enumerate(zip(book.positions, outcomes))]
     return PlaybookResult(name=book.name, version=book.version, side=book.side, party=sides.us, results=results,

@@ -73,11 +73,21 @@ class Context:
         for t in brief.terms() if brief is not None else []:
             self.terms.setdefault(t.kind, []).append(t)
         self.by_topic: dict[str, list[LedgerEntry]] = self.report.ledger.by_category()
-        self._subject_res = {sid: _phrases_re(tuple(p)) for sid, p in self.subjects.items()}
+        self._phrases = _subject_phrases(tuple((k, tuple(v)) for k, v in self.subjects.items()))
+        self._seen: dict[tuple[int, int], set[str]] = {}
 
     def subjects_of(self, start: int, end: int) -> set[str]:
-        text = self.report.document.text[start:end]
-        return {sid for sid, rx in self._subject_res.items() if rx.search(text)}
+        """The subjects a stretch of the text is about: each phrase found by ``str.find`` on the lower-cased
+        words, then confirmed as whole words (remembered per stretch)."""
+        found = self._seen.get((start, end))
+        if found is None:
+            low = " ".join(self.report.document.text[start:end].lower().split())
+            found = set()
+            for phrase, sid, rx in self._phrases:
+                if sid not in found and phrase in low and rx.search(low):
+                    found.add(sid)
+            self._seen[(start, end)] = found
+        return found
 
     def scope_of(self, start: int, end: int) -> set[str]:
         """What the sentence covers: its subjects less those that only describe the kind of term."""
@@ -90,12 +100,17 @@ class Context:
         return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "\u2026"
 
 
-@lru_cache(maxsize=256)
-def _phrases_re(phrases: tuple[str, ...]) -> re.Pattern[str]:
-    """Literal phrases as one whole-word, case-insensitive pattern (each phrase escaped: never a user pattern)."""
-    alts = sorted({re.escape(p.strip().lower()).replace(r"\ ", r"\s+") for p in phrases if p.strip()},
-                  key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])", re.IGNORECASE)
+@lru_cache(maxsize=64)
+def _subject_phrases(subjects: tuple[tuple[str, tuple[str, ...]], ...]) -> list[tuple[str, str, re.Pattern[str]]]:
+    """(phrase, subject id, whole-word pattern) for every literal phrase, lower-cased with single spaces (each
+    phrase escaped: a user's phrase is never a pattern)."""
+    out = []
+    for sid, phrases in subjects:
+        for p in phrases:
+            phrase = " ".join(p.lower().split())
+            if phrase:
+                out.append((phrase, sid, re.compile(r"(?<![\w-])" + re.escape(phrase) + r"(?![\w-])")))
+    return out
 
 
 _OPERATIVE_INDEMNITY = re.compile(r"\b(?:shall|will|agrees?\s+to|covenants?\s+to|undertakes?\s+to|must|hereby)"

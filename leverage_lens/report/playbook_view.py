@@ -9,6 +9,7 @@ escaping function (Markdown and HTML differ); nothing here prints.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
@@ -153,8 +154,9 @@ def playbook_text(report: Report, width: int = 100) -> list[str]:
         lines.append(f"  {_status(r):<17} {r.severity.value:<8} {_cut(r.title, width - 30)}{where}")
         if r.failed:
             lines.append(f"  {'':17} {_cut(r.message, width - 20)}")
-            if r.fallback:
-                lines.append(f"  {'':17} propose: {_cut(r.fallback, width - 29)}")
+            if r.fallback:  # the language to propose, in full: it is what the reader copies
+                lines += textwrap.wrap(" ".join(r.fallback.split()), width=max(width - 20, 40),
+                                       initial_indent=" " * 20 + "propose: ", subsequent_indent=" " * 29)
     return lines + [""]
 
 
