@@ -194,9 +194,13 @@ def _term(c: TermCheck, ctx: Context) -> Outcome:
         if not found:
             return Outcome("missing", [], f"no {what} ({', '.join(c.detail)}) found", 0.6)
     blank = [t for t in found if t.value is None and t.detail == "left blank"]
-    if blank and (c.at_least or c.at_most or c.one_of or c.none_of):
+    if blank and (c.at_least or c.at_most):
         t = blank[0]  # a threshold cannot be shown to be met by a blank: fill it in before signing
         return Outcome("not_met", [(b.start, b.end, b.clause_id) for b in blank],
+                       f"the {what} is left blank: \u201c{ctx.quote(t.start, t.end)}\u201d", 0.7)
+    if blank and len(blank) == len(found) and (c.one_of or c.none_of):
+        t = blank[0]  # no law chosen yet: the term is still to be agreed
+        return Outcome("missing", [(b.start, b.end, b.clause_id) for b in blank],
                        f"the {what} is left blank: \u201c{ctx.quote(t.start, t.end)}\u201d", 0.7)
     bad: list[tuple[KeyTerm, str]] = []
     good: list[KeyTerm] = []
