@@ -74,11 +74,46 @@ def check_playbook(report: Report, playbook: PlaybookSource, *, perspective: str
     matches = index.closest([book.positions[i].preferred or "" for i in with_text],
                             [book.positions[i].topic for i in with_text],
                             [outcomes[i].spans for i in with_text],
-                            [outcomes[i].status in ("not_met", "missing") for i in with_text]) if index else []
+                            [outcomes[i].status in ("not_met", "missing") for i in with_text],
+                            role_names(report, book, sides)) if index else []
     closest = dict(zip(with_text, matches))
     results = [_result(p, o, closest.get(i), report) for i, (p, o) in enumerate(zip(book.positions, outcomes))]
     return PlaybookResult(name=book.name, version=book.version, side=book.side, party=sides.us, results=results,
                           warnings=warnings)
+
+
+#: Words a playbook's clause language uses for the buying and the selling side.
+_BUYER_WORDS = ("customer", "client", "licensee", "buyer", "purchaser", "subscriber", "recipient")
+_SELLER_WORDS = ("supplier", "provider", "vendor", "licensor", "seller", "contractor", "consultant")
+#: Words of a party's name that do not tell it apart.
+_NAME_NOISE = frozenset("inc inc. llc ltd ltd. limited corp corporation co plc pty gmbh ag sa s.a. lp llp l.p. the "
+                        "of and a an".split())
+
+
+def role_names(report: Report, book: Playbook, sides: Sides) -> dict[str, str]:
+    """The playbook's role words mapped to the words this contract uses for those parties (lower-cased):
+    ``{"supplier": "cro consulting", "customer": "client purinix pharmaceuticals"}`` for a customer's
+    playbook, so preferred language written with roles finds the contract's promise by the right party."""
+    if sides.us is None:
+        return {}
+    by_id = {p.id: p for p in report.parties}
+
+    def words(ids: list[str]) -> str:
+        out: list[str] = []
+        for pid in ids:
+            p = by_id.get(pid)
+            if p is None:
+                continue
+            for n in (p.role or "", *p.aliases, p.name):
+                out += [w for w in n.lower().replace(",", " ").split() if w not in _NAME_NOISE]
+        return " ".join(dict.fromkeys(out))
+
+    us, them = words([sides.us]), words(sorted(sides.them))
+    if not us or not them:
+        return {}
+    ours, theirs = (_SELLER_WORDS, _BUYER_WORDS) if (book.side or "").lower() == "supplier" else \
+        (_BUYER_WORDS, _SELLER_WORDS)
+    return {**{w: us for w in ours}, **{w: them for w in theirs}}
 
 
 def _position_outcome(p: Position, ctx: Context) -> Outcome:

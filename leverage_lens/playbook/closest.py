@@ -1,16 +1,18 @@
 """The clause closest to a position's preferred language, and its deviation word by word.
 
 Candidates are the contract's clauses, each read as its own words (a parent's text without its children, so a
-section heading does not win by containing its whole subtree). Finding the closest one is cheap by design, so
-a playbook of thirty positions costs a few milliseconds, not a scan per position:
+section heading does not win by containing its whole subtree). A reviewer looking for where to put the
+fallback language looks for the sentence that says what such a term says, by the party it concerns, so:
 
-1. an inverted index of the clauses' words proposes the clauses sharing the most *informative* words with
-   the preferred language (each shared word weighs its inverse document frequency in this contract);
-2. rapidfuzz (``token_set_ratio``) ranks those few candidates, with bonuses for what the pipeline already
-   knows: the clause is tagged with the position's topic, or holds the words that decided the position;
-3. the best clause's sentence most like the preferred language (or the deciding words, when the clause holds
-   them) is compared with it word by word (rapidfuzz's Levenshtein opcodes over words), so a reviewer sees
-   what to strike and what to add.
+1. candidates are the clauses sharing the most *informative* words with the preferred language (an inverted
+   index weighing each word by its inverse document frequency in this contract), the clauses tagged with the
+   position's topic, the clauses holding the words that decided the position, and the clauses holding the
+   topic's cue words (:mod:`.cues`: a cap says liability will not *exceed*; at most a few of them);
+2. every sentence of those clauses is scored: the share of the preferred text's informative words it holds
+   (the playbook's role words, "Supplier", "Customer", read as the names this contract gives those parties),
+   plus bonuses for the cue words, the topic's tag, the deciding words, and the right party acting first;
+3. the best sentence is compared with the preferred language word by word (rapidfuzz's Levenshtein opcodes
+   over words), so a reviewer sees what to strike and what to add.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from ..model import Clause, ClauseMatch, Report, WordDiff
+from .cues import has_cue
 
 __all__ = ["ClauseIndex", "word_diff"]
 
@@ -35,8 +38,18 @@ TAG_BONUS = 12.0
 EVIDENCE_BONUS = 25.0
 #: Clauses whose own words are shorter than this are headings or labels, never the closest clause.
 MIN_CHARS = 40
-#: How many clauses the word index proposes to rapidfuzz for each preferred text.
+#: How many clauses the word index proposes for each preferred text.
 CANDIDATES = 4
+#: A sentence holding the topic's cue words (what such a term says) gains this much.
+CUE_BONUS = 30.0
+#: A sentence whose first party named is the one the preferred text makes act first gains this much.
+ACTOR_BONUS = 10.0
+#: How many of a sentence's first words are searched for the party acting.
+LEAD_WORDS = 12
+#: At most this many clauses holding the topic's cue words become candidates (those sharing most words first).
+CUED_UNITS = 8
+#: Sentences of fewer informative words than this count half: headings and fragments.
+SHORT_SENTENCE = 6
 
 _WORD = re.compile(r"\S+")
 _TOKEN = re.compile(r"[a-z0-9$%]+")
@@ -53,7 +66,8 @@ class _Unit:
     end: int
     key: str  # lower-cased words, for rapidfuzz
     topics: frozenset[str]
-    sentences: list[tuple[int, int, frozenset[str]]] | None = field(default=None)  # filled on first use
+    sentences: list[tuple[int, int, frozenset[str], tuple[str, ...]]] | None = field(default=None)  # on first use
+    cues: dict[str, list[bool]] = field(default_factory=dict)  # per topic: which sentences hold a cue
 
 
 def _tokens(text: str) -> list[str]:
@@ -91,6 +105,8 @@ class ClauseIndex:
         n = max(len(self.units), 1)
         self.idf = {w: math.log(1 + n / len(p)) for w, p in self.postings.items()}
         self.starts = [u.start for u in self.units]
+        self._cued: dict[str, list[int]] = {}
+        self._posting_sets = {w: set(p) for w, p in self.postings.items()}
         self.by_topic: dict[str, list[int]] = defaultdict(list)
         for j, u in enumerate(self.units):
             for t in u.topics:
@@ -111,48 +127,89 @@ class ClauseIndex:
 
     def closest(self, preferred: list[str], topics: list[str | None],
                 evidence: list[list[tuple[int, int, str | None]]],
-                with_diff: list[bool] | None = None) -> list[ClauseMatch | None]:
-        """For each preferred text, the closest clause (None without candidates). ``topics`` and ``evidence``
-        (the spans that decided the position, with their clause ids) give the bonuses; when the closest clause
-        holds deciding words, they are what the preferred language is compared with. ``with_diff`` says for
-        which positions to compute the word-by-word deviation (all by default)."""
+                with_diff: list[bool] | None = None,
+                names: dict[str, str] | None = None) -> list[ClauseMatch | None]:
+        """For each preferred text, the closest clause and its sentence (None without candidates).
+
+        Each sentence of the candidate clauses is scored by the share of the preferred text's informative
+        words it holds, plus bonuses for what a reviewer looks for: the topic's cue words (:mod:`.cues`), the
+        clause tagged with the topic, and the words that decided the position (``evidence``: spans with their
+        clause ids). ``names`` maps the playbook's role words ("supplier", "customer") to the words this
+        contract uses for that party ("cro", "egain"), so "Supplier will defend Customer" finds "CRO will
+        defend Client" rather than the mirror-image promise. ``with_diff`` says for which positions to compute
+        the word-by-word deviation (all by default)."""
         out: list[ClauseMatch | None] = []
         for i, text in enumerate(preferred):
             words, key = _preferred(text)
+            actor: frozenset[str] = frozenset()  # the names of the party the preferred text makes act first
+            if names:
+                words = frozenset(t for w in words for t in names.get(w, w).split())
+                first = next((w for w in key.split() if w in names), None)
+                actor = frozenset(names[first].split()) if first else frozenset()
+                party_words = frozenset(t for v in names.values() for t in v.split())
             topic = topics[i]
-            decided = {j for a, _, _ in evidence[i] if (j := self._unit_at(a)) is not None}
+            spans = evidence[i]
+            decided = {j for a, _, _ in spans if (j := self._unit_at(a)) is not None}
             tagged = set(self.by_topic.get(topic, ())) if topic else set()
-            cands = set(self._proposed(words)) | tagged | decided
+            cands = set(self._proposed(words)) | tagged | decided | set(self._cued_units(topic, words))
             if not cands:
                 out.append(None)
                 continue
-            best, best_score = -1, -1.0
+            total = sum(self.idf.get(w, 0.0) for w in words) or 1.0
+            best: tuple[float, int, int, int] | None = None
             for j in sorted(cands):
-                s = float(fuzz.token_set_ratio(key, self.units[j].key))
-                if j in tagged:
-                    s += TAG_BONUS
-                if j in decided:
-                    s += EVIDENCE_BONUS
-                if s > best_score:
-                    best, best_score = j, s
-            unit = self.units[best]
-            inside = [(a, b) for a, b, _ in evidence[i] if unit.start <= a < unit.end]
+                unit = self.units[j]
+                for s, e, toks, lead, cued in self._sentences(unit, topic):
+                    score = 100.0 * sum(self.idf.get(w, 0.0) for w in toks & words) / total
+                    if actor and next((w for w in lead if w in party_words), None) in actor:
+                        score += ACTOR_BONUS  # "Supplier will defend": the supplier's promise, not the mirror
+                    if len(toks) < SHORT_SENTENCE:
+                        score *= 0.5  # a heading or a fragment shares words by accident
+                    if cued:
+                        score += CUE_BONUS
+                    if j in tagged:
+                        score += TAG_BONUS
+                    a, b = unit.start + s, unit.start + e
+                    if any(x < b and a < y for x, y, _ in spans):
+                        score += EVIDENCE_BONUS
+                    if best is None or score > best[0]:
+                        best = (score, j, a, b)
+            assert best is not None
+            _, j, a, b = best
+            unit = self.units[j]
             diff = with_diff[i] if with_diff is not None else True
-            out.append(self._match(text, words, unit, topic, inside[0] if inside else None, diff))
+            out.append(self._match(text, unit, topic, _trim(self.text, a, b), diff))
         return out
 
-    def _match(self, preferred: str, words: frozenset[str], unit: _Unit, topic: str | None,
-               decided: tuple[int, int] | None, diff: bool) -> ClauseMatch:
-        start, end = _trim(self.text, *decided) if decided else self._sentence(words, unit)
+    def _cued_units(self, topic: str | None, words: frozenset[str]) -> list[int]:
+        """The clauses holding a cue of the topic (found once per topic), the ``CUED_UNITS`` sharing the most
+        informative words with the preferred text first: a topic a contract mentions everywhere
+        ("confidential", "pay") must not make every clause a candidate."""
+        if not topic:
+            return []
+        hit = self._cued.get(topic)
+        if hit is None:
+            hit = [j for j, u in enumerate(self.units)
+                   if has_cue(topic, " ".join(self.text[u.start:u.end].lower().split()))]
+            self._cued[topic] = hit
+        if len(hit) <= CUED_UNITS:
+            return hit
+        weight = {j: sum(self.idf.get(w, 0.0) for w in words if j in self._posting_sets.get(w, ())) for j in hit}
+        return sorted(hit, key=lambda j: -weight[j])[:CUED_UNITS]
+
+    def _match(self, preferred: str, unit: _Unit, topic: str | None, stretch_at: tuple[int, int],
+               diff: bool) -> ClauseMatch:
+        start, end = stretch_at
         stretch = self.text[start:end]
         score = float(fuzz.token_set_ratio(_preferred(preferred)[1], " ".join(_tokens(stretch))))
         return ClauseMatch.model_construct(
             clause_id=unit.clause.id, start=start, end=end, score=round(score, 1),
             tagged=bool(topic and topic in unit.topics), diff=word_diff(preferred, stretch) if diff else [])
 
-    def _sentence(self, words: set[str], unit: _Unit) -> tuple[int, int]:
-        """The sentence of the clause sharing the most informative words with the preferred language (the
-        whole clause when it is one sentence)."""
+    def _sentences(self, unit: _Unit, topic: str | None) -> list[tuple[int, int, frozenset[str], tuple[str, ...],
+                                                                      bool]]:
+        """The clause's sentences (offsets within the clause, words) and whether each holds a cue of the topic
+        (split once per clause, cues sought once per clause and topic)."""
         if unit.sentences is None:
             text = self.text[unit.start:unit.end]
             bounds, pos = [], 0
@@ -160,11 +217,14 @@ class ClauseIndex:
                 bounds.append((pos, m.start()))
                 pos = m.end()
             bounds.append((pos, len(text)))
-            unit.sentences = [(s, e, frozenset(_tokens(text[s:e]))) for s, e in bounds]
-        if len(unit.sentences) == 1:
-            return _trim(self.text, unit.start, unit.end)
-        s, e, _ = max(unit.sentences, key=lambda b: sum(self.idf.get(w, 0.0) for w in b[2] & words))
-        return _trim(self.text, unit.start + s, unit.start + e)
+            unit.sentences = [(s, e, frozenset(t), tuple(t[:LEAD_WORDS]))
+                              for s, e in bounds if text[s:e].strip() for t in [_tokens(text[s:e])]]
+        cues = unit.cues.get(topic or "")
+        if cues is None:
+            cues = [bool(topic) and has_cue(topic, " ".join(self.text[unit.start + s:unit.start + e].lower().split()))
+                    for s, e, _, _ in unit.sentences]
+            unit.cues[topic or ""] = cues
+        return [(s, e, toks, lead, c) for (s, e, toks, lead), c in zip(unit.sentences, cues)]
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -40,10 +40,44 @@ def test_the_closest_clause_is_found_by_its_words() -> None:
 
 
 def test_a_clause_tagged_with_the_topic_wins_a_close_call() -> None:
+    rep = report(TEXT, tags={"3.1": ["notices.general"]})  # a topic without cue words: the tag decides
+    found = ClauseIndex(rep).closest(["Notices and the governing law of this Agreement."],
+                                     ["notices.general"], [[]])[0]
+    assert found is not None and found.clause_id == "3.1" and found.tagged
+
+
+def test_the_topics_cue_words_beat_a_tag_on_the_wrong_clause() -> None:
     rep = report(TEXT, tags={"3.1": ["disputes.governing_law"]})
     found = ClauseIndex(rep).closest(["Notices and the governing law of this Agreement."],
                                      ["disputes.governing_law"], [[]])[0]
-    assert found is not None and found.clause_id == "3.1" and found.tagged
+    assert found is not None and found.clause_id == "2.1"  # "governed by the laws of" is what a law clause says
+
+
+DEFINED = """1. Definitions
+1.1 "Fees" means the fees for the Services payable by Customer under each Order Form and this Agreement.
+2. Payment
+2.1 Customer shall pay each invoice within sixty (60) days after receipt.
+"""
+
+
+def test_the_sentence_saying_what_the_term_says_beats_a_definition_sharing_its_nouns() -> None:
+    found = ClauseIndex(report(DEFINED)).closest(
+        ["Customer will pay the Fees for the Services under each Order Form within thirty (30) days."],
+        ["payment.terms"], [[]])[0]
+    assert found is not None and found.clause_id == "2.1"
+
+
+def test_role_words_of_the_preferred_text_find_the_promise_by_the_right_party() -> None:
+    text = """1. Indemnities
+1.1 Client will defend and indemnify Acme against any third-party claim arising from the Client Data.
+1.2 Acme will defend and indemnify Client against any third-party claim arising from the Services.
+"""
+    index = ClauseIndex(report(text))
+    preferred = ["Supplier will defend and indemnify Customer against any third-party claim."]
+    assert index.closest(preferred, ["liability.indemnification"], [[]],
+                         names={"supplier": "acme", "customer": "client"})[0].clause_id == "1.2"
+    assert index.closest(preferred, ["liability.indemnification"], [[]],
+                         names={"supplier": "client", "customer": "acme"})[0].clause_id == "1.1"
 
 
 def test_results_carry_the_closest_clause_for_a_missing_term() -> None:
