@@ -141,9 +141,13 @@ TOPICS: tuple[Topic, ...] = (
     Topic(
         "exclusivity.non_compete", "restriction",
         _c(r"\b(?:compet(?:e|es|ing|itive|ition)|competitor)\b|\bengage\w*\s+in\s+(?:any\s+)?(?:business|activit)|"
+           # "shall not engage in catering services", "will not carry on or be interested in any other trade"
+           r"\b(?:shall|will|may)\s+not\b[^.;]{0,90}?\b(?:engage|participate|carry\s+on|be\s+(?:engaged|interested|"
+           r"concerned))\w*\b[^.;]{0,80}?\b(?:business\w*|activit\w*|services|trade|employment|ventures?|enterprises?)\b|"
            r"\b(?:develop|manufacture|market|sell|distribute|offer|commercializ\w*|promote)\w*\b[^.;]{0,60}?"
            r"\b(?:similar|substitut\w*|identical|same\s+or\s+similar|comparable)\b"),
-        ("compet", "engag", "similar", "substitut", "identical", "comparable"),
+        ("compet", "engag", "similar", "substitut", "identical", "comparable", "particip", "carry on", "interested",
+         "concerned"),
         4.0,
         "keeps the other side out of competition",
         "drop the non-compete, or limit it to named products, a territory and the term (with no tail)",
@@ -207,7 +211,7 @@ TOPICS: tuple[Topic, ...] = (
     # -- payment -------------------------------------------------------------------------------------------
     Topic(
         "payment.minimum_commitment", "payment",
-        _c(r"\b(?:minimum\s+(?:purchase|order|annual|quarterly|monthly|quantity|quantities|volume|commitment|"
+        _c(r"\b(?:minimum\s+(?:(?:annual|yearly|quarterly|monthly)\s+)?(?:purchases?|orders?|annual|quarterly|monthly|quantity|quantities|volume|commitment|"
            r"requirement|royalt\w*|fee|payment|amount|sales|units|number)|(?:purchase|order|buy)\s+(?:at\s+least|"
            r"not\s+less\s+than|no\s+less\s+than)|take[\s-]or[\s-]pay|shortfall|(?:(?:not|no)\s+(?:fewer|less)\s+than|at\s+least|"
            r"minimum\s+of)\s+(?:\w+\s+){0,2}?\(?[\d,.$]+\)?\s+(?!(?:calendar\s+|business\s+|working\s+)?(?:days?|months?|weeks?"
@@ -258,7 +262,7 @@ TOPICS: tuple[Topic, ...] = (
     ),
     Topic(
         "payment.audit_rights", "right",
-        _c(r"\baudit\s+rights?\b|\b(?:audit\w*|inspect\w*|examin\w*)\b[^.;]{0,200}?\b(?:books|records|accounts|facilit\w*|premises|"
+        _c(r"\baudit\s+rights?\b|\bright\b[^.;]{0,80}?\bto\s+(?:\w+\s+){0,2}?(?:audit|inspect|examine)\b|\b(?:audit\w*|inspect\w*|examin\w*)\b[^.;]{0,200}?\b(?:books|records|accounts|facilit\w*|premises|"
            r"plants?|sites?|operations|systems|documentation|compliance|warehouses?|locations?|stores?|offices?|equipment|"
            r"time\s*sheets?|documents|files|invoices|statements|practices|procedures|processes|manufactur\w*|quality)\b|\b(?:books|records|accounts)\b[^.;]{0,120}?"
            r"\b(?:audit\w*|inspect\w*|examin\w*|access)\b"),

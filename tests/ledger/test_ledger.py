@@ -169,3 +169,25 @@ def test_the_subject_of_an_unless_clause_is_the_party_after_unless() -> None:
     an, entries = _ledger(P + "4. Term. 4.1 This Agreement renews automatically for successive one-year terms unless "
                               "Supplier gives notice of non-renewal at least ninety (90) days before the end of the term.")
     assert _one(entries, "termination.renewal_notice").favors == _id(an, "Supplier")
+
+
+@pytest.mark.parametrize(("sentence", "category", "favoured"), [
+    ("Supplier will not, without the prior written consent of Customer, carry on or be engaged, concerned or "
+     "interested in any other trade or business.", "exclusivity.non_compete", "Customer"),
+    ("Supplier shall not engage in catering and delivery services outside the Territory.",
+     "exclusivity.non_compete", "Customer"),
+    ("Customer shall have the right, under the applicable regulations, to audit the performance of the Services.",
+     "payment.audit_rights", "Customer"),
+    ("Customer shall make minimum yearly purchases of 100 units from Supplier.",
+     "payment.minimum_commitment", "Supplier"),
+])
+def test_restrictions_audits_and_minimums_said_in_other_words_are_read(sentence: str, category: str,
+                                                                       favoured: str) -> None:
+    an, entries = _ledger(P + "4. Terms. 4.1 " + sentence)
+    e = _one(entries, category)
+    assert (e.favors, e.mutual) == (_id(an, favoured), False)
+
+
+def test_a_duty_to_take_part_that_is_not_a_business_is_no_non_compete() -> None:
+    an, entries = _ledger(P + "4. Terms. 4.1 Supplier shall not participate in the negotiations with the landlord.")
+    assert not [e for e in entries if e.category == "exclusivity.non_compete"]
