@@ -29,23 +29,24 @@ _RENEW = ("renew", "extend", "year to year", "year-to-year", "month to month", "
           "indefinitely")
 # the agreement or its term renews, extends or continues (not "the licence extends to affiliates")
 _RENEW_STATEMENT = re.compile(
-    r"(?i:(?:agreement|term|contract)\b[^.;]{0,150}?\b(?:renew|extend|continue)|(?:renew|extend)\w*\s+(?:this\s+|the\s+|"
-    r"your\s+|its\s+)?(?:rights\s+to\s+operate\s+the\s+)?(?:agreement|term|contract|franchise|lease)|renewal\s+(?:term|period)|(?:year|month)[\s-]+to[\s-]+(?:year|month))")
-_AUTOMATIC = re.compile(r"(?i:automatic|(?:shall|will)\s+(?:thereafter\s+)?(?:be\s+)?(?:renew|extend|continue)|"
+    r"(?i:(?:agreement|term|contract)\b(?:[^.;]|\.(?=\d)){0,150}?\b(?:renew|extend|continue)|(?:renew|extend)\w*\s+(?:this\s+|the\s+|"
+    r"your\s+|its\s+)?(?:rights\s+to\s+operate\s+the\s+)?(?:agreement|term|contract|franchise|lease)|renewal\s+(?:term|period)|(?:year|month)[\s-]+to[\s-]+(?:year|month)|"
+    r"automatically\s+renew|renew\w*\s+(?:automatically|tacitly)|tacit(?:ly)?\s+renew)")
+_AUTOMATIC = re.compile(r"(?i:automatic|tacit|(?:shall|will)\s+(?:thereafter\s+)?(?:be\s+)?(?:renew|extend|continue)|"
                         r"(?:renew|extend|continue)s?\s+(?:automatically|thereafter)|unless\s+(?:either|a|one|any)\s+"
                         r"part|year[\s-]+to[\s-]+year|month[\s-]+to[\s-]+month|successive|evergreen)")
-_OPTIONAL = re.compile(r"(?i:may\s+(?:be\s+)?(?:renew|extend)|elects?\s+to\s+(?:renew|extend)|mutual(?:ly)?\s+(?:written\s+)?agree|option\s+to\s+"
+_OPTIONAL = re.compile(r"(?i:may\s+(?:be\s+)?(?:renew|extend)|(?:elects?|election)\s+to\s+(?:renew|extend)|(?:may|shall\s+have\s+the\s+right\s+to),?\s+(?:at|in)\s+(?:its|their|the|[A-Z][\w-]*['\u2019]s)\s+(?:sole\s+)?(?:option|discretion|election),?\s+(?:to\s+)?(?:renew|extend)|mutual(?:ly)?\s+(?:written\s+)?agree|option\s+to\s+"
                        r"(?:renew|extend)|upon\s+(?:the\s+)?(?:mutual|written\s+agreement)|right\s+to\s+(?:\w+ly\s+)?(?:renew|extend)|"
                        r"(?:by|with)\s+(?:the\s+)?(?:mutual\s+)?(?:written\s+)?(?:agreement|consent)\s+of|if\s+(?:both\s+)?"
                        r"(?:the\s+)?parties\s+(?:so\s+)?agree|unanimous\s+consent)")
 # a party's own option ("has the option to extend", "may renew ... by giving notice"), not the parties' agreement
-_UNILATERAL = re.compile(r"(?i:option\s+to\s+(?:renew|extend)|elects?\s+to\s+(?:renew|extend)|right\s+to\s+(?:\w+ly\s+)?(?:renew|extend)|(?:at|in)\s+(?:its|their|the|[A-Z][\w-]*['\u2019]s)\s+"
+_UNILATERAL = re.compile(r"(?i:option\s+to\s+(?:renew|extend)|(?:elects?|election)\s+to\s+(?:renew|extend)|(?:may|shall\s+have\s+the\s+right\s+to),?\s+(?:at|in)\s+(?:its|their|the|[A-Z][\w-]*['\u2019]s)\s+(?:sole\s+)?(?:option|discretion|election),?\s+(?:to\s+)?(?:renew|extend)|right\s+to\s+(?:\w+ly\s+)?(?:renew|extend)|(?:at|in)\s+(?:its|their|the|[A-Z][\w-]*['\u2019]s)\s+"
                          r"(?:sole\s+)?(?:option|discretion|election)|(?:may|shall\s+have\s+the\s+right\s+to)\s+(?:elect\s+to\s+)?"
                          r"(?:be\s+)?(?:renew|extend)\w*\b[^.;]{0,120}?\b(?:by|upon|on)\s+(?:giving\s+)?(?:\w+\s+){0,3}(?:written\s+)?notice|"
                          r"(?:may|shall\s+have\s+the\s+right\s+to)\s+(?:elect\s+to\s+)?(?:renew|extend))")
 # automatic even where the sentence also says "may" or mentions the parties' agreement: "may be renewed
 # automatically ... if neither Party raises objection", "unless either Party provides notice of nonrenewal"
-_PLAINLY_AUTOMATIC = re.compile(r"(?i:automatic|non-?\s?renewal|unless\s+(?:either|a|one|any)\s+part[^.;]{0,80}?notice|"
+_PLAINLY_AUTOMATIC = re.compile(r"(?i:automatic|tacit|non-?\s?renewal|unless\s+(?:either|a|one|any)\s+part[^.;]{0,80}?notice|"
                                 r"if\s+neither\s+part|without\s+(?:further\s+)?(?:action|notice))")
 _MUTUAL = re.compile(r"(?i:mutual|both\s+parties|(?:the\s+)?parties\s+(?:may\s+|shall\s+)?(?:so\s+)?agree|agreement\s+of\s+"
                      r"(?:the\s+|both\s+)?parties|unanimous|upon\s+(?:the\s+)?written\s+agreement|if\s+(?:both\s+)?(?:the\s+)?"
@@ -54,7 +55,8 @@ _MUTUAL = re.compile(r"(?i:mutual|both\s+parties|(?:the\s+)?parties\s+(?:may\s+|
 # and shall renew for successive one (1) year periods")
 _RENEW_CUE = re.compile(r"(?i:renew|extend|extension|successive|additional\s+(?:term|period)|year[\s-]+to[\s-]+year|"
                         r"month[\s-]+to[\s-]+month|thereafter)")
-_UNTIL_TERMINATED = re.compile(r"(?i:(?:thereafter|after\s+that|indefinitely)\b[^.;]{0,80}?\buntil\b|continue\s+"
+_UNTIL_TERMINATED = re.compile(r"(?i:(?:thereafter|after\s+that|indefinitely)\b[^.;]{0,80}?\buntil\b|(?:renew|extend)\w*\s+"
+                               r"(?:\w+\s+)?(?:for\s+)?an?\s+(?:unlimited|indefinite)\s+period|continue\s+"
                                r"(?:in\s+(?:full\s+)?(?:force|effect)\s+)?(?:thereafter\s+)?(?:indefinitely|until\s+"
                                r"(?:terminated|either|one|a))\b)")
 _NOTICE_BEFORE = re.compile(r"(?i:(?:at\s+least|not\s+less\s+than|no\s+less\s+than|no\s+fewer\s+than|not\s+fewer\s+"
@@ -195,10 +197,15 @@ def renewal(ctx: Analysis, term: KeyTerm | None, expiry: KeyTerm | None, arithme
             after_cue = [d for d in candidates if cue is not None and d.end > s + cue.start()]
             period = (after_cue or candidates or [None])[0]
             until = _UNTIL_TERMINATED.search(sentence)
-            until_at = until.start() + until.group().lower().rfind("until") if until is not None else -1
-            if until is not None and cue is not None and period is not None and cue.start() < until_at and \
-                    not any(cue.start() <= d.start - s < until_at for d in candidates):
-                period = None  # "and shall continue thereafter until terminated by either Party"
+            if until is not None and period is not None:
+                k = until.group().lower().rfind("until")
+                until_at = until.start() + max(k, 0)
+                # "and shall continue thereafter until terminated by either Party", "shall thereafter
+                # automatically renew for an unlimited period", "for an initial term of one year and
+                # indefinitely after that until terminated": the lengths before are the initial term's
+                if cue is None or (cue.start() <= until_at and
+                                   not any(cue.start() <= d.start - s < until_at for d in candidates)):
+                    period = None
             if period is None:
                 period = _every(ctx, s, e, term) or _defined_period(ctx, s, e)
             until_terminated = period is None and bool(_UNTIL_TERMINATED.search(sentence))

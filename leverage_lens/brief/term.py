@@ -69,9 +69,12 @@ _UNTIL_TERMINATED = re.compile(
 _COTERMINOUS = re.compile(r"(?i:co-?\s?terminous\s+with\s+(?P<with>(?:the\s+)?[^.;,]{3,60}?)(?=[.;,]|\s+(?:and|unless)\b)|"
                           r"(?:for|during)\s+(?:the\s+)?(?:same\s+)?term\s+of\s+(?:the\s+)?(?!this\b|This\b)(?P<with2>[A-Z][\w\s]{2,40}?"
                           r"Agreement))")
-_UNTIL_EVENT = re.compile(r"(?i:until\s+(?:the\s+)?(?P<event>(?:later|earlier)\s+of|expiration\s+of|expiry\s+of|"
+_UNTIL_EVENT = re.compile(r"(?i:until\s+(?:the\s+)?(?P<event>(?:(?:later|earlier)\s+of|(?:expiration|expiry|termination)\s+(?:or\s+"
+                          r"(?:earlier\s+|sooner\s+)?(?:termination|expiration|expiry)\s+)?of|"
                           r"completion\s+of|end\s+of\s+the\s+(?:last|royalty)|last\s+to\s+expire|date\s+(?:on\s+)?which|"
-                          r"all\s+(?:obligations|amounts|shares|products))[^.;]{0,80})")
+                          r"all\s+(?:obligations|amounts|shares|products))[^.;]{0,80})|"
+                          r"(?:continue|remain|be)\w*\s+(?:in\s+(?:full\s+)?(?:force|effect)(?:\s+and\s+effect)?\s+)?(?:for\s+)?"
+                          r"(?:so|as)\s+long\s+as\s+(?P<event2>[^.;]{3,80}))")
 START_BLANK = "the start date is left blank"
 _FROM_EVENT = re.compile(r"(?i:\W{0,3}(?:\(\d{1,3}\)\s*)?(?:calendar\s+|full\s+|consecutive\s+)?(?:period\s+)?"
                          r"(?:from|after|following|beginning\s+(?:on|with)|commencing\s+(?:on|with))\s+(?:and\s+including\s+)?(?:the\s+)?"
@@ -104,6 +107,8 @@ _ABOUT_THE_DEAL = re.compile(r"(?i:\b(?:term|agreement|contract)\b)")
 # "Licensee's term of exclusivity ... shall expire on October 29, 2005": a right ends, not the agreement
 _OTHER_THING_ENDS = re.compile(r"(?i:exclusivity|licen[cs]e\b|warrant|option\s+period|right\s+to\s+\w+|commission\s+expires)")
 _NOT_A_TERM_SENTENCE = re.compile(r"(?i:\bmay\s+(?:immediately\s+)?terminate|right\s+to\s+terminate|\bwarrant)")
+_ANNIVERSARY_OF_AGREEMENT = re.compile(r"(?i:anniversary\s+of\s+(?:the\s+)?(?:date\s+(?:hereof|of\s+(?:this\s+)?"
+                                       r"(?:agreement|contract|execution|signature))|execution\s+(?:date|hereof)|signing))")
 _FROM_AGREEMENT = re.compile(r"(?i:(?:from|after|following)\s+(?:the\s+)?(?:date\s+(?:hereof|of\s+(?:this\s+)?"
                              r"(?:agreement|execution|signature))|execution\s+(?:date|hereof|of\s+this)|signing))")
 
@@ -137,7 +142,7 @@ def _words(iso: str) -> str:
 def _ordinal(words: str, digits: str | None) -> int | None:
     if digits:
         return int(digits)
-    w = words.lower().split()[-1].replace("-", " ")
+    w = re.sub(r"[\s-]+years?$", "", words.lower()).split()[-1].replace("-", " ")
     if w in _ORDINAL:
         return _ORDINAL[w]
     m = re.fullmatch(r"(\d{1,3})(?:st|nd|rd|th)", w)
@@ -190,10 +195,14 @@ def _start_for(ctx: Analysis, s: int, e: int, effective: KeyTerm | None, agreed:
     agreement date), else the effective date, else the agreement date (the preamble's date is when the
     contract takes effect unless it says otherwise). A start the draft leaves blank is said to be blank."""
     sentence = ctx.text[s:e]
+    if _ANNIVERSARY_OF_AGREEMENT.search(sentence) and agreed is not None and agreed.value:
+        # "begin on February 1, 1998 and end on the first anniversary of the date of this Agreement"
+        return dt.date.fromisoformat(agreed.value), (f"counts from {agreed.value} (the date of the agreement, whose "
+                                                     "anniversary the clause names)")
     for d in find_dates(ctx.text, s, e):
         before = ctx.text[max(s, d.start - 40): d.start]
-        if d.value and re.search(r"(?i:commenc\w*|begin\w*|start\w*|effective|from)\s+(?:on\s+|as\s+of\s+|upon\s+)?(?:the\s+)?$",
-                                 before):
+        if d.value and re.search(r"(?i:commenc\w*|begin\w*|start\w*|effective|from|force|effect|valid)\s+(?:on\s+|as\s+of\s+|"
+                                 r"upon\s+|from\s+)?(?:the\s+)?$", before):
             return d.value, f"starts {d.value.isoformat()} (stated)"
     if _FROM_AGREEMENT.search(sentence) and agreed is not None and agreed.value:
         return dt.date.fromisoformat(agreed.value), f"starts {agreed.value} (the date of the agreement)"
@@ -221,7 +230,9 @@ def _no_fixed_end(ctx: Analysis, s: int, e: int) -> tuple[str, str | None] | Non
         return "until_terminated", None
     m = _UNTIL_EVENT.search(sentence)
     if m and not find_durations(ctx.text, s + m.start(), s + m.end()):
-        return "until_event", " ".join(m.group("event").split())
+        event = m.group("event") or f"so long as {m.group('event2')}"
+        event = re.split(r"\s*[,;(]|\s+(?:unless|subject|provided|whichever)\b", event)[0]
+        return "until_event", " ".join(event.split())
     return None
 
 
@@ -238,6 +249,9 @@ def _read_sentence(ctx: Analysis, s: int, e: int, conf: float, effective: KeyTer
     text = ctx.text
     if re.match(r"\s*(?:WHEREAS|Whereas|RECITALS?)\b", text[s: s + 20]):
         return None
+    other = _DEFINES_OTHER.match(text, s, min(e, s + 90))
+    if other is not None and not re.search(r"(?i:term|expir|duration|end\b|period)", other.group("word")):
+        return None  # '"Calendar Quarter" means ... the first Calendar Quarter of the Term shall begin ...'
     heading = _LEAD_HEADING.match(text, s, min(e, s + 60))
     at = heading.end() if heading else s
     lead = text[at: at + 40].lower()
@@ -285,6 +299,10 @@ def _read_sentence(ctx: Analysis, s: int, e: int, conf: float, effective: KeyTer
         before = text[max(s, dur.start - 60): dur.start]
         after = text[dur.end: min(e, dur.end + 40)]
         tail = re.sub(r"(?i:^\W*thereafter\b)", "", after)
+        if _NAMED_TERM.match(after) or re.match(r"(?i:[\s-]*(?:initial\s+|original\s+)?term\b)", after):
+            if _ABOUT_THE_DEAL.search(text, s, e) and not _NOT_TERM.search(before[-12:]):
+                # 'extend for a period of Five (5) years thereafter ("Initial Term")', 'the entire four (4) year term'
+                return _with_length(ctx, s, e, conf, dur, effective, agreed, None)
         if _NOT_TERM.search(before[-25:]) or _NOT_TERM_AFTER.search(tail[:25]) or re.search(r"(?i:\bnotice)", tail[:40]):
             continue
         if (tail is not after or "thereafter" in before[-40:].lower()) and _AFTER_THE_END.search(text, s, dur.start):
@@ -308,6 +326,11 @@ def _read_sentence(ctx: Analysis, s: int, e: int, conf: float, effective: KeyTer
     return None
 
 
+# a sentence defining a word: '1.23 "Calendar Quarter" means ...'
+_DEFINES_OTHER = re.compile(r"\s*(?:[\d.()a-z]{1,8}\s+)?[\"\u201c](?P<word>[^\"\u201d]{1,50})[\"\u201d]\s+(?:shall\s+)?(?:means?|"
+                            r"has\s+the\s+meaning|refers?\s+to|shall\s+have\s+the\s+meaning)\b")
+# a length the sentence names as the initial term: '... for a period of Five (5) years thereafter ("Initial Term")'
+_NAMED_TERM = re.compile(r"(?i:[^.;()]{0,40}\(\s*(?:the\s+|this\s+)?[\"\u201c'](?:initial\s+|original\s+)?(?:term|period)\b)")
 # a heading run into its first sentence: "Term and Renewal  The term of this Agreement ..."
 _LEAD_HEADING = re.compile(r"\s*(?:[\d.()]+\s*)?[A-Z][\w-]*(?:[ \t]+(?:and|of|&|[A-Z][\w-]*)){0,5}[.:]?(?:[ \t]{2,}|\s*\n|\.\s+)")
 

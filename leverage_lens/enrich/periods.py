@@ -1,6 +1,6 @@
 """Dates and durations as contracts write them, read into values a program can compute with.
 
-Contracts write dates as "January 30, 2000", "the 15th day of May, 2013", "25 September 2018" or "10/1/2019",
+Contracts write dates as "January 30, 2000", "the 15th day of May, 2013", "25 September 2018", "10/1/2019" or "12-23-2019",
 and leave blanks in drafts ("April __, 2005", "[insert date]"). A blank or a date without a year is still
 returned, as a span with no value, so a reviewer sees where the date belongs. Durations come as "thirty (30)
 days", "6 months", "a one-year period", "five-year terms", "year to year": the digits in brackets win over the
@@ -40,6 +40,7 @@ _DATE = re.compile(
     rf"(?P<d4>\d{{1,2}}){_ORD}\s+(?P<m4>{_MON})\.?\s*,?\s+(?P<y4>(?:19|20)\d\d)|"
     rf"(?P<m3>{_MON})\.?\s*,?\s+(?P<y3>(?:19|20)\d\d)|"
     r"(?P<nm>[01]?\d)/(?P<nd>[0-3]?\d)/(?P<ny>(?:19|20)?\d\d)|"
+    r"(?P<dm>[01]?\d)-(?P<dd>[0-3]?\d)-(?P<dy>(?:19|20)\d\d)|"  # "12-23-2019": a four-digit year only
     # drafts: "this ___ day of ________, 2004", "this day of , 20", "____________, 1996", "[___], 2020"
     rf"(?P<bd>(?:(?:\d{{1,2}}{_ORD}|_{{1,12}}|\[[\s*\u2022_]{{0,5}}\])\s*)?{_DAY_OF}\s*(?:{_MON}|_{{2,20}}|"
     r"\[[\s*\u2022_]{0,5}\])?\s*,?\s*(?:19|20)[\d_]{0,6})|"
@@ -68,6 +69,8 @@ def _from_match(m: re.Match[str]) -> dt.date | None:
         return None
     if g("iy"):
         y, mo, d = int(g("iy")), int(g("im")), int(g("id"))
+    elif g("dy"):
+        y, mo, d = int(g("dy")), int(g("dm")), int(g("dd"))
     elif g("ny"):
         y, mo, d = int(g("ny")), int(g("nm")), int(g("nd"))
         y += 0 if y >= 100 else (2000 if y < 50 else 1900)

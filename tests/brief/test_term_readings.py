@@ -1,0 +1,107 @@
+"""More ways contracts state their term and renewal (leverage_lens/brief/term.py, renewal.py): the anniversary
+of the agreement's date, a start said as "comes into force", a length named as the Initial Term, terms tied to
+an event, renewal options held by one party, tacit renewals and renewals with no period."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from leverage_lens import analyze, parse_text
+from leverage_lens.enrich.periods import find_dates
+from leverage_lens.model import Brief
+
+_HEAD = ('AGREEMENT\n\nThis Agreement is made as of January 15, 2021 (the "Effective Date") between Acme Corp. '
+         '("Provider") and Beta LLC ("Customer").\n\n1. TERM\n\n1.1 ')
+
+
+def _brief(body: str) -> Brief:
+    brief = analyze(parse_text(_HEAD + body + "\n", name="t.txt"), as_of="2021-02-01").summary.brief
+    assert brief is not None
+    return brief
+
+
+@pytest.mark.parametrize(("body", "length", "ends"), [
+    # the anniversary of the agreement's date, not of the day the term begins
+    ("The term of this Agreement will begin on February 1, 2021 and end on the first anniversary of the date of "
+     "this Agreement.", "P1Y", "2022-01-15"),
+    # a start said as coming into force
+    ("This Agreement shall come into force as of March 1, 2021 and remain valid for 1 year.", "P1Y", "2022-03-01"),
+    # a length named as the Initial Term, though the sentence says "extend" and "thereafter"
+    ('This Agreement shall commence on the Effective Date and shall extend for a period of five (5) years '
+     'thereafter ("Initial Term"), unless extended by mutual written agreement of the parties.', "P5Y", "2026-01-15"),
+    # "the four-year anniversary"
+    ("This Agreement shall commence on the Effective Date and shall continue until the four-year anniversary of "
+     "the Effective Date.", "P4Y", "2025-01-15"),
+    # "the entire four (4) year term"
+    ("This Agreement shall continue for the entire four (4) year term unless earlier terminated pursuant to "
+     "Section 8.", "P4Y", "2025-01-15"),
+])
+def test_the_end_of_the_term_is_computed_as_the_contract_says_it(body: str, length: str, ends: str) -> None:
+    brief = _brief(body)
+    assert brief.term is not None and brief.term.ends == ends
+    assert brief.term.length == length
+    assert brief.expiration_date is not None and brief.expiration_date.value == ends
+
+
+def test_a_definition_of_another_word_is_not_the_term() -> None:
+    brief = _brief('"Calendar Quarter" means each period of three (3) consecutive calendar months, the first of which '
+                   'begins on the first day of the Term. The term of this Agreement is five (5) years.')
+    assert brief.term is not None and brief.term.length == "P5Y" and brief.term.ends == "2026-01-15"
+
+
+@pytest.mark.parametrize(("body", "linked"), [
+    ("This Agreement shall continue until the expiration or earlier termination of the License Agreement.",
+     "expiration or earlier termination of the License Agreement"),
+    ("This Agreement shall remain in full force and effect for so long as Beta LLC remains a shareholder of "
+     "the Company.", "so long as Beta LLC remains a shareholder of the Company"),
+])
+def test_a_term_tied_to_an_event_has_no_fixed_end(body: str, linked: str) -> None:
+    brief = _brief(body)
+    assert brief.term is not None and brief.term.kind == "until_event"
+    assert brief.term.linked_to == linked and brief.term.ends is None
+    assert brief.expiration_date is None
+
+
+def test_so_long_as_outside_the_term_is_no_term() -> None:
+    brief = _brief("The term of this Agreement is two (2) years. If any provision is held invalid, the remaining "
+                   "provisions remain valid so long as the economic substance is not affected.")
+    assert brief.term is not None and brief.term.kind == "fixed" and brief.term.ends == "2023-01-15"
+
+
+def test_a_renewal_option_said_with_commas_is_the_partys_option() -> None:
+    brief = _brief("The term of this Agreement is three (3) years. At the expiration of the term, Customer may, at "
+                   "its option, renew this Agreement for one (1) additional term of two (2) years by giving "
+                   "Provider notice in writing of its election to renew at least three (3) months prior to the "
+                   "expiration of the term.")
+    r = brief.renewal
+    assert r is not None and not r.automatic and r.term.detail == "option"
+    assert r.term.value == "P2Y" and r.count == 1
+
+
+def test_a_tacit_renewal_is_automatic() -> None:
+    brief = _brief("The term of this Agreement is one (1) year. It is established by calendar year and renewed "
+                   "tacitly every year.")
+    r = brief.renewal
+    assert r is not None and r.automatic and r.term.value == "P1Y"
+
+
+@pytest.mark.parametrize("body", [
+    "This Agreement begins on the Effective Date and, subject to clause 11.2, shall continue for an initial term "
+    "of one (1) year (Initial Term) and indefinitely after that until terminated by either party giving at least "
+    "twelve (12) months' prior written notice.",
+    "This Agreement shall remain in force for ten (10) years after the Effective Date, and shall thereafter "
+    "automatically renew for an unlimited period of time unless otherwise terminated in accordance with Section 15.",
+])
+def test_a_renewal_with_no_period_continues_until_terminated(body: str) -> None:
+    brief = _brief(body)
+    r = brief.renewal
+    assert r is not None and r.automatic and r.until_terminated and r.term.value is None
+
+
+def test_a_date_written_with_dashes_is_read() -> None:
+    text = "entered into as of 12-23-2019 (the Effective Date), Sections 3-4"
+    found = [d for d in find_dates(text) if d.value is not None]
+    assert [d.value for d in found] == [dt.date(2019, 12, 23)]
+    assert text[found[0].start:found[0].end] == "12-23-2019"
