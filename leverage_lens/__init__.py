@@ -13,7 +13,7 @@ beyond a lazily created default :class:`Analyzer`.
 from __future__ import annotations
 
 from . import taxonomy  # the leverage taxonomy (data only: no spaCy import)
-from .api import Analyzer, analyze, parse, parse_text
+from .api import Analyzer, analyze, analyze_text, parse, parse_text
 from .checks import Registry, Rule
 
 
@@ -39,6 +39,7 @@ from .errors import (
     OriginalMismatchError,
     OriginalNotFoundError,
     ScanOutputError,
+    SourceNotFoundError,
     UnreadableSourceError,
     UnsupportedFormatError,
 )
@@ -77,6 +78,7 @@ __all__ = [
     "parse",
     "parse_text",
     "analyze",
+    "analyze_text",
     "rules",
     "taxonomy",
     "Registry",
@@ -119,6 +121,7 @@ __all__ = [
     "DataSetError",
     "OriginalNotFoundError",
     "OriginalMismatchError",
+    "SourceNotFoundError",
     "Brief",
     "KeyTerm",
     "Playbook",

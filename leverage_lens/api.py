@@ -1,8 +1,13 @@
-"""The public entry points: parse, parse_text, analyze, and the Analyzer that holds configuration.
+"""The public entry points: parse, parse_text, analyze, analyze_text, and the Analyzer that holds options.
 
-An :class:`Analyzer` carries options and, in later stages, the lazily built spaCy pipeline. It holds no
-per-document state, so one instance may serve many threads. The module-level functions use a default
-Analyzer created on first use.
+An :class:`Analyzer` carries options and the lazily built spaCy pipeline. It holds no per-document state, so
+one instance may serve many threads. The module-level functions use a default Analyzer created on first use.
+
+Files and text are told apart by the function called, never by guessing: ``parse``/``analyze`` take a path
+(``str`` or ``PathLike``), ``bytes`` or a binary file; ``parse_text``/``analyze_text`` take the contract's
+text. A ``str`` given to ``parse``/``analyze`` that cannot be a path (it holds a line break, or is longer
+than the operating system allows a path to be) or names no file raises :class:`SourceNotFoundError`, whose
+message names the text function to call instead.
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ from .brief import build_brief, build_deadlines
 from .checks import Registry, resolve_reader, run_checks, scorecard
 from .enrich import PartiesSpec, enrich
 from .ledger import build_ledger, principal_pair
-from .errors import DocumentTooLargeError, InvalidOptionError
+from .errors import DocumentTooLargeError, InvalidOptionError, LeverageLensError, SourceNotFoundError
 from .load import Loaded, Source, load_source, load_text
 from .load.text import utf8_or_refuse
 from .model import Document, ParseWarning, Report, Summary
@@ -31,7 +36,11 @@ from .segment import segment
 if TYPE_CHECKING:
     from .playbook import Playbook
 
-__all__ = ["Analyzer", "analyze", "parse", "parse_text"]
+__all__ = ["Analyzer", "analyze", "analyze_text", "parse", "parse_text"]
+
+#: Longest path and path component the operating system accepts (POSIX defaults where it cannot say).
+_PATH_MAX = 4096
+_NAME_MAX = 255
 
 _F = TypeVar("_F", bound=Callable[..., Any])
 
@@ -75,7 +84,13 @@ class Analyzer:
     def parse(self, source: Source, *, format: str | None = None, **options: Any) -> Document:
         """Parse a contract file (path, bytes or binary file object) into a :class:`Document`."""
         opts = parse_options(self.options, **options) if options else self.options
-        result = load_source(source, format=format, options=opts)
+        _refuse_text_as_path(source, "parse")
+        try:
+            result = load_source(source, format=format, options=opts)
+        except FileNotFoundError as exc:
+            if isinstance(exc, LeverageLensError) or not isinstance(source, (str, os.PathLike)):
+                raise
+            raise _not_found(source, "parse") from exc
         return _build_document(result.loaded, result.name, result.sha256, _source_path(source))
 
     @_memory_boundary
@@ -127,13 +142,43 @@ class Analyzer:
         ``report.playbook`` (see :func:`leverage_lens.check_playbook`); it is read before the analysis runs, so
         a bad playbook fails fast.
         """
-        day = _as_of(as_of)
-        book = None
-        if playbook is not None:
-            from .playbook import load_playbook  # the playbook machinery loads on first use
+        book = _load_playbook(playbook)  # before the analysis runs, so a bad playbook fails fast
+        if isinstance(source, Document):
+            doc = source
+        else:
+            _refuse_text_as_path(source, "analyze")
+            try:
+                doc = self.parse(source, format=format, **options)
+            except SourceNotFoundError as exc:
+                raise _not_found(source, "analyze") from exc.__cause__  # type: ignore[arg-type]
+        return self._report(doc, perspective=perspective, registry=registry, parties=parties, as_of=as_of,
+                            book=book)
 
-            book = load_playbook(playbook)
-        doc = source if isinstance(source, Document) else self.parse(source, format=format, **options)
+    @_memory_boundary
+    def analyze_text(
+        self,
+        text: str,
+        *,
+        name: str | None = None,
+        format: str = "txt",
+        perspective: str | None = None,
+        registry: Registry | None = None,
+        parties: PartiesSpec | None = None,
+        as_of: dt.date | str | None = None,
+        playbook: Playbook | str | os.PathLike[str] | dict[str, Any] | None = None,
+    ) -> Report:
+        """Analyse a contract given as a string (``parse_text`` then :meth:`analyze`): offsets in the Report
+        index ``text`` itself. ``name`` labels the report; ``format`` is ``"txt"`` or ``"md"``; ``playbook``
+        as for :meth:`analyze`."""
+        book = _load_playbook(playbook)
+        doc = self.parse_text(text, name=name, format=format)
+        return self._report(doc, perspective=perspective, registry=registry, parties=parties, as_of=as_of,
+                            book=book)
+
+    def _report(self, doc: Document, *, perspective: str | None, registry: Registry | None,
+                parties: PartiesSpec | None, as_of: dt.date | str | None,
+                book: Playbook | None = None) -> Report:
+        day = _as_of(as_of)
         analysis = self.analysis(doc, perspective=perspective, parties=parties)
         findings = run_checks(analysis, registry=registry)
         brief = build_brief(analysis, findings)
@@ -187,6 +232,16 @@ class Analyzer:
         return analysis
 
 
+def _load_playbook(playbook: Playbook | str | os.PathLike[str] | dict[str, Any] | None) -> Playbook | None:
+    """The playbook to check against, read before any analysis so a bad one fails fast; the playbook
+    machinery loads on first use only."""
+    if playbook is None:
+        return None
+    from .playbook import load_playbook
+
+    return load_playbook(playbook)
+
+
 def _as_of(value: dt.date | str | None) -> dt.date:
     """``as_of`` as a date (today when None); a bad string is an :class:`InvalidOptionError`."""
     if value is None:
@@ -199,6 +254,34 @@ def _as_of(value: dt.date | str | None) -> dt.date:
         return dt.date.fromisoformat(str(value))
     except ValueError as exc:
         raise InvalidOptionError(f"as_of must be a date such as 2025-01-31, not {value!r}") from exc
+
+
+def _refuse_text_as_path(source: object, method: str) -> None:
+    """A ``str`` that cannot be a path is contract text given to the file function: say which to call."""
+    if not isinstance(source, str):
+        return
+    reason = None
+    if "\n" in source or "\r" in source:
+        reason = "it holds line breaks"
+    elif len(source) > _PATH_MAX:
+        reason = f"it is {len(source):,} characters long, more than a file path can be"
+    elif any(len(part) > _NAME_MAX for part in source.replace("\\", "/").split("/")):
+        reason = f"a name in it is longer than the {_NAME_MAX} characters a file name can have"
+    if reason is not None:
+        raise SourceNotFoundError(
+            f"{method}() takes a file path (or bytes, or a binary file), and was given text that cannot be a "
+            f"path ({reason}): for a contract held in a string call leverage_lens.{method}_text(text)"
+            + _ALSO.get(method, ""))
+
+
+def _not_found(source: str | os.PathLike[str], method: str) -> SourceNotFoundError:
+    shown = os.fsdecode(source)
+    shown = shown if len(shown) <= 80 else shown[:77] + "..."
+    return SourceNotFoundError(f"no such file: {shown!r}; to {method} a contract held in a string, call "
+                               f"leverage_lens.{method}_text(text)" + _ALSO.get(method, ""))
+
+
+_ALSO = {"analyze": " (or parse_text(text) for its clause tree only)"}
 
 
 def _source_path(source: Source) -> str | None:
@@ -219,6 +302,7 @@ def _build_document(loaded: Loaded, name: str | None, sha256: str, source: str |
         pages=loaded.pages,
         clauses=clauses,
         warnings=[*loaded.warnings, *warnings],
+        pages_known=loaded.pages_known,
         sha256=sha256,
         source=source,
     )
@@ -242,8 +326,9 @@ def parse(source: Source, *, format: str | None = None, **options: Any) -> Docum
 
     ``format`` is one of ``pdf``, ``docx``, ``txt``, ``md``; by default it comes from the file's magic
     bytes, then its extension. ``options`` are :class:`~leverage_lens.options.ParseOptions` fields
-    (``pdf_engine``, ``password``, ``max_pages``, ...). Raises only :class:`LeverageLensError` subclasses
-    (and ``FileNotFoundError`` for a missing path).
+    (``pdf_engine``, ``password``, ``max_pages``, ...). Raises only :class:`LeverageLensError` subclasses: a
+    missing path, or contract text given as a ``str``, is :class:`SourceNotFoundError` (also a
+    ``FileNotFoundError``), whose message points to :func:`parse_text`.
     """
     return _default_analyzer().parse(source, format=format, **options)
 
@@ -251,6 +336,20 @@ def parse(source: Source, *, format: str | None = None, **options: Any) -> Docum
 def parse_text(text: str, *, name: str | None = None, format: str = "txt") -> Document:
     """Parse a contract given as a string; ``doc.text == text`` exactly."""
     return _default_analyzer().parse_text(text, name=name, format=format)
+
+
+def analyze_text(
+    text: str, *, name: str | None = None, format: str = "txt", perspective: str | None = None,
+    parties: PartiesSpec | None = None, as_of: dt.date | str | None = None,
+    playbook: Playbook | str | os.PathLike[str] | dict[str, Any] | None = None,
+) -> Report:
+    """Analyse a contract given as a string into a :class:`Report`; offsets index ``text`` itself.
+
+    The counterpart of :func:`parse_text`: :func:`analyze` takes files. ``perspective``, ``parties``,
+    ``as_of`` and ``playbook`` as for :func:`analyze`; ``format`` is ``"txt"`` or ``"md"``.
+    """
+    return _default_analyzer().analyze_text(text, name=name, format=format, perspective=perspective,
+                                            parties=parties, as_of=as_of, playbook=playbook)
 
 
 def analyze(

@@ -25,6 +25,7 @@ __all__ = [
     "OriginalMismatchError",
     "OriginalNotFoundError",
     "ScanOutputError",
+    "SourceNotFoundError",
     "UnreadableSourceError",
     "UnsupportedFormatError",
 ]
@@ -97,3 +98,8 @@ class OriginalMismatchError(LeverageLensError, ValueError):
 
 class MissingExtraError(LeverageLensError, ImportError):
     """A feature needs an optional dependency that is not installed; the message gives the pip command."""
+
+
+class SourceNotFoundError(LeverageLensError, FileNotFoundError):
+    """A string given to ``parse``/``analyze`` names no file: a missing path, or contract text passed where a
+    path was expected (the message names ``analyze_text()`` / ``parse_text()``, which take text)."""

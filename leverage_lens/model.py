@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from .citation import cite_all
+
 if TYPE_CHECKING:
     from .report.review import ReviewCopy
 
@@ -127,7 +129,13 @@ class ClauseKind(str, Enum):
 
 
 class Severity(str, Enum):
-    """How much a finding matters, lowest first. Compare with :meth:`rank`."""
+    """How much a finding matters, lowest first: ``info < low < medium < high < critical``.
+
+    The comparison operators follow severity, not the alphabet, so ``f.severity >= Severity.HIGH`` keeps high
+    and critical findings, and ``max(severities)`` is the most severe; a plain string naming a severity
+    compares the same way (``Severity.HIGH > "medium"``). Equality and JSON stay the strings
+    (``Severity.HIGH == "high"``). ``rank`` is the position in that order (0 for ``info``).
+    """
 
     INFO = "info"
     LOW = "low"
@@ -137,7 +145,32 @@ class Severity(str, Enum):
 
     @property
     def rank(self) -> int:
-        return list(Severity).index(self)
+        return _SEVERITY_RANK[self.value]
+
+    def _other_rank(self, other: object) -> int | None:
+        value = other.value if isinstance(other, Severity) else other
+        return _SEVERITY_RANK.get(value) if isinstance(value, str) else None
+
+    def __lt__(self, other: object) -> bool:
+        rank = self._other_rank(other)
+        return NotImplemented if rank is None else self.rank < rank
+
+    def __le__(self, other: object) -> bool:
+        rank = self._other_rank(other)
+        return NotImplemented if rank is None else self.rank <= rank
+
+    def __gt__(self, other: object) -> bool:
+        rank = self._other_rank(other)
+        return NotImplemented if rank is None else self.rank > rank
+
+    def __ge__(self, other: object) -> bool:
+        rank = self._other_rank(other)
+        return NotImplemented if rank is None else self.rank >= rank
+
+    __hash__ = str.__hash__
+
+
+_SEVERITY_RANK: dict[str, int] = {"info": 0, "low": 1, "medium": 2, "high": 3, "critical": 4}
 
 
 class Tag(_Model):
@@ -201,6 +234,9 @@ class Document(_Model):
     pages: list[Page]
     clauses: list[Clause] = Field(description="document order (pre-order of the tree)")
     warnings: list[ParseWarning] = Field(default_factory=list)
+    pages_known: bool = Field(
+        default=True, description="False when the source does not record its page layout (a Word file not "
+        "last saved by Word): pages then split only at typed page and section breaks, a lower bound")
     sha256: str | None = Field(default=None, description="hash of the source bytes (or UTF-8 text)")
     source: str | None = Field(
         default=None,
@@ -248,6 +284,42 @@ class Document(_Model):
             lines.append(f"{'  ' * c.level}{label}  [{c.kind.value} {c.start}:{c.end}]")
         return "\n".join(lines)
 
+    @property
+    def page_count(self) -> int | None:
+        """How many pages the source has; None when it does not say (see ``pages_known``)."""
+        return len(self.pages) if self.pages_known else None
+
+    def pages_label(self) -> str:
+        """The page count in words for views: "12 pages", "at least 3 pages", "pages unknown"."""
+        if self.pages_known:
+            return _plural(len(self.pages), "page")
+        return f"at least {_plural(len(self.pages), 'page')}" if len(self.pages) > 1 else "pages unknown"
+
+    def citation(self, clause: Clause | str | None) -> str:
+        """The clause as a lawyer cites it, from the tree: "9.1(a)", "Article IV", "Exhibit A, 2.3",
+        "Signature page", "1(b), second paragraph", "Preamble" ("" for None). ``clause`` is a Clause or an
+        id; every view, review copy and message names clauses this way. For many clauses use
+        :meth:`citations`, which reads the tree once."""
+        if clause is None:
+            return ""
+        cid = clause if isinstance(clause, str) else clause.id
+        return self.citations().get(cid, cid)
+
+    def citations(self) -> dict[str, str]:
+        """Clause id -> citation (see :meth:`citation`) for every clause, in one pass over the tree."""
+        return cite_all(self.clauses)
+
+    def clauses_tagged(self, *names: str) -> list[Clause]:
+        """Clauses with a tag in any of ``names``: taxonomy categories (``"termination.convenience"``) or
+        families (``"termination"``), in document order. Tags come from :func:`leverage_lens.analyze`."""
+        wanted = set(names)
+        return [c for c in self.clauses if any(t.category in wanted or t.family in wanted for t in c.tags)]
+
+    def __repr__(self) -> str:
+        pages = len(self.pages)
+        return (f"Document({self.name or '(unnamed)'!r}: {self.format.upper()}, {self.pages_label()}, "
+                f"{_plural(len(self.clauses), 'clause')}, {len(self.text):,} characters)")
+
     def _repr_html_(self) -> str:
         """Short HTML summary for Jupyter."""
         from .report.notebook import document_repr_html
@@ -258,6 +330,10 @@ class Document(_Model):
 def _first_words(text: str, limit: int = 60) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= limit else flat[: limit - 1] + "\u2026"
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
 
 
 class Signatory(_Model):
@@ -703,6 +779,57 @@ class Report(_Model):
     def clauses(self) -> list[Clause]:
         """The tagged clauses, in document order (``document.clauses``)."""
         return self.document.clauses
+
+    def findings_at_least(self, severity: Severity | str) -> list[Finding]:
+        """Findings at or above ``severity`` (``"high"`` keeps high and critical), in document order."""
+        floor = Severity(severity)
+        return [f for f in self.findings if f.severity >= floor]
+
+    def clauses_tagged(self, *names: str) -> list[Clause]:
+        """Clauses tagged with any of ``names``: categories (``"liability.cap"``) or families (``"liability"``)."""
+        return self.document.clauses_tagged(*names)
+
+    def party(self, party_id: str) -> Party | None:
+        """The party with this id (``"party-1"``), or None."""
+        return next((p for p in self.parties if p.id == party_id), None)
+
+    def party_name(self, party_id: str | None) -> str:
+        """What a reader calls the party behind an id in ``favors``, ``burdened``, the scorecard or the ledger:
+        its name; "either party" (or each, neither, both) for a collective subject; the id itself when
+        unknown; "" for None."""
+        if party_id is None:
+            return ""
+        if party_id in ("each", "either", "neither"):
+            return f"{party_id} party"
+        if party_id == "both":
+            return "both parties"
+        found = self.party(party_id)
+        return found.name if found is not None else party_id
+
+    def citation(self, clause: Clause | str | None) -> str:
+        """The clause (or clause id, as in ``finding.clause_id``) as a lawyer cites it: "9.1(a)"; see
+        :meth:`Document.citation`."""
+        return self.document.citation(clause)
+
+    def __repr__(self) -> str:
+        """A few lines: name, counts, parties and the most severe findings; the whole Report is
+        ``model_dump()`` / ``to_json()``."""
+        doc = self.document
+        counts = ", ".join(f"{s.value} {n}" for s in reversed(Severity)
+                           if (n := sum(f.severity == s for f in self.findings)))
+        lines = [f"Report({doc.name or '(unnamed)'!r}: {doc.format.upper()}, {doc.pages_label()}, "
+                 f"{_plural(len(doc.clauses), 'clause')}, {_plural(len(self.findings), 'finding')}"
+                 + (f" ({counts})" if counts else "") + ")"]
+        principals = [f"{p.name} ({p.role})" if p.role else p.name for p in self.parties if p.principal]
+        lines.append("  parties: " + ("; ".join(principals) if principals else "not identified"))
+        top = sorted(self.findings, key=lambda f: (-f.severity.rank, f.start))[:3]
+        if top:
+            cites = doc.citations()
+            lines.append("  most severe:")
+            for f in top:
+                where = cites.get(f.clause_id or "", "")
+                lines.append(f"    {f.severity.value:<8} {where + ': ' if where else ''}{_first_words(f.message, 90)}")
+        return "\n".join(lines)
 
     def to_json(self, *, indent: int | None = None) -> str:
         """The report as JSON, readable back with ``Report.model_validate_json``."""

@@ -173,3 +173,31 @@ def test_analyzer_is_reusable_and_holds_options():
     assert analyzer.parse(TEXT.encode()).text == TEXT
     with pytest.raises(DocumentTooLargeError):
         analyzer.parse(b"y" * 20_000)
+
+
+# -- contract text given where a path is expected ------------------------------------------------------------
+
+
+def test_analyze_text_reads_a_contract_held_in_a_string() -> None:
+    text = "1. Term. This Agreement lasts ______ years.\n2. Fees. Customer shall pay the Fees.\n"
+    report = ll.analyze_text(text, name="draft.txt")
+    assert report.document.text == text and report.document.name == "draft.txt"
+    assert report.findings and all(text[f.start:f.end] == f.quote for f in report.findings)
+
+
+@pytest.mark.parametrize("text", [
+    "1. Term. This Agreement lasts one year.\n2. Fees. Customer shall pay.\n",  # line breaks
+    "1. Term. " + "This Agreement lasts one year. " * 200,  # longer than any path
+    "1. Term. " + "x" * 300,  # a "file name" longer than any
+])
+def test_contract_text_given_to_analyze_is_a_typed_error_naming_analyze_text(text: str) -> None:
+    with pytest.raises(ll.SourceNotFoundError, match=r"analyze_text\(text\)") as caught:
+        ll.analyze(text)
+    assert isinstance(caught.value, FileNotFoundError) and len(str(caught.value)) < 400
+    with pytest.raises(ll.SourceNotFoundError, match=r"parse_text\(text\)"):
+        ll.parse(text)
+
+
+def test_a_short_string_that_names_no_file_says_so_and_names_analyze_text() -> None:
+    with pytest.raises(ll.SourceNotFoundError, match=r"no such file: '1\. Term\. One year\.'.*analyze_text"):
+        ll.analyze("1. Term. One year.")

@@ -52,3 +52,4 @@ class Loaded:
     pages: list[Page]
     blocks: list[Block]
     warnings: list[ParseWarning] = field(default_factory=list)
+    pages_known: bool = True  # False: the source does not record its page layout (a DOCX not saved by Word)

@@ -20,10 +20,11 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from ..errors import CorruptDocumentError, LeverageLensError
-from ..model import Page, ParseWarning, Span
+from ..model import ParseWarning, Span
 from ..options import ParseOptions
 from ._types import Block, BlockKind, Loaded
 from .budget import CharBudget
+from .docx_pages import PageBreaks
 from .docx_numbering import ListCounters, NumberingDefinitions, NumberLabel, W
 from .docx_safety import read_docx_parts
 from .docx_styles import (
@@ -156,6 +157,7 @@ class _BodyReader:
         self._in_instruction = 0
 
     def read(self, body: etree._Element) -> Loaded:
+        self._pages = PageBreaks(body)
         self._walk(body, "paragraph")
         self._flush_pending("paragraph")
         text = "\n".join(self._lines)
@@ -174,8 +176,9 @@ class _BodyReader:
                 )
             )
         warnings.extend(self._unread.warnings(len(text)))
-        pages = [Page(number=1, start=0, end=len(text))]
-        return Loaded(text=text, format="docx", pages=pages, blocks=self._blocks, warnings=warnings)
+        pages, known = self._pages.pages(len(text))
+        return Loaded(text=text, format="docx", pages=pages, blocks=self._blocks, warnings=warnings,
+                      pages_known=known)
 
     def _walk(self, container: etree._Element, kind: BlockKind) -> None:
         for el in container:
@@ -209,12 +212,14 @@ class _BodyReader:
             if trpr is not None and (trpr.find(DEL) is not None or trpr.find(MOVE_FROM) is not None):
                 self._revised_next = True  # the row is deleted: accepting removes it
                 continue
+            outer = self._pages.enter_row(row)  # a row split over two pages breaks in each of its cells
             for cell in _children(row, TC):
                 tcpr = cell.find(W + "tcPr")
                 if row_revised or (tcpr is not None and any(c.tag in PROPERTY_CHANGES for c in tcpr)):
                     self._revised_next = True
                 self._walk(cell, "cell")
                 self._flush_pending("cell")
+            self._pages.leave_row(outer)
 
     def _paragraph(self, p: etree._Element, kind: BlockKind) -> None:
         ppr = p.find(PPR)
@@ -228,6 +233,7 @@ class _BodyReader:
             self._pending = acc  # accepting the deletion joins this paragraph to the next one
             return
         self._emit(acc, kind, facts)
+        self._pages.section_end(ppr, self._offset)
 
     def _flush_pending(self, kind: BlockKind) -> None:
         if self._pending is not None:
@@ -246,6 +252,7 @@ class _BodyReader:
         line = prefix + body
         revised = acc.revised or self._revised_next
         if not line.strip():
+            self._pages.place(id(acc), self._offset)
             for code in acc.unread:
                 self._unread.note(code, self._offset)
             self._append_line("")
@@ -254,6 +261,7 @@ class _BodyReader:
             return
         self._revised_next = False
         start = self._offset
+        self._pages.place(id(acc), start + len(prefix))
         if self.runs is not None:  # the body text starts after the numbering label Word draws, if any
             at = start + len(prefix)
             self.runs.extend(RunSpan(at + a, at + b, r) for r, a, b in self._run_offsets.pop(id(acc), ()))
@@ -336,6 +344,8 @@ class _BodyReader:
                     acc.unread.add("unread_alternate_content")
             elif tag == _OBJECT:
                 acc.unread.add("unread_embedded_objects")
+            elif self._pages.in_run(id(acc), sum(map(len, acc.parts)) + sum(map(len, pieces)), child):
+                continue
             elif tag == W + "tab" or tag == W + "ptab":
                 pieces.append("\t")
             elif tag == W + "br" or tag == W + "cr":
