@@ -835,11 +835,12 @@ class Report(_Model):
         """The report as JSON, readable back with ``Report.model_validate_json``."""
         return self.model_dump_json(indent=indent)
 
-    def to_markdown(self) -> str:
-        """The report as Markdown (header, scorecard, findings); see :mod:`leverage_lens.report`."""
+    def to_markdown(self, *, short: bool = False) -> str:
+        """The report as Markdown: header, brief, scorecard, every finding; ``short=True`` keeps the header,
+        key terms and issues to raise (for a ticket or an e-mail). See ``leverage_lens.report.markdown``."""
         from .report.markdown import render_markdown
 
-        return render_markdown(self)
+        return render_markdown(self, short=short)
 
     def to_html(self) -> str:
         """One self-contained HTML page: findings with a filter, contract text with findings highlighted."""

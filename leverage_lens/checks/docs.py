@@ -40,13 +40,14 @@ def rules_markdown(rules: Iterable[Rule]) -> str:
     kinds = [k for k in dict.fromkeys(r.kind for r in rules)]
     for kind in kinds:
         group = [r for r in rules if r.kind == kind]
-        lines += [f"## {_KIND_TITLES.get(kind, kind)}", "", "| rule | severity | category | what it finds |",
-                  "|---|---|---|---|"]
+        lines += [f"## {_KIND_TITLES.get(kind, kind)}", "", "| rule | title | severity | category | what it finds |",
+                  "|---|---|---|---|---|"]
         for r in group:
-            lines.append(f"| `{r.id}` | {r.severity.value} | {r.category or ''} | {_cell(r.description)} |")
+            lines.append(f"| `{r.id}` | {_cell(r.title)} | {r.severity.value} | {r.category or ''} | "
+                         f"{_cell(r.description)} |")
         lines.append("")
         for r in group:
-            lines += [f"### `{r.id}` ({r.kind}, {r.severity.value})", "", _cell(r.description), ""]
+            lines += [f"### `{r.id}`: {_cell(r.title)} ({r.kind}, {r.severity.value})", "", _cell(r.description), ""]
             if r.category:
                 lines += [f"Category: `{r.category}`" + (f" (family `{r.family}`)" if r.family else ""), ""]
             if r.suggestion:

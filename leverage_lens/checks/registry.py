@@ -27,6 +27,7 @@ from ..analysis import Analysis
 from ..errors import InvalidOptionError
 from ..model import Document, Finding, Severity
 from .finding import fingerprint
+from .titles import rule_title
 
 __all__ = ["BUNDLES", "Registry", "Rule", "builtin_rules", "rule"]
 
@@ -64,6 +65,11 @@ class Rule:
     quiet_on: tuple[str, ...] = ()
     suggestion: str | None = None
     aliases: tuple[str, ...] = ()
+    title: str = ""  # what a lawyer reads ("One-way indemnity"); built-ins from data/rule_titles.json
+
+    def __post_init__(self) -> None:
+        if not self.title:
+            object.__setattr__(self, "title", rule_title(self.id))
 
     def run(self, ctx: Analysis) -> list[Finding]:
         """Findings of this rule alone on ``ctx``, at the rule's current severity."""
@@ -74,7 +80,7 @@ class Rule:
 
     def doc(self) -> str:
         """A short Markdown description, used by ``leverage-lens rules`` and the generated docs page."""
-        lines = [f"### `{self.id}` ({self.kind}, {self.severity.value})", "", self.description]
+        lines = [f"### `{self.id}`: {self.title} ({self.kind}, {self.severity.value})", "", self.description]
         if self.category:
             lines.append(f"\nCategory: `{self.category}`" + (f" (family `{self.family}`)" if self.family else ""))
         if self.suggestion:
@@ -102,6 +108,7 @@ def rule(
     quiet_on: Iterable[str] = (),
     suggestion: str | None = None,
     aliases: Iterable[str] = (),
+    title: str = "",
 ) -> Callable[[CheckFn], Rule]:
     """Declare a rule: the decorated function becomes a :class:`Rule`. Built-in rules are then listed in
     their module's ``RULES`` tuple; users pass theirs to :meth:`Registry.add`."""
@@ -109,7 +116,7 @@ def rule(
     def wrap(fn: CheckFn) -> Rule:
         return Rule(id=id, description=description, severity=Severity(severity), kind=kind, check=fn,
                     category=category, family=family, fires_on=tuple(fires_on), quiet_on=tuple(quiet_on),
-                    suggestion=suggestion, aliases=tuple(aliases))
+                    suggestion=suggestion, aliases=tuple(aliases), title=title)
 
     return wrap
 

@@ -1,15 +1,19 @@
-"""Small helpers every view shares: ordering findings, naming clauses and parties."""
+"""Small helpers every view shares: ordering findings, naming clauses, rules and parties."""
 
 from __future__ import annotations
 
+from ..checks.titles import rule_title
 from ..model import Clause, Finding, Report, Severity
 
 __all__ = [
     "party_doubts",
     "clause_label",
     "clause_lookup",
+    "kind_label",
+    "rule_title",
     "findings_in_order",
     "one_line",
+    "pages_value",
     "party_counts",
     "party_name",
     "party_names",
@@ -37,11 +41,22 @@ def clause_lookup(report: Report) -> dict[str, Clause]:
     return found
 
 
-def clause_label(clause: Clause | None, clause_id: str | None = None) -> str:
-    """What a reader calls the clause: its printed number, else its heading, else its id."""
-    if clause is None:
-        return clause_id or ""
-    return clause.number or clause.heading or clause.id
+def clause_label(report: Report, clause_id: str | None, cites: dict[str, str] | None = None) -> str:
+    """What a lawyer calls the clause: its full citation ("9.1(a)", "Signature page"), "" for None.
+    ``cites`` is ``report.document.citations()`` when a view names many clauses."""
+    if not clause_id:
+        return ""
+    found = (cites if cites is not None else report.document.citations()).get(clause_id)
+    return found if found is not None else clause_id
+
+
+#: What each kind of finding is, in words.
+_KINDS = {"one_sided": "One-sided term", "ambiguity": "Drafting", "parse": "Parse health"}
+
+
+def kind_label(kind: str) -> str:
+    """A finding's kind in words ("one_sided" -> "One-sided term")."""
+    return _KINDS.get(kind, kind.replace("_", " ").capitalize())
 
 
 def party_names(report: Report) -> list[str]:
@@ -75,3 +90,12 @@ def party_name(report: Report, party_id: str | None, default: str = "-") -> str:
     if party_id is None:
         return default
     return next((p.name for p in report.parties if p.id == party_id), party_id)
+
+
+def pages_value(report: Report) -> str:
+    """The page count for a "Pages" row: "12", "at least 3 (Word did not record its layout)", "unknown ..."."""
+    doc = report.document
+    if doc.pages_known:
+        return str(len(doc.pages))
+    why = "the file does not record its page layout"
+    return f"at least {len(doc.pages)} ({why})" if len(doc.pages) > 1 else f"unknown ({why})"

@@ -207,7 +207,17 @@ def scorecard_svg(report: Report, *, width: int = 560, bar_height: int = 18) -> 
             if pid not in ids:
                 ids.append(pid)
     color = {pid: _PALETTE[i % len(_PALETTE)] for i, pid in enumerate(ids)}
-    label_w, gap, top = 110, 6, 24
+    legend = []
+    lx, ly = 0, 4
+    for pid in ids:  # the legend wraps onto further rows rather than running off the chart
+        label = party_label(report, pid) or pid
+        item_w = 24 + 7 * len(label)
+        if lx and lx + item_w > width:
+            lx, ly = 0, ly + 16
+        legend.append(f'<rect x="{lx}" y="{ly}" width="10" height="10" fill="{color[pid]}"/>'
+                      f'<text x="{lx + 14}" y="{ly + 9}" class="lg">{escape(label)}</text>')
+        lx += item_w
+    label_w, gap, top = 110, 6, ly + 20
     bar_w = width - label_w - 60
     rows = []
     for i, (family, score) in enumerate(sorted(card.items())):
@@ -233,13 +243,6 @@ def scorecard_svg(report: Report, *, width: int = 560, bar_height: int = 18) -> 
                         f'fill="#eee"/>')
         segs.append(f'<text x="{label_w + bar_w + 6}" y="{y + bar_height - 5}" class="n">{round(total, 1):g}</text>')
         rows.append(f'<g class="bar" data-family="{escape(family, quote=True)}">{"".join(segs)}</g>')
-    legend = []
-    lx = 0
-    for pid in ids:
-        name = escape(party_label(report, pid) or pid)
-        legend.append(f'<rect x="{lx}" y="4" width="10" height="10" fill="{color[pid]}"/>'
-                      f'<text x="{lx + 14}" y="13" class="lg">{name}</text>')
-        lx += 24 + 7 * len(party_label(report, pid) or pid)
     height = top + len(card) * (bar_height + gap)
     return (f'<svg id="scorecard-chart" xmlns="http://www.w3.org/2000/svg" role="img" width="{width}" '
             f'height="{height}" viewBox="0 0 {width} {height}" aria-label="Leverage by family: each party\'s '

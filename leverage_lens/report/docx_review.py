@@ -2,9 +2,11 @@
 
 What is guaranteed:
 
-* every finding gets exactly one comment, in document order, whose text is the finding's message, its
-  suggestion and a last line with severity, rule id and fingerprint (see :func:`~.review.finding_note`);
-  every failed playbook position gets one too, carrying the fallback language to propose;
+* every finding gets exactly one comment, in document order, whose text is the rule's title and the
+  severity, the finding's message and its suggestion (see :func:`~.review.finding_note`); every failed
+  playbook position gets one too, carrying the fallback language to propose; the rule id and the finding's
+  fingerprint (or the position's id) ride along in a hidden run (``w:vanish``) at the comment's end, out of
+  the reader's way, and :func:`comment_keys` reads them back;
 * the comment covers exactly the finding's words wherever the file holds them as run text: runs are cut at
   the finding's first and last character, the new run a copy of the old one with the same ``w:rPr``, so
   every character keeps its formatting and every paragraph its text (Word's automatic numbers and the
@@ -40,14 +42,25 @@ from ..load.docx_safety import read_docx_parts
 from ..model import Finding, Report
 from ..options import ParseOptions
 from .docx_map import RunMap, map_runs
-from .review import (AUTHOR, INITIALS, Anchor, AnchorMode, Note, Original, ReviewCopy, read_original,
-                     review_notes)
+from .review import (
+    AUTHOR,
+    INITIALS,
+    Anchor,
+    AnchorMode,
+    Note,
+    Original,
+    ReviewCopy,
+    parse_key,
+    read_original,
+    review_notes,
+    whole_words,
+)
 
 if TYPE_CHECKING:
     from docx.document import Document as WordDocument
     from docx.text.run import Run
 
-__all__ = ["review_docx"]
+__all__ = ["comment_keys", "review_docx"]
 
 BODY = W + "body"
 
@@ -82,12 +95,28 @@ def review_docx(report: Report, original: Original | None = None) -> ReviewCopy:
     notes = review_notes(report)
     for note in sorted(notes, key=lambda n: (n.start, n.end)):
         anchor, first, last = _anchor(runs, note, report.document.text)
-        word.add_comment([first, last], text=note.text, author=AUTHOR, initials=INITIALS)
+        comment = word.add_comment([first, last], text=note.text, author=AUTHOR, initials=INITIALS)
+        hidden = comment.paragraphs[-1].add_run(" " + note.key)
+        hidden.font.hidden = True  # w:vanish: for programs (baselines, round trips), not for the reader
         anchors.append(anchor)
     by_id = {a.finding_id: a for a in anchors}
     out = io.BytesIO()
     word.save(out)
     return ReviewCopy(out.getvalue(), tuple(by_id[n.id] for n in notes))
+
+
+def comment_keys(data: bytes) -> dict[int, tuple[str, str]]:
+    """Comment id -> ``(rule id, finding fingerprint)`` for every leverage_lens comment of a review copy,
+    read from the hidden run each carries (comments by others are left out)."""
+    word = _open(data, "the review copy")
+    out: dict[int, tuple[str, str]] = {}
+    for comment in word.comments:
+        for paragraph in comment.paragraphs:
+            for run in paragraph.runs:
+                key = parse_key(run.text.strip()) if run.font.hidden else None
+                if key is not None:
+                    out[comment.comment_id] = key
+    return out
 
 
 def _open(data: bytes, label: str) -> WordDocument:
@@ -108,7 +137,8 @@ def _anchor(runs: RunMap, finding: Finding | Note, text: str) -> tuple[Anchor, R
     """The note's anchor and the first and last python-docx ``Run`` its comment spans."""
     from docx.text.run import Run
 
-    start, end = finding.start, finding.end
+    start, end = whole_words(text, finding.start, finding.end) if finding.end > finding.start else (
+        finding.start, finding.end)
     i, j = runs.overlapping(start, end) if end > start else (0, 0)
     if i < j:
         exact = runs.cut(i, start)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import MissingExtraError
 from ..model import Report
+from ._common import rule_title
 from .brief_view import party_label
 
 if TYPE_CHECKING:
@@ -21,11 +22,12 @@ if TYPE_CHECKING:
 __all__ = ["CLAUSE_COLUMNS", "FINDING_COLUMNS", "KEY_TERM_COLUMNS", "PLAYBOOK_COLUMNS", "clauses_frame",
            "findings_frame", "key_terms_frame", "playbook_frame"]
 
-CLAUSE_COLUMNS = ("id", "number", "heading", "level", "parent_id", "kind", "start", "end", "page_start",
+CLAUSE_COLUMNS = ("id", "citation", "number", "heading", "level", "parent_id", "kind", "start", "end", "page_start",
                   "page_end", "families", "categories", "top_category", "top_confidence", "finding_count",
                   "max_severity", "text")
-FINDING_COLUMNS = ("id", "kind", "rule", "category", "family", "severity", "severity_rank", "clause_id",
-                   "clause_number", "start", "end", "quote", "message", "suggestion", "favors", "against_reader")
+FINDING_COLUMNS = ("id", "kind", "rule", "title", "category", "family", "severity", "severity_rank", "clause_id",
+                   "clause", "clause_number", "start", "end", "quote", "message", "suggestion", "favors", "burdened",
+                   "against_reader")
 KEY_TERM_COLUMNS = ("kind", "value", "party", "detail", "clause_id", "start", "end", "confidence", "text")
 
 
@@ -49,10 +51,11 @@ def clauses_frame(report: Report) -> pd.DataFrame:
             if f.clause_id not in worst or f.severity.rank > worst[f.clause_id].rank:
                 worst[f.clause_id] = f.severity
     rows = []
+    cites = report.document.citations()
     for c in report.clauses:
         top = max(c.tags, key=lambda t: t.confidence, default=None)
         rows.append({
-            "id": c.id, "number": c.number, "heading": c.heading, "level": c.level, "parent_id": c.parent_id,
+            "id": c.id, "citation": cites[c.id], "number": c.number, "heading": c.heading, "level": c.level, "parent_id": c.parent_id,
             "kind": c.kind.value, "start": c.start, "end": c.end, "page_start": c.page_start,
             "page_end": c.page_end, "families": sorted({t.family for t in c.tags}),
             "categories": [t.category for t in c.tags], "top_category": top.category if top else None,
@@ -63,15 +66,18 @@ def clauses_frame(report: Report) -> pd.DataFrame:
 
 
 def findings_frame(report: Report) -> pd.DataFrame:
-    """One row per finding, in the report's order; ``favors`` is a party name."""
+    """One row per finding, in the report's order; ``title`` names the rule, ``clause`` is the citation
+    ("9.1(a)"), ``favors`` and ``burdened`` are party names."""
     pd = _pandas()
     numbers = {c.id: c.number for c in report.clauses}
+    cites = report.document.citations()
     rows = [{
-        "id": f.id, "kind": f.kind, "rule": f.rule, "category": f.category, "family": f.family,
-        "severity": f.severity.value, "severity_rank": f.severity.rank, "clause_id": f.clause_id,
+        "id": f.id, "kind": f.kind, "rule": f.rule, "title": rule_title(f.rule), "category": f.category,
+        "family": f.family, "severity": f.severity.value, "severity_rank": f.severity.rank,
+        "clause_id": f.clause_id, "clause": cites.get(f.clause_id or "", f.clause_id),
         "clause_number": numbers.get(f.clause_id or ""), "start": f.start, "end": f.end, "quote": f.quote,
         "message": f.message, "suggestion": f.suggestion, "favors": party_label(report, f.favors),
-        "against_reader": f.against_reader,
+        "burdened": party_label(report, f.burdened), "against_reader": f.against_reader,
     } for f in report.findings]
     return pd.DataFrame(rows, columns=list(FINDING_COLUMNS))
 

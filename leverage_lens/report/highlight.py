@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from html import escape
 
+from ..checks.titles import rule_title
 from ..model import Clause, Finding, Report
 
 __all__ = ["anchor_ids", "clause_anchor", "finding_anchor", "highlight_text"]
@@ -52,6 +53,7 @@ def highlight_text(report: Report, findings: list[Finding], ids: list[str]) -> s
     for f, fid in zip(findings, ids):
         start = _clamp(f.start, size)
         spans.append((start, max(_clamp(f.end, size), start), fid, f))
+    cites = report.document.citations()
     clause_starts: dict[int, list[tuple[int, Clause]]] = {}
     for i, c in enumerate(report.document.clauses):
         clause_starts.setdefault(_clamp(c.start, size), []).append((i, c))
@@ -65,9 +67,10 @@ def highlight_text(report: Report, findings: list[Finding], ids: list[str]) -> s
     opened: set[str] = set()
     for left, right in zip(cuts, [*cuts[1:], None]):
         for i, c in clause_starts.get(left, []):
-            label = escape(c.number or c.heading or c.id, quote=True)
+            number = escape(c.number or c.heading or c.id, quote=True)
+            cite = escape(cites.get(c.id, c.id), quote=True)
             parts.append(f'<a class="cl" id="{clause_anchor(i, c)}" href="#{clause_anchor(i, c)}" '
-                         f'title="{label}" data-num="{label}"></a>')
+                         f'title="{cite}" data-num="{number}"></a>')
         active = [s for s in active if s[1] > left]
         for span in starting.get(left, []):
             if span[1] == span[0]:  # an empty span: a zero-width mark so the link still lands
@@ -91,6 +94,7 @@ def _mark(covering: list[tuple[int, int, str, Finding]], piece: str, opened: set
     id_attr = f' id="{fresh[0]}"' if fresh else ""
     # a second finding starting on the same piece still needs a place to land: a zero-width anchor
     extra = "".join(f'<a class="fa" id="{fid}"></a>' for fid in fresh[1:])
-    title = escape("; ".join(f"{s[3].severity.value}: {s[3].message}" for s in covering), quote=True)
+    title = escape("; ".join(f"{s[3].severity.value}: {rule_title(s[3].rule)}: {s[3].message}" for s in covering),
+                   quote=True)
     return (f'{extra}<mark{id_attr} class="sev-{worst.severity.value}" data-f="{names}" '
             f'title="{title}">{piece}</mark>')

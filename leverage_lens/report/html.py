@@ -3,6 +3,11 @@
 Inline CSS and a few lines of inline JavaScript (the findings filter), nothing fetched: no fonts, images or
 scripts from the network, so the file can be mailed or archived as is. Every value from the contract is
 escaped. Without JavaScript the page still shows every finding; the filter only hides rows.
+
+The page reads on a phone: below 720 px the tables (findings, key terms, scorecard) turn into one card per
+row with each cell labelled, long names and unbroken runs in the text wrap, and the scorecard chart scales
+to the width, so nothing scrolls sideways. Rules are shown by their title ("One-way indemnity"), with the
+rule id in a tooltip; clauses by their full citation ("9.1(a)").
 """
 
 from __future__ import annotations
@@ -13,12 +18,14 @@ from ..model import Report, Severity
 from ._common import (
     party_doubts,
     clause_label,
-    clause_lookup,
     findings_in_order,
+    kind_label,
+    rule_title,
     one_line,
     party_counts,
     party_name,
     party_names,
+    pages_value,
     severity_counts,
 )
 from .brief_view import brief_rows, deadline_rows, scorecard_svg
@@ -29,19 +36,29 @@ __all__ = ["render_html"]
 
 _CSS = """
 body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:0 auto;max-width:72em;padding:1em 2em;color:#1d1d1f}
-h1{font-size:1.5em;margin:.4em 0}h2{font-size:1.15em;margin:1.4em 0 .5em;border-bottom:1px solid #ddd}
-table{border-collapse:collapse;width:100%;margin:.5em 0}td,th{border:1px solid #d6d6d6;padding:3px 6px;text-align:left;vertical-align:top}
-th{background:#f3f3f5}dl{display:grid;grid-template-columns:max-content auto;gap:2px 1em}dt{font-weight:600}dd{margin:0}
+h1{font-size:1.5em;margin:.4em 0;overflow-wrap:anywhere}h2{font-size:1.15em;margin:1.4em 0 .5em;border-bottom:1px solid #ddd}
+table{border-collapse:collapse;width:100%;margin:.5em 0}td,th{border:1px solid #d6d6d6;padding:3px 6px;text-align:left;vertical-align:top;overflow-wrap:break-word}
+th{background:#f3f3f5}dl{display:grid;grid-template-columns:max-content minmax(0,1fr);gap:2px 1em}dt{font-weight:600}dd{margin:0;overflow-wrap:anywhere}
+.rule{border-bottom:1px dotted #999;cursor:help}svg{max-width:100%;height:auto}li{overflow-wrap:break-word}
 .sev{display:inline-block;padding:0 .45em;border-radius:3px;font-size:.85em;font-weight:600;color:#fff}
 .sev-critical{--c:#7a0016}.sev-high{--c:#c62828}.sev-medium{--c:#e08a00}.sev-low{--c:#3b7dd8}.sev-info{--c:#777}
 span.sev{background:var(--c)}mark{background:color-mix(in srgb,var(--c) 22%,#fff);border-bottom:2px solid var(--c);color:inherit}
 mark:target,.fa:target+mark{outline:2px solid var(--c)}
-#text{white-space:pre-wrap;font:13px/1.5 ui-monospace,Menlo,Consolas,monospace;border:1px solid #ddd;padding:1em;background:#fcfcfc}
+#text{white-space:pre-wrap;overflow-wrap:anywhere;font:13px/1.5 ui-monospace,Menlo,Consolas,monospace;border:1px solid #ddd;padding:1em;background:#fcfcfc}
 a.cl{display:inline-block;width:0;height:1em;vertical-align:top;position:relative}
 a.cl:target::after{content:"\\25B6";position:absolute;left:-1.2em;color:#c62828}
 .filters label{margin-right:1em}.muted{color:#777}tr.hidden{display:none}
 #key-terms th[scope=row]{background:none;white-space:nowrap}#issues li{margin:.3em 0}.ask{color:#444;margin-left:.2em}
 .against{font-size:.85em;color:#c62828;font-weight:600}figure.chart{margin:.5em 0}
+@media (max-width:720px){
+body{padding:.5em .75em}h1{font-size:1.25em}#text{padding:.5em;font-size:12px}
+dl{grid-template-columns:minmax(0,1fr)}dt{margin-top:.35em}
+table.cards,table.cards tbody,table.cards tr,table.cards td,table.cards th[scope=row]{display:block;width:auto}
+table.cards thead{display:none}table.cards tr{border:1px solid #d6d6d6;border-radius:4px;margin:.6em 0;padding:.35em .6em}
+table.cards tr.hidden{display:none}table.cards td,table.cards th[scope=row]{border:none;padding:.1em 0}
+table.cards td[data-label]::before{content:attr(data-label) ": ";font-weight:600;color:#555}
+.filters label{display:inline-block;margin:.2em 1em .2em 0}
+}
 """
 
 _JS = """
@@ -68,7 +85,7 @@ def _header(report: Report) -> str:
     parties = party_names(report)
     rows = [
         ("Format", doc.format.upper()),
-        ("Pages", str(len(doc.pages))),
+        ("Pages", pages_value(report)),
         ("Clauses", str(len(doc.clauses))),
         ("Parties", "; ".join(parties) if parties else "not identified"),
         *(("Warning", w) for w in party_doubts(report)),
@@ -88,11 +105,13 @@ def _scorecard(report: Report) -> str:
     for family, score in sorted(report.summary.scorecard.items()):
         rights = party_counts(report, score.rights)
         favored = party_counts(report, score.favored)
-        rows.append(f"<tr><td>{_e(family)}</td><td>{_e(rights)}</td><td>{_e(favored)}</td>"
-                    f"<td>{_e(party_name(report, score.leader, 'balanced'))}</td><td>{_e(score.reader_position or '-')}</td></tr>")
+        rows.append(f'<tr><th scope="row">{_e(family)}</th><td data-label="Rights">{_e(rights)}</td>'
+                    f'<td data-label="One-sided for">{_e(favored)}</td>'
+                    f'<td data-label="Leader">{_e(party_name(report, score.leader, "balanced"))}</td>'
+                    f'<td data-label="Reader">{_e(score.reader_position or "-")}</td></tr>')
     return ('<h2>Leverage scorecard</h2><figure class="chart">'
             f'{scorecard_svg(report)}<figcaption class="muted">Each bar: each party\u2019s share of the one-sided '
-            "terms in its favour, weighed by commercial weight.</figcaption></figure><table id=\"scorecard\"><thead><tr><th>Family</th>"
+            "terms in its favour, weighed by commercial weight.</figcaption></figure><table id=\"scorecard\" class=\"cards\"><thead><tr><th>Family</th>"
             "<th>Rights</th><th>One-sided for</th>"
             f"<th>Leader</th><th>Reader</th></tr></thead><tbody>{''.join(rows)}</tbody></table>")
 
@@ -105,7 +124,7 @@ def _brief(report: Report, clause_anchors: dict[str, str], finding_anchors: dict
     brief = report.summary.brief
     if brief is None or (not rows and not report.deadlines and not brief.issues_to_raise):
         return ""
-    clauses = clause_lookup(report)
+    cites = report.document.citations()
     out = ['<section id="brief"><h2>Negotiation brief</h2>']
     if rows:
         body = []
@@ -113,12 +132,12 @@ def _brief(report: Report, clause_anchors: dict[str, str], finding_anchors: dict
             t = row.term
             kind = t.kind if t is not None else ""
             target = clause_anchors.get(t.clause_id or "") if t is not None else None
-            label = clause_label(clauses.get(t.clause_id or ""), t.clause_id) if t is not None else ""
+            label = clause_label(report, t.clause_id, cites) if t is not None else ""
             cell = f'<a href="#{target}">{_e(label)}</a>' if target else _e(label or "-")
             quote = f' title="{_e(one_line(t.text, 300))}"' if t is not None else ""
             body.append(f'<tr data-kind="{_e(kind)}"><th scope="row">{_e(row.label)}</th>'
-                        f'<td{quote}>{_e(row.value)}</td><td>{cell}</td></tr>')
-        out.append('<table id="key-terms"><thead><tr><th>Term</th><th>Value</th><th>Clause</th></tr></thead>'
+                        f'<td{quote}>{_e(row.value)}</td><td data-label="Clause">{cell}</td></tr>')
+        out.append('<table id="key-terms" class="cards"><thead><tr><th>Term</th><th>Value</th><th>Clause</th></tr></thead>'
                    f'<tbody>{"".join(body)}</tbody></table>')
     drows = deadline_rows(report)
     if drows:
@@ -127,13 +146,14 @@ def _brief(report: Report, clause_anchors: dict[str, str], finding_anchors: dict
         for r in drows:
             d = r.deadline
             target = clause_anchors.get(d.clause_id or "")
-            label = clause_label(clauses.get(d.clause_id or ""), d.clause_id)
+            label = clause_label(report, d.clause_id, cites)
             cell = f'<a href="#{target}">{_e(label)}</a>' if target else _e(label or "-")
-            body.append(f'<tr data-kind="{_e(d.kind)}" data-date="{_e(d.date or "")}"><td>{_e(r.when)}</td>'
-                        f'<td title="{_e(one_line(d.text, 300))}">{_e(r.what)}</td><td>{_e(r.who)}</td>'
-                        f'<td class="muted">{_e(r.how)}</td><td>{cell}</td></tr>')
+            body.append(f'<tr data-kind="{_e(d.kind)}" data-date="{_e(d.date or "")}"><th scope="row">{_e(r.when)}</th>'
+                        f'<td data-label="What" title="{_e(one_line(d.text, 300))}">{_e(r.what)}</td>'
+                        f'<td data-label="Who must act">{_e(r.who)}</td>'
+                        f'<td class="muted" data-label="How">{_e(r.how)}</td><td data-label="Clause">{cell}</td></tr>')
         title = "Deadlines" + (f" (as of {as_of})" if as_of else "")
-        out.append(f'<h3>{_e(title)}</h3><table id="deadlines"><thead><tr><th>When</th><th>What</th>'
+        out.append(f'<h3>{_e(title)}</h3><table id="deadlines" class="cards"><thead><tr><th>When</th><th>What</th>'
                    f'<th>Who must act</th><th>How</th><th>Clause</th></tr></thead><tbody>{"".join(body)}</tbody>'
                    '</table>')
     if brief is not None and brief.issues_to_raise:
@@ -143,9 +163,11 @@ def _brief(report: Report, clause_anchors: dict[str, str], finding_anchors: dict
             message = f'<a href="#{target}">{_e(issue.message)}</a>' if target else _e(issue.message)
             against = ' <span class="against">against you</span>' if issue.against_reader else ""
             ask = f'<div class="ask"><b>Ask:</b> {_e(issue.ask)}</div>' if issue.ask else ""
+            where = clause_label(report, issue.clause_id, cites)
+            where_html = f' <span class="muted">({_e(where)})</span>' if where else ""
             items.append(f'<li data-severity="{issue.severity.value}" data-family="{_e(issue.family or "other")}">'
                          f'<span class="sev sev-{issue.severity.value}">{issue.severity.value}</span>{against} '
-                         f"{message}{ask}</li>")
+                         f"{message}{where_html}{ask}</li>")
         more = len(brief.issues_to_raise) - issue_limit
         tail = f'<p class="muted">{more} more in the findings below.</p>' if more > 0 else ""
         out.append(f'<h3>Issues to raise</h3><ol id="issues">{"".join(items)}</ol>{tail}')
@@ -167,28 +189,32 @@ def render_html(report: Report) -> str:
     doc = report.document
     findings = findings_in_order(report)
     ids = anchor_ids(findings)
-    clauses = clause_lookup(report)
+    cites = doc.citations()
     clause_anchors = {c.id: clause_anchor(i, c) for i, c in enumerate(doc.clauses)}
     rows = []
     for f, fid in zip(findings, ids):
-        label = clause_label(clauses.get(f.clause_id or ""), f.clause_id)
+        label = clause_label(report, f.clause_id, cites)
         target = clause_anchors.get(f.clause_id or "")
         clause_cell = f'<a href="#{target}">{_e(label)}</a>' if target else _e(label or "-")
+        check = (f'<span class="rule" title="{_e(kind_label(f.kind))} \u00b7 rule {_e(f.rule)}">'
+                 f"{_e(rule_title(f.rule))}</span>")
         rows.append(
             f'<tr data-family="{_e(f.family or "other")}" data-severity="{f.severity.value}" '
-            f'data-rank="{f.severity.rank}"><td><span class="sev sev-{f.severity.value}">{f.severity.value}'
-            f"</span></td><td>{_e(f.kind)}</td><td><code>{_e(f.rule)}</code></td><td>{clause_cell}</td>"
-            f'<td><a href="#{fid}">{_e(f.message)}</a></td><td>{_e(f.suggestion or "-")}</td></tr>'
+            f'data-rank="{f.severity.rank}" data-rule="{_e(f.rule)}" data-kind="{_e(f.kind)}">'
+            f'<td><span class="sev sev-{f.severity.value}">{f.severity.value}</span></td>'
+            f'<td data-label="Check">{check}</td><td data-label="Clause">{clause_cell}</td>'
+            f'<td data-label="Finding"><a href="#{fid}">{_e(f.message)}</a></td>'
+            f'<td data-label="Suggestion">{_e(f.suggestion or "-")}</td></tr>'
         )
     table = (
-        '<table id="findings"><thead><tr><th>Severity</th><th>Kind</th><th>Rule</th><th>Clause</th>'
+        '<table id="findings" class="cards"><thead><tr><th>Severity</th><th>Check</th><th>Clause</th>'
         f"<th>Finding</th><th>Suggestion</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
         if rows else '<p class="muted">No findings.</p>'
     )
     finding_anchors: dict[str, str] = {}
     for f, fid in zip(findings, ids):
         finding_anchors.setdefault(f.id, fid)
-    playbook = playbook_html(report, lambda cid: clause_label(clauses.get(cid or ""), cid),
+    playbook = playbook_html(report, lambda cid: clause_label(report, cid, cites),
                              lambda cid: clause_anchors.get(cid or ""))
     body = (
         f"{_header(report)}{playbook}{_brief(report, clause_anchors, finding_anchors)}{_scorecard(report)}<h2>Findings</h2>{_filters(report) if rows else ''}{table}"

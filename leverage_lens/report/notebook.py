@@ -8,7 +8,7 @@ from __future__ import annotations
 from html import escape
 
 from ..model import Clause, Document, Finding, Report
-from ._common import findings_in_order, one_line, party_names
+from ._common import findings_in_order, one_line, party_names, rule_title
 
 __all__ = ["clause_repr_html", "document_repr_html", "finding_repr_html", "report_repr_html"]
 
@@ -26,24 +26,30 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
+def _label(cite: str, clause: Clause) -> str:
+    """Citation and heading ("9.1 Fees"), without saying the heading twice when it is the citation."""
+    if clause.heading and one_line(clause.heading) != cite:
+        return f"{cite} {clause.heading}"
+    return cite
+
+
 def document_repr_html(doc: Document, *, limit: int = 12) -> str:
     """Name, format, pages, clause count and the first top-level clauses."""
     top = [c for c in doc.clauses if c.level == 0][:limit]
-    items = "".join(
-        f"<li>{escape(one_line(' '.join(x for x in (c.number, c.heading) if x) or c.text, 80))}</li>"
-        for c in top
-    )
+    cites = doc.citations()
+    items = "".join(f"<li>{escape(one_line(_label(cites[c.id], c), 80))}</li>" for c in top)
     more = len([c for c in doc.clauses if c.level == 0]) - len(top)
     tail = f"<li>\u2026 {more} more</li>" if more > 0 else ""
     return (
         f'<div style="{_STYLE}"><b>Document</b> {escape(doc.name or "(unnamed)")} \u2014 '
-        f"{escape(doc.format.upper())}, {_plural(len(doc.pages), 'page')}, {_plural(len(doc.clauses), 'clause')}"
+        f"{escape(doc.format.upper())}, {escape(doc.pages_label())}, {_plural(len(doc.clauses), 'clause')}"
         f"<ul>{items}{tail}</ul></div>"
     )
 
 
 def clause_repr_html(clause: Clause, *, limit: int = 300) -> str:
-    """Number, heading, kind, pages, tags and the start of the text."""
+    """Number, heading, kind, pages, tags and the start of the text (a clause alone does not know its
+    parents: ``Document.citation(clause)`` gives its full citation)."""
     label = " ".join(x for x in (clause.number, clause.heading) if x) or clause.id
     tags = ", ".join(f"{t.category} ({t.confidence:.2f})" for t in clause.tags)
     return (
@@ -55,11 +61,15 @@ def clause_repr_html(clause: Clause, *, limit: int = 300) -> str:
     )
 
 
+def _rule(rule_id: str) -> str:
+    return f'<span title="rule {escape(rule_id, quote=True)}">{escape(rule_title(rule_id))}</span>'
+
+
 def finding_repr_html(finding: Finding, *, limit: int = 200) -> str:
-    """Severity, rule, message, the quoted text and the suggestion."""
+    """Severity, rule title, message, the quoted text and the suggestion."""
     where = f" in {escape(finding.clause_id)}" if finding.clause_id else ""
     return (
-        f'<div style="{_STYLE}">{_badge(finding.severity.value)} <code>{escape(finding.rule)}</code>{where}'
+        f'<div style="{_STYLE}">{_badge(finding.severity.value)} <b>{_rule(finding.rule)}</b>{where}'
         f"<br>{escape(finding.message)}<blockquote>{escape(one_line(finding.quote, limit))}</blockquote>"
         + (f"<i>Suggestion:</i> {escape(finding.suggestion)}" if finding.suggestion else "")
         + "</div>"
@@ -69,10 +79,12 @@ def finding_repr_html(finding: Finding, *, limit: int = 200) -> str:
 def report_repr_html(report: Report, *, limit: int = 10) -> str:
     """Header counts and the most severe findings; ``to_html()`` has the rest."""
     doc = report.document
+    cites = doc.citations()
     parties = "; ".join(party_names(report)) or "parties not identified"
     rows = "".join(
-        f"<tr><td>{_badge(f.severity.value)}</td><td><code>{escape(f.rule)}</code></td>"
-        f"<td>{escape(f.clause_id or '-')}</td><td>{escape(one_line(f.message, 120))}</td></tr>"
+        f"<tr><td>{_badge(f.severity.value)}</td><td>{_rule(f.rule)}</td>"
+        f"<td>{escape(cites.get(f.clause_id or '', f.clause_id or '-'))}</td>"
+        f"<td>{escape(one_line(f.message, 120))}</td></tr>"
         for f in findings_in_order(report)[:limit]
     )
     more = len(report.findings) - limit
@@ -86,7 +98,7 @@ def report_repr_html(report: Report, *, limit: int = 10) -> str:
                  f"</p><ul>{items}</ul>") + table
     return (
         f'<div style="{_STYLE}"><b>Report</b> {escape(doc.name or "(unnamed)")} \u2014 '
-        f"{escape(doc.format.upper())}, {_plural(len(doc.pages), 'page')}, "
+        f"{escape(doc.format.upper())}, {escape(doc.pages_label())}, "
         f"{_plural(len(report.clauses), 'clause')}, {_plural(len(report.findings), 'finding')}"
         f"<br>{escape(parties)}{table}{tail}</div>"
     )

@@ -2,10 +2,14 @@
 
 What is guaranteed:
 
-* every finding gets a highlight (``/Subtype /Highlight``) on each page it touches, titled (``/T``)
-  ``leverage_lens``, whose ``/Contents`` is the finding's message, its suggestion and a line with severity,
-  rule id and fingerprint (a finding running onto a second page gets a second highlight there, its note
-  marked "(continued)");
+* every finding gets a highlight (``/Subtype /Highlight``) on each page it touches, by (``/T``)
+  ``leverage_lens``, coloured by severity (:data:`SEVERITY_COLORS`: red for high and critical, amber for
+  medium, blue for low, grey for info), whose ``/Contents`` (the note a viewer pops up) is the rule's title
+  and severity, the finding's message and its suggestion, and whose ``/Subj`` is the rule's title (a
+  finding running onto a second page gets a second highlight there, its note marked "(continued)"); each
+  failed playbook position gets one too, its note carrying the fallback language to propose;
+* the rule id and the finding's fingerprint are the highlight's name (``/NM``,
+  ``leverage_lens:<rule>:<fingerprint>``, ``#2`` on a continuation), not part of the note;
 * the highlight's quadrilaterals cover the characters pdfium holds for the finding's text, one per visual
   row: the text is found through :mod:`.pdf_locate`, so the running headers, rejoined hyphens and
   normalisation the loader applied do not shift it;
@@ -36,11 +40,20 @@ from ..errors import CorruptDocumentError, LeverageLensError
 from ..load.pdf import PDFIUM_LOCK, open_pdf
 from ..model import Report
 from .pdf_locate import Match, PageChars, locate, skeleton
-from .review import AUTHOR, Anchor, Note, Original, ReviewCopy, read_original, review_notes
+from .review import AUTHOR, Anchor, Note, Original, ReviewCopy, read_original, review_notes, whole_words
 
-__all__ = ["HIGHLIGHT_COLOR", "review_pdf"]
+__all__ = ["HIGHLIGHT_COLOR", "SEVERITY_COLORS", "review_pdf"]
 
-#: Highlight colour (RGB) and opacity: a light amber that keeps black text readable.
+#: Highlight colour (RGB) per severity, light enough to keep black text readable at the opacity below; the
+#: same hues as the HTML view.
+SEVERITY_COLORS: dict[str, tuple[int, int, int]] = {
+    "critical": (230, 60, 70),
+    "high": (255, 120, 120),
+    "medium": (255, 190, 60),
+    "low": (120, 180, 255),
+    "info": (190, 190, 190),
+}
+#: The colour of a severity not in :data:`SEVERITY_COLORS` (a light amber).
 HIGHLIGHT_COLOR = (255, 214, 10)
 _OPACITY = 110
 _MODE_RANK = {"exact": 0, "widened": 1, "paragraph": 2}
@@ -103,7 +116,9 @@ def _annotate(pdf: pdfium.PdfDocument, report: Report) -> tuple[Anchor, ...]:
             for finding, piece in items:
                 rects, mode = _rects(textpage.raw, chars, report, finding, piece, page_start)
                 note = finding.text + ("\n(continued)" if piece.continued else "")
-                _add_highlight(page.raw, rects, note)
+                name = finding.key + ("#2" if piece.continued else "")
+                color = SEVERITY_COLORS.get(finding.severity, HIGHLIGHT_COLOR)
+                _add_highlight(page.raw, rects, note, name=name, subject=finding.subject, color=color)
                 if _MODE_RANK[mode] >= _MODE_RANK[modes.get(finding.id, "exact")]:
                     modes[finding.id] = mode
                 lo, hi = covered.get(finding.id, (piece.start, piece.end))
@@ -118,11 +133,14 @@ def _annotate(pdf: pdfium.PdfDocument, report: Report) -> tuple[Anchor, ...]:
 
 
 def _pieces(report: Report, finding: Note) -> Iterator[_Piece]:
-    """The finding split at page boundaries; a finding between pages (or empty) goes to its start's page."""
+    """The note, grown to whole words, split at page boundaries; a note between pages (or empty) goes to its
+    start's page."""
     doc = report.document
     found = False
+    first, last = whole_words(doc.text, finding.start, finding.end) if finding.end > finding.start else (
+        finding.start, finding.end)
     for p in doc.pages:
-        start, end = max(finding.start, p.start), min(finding.end, p.end)
+        start, end = max(first, p.start), min(last, p.end)
         if start < end and doc.text[start:end].strip():
             yield _Piece(p.number, start, end, found)
             found = True
@@ -195,7 +213,8 @@ def _fallback(raw: object, report: Report, finding: Note, page: int) -> list[Rec
     return first_line[:1] or [(36.0, 36.0, 72.0, 48.0)]
 
 
-def _add_highlight(page_raw: object, rects: list[Rect], note: str) -> None:
+def _add_highlight(page_raw: object, rects: list[Rect], note: str, *, name: str, subject: str,
+                   color: tuple[int, int, int]) -> None:
     annot = pdfium_c.FPDFPage_CreateAnnot(page_raw, pdfium_c.FPDF_ANNOT_HIGHLIGHT)
     if not annot:
         raise CorruptDocumentError("pdfium could not create a highlight annotation on this page")
@@ -208,10 +227,12 @@ def _add_highlight(page_raw: object, rects: list[Rect], note: str) -> None:
             min(r[0] for r in rects), max(r[3] for r in rects), max(r[2] for r in rects), min(r[1] for r in rects)
         )
         pdfium_c.FPDFAnnot_SetRect(annot, bounds)
-        pdfium_c.FPDFAnnot_SetColor(annot, pdfium_c.FPDFANNOT_COLORTYPE_Color, *HIGHLIGHT_COLOR, _OPACITY)
+        pdfium_c.FPDFAnnot_SetColor(annot, pdfium_c.FPDFANNOT_COLORTYPE_Color, *color, _OPACITY)
         pdfium_c.FPDFAnnot_SetFlags(annot, pdfium_c.FPDF_ANNOT_FLAG_PRINT)
         _set_string(annot, b"T", AUTHOR)
         _set_string(annot, b"Contents", note)
+        _set_string(annot, b"Subj", subject)
+        _set_string(annot, b"NM", name)
     finally:
         pdfium_c.FPDFPage_CloseAnnot(annot)
 

@@ -16,10 +16,11 @@ from pathlib import Path
 from typing import IO, Literal
 
 from ..errors import InvalidOptionError, OriginalMismatchError, OriginalNotFoundError, UnsupportedFormatError
+from ..checks.titles import rule_title
 from ..model import Finding, Report
 
-__all__ = ["AUTHOR", "INITIALS", "Anchor", "AnchorMode", "Note", "Original", "ReviewCopy", "finding_note",
-           "read_original", "review_notes"]
+__all__ = ["AUTHOR", "INITIALS", "Anchor", "AnchorMode", "Note", "Original", "ReviewCopy", "finding_key",
+           "finding_note", "read_original", "review_notes", "whole_words"]
 
 #: The author name every comment and highlight carries, so reviewers can filter or delete them in one go.
 AUTHOR = "leverage_lens"
@@ -67,24 +68,30 @@ class ReviewCopy:
 
 
 def finding_note(finding: Finding) -> str:
-    """The note a reviewer reads: the message, the suggested fix, then severity, rule and fingerprint."""
-    lines = [finding.message.strip()]
+    """The note a reviewer reads: what the rule is and how much it matters, the message, the suggested fix.
+
+    Rule ids and fingerprints are for programs and stay out of the text: see :func:`finding_key`."""
+    lines = [f"{rule_title(finding.rule)} ({finding.severity.value})", finding.message.strip()]
     if finding.suggestion:
         lines.append(f"Suggestion: {finding.suggestion.strip()}")
-    lines.append(f"{finding.severity.value} \u00b7 {finding.rule} \u00b7 {finding.id}")
     return "\n".join(lines)
 
 
 @dataclass(frozen=True, slots=True)
 class Note:
     """One note of a review copy: a finding, or a failed playbook position (id ``playbook:<position>``) whose
-    note carries the fallback language. ``start``/``end`` index ``Document.text``."""
+    note carries the fallback language. ``start``/``end`` index ``Document.text``; ``text`` is what the
+    reader sees, ``key`` what ties the note back to the report for programs (kept out of the text: a hidden
+    run in a Word comment, the ``/NM`` of a PDF highlight), ``subject`` a short title (the PDF popup's)."""
 
     id: str
     start: int
     end: int
     clause_id: str | None
     text: str
+    severity: str
+    key: str
+    subject: str
 
 
 def review_notes(report: Report) -> list[Note]:
@@ -92,9 +99,48 @@ def review_notes(report: Report) -> list[Note]:
     position that has words to sit on (see :func:`~.playbook_view.playbook_notes`)."""
     from .playbook_view import playbook_notes
 
-    notes = [Note(f.id, f.start, f.end, f.clause_id, finding_note(f)) for f in report.findings]
-    notes += [Note(n.id, n.start, n.end, n.clause_id, n.text) for n in playbook_notes(report)]
+    notes = [Note(f.id, f.start, f.end, f.clause_id, finding_note(f), f.severity.value, finding_key(f),
+                  rule_title(f.rule)) for f in report.findings]
+    results = {f"playbook:{r.position_id}": r for r in (report.playbook.results if report.playbook else [])}
+    for n in playbook_notes(report):
+        r = results[n.id]
+        lines = n.text.split("\n")
+        if len(lines) > 1 and lines[-1].endswith(r.position_id):  # the id line: for programs, not the reader
+            lines = lines[:-1]
+            lines[0] += f" ({r.severity.value})"
+        notes.append(Note(n.id, n.start, n.end, n.clause_id, "\n".join(lines), r.severity.value,
+                          f"{AUTHOR}:{n.id}", f"Playbook: {r.title}"))
     return notes
+
+
+def finding_key(finding: Finding) -> str:
+    """What ties a note back to its finding, kept out of the visible text (a hidden run in a Word comment, the
+    ``/NM`` name of a PDF highlight): ``leverage_lens:<rule id>:<fingerprint>``."""
+    return f"{AUTHOR}:{finding.rule}:{finding.id}"
+
+
+def parse_key(value: str) -> tuple[str, str] | None:
+    """``(rule id, fingerprint)`` from a :func:`finding_key` value (None for anything else). A playbook note's
+    key reads as rule ``playbook``, fingerprint the position id."""
+    if not value.startswith(AUTHOR + ":"):
+        return None
+    rule, _, fingerprint = value[len(AUTHOR) + 1 :].rpartition(":")
+    return (rule, fingerprint.split("#", 1)[0]) if rule and fingerprint else None
+
+
+#: How far a note may grow to reach a word's edge (a longer "word" is a run of characters, not a word).
+_WORD_REACH = 40
+
+
+def whole_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` grown to whole words: a note never starts or stops inside a word, even when the
+    finding's span does (a rule quoting a fixed window of characters around a bracket)."""
+    s, e = start, end
+    while s > 0 and start - s < _WORD_REACH and s < len(text) and text[s - 1].isalnum() and text[s].isalnum():
+        s -= 1
+    while 0 < e < len(text) and e - end < _WORD_REACH and text[e - 1].isalnum() and text[e].isalnum():
+        e += 1
+    return s, e
 
 
 def read_original(report: Report, original: Original | None, fmt: str, method: str) -> bytes:

@@ -129,7 +129,8 @@ def test_missing_path_in_a_list_becomes_an_error_record(tmp_path: Path) -> None:
     assert records["a.txt"].status == "ok"
     missing = records["nope.pdf"]
     assert isinstance(missing, ScanFailure)
-    assert (missing.status, missing.error_type, missing.sha256) == ("error", "FileNotFoundError", None)
+    # a missing path is a SourceNotFoundError (a FileNotFoundError that names analyze_text for strings)
+    assert (missing.status, missing.error_type, missing.sha256) == ("error", "SourceNotFoundError", None)
 
 
 def test_invalid_options_fail_before_any_file_is_read(tmp_path: Path) -> None:

@@ -3,6 +3,8 @@ formatting read straight from the XML, PDF highlights read back through pdfium."
 
 from __future__ import annotations
 
+import ctypes
+
 import io
 import unicodedata
 from dataclasses import dataclass
@@ -44,9 +46,11 @@ def comment_ranges(data: bytes) -> dict[int, str]:
 
 
 def comments(data: bytes) -> dict[int, tuple[str, str]]:
-    """Comment id -> (author, text)."""
+    """Comment id -> (author, the text Word shows): hidden runs (``w:vanish``) are left out."""
     word = WordDocument(io.BytesIO(data))
-    return {c.comment_id: (c.author, c.text) for c in word.comments}
+    return {c.comment_id: (c.author, "\n".join("".join(r.text for r in p.runs if not r.font.hidden)
+                                                for p in c.paragraphs))
+            for c in word.comments}
 
 
 def _is_reference(run: object) -> bool:
@@ -94,6 +98,9 @@ class Highlight:
     author: str
     contents: str
     text: str  # the page text inside the highlight's quadrilaterals
+    name: str = ""  # /NM: leverage_lens:<rule>:<fingerprint>
+    subject: str = ""  # /Subj
+    color: tuple[int, int, int] = (0, 0, 0)
 
 
 def _string(annot: object, key: bytes) -> str:
@@ -121,8 +128,12 @@ def highlights(data: bytes, password: str | None = None) -> list[Highlight]:
                         xs, ys = (quad.x1, quad.x2, quad.x3, quad.x4), (quad.y1, quad.y2, quad.y3, quad.y4)
                         pieces.append(textpage.get_text_bounded(min(xs) - 0.5, min(ys) - 0.5, max(xs) + 0.5,
                                                                 max(ys) + 0.5))
+                    rgba = [ctypes.c_uint() for _ in range(4)]
+                    pdfium_c.FPDFAnnot_GetColor(annot, pdfium_c.FPDFANNOT_COLORTYPE_Color,
+                                                *(ctypes.byref(v) for v in rgba))
                     out.append(Highlight(index + 1, _string(annot, b"T"), _string(annot, b"Contents"),
-                                         " ".join(pieces)))
+                                         " ".join(pieces), _string(annot, b"NM"), _string(annot, b"Subj"),
+                                         (rgba[0].value, rgba[1].value, rgba[2].value)))
                 pdfium_c.FPDFPage_CloseAnnot(annot)
             textpage.close()
             page.close()

@@ -23,7 +23,9 @@ from leverage_lens.errors import (
     OriginalNotFoundError,
     UnsupportedFormatError,
 )
+from leverage_lens.checks.titles import rule_title
 from leverage_lens.model import Finding, Report, Severity
+from leverage_lens.report.docx_review import comment_keys
 from leverage_lens.report.review import AUTHOR, ReviewCopy
 from tests.fixtures.docx_builder import DocxBuilder, Field, Ins, Lvl, Run
 from tests.report._review_helpers import comment_ranges, comments, formatted_characters, label_free_equal
@@ -81,18 +83,33 @@ def test_every_finding_gets_one_comment_by_leverage_lens_with_message_and_sugges
     notes = comments(data)
     assert len(notes) == len(report.findings)
     assert {author for author, _ in notes.values()} == {AUTHOR}
+    keys = comment_keys(data)
     for finding in report.findings:
-        matching = [text for _, text in notes.values() if finding.id in text]
+        matching = [notes[cid][1] for cid, (_, fid) in keys.items() if fid == finding.id]
         assert len(matching) == 1
         assert finding.message in matching[0]
         assert finding.suggestion and finding.suggestion in matching[0]
+
+
+def test_comment_text_is_for_the_reader_and_the_fingerprint_rides_hidden(
+        reviewed: tuple[Report, bytes, ReviewCopy]) -> None:
+    report, data, _ = reviewed
+    notes = comments(data)
+    keys = comment_keys(data)
+    assert sorted(fid for _, fid in keys.values()) == sorted(f.id for f in report.findings)
+    for cid, (rule, fid) in keys.items():
+        finding = next(f for f in report.findings if f.id == fid)
+        shown = notes[cid][1]
+        assert shown.startswith(f"{rule_title(rule)} ({finding.severity.value})")
+        assert fid not in shown and rule not in shown  # Word shows no id or hash
 
 
 def test_each_comment_covers_the_quoted_words(reviewed: tuple[Report, bytes, ReviewCopy]) -> None:
     report, data, copy = reviewed
     ranges = comment_ranges(data)
     notes = comments(data)
-    by_finding = {next(f.id for f in report.findings if f.id in text): cid for cid, (_, text) in notes.items()}
+    by_finding = {fid: cid for cid, (_, fid) in comment_keys(data).items()}
+    assert len(by_finding) == len(notes)
     assert all(a.mode == "exact" for a in copy.anchors)
     for finding, anchor in zip(report.findings, copy.anchors):
         commented = ranges[by_finding[finding.id]]
@@ -129,10 +146,10 @@ def test_overlapping_findings_each_get_their_exact_range() -> None:
     b = DocxBuilder()
     b.paragraph("The Supplier shall deliver the goods promptly and in full.")
     data = b.to_bytes()
-    report, text = _with_findings(data, [(4, 35), (13, 26), (27, 58)])
+    report, text = _with_findings(data, [(4, 36), (13, 26), (27, 58)])
     copy = report.to_docx(None, original=data)
     ranges = sorted(comment_ranges(copy.data).values(), key=text.index)
-    assert sorted(ranges) == sorted(text[s:e] for s, e in [(4, 35), (13, 26), (27, 58)])
+    assert sorted(ranges) == sorted(text[s:e] for s, e in [(4, 36), (13, 26), (27, 58)])
     assert [a.mode for a in copy.anchors] == ["exact"] * 3
     assert formatted_characters(copy.data) == formatted_characters(data)
 
@@ -338,8 +355,9 @@ def test_the_example_contract_gets_an_exact_comment_on_every_finding() -> None:
     ranges = comment_ranges(copy.data)
     notes = comments(copy.data)
     assert len(notes) == len(report.findings)
-    for cid, (_, note) in notes.items():
-        anchor = next(a for a in copy.anchors if a.finding_id in note)
+    keys = comment_keys(copy.data)
+    for cid in notes:
+        anchor = next(a for a in copy.anchors if a.finding_id == keys[cid][1])
         assert label_free_equal(ranges[cid], report.document.text[anchor.start : anchor.end])
     assert formatted_characters(copy.data) == formatted_characters(EXAMPLE.read_bytes())
     assert ll.parse(copy.data).text == report.document.text
@@ -377,3 +395,14 @@ def test_shared_word_contracts_anchor_every_finding_and_keep_their_text() -> Non
         total += len(copy.anchors)
         exact += sum(a.mode == "exact" for a in copy.anchors)
     assert total > 0 and exact / total >= 0.95
+
+
+def test_a_finding_cut_mid_word_gets_its_comment_on_whole_words() -> None:
+    b = DocxBuilder()
+    b.paragraph("The Supplier shall deliver the goods within a reasonable time.")
+    data = b.to_bytes()
+    text = ll.parse(data).text
+    cut = text.index("pplier shall deliver the go")
+    report, _ = _with_findings(data, [(cut, cut + len("pplier shall deliver the go"))])
+    copy = report.to_docx(None, original=data)
+    assert list(comment_ranges(copy.data).values()) == ["Supplier shall deliver the goods"]

@@ -386,3 +386,97 @@ def test_scorecard_chart_draws_a_visible_bar_per_family(
     assert isinstance(bars, list)
     assert sorted(family for family, _ in bars) == sorted(report.summary.scorecard)
     assert [family for family, width in bars if not width > 0] == []
+
+
+# -- a phone: 400 CSS pixels wide ------------------------------------------------------------------------------
+
+# What a reader sees at 400 px: whether the page scrolls sideways, whether the title is cut, whether every
+# finding's cells (the finding and the suggestion included) lie inside the screen, and the chart's width.
+_PHONE_HARNESS = """<script>
+window.addEventListener('load', function () {
+  var vw = window.innerWidth, doc = document.documentElement;
+  function inside(el) { var b = el.getBoundingClientRect(); return b.left >= -0.5 && b.right <= vw + 0.5; }
+  var h1 = document.querySelector('h1');
+  var out = {viewport: vw, scroll_width: doc.scrollWidth,
+             title: {fits: inside(h1), clipped: h1.scrollWidth > h1.clientWidth + 1},
+             rows: [], outside: [], bars_outside: 0, chart_right: 0};
+  document.querySelectorAll('#findings tbody tr').forEach(function (tr) {
+    var cells = {};
+    tr.querySelectorAll('td[data-label]').forEach(function (td) {
+      var b = td.getBoundingClientRect();
+      cells[td.getAttribute('data-label')] = {visible: b.width > 0 && b.height > 0, inside: inside(td),
+                                              text: td.textContent};
+    });
+    out.rows.push(cells);
+  });
+  document.querySelectorAll('body *').forEach(function (el) {
+    if (el.closest('svg') && el.tagName.toLowerCase() !== 'svg') return;
+    var b = el.getBoundingClientRect();
+    if (b.width > 0 && (b.right > vw + 0.5 || b.left < -0.5)) out.outside.push(el.tagName + '#' + el.id);
+  });
+  var chart = document.getElementById('scorecard-chart');
+  if (chart) {
+    out.chart_right = chart.getBoundingClientRect().right;
+    chart.querySelectorAll('rect.seg').forEach(function (r) { if (!inside(r)) out.bars_outside++; });
+  }
+  parent.postMessage(JSON.stringify(out), '*');
+});
+</script></body>"""
+
+# Headless Chromium will not open a window narrower than 500 px, so the page is shown in a 400 px iframe (its
+# own viewport: media queries and innerWidth read 400), which posts what it measured to this frame.
+_PHONE_FRAME = """<!doctype html><html><body style="margin:0">
+<iframe src="review-phone.html" style="width:400px;height:3000px;border:0"></iframe>
+<script>window.addEventListener('message', function (e) { document.body.setAttribute('data-phone', e.data); });
+</script></body></html>"""
+
+LONG_NAME = "ABILITYINC_06_15_2020_EX_4_25_SERVICES_AGREEMENT_WITH_ALL_SCHEDULES.docx"
+
+
+@pytest.fixture(scope="module")
+def phone(report: Report, workdir: Path) -> dict[str, object]:
+    """The page, under a long unbroken file name (as CUAD's), rendered 400 px wide."""
+    named = report.model_copy(update={"document": report.document.model_copy(update={"name": LONG_NAME})})
+    (workdir / "review-phone.html").write_text(named.to_html().replace("</body>", _PHONE_HARNESS), encoding="utf-8")
+    frame = workdir / "phone.html"
+    frame.write_text(_PHONE_FRAME, encoding="utf-8")
+    dom = _run_browser(["--window-size=1280,3000", "--dump-dom", frame.as_uri()], workdir / "profile-phone")
+    value = _body_attr(dom, "data-phone")
+    assert value, "the phone harness did not run"
+    data = json.loads(value)
+    assert isinstance(data, dict)
+    assert data["viewport"] == 400, f"the page was not laid out 400 px wide: {data['viewport']}"
+    return data
+
+
+def test_phone_width_page_does_not_scroll_sideways(phone: dict[str, object]) -> None:
+    assert phone["scroll_width"] <= phone["viewport"]
+    assert phone["outside"] == []
+
+
+def test_phone_width_title_wraps_instead_of_being_cut(phone: dict[str, object]) -> None:
+    assert phone["title"] == {"fits": True, "clipped": False}
+
+
+def test_phone_width_findings_read_as_cards_with_every_cell_on_screen(
+    report: Report, phone: dict[str, object]
+) -> None:
+    rows = phone["rows"]
+    assert isinstance(rows, list) and len(rows) == len(report.findings)
+    for cells in rows:
+        assert set(cells) == {"Check", "Clause", "Finding", "Suggestion"}
+        for label, cell in cells.items():
+            assert cell["visible"] and cell["inside"], (label, cell)
+
+
+def test_phone_width_scorecard_bars_fit(phone: dict[str, object]) -> None:
+    assert phone["bars_outside"] == 0
+    assert float(str(phone["chart_right"])) <= float(str(phone["viewport"])) + 0.5
+
+
+def test_findings_show_rule_titles_with_the_id_in_a_tooltip(report: Report, page: str) -> None:
+    from leverage_lens.report._common import rule_title
+
+    for f in report.findings:
+        assert f'rule {f.rule}">{rule_title(f.rule)}</span>' in page.replace("&#x27;", "'"), f.rule
+    assert "<code>ambiguity." not in page

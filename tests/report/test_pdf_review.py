@@ -9,6 +9,7 @@ import pypdfium2.raw as pdfium_c
 import pytest
 
 import leverage_lens as ll
+from leverage_lens.checks.titles import rule_title
 from leverage_lens.errors import (
     EncryptedDocumentError,
     OriginalMismatchError,
@@ -16,6 +17,7 @@ from leverage_lens.errors import (
     UnsupportedFormatError,
 )
 from leverage_lens.model import Finding, Report, Severity
+from leverage_lens.report.pdf_review import SEVERITY_COLORS
 from leverage_lens.report.review import AUTHOR
 from tests.fixtures.pdf_writer import write_pdf
 from tests.report._review_helpers import Highlight, highlights, letters
@@ -58,7 +60,7 @@ def _with_findings(data: bytes, quotes: list[str]) -> Report:
 
 
 def _for(found: list[Highlight], finding: Finding) -> list[Highlight]:
-    return [h for h in found if finding.id in h.contents]
+    return [h for h in found if h.name.split("#")[0] == f"{AUTHOR}:{finding.rule}:{finding.id}"]
 
 
 def _covers(highlight: Highlight, text: str, slack: int = 3) -> bool:
@@ -216,3 +218,28 @@ def test_cuad_pdfs_anchor_most_findings_exactly() -> None:
         total += len(copy.anchors)
         exact += sum(a.mode == "exact" for a in copy.anchors)
     assert total > 0 and exact / total >= 0.9
+
+
+def test_highlights_are_coloured_by_severity_and_keep_ids_out_of_the_note() -> None:
+    data = _pdf()
+    report = ll.analyze(data)
+    found = highlights(report.to_pdf(None, original=data).data)
+    severities = {f.severity.value for f in report.findings}
+    assert len(severities) >= 2, "the fixture should raise findings of two severities"
+    for finding in report.findings:
+        for h in _for(found, finding):
+            assert h.color == SEVERITY_COLORS[finding.severity.value]
+            assert h.subject == rule_title(finding.rule) and h.contents.startswith(rule_title(finding.rule))
+            assert finding.message in h.contents
+            assert finding.id not in h.contents and finding.rule not in h.contents
+    assert len({h.color for h in found}) == len(severities)
+
+
+def test_a_finding_cut_mid_word_is_highlighted_on_whole_words() -> None:
+    data = _pdf()
+    # a window cut inside words at both ends, as a rule quoting 40 characters around a bracket does
+    report = _with_findings(data, ["rminate this Agreement at any time, for a"])
+    (highlight,) = highlights(report.to_pdf(None, original=data).data)
+    assert letters(highlight.text) == letters("terminate this Agreement at any time, for any")
+    (anchor,) = report.to_pdf(None, original=data).anchors
+    assert report.document.text[anchor.start:anchor.end] == "terminate this Agreement at any time, for any"
