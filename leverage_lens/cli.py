@@ -29,7 +29,7 @@ from typing import Any, TextIO
 from . import __version__
 from .enrich.party_override import parse_party_option
 from .api import analyze, parse
-from .errors import LeverageLensError
+from .errors import InvalidOptionError, LeverageLensError
 from .model import Clause, Document, Report, Severity
 
 __all__ = ["build_parser", "main", "render_tree"]
@@ -44,8 +44,11 @@ EXIT_INTERRUPTED = 130
 _LABEL_WIDTH = 72
 
 _DESCRIPTION = """\
-Review contracts offline: parse a PDF, DOCX, text or Markdown contract into its numbered clause tree,
-or analyse it into a JSON report (tags and findings arrive in later versions)."""
+Review contracts offline: parse a PDF, DOCX, text or Markdown contract into its numbered clause tree, or
+analyse it (tagged clauses, one-sided terms, drafting defects, a negotiation brief) into a report: JSON,
+Markdown, one HTML page, or a Word or PDF copy of the contract with a note on each finding.
+
+On every command, --format names what is written (the output) and --input-format how FILE is read."""
 
 _EXAMPLES = """\
 examples:
@@ -63,6 +66,12 @@ examples:
       a copy of the contract with a Word comment on each finding (--format pdf: highlights in a PDF copy)
   leverage-lens analyze contract.pdf --format brief --ics deadlines.ics
       key terms, deadlines (who must act, by when, how it was computed) and issues; a calendar with reminders
+  leverage-lens analyze contract.pdf --format md --short
+      the brief and the issues to raise as Markdown, short enough for a ticket or an e-mail
+  leverage-lens analyze contract.pdf --min-severity medium --disable ambiguity.vague_standard
+      leave out low findings and one rule (--severity RULE=LEVEL re-grades a rule; leverage-lens rules lists them)
+  leverage-lens analyze contract.pdf --write-baseline known.json, later --baseline known.json
+      record today's findings, then report only new ones
   leverage-lens schema > report.schema.json
       the JSON Schema of the report, for other tools
   leverage-lens scan contracts/ -o results.jsonl --csv summary.csv --html index.html
@@ -149,15 +158,34 @@ def _parse_options(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def _require_file(path: Path) -> None:
-    """Fail early and plainly on a path that is not there, before any loader runs."""
+    """Fail early and plainly on a path that is not there (or is a folder), before any loader runs."""
     if not path.exists():
         raise FileNotFoundError(f"no such file: {path}")
+    if path.is_dir():
+        raise _OutputError(f"{path} is a folder: 'leverage-lens scan {path} -o results.jsonl' analyses every "
+                           "contract in it")
+
+
+def _parse_output(args: argparse.Namespace, err: TextIO) -> str:
+    """``parse --format``: the output (tree or json). An input format there is the old spelling of
+    ``--input-format``: still read, with a warning, until it is removed."""
+    fmt = args.output_format
+    if fmt in _INPUT_FORMATS:
+        err.write(f"{PROG}: warning: 'parse --format {fmt}' is deprecated: use --input-format {fmt} "
+                  "(--format now names the output, tree or json, as on every other command)\n")
+        if args.input_format not in (None, fmt):
+            raise InvalidOptionError(f"--format {fmt} and --input-format {args.input_format} disagree; "
+                                     "give --input-format only")
+        args.input_format = fmt
+        fmt = None
+    return "json" if args.json or fmt == "json" else "tree"
 
 
 def _cmd_parse(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     _require_file(args.file)
+    output = _parse_output(args, err)
     doc = parse(args.file, format=args.input_format, **_parse_options(args))
-    if args.json:
+    if output == "json":
         out.write(doc.model_dump_json(indent=2) + "\n")
         return EXIT_OK
     out.write(render_tree(doc, offsets=args.offsets) + "\n")
@@ -172,6 +200,8 @@ def _cmd_analyze(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.output_format in _REVIEW_COPIES and (args.output is None or str(args.output) == "-"):
         kind = args.output_format  # a binary copy of the original: checked before the analysis runs
         raise _OutputError(f"--format {kind} writes a file: give -o OUT (for example -o review.{kind})")
+    if args.short and args.output_format != "md":
+        raise _OutputError("--short shortens the Markdown report: give it with --format md")
     given = parse_party_option(args.party) if args.party else None
     playbook = None
     if getattr(args, "playbook", None) is not None:  # read and validated before the analysis runs
@@ -179,8 +209,12 @@ def _cmd_analyze(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
         _require_file(args.playbook)
         playbook = load_playbook(args.playbook)
-    report = analyze(args.file, format=args.input_format, perspective=args.perspective, parties=given,
-                     as_of=args.as_of, playbook=playbook, **_parse_options(args))
+    registry = _registry(args)  # rule options are checked before the file is read
+    doc = parse(args.file, format=args.input_format, **_parse_options(args))
+    if args.output_format in _REVIEW_COPIES and doc.format != args.output_format:
+        raise _OutputError(_no_review_copy(doc, args.output_format))
+    report = analyze(doc, perspective=args.perspective, parties=given, registry=registry, as_of=args.as_of,
+                     playbook=playbook)
     if args.ics is not None:
         try:
             report.to_ics(args.ics)
@@ -189,9 +223,13 @@ def _cmd_analyze(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         dated = sum(d.date is not None for d in report.deadlines)
         err.write(f"wrote {args.ics} ({dated} dated deadline{'s' if dated != 1 else ''})\n")
     args.gating = _gating_findings(report, args.fail_on)  # read by _cmd_analyze_gated once the report is out
+    if args.write_baseline is not None:
+        _write_baseline(report, args.write_baseline, err)
+    if args.min_severity:
+        report = _at_least(report, args.min_severity)
     if args.output_format in _REVIEW_COPIES:
         return _write_review_copy(report, args, err)
-    payload = _render_report(report, args.output_format)
+    payload = _render_report(report, args.output_format, short=args.short)
     if args.output is None or str(args.output) == "-":
         out.write(payload)
         _party_warnings(report, err)
@@ -207,11 +245,74 @@ def _cmd_analyze(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_OK
 
 
+def _registry(args: argparse.Namespace) -> Any:
+    """The rules to run, from --disable, --severity and --baseline (None: every built-in rule as shipped)."""
+    if not (args.disable or args.severity or args.baseline):
+        return None
+    from .checks import Registry
+
+    registry = Registry()
+    for item in args.disable or ():
+        for rule_id in filter(None, (x.strip() for x in item.split(","))):
+            registry.disable(rule_id)
+    for item in args.severity or ():
+        rule_id, sep, level = item.partition("=")
+        if not sep or level.strip().lower() not in _SEVERITIES:
+            raise InvalidOptionError(f"--severity takes RULE=LEVEL with LEVEL one of {', '.join(_SEVERITIES)}, "
+                                     f"not {item!r} (for example --severity ambiguity.vague_standard=info)")
+        registry.regrade(rule_id.strip(), level.strip().lower())
+    if args.baseline is not None:
+        if not args.baseline.is_file():
+            raise FileNotFoundError(f"no such file: {args.baseline} (--baseline; write one with --write-baseline)")
+        registry.load_baseline(args.baseline)
+    return registry
+
+
+def _write_baseline(report: Report, path: Path, err: TextIO) -> None:
+    from .checks import Registry
+
+    try:
+        Registry.write_baseline(report.findings, path)
+    except OSError as exc:
+        raise _OutputError(f"cannot write {path}: {exc.strerror or exc}") from exc
+    err.write(f"wrote {path} ({len(report.findings)} findings): give --baseline {path} to leave them out of "
+              "later runs\n")
+
+
+def _at_least(report: Report, level: str) -> Report:
+    """The report with findings below ``level`` left out (and out of the counts and the issues to raise)."""
+    from collections import Counter
+
+    kept = report.findings_at_least(level)
+    if len(kept) == len(report.findings):
+        return report
+    ids = {f.id for f in kept}
+    summary = report.summary
+    brief = summary.brief
+    if brief is not None:
+        brief = brief.model_copy(update={"issues_to_raise": [i for i in brief.issues_to_raise if i.finding_id in ids]})
+    summary = summary.model_copy(update={"findings_by_severity": dict(Counter(f.severity.value for f in kept)),
+                                         "brief": brief})
+    return report.model_copy(update={"findings": kept, "summary": summary})
+
+
+def _no_review_copy(doc: Document, wanted: str) -> str:
+    """Why there is no --format docx/pdf copy of this document, and what to give instead, in CLI terms."""
+    name = doc.name or "the input"
+    if doc.format in _REVIEW_COPIES:
+        return (f"{name} is a {doc.format.upper()} file: its review copy is --format {doc.format} "
+                f"(-o review.{doc.format}); --format html or md writes a report page for any input")
+    kind = "a Markdown" if doc.format == "md" else "a text"
+    return (f"{name} is {kind} file, with no Word or PDF original to annotate: use --format html or "
+            "--format md for a report page")
+
+
 def _party_warnings(report: Report, err: TextIO) -> None:
     """Parse health of the parties on stderr, once the report is out (an error stays a one-line error)."""
     for warning in report.warnings:
-        if warning.code == "parties_uncertain":
-            err.write(f"{PROG}: warning: {warning.code}: {warning.message}\n")
+        if warning.code in ("parties_uncertain", "ledger_without_parties"):
+            message = warning.message.replace("analyze(..., parties=...)", "--party ROLE=NAME")
+            err.write(f"{PROG}: warning: {warning.code}: {message}\n")
 
 
 def _gating_findings(report: Report, fail_on: str | None) -> int:
@@ -237,12 +338,14 @@ def _cmd_analyze_gated(args: argparse.Namespace, out: TextIO, err: TextIO) -> in
 
 
 #: ``analyze --format``: how the Report is written. Each view comes from the Report alone.
-_REPORT_FORMATS: dict[str, Callable[[Report], str]] = {
-    "json": lambda report: report.to_json(indent=2) + "\n",
-    "md": lambda report: report.to_markdown() + "\n",
-    "html": lambda report: report.to_html(),
-    "brief": lambda report: _brief_text(report),
+_REPORT_FORMATS: dict[str, Callable[[Report, bool], str]] = {
+    "json": lambda report, short: report.to_json(indent=2) + "\n",
+    "md": lambda report, short: report.to_markdown(short=short) + "\n",
+    "html": lambda report, short: report.to_html(),
+    "brief": lambda report, short: _brief_text(report),
 }
+_INPUT_FORMATS = ("pdf", "docx", "txt", "md", "html")
+_SEVERITIES = tuple(s.value for s in Severity)
 
 
 def _brief_text(report: Report) -> str:
@@ -251,8 +354,8 @@ def _brief_text(report: Report) -> str:
     return brief_text(report)
 
 
-def _render_report(report: Report, output_format: str) -> str:
-    return _REPORT_FORMATS[output_format](report)
+def _render_report(report: Report, output_format: str, *, short: bool = False) -> str:
+    return _REPORT_FORMATS[output_format](report, short)
 
 
 #: ``analyze --format docx|pdf``: a copy of the original file with a comment or highlight per finding.
@@ -296,9 +399,14 @@ def _cmd_rules(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _cmd_eval_claudette(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .evaluate.command import require_sklearn
     from .training.claudette import run
 
-    result = run(args.dir, save=args.save)
+    require_sklearn("eval claudette")
+    directory = args.dir  # the shared data folder, as for eval cuad, or its claudette/ folder
+    if not (directory / "sentences.jsonl").exists() and (directory / "claudette").is_dir():
+        directory = directory / "claudette"
+    result = run(directory, save=args.save)
     out.write(result.table() + "\n")
     if args.save:
         err.write(f"wrote {args.save}\n")
@@ -312,12 +420,12 @@ class _OutputError(Exception):
 # ------------------------------------------------------------------------------------------- parser ----
 
 
-def _add_input_arguments(sub: argparse.ArgumentParser, *, format_flag: str = "--format") -> None:
+def _add_input_arguments(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("file", type=Path, metavar="FILE", help="the contract: .pdf, .docx, .txt or .md")
     sub.add_argument(
-        format_flag,
+        "--input-format",
         dest="input_format",
-        choices=("pdf", "docx", "txt", "md", "html"),
+        choices=_INPUT_FORMATS,
         help="read FILE as this format (default: told from its bytes, then its extension)",
     )
     sub.add_argument(
@@ -347,7 +455,10 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     _add_input_arguments(p)
-    p.add_argument("--json", action="store_true", help="print the Document as JSON instead of the tree")
+    p.add_argument("--format", dest="output_format", choices=("tree", "json", *_INPUT_FORMATS),
+                   metavar="{tree,json}", help="what to print: tree (default) or json (the Document with every "
+                   "offset); an input format here is the old spelling of --input-format (deprecated)")
+    p.add_argument("--json", action="store_true", help="same as --format json")
     p.add_argument("--offsets", action="store_true", help="show each clause's start:end in the text")
     p.set_defaults(handler=_cmd_parse)
 
@@ -360,7 +471,7 @@ def build_parser() -> argparse.ArgumentParser:
         "  leverage-lens analyze examples/master_services_agreement.docx --format html -o review.html",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    _add_input_arguments(a, format_flag="--input-format")
+    _add_input_arguments(a)
     a.add_argument("--format", dest="output_format", choices=(*_REPORT_FORMATS, *_REVIEW_COPIES),
                    default="json",
                    help="how to write the Report: json (default), md (Markdown), html (self-contained page) or "
@@ -376,13 +487,29 @@ def build_parser() -> argparse.ArgumentParser:
                    help="roll renewal and notice deadlines forward to this day (YYYY-MM-DD; default today)")
     a.add_argument("--ics", type=Path, metavar="ICS",
                    help="also write the dated deadlines as an iCalendar file with reminders (RFC 5545)")
-    a.add_argument("--fail-on", metavar="SEVERITY", choices=tuple(s.value for s in Severity),
+    a.add_argument("--short", action="store_true",
+                   help="with --format md: only the header, the key terms, the issues to raise and the failed "
+                   "playbook positions")
+    a.add_argument("--fail-on", metavar="SEVERITY", choices=_SEVERITIES,
                    help="exit with status 1 when any finding (or failed playbook position, at its playbook "
                    "severity) is at or above SEVERITY (info, low, medium, high, critical), after writing the "
-                   "report: a gate for CI pipelines")
+                   "report: a gate for CI pipelines (counts every finding the rules report, before "
+                   "--min-severity)")
     a.add_argument("--playbook", type=Path, metavar="PLAYBOOK",
                    help="check the contract against your positions (a YAML or JSON playbook; start from "
                    "leverage-lens playbook init --side customer): results open the brief and every view")
+    rules = a.add_argument_group("rules and findings")
+    rules.add_argument("--min-severity", metavar="SEVERITY", choices=_SEVERITIES,
+                       help="leave findings below SEVERITY out of the report (info, low, medium, high, critical)")
+    rules.add_argument("--disable", action="append", metavar="RULE",
+                       help="do not run RULE (repeatable, or comma-separated); 'leverage-lens rules' lists them")
+    rules.add_argument("--severity", action="append", metavar="RULE=LEVEL",
+                       help="re-grade a rule, e.g. --severity ambiguity.vague_standard=info (repeatable)")
+    rules.add_argument("--baseline", type=Path, metavar="FILE",
+                       help="leave out findings recorded in FILE (a baseline written by --write-baseline)")
+    rules.add_argument("--write-baseline", type=Path, metavar="FILE",
+                       help="record this run's findings in FILE, so later runs with --baseline FILE show only "
+                       "new ones")
     a.set_defaults(handler=_cmd_analyze_gated)
 
     s = commands.add_parser(
@@ -404,7 +531,8 @@ def build_parser() -> argparse.ArgumentParser:
     ec = evs.add_parser("claudette", help="CLAUDETTE unfair-term types: system vs TF-IDF + SVM baseline",
                         description="Train on the train companies of DIR, report per-type P/R/F1 and macro-F1 "
                         "on the validation companies (span overlap with level-2/3 gold), with the baseline.")
-    ec.add_argument("dir", type=Path, metavar="DIR", help="the claudette folder (sentences.jsonl, tagged/)")
+    ec.add_argument("dir", type=Path, metavar="DIR",
+                    help="the shared data folder or its claudette/ folder (sentences.jsonl, tagged/)")
     ec.add_argument("--save", type=Path, metavar="MODEL", help="also write the trained model JSON here")
     ec.set_defaults(handler=_cmd_eval_claudette)
 

@@ -658,7 +658,7 @@ class Brief(_Model):
 
 
 class Summary(_Model):
-    """Counts and key terms for a quick read. Later versions add the brief and the leverage scorecard."""
+    """Counts for a quick read, the leverage scorecard and the negotiation brief."""
 
     clause_count: int = 0
     page_count: int = 0

@@ -26,8 +26,13 @@ RUNNABLE_PAGES = ["quickstart.md", "concepts.md"]
 
 
 def _plain(text: str) -> str:
-    """Text without markup, roles or backticks, whitespace collapsed: what a reader sees of a docstring."""
-    text = html.unescape(re.sub(r"<[^>]+>", "", text))
+    """Text without markup, roles or backticks, whitespace collapsed: what a reader sees of a docstring
+    (roles rendered as the docs site renders them, by tools/griffe_roles.py)."""
+    spec = importlib.util.spec_from_file_location("griffe_roles", ROOT / "tools" / "griffe_roles.py")
+    assert spec is not None and spec.loader is not None
+    roles = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(roles)
+    text = html.unescape(re.sub(r"<[^>]+>", "", roles.render_roles(text)))
     return " ".join(re.sub(r":\w+:|`", "", text).split())
 
 
@@ -114,3 +119,19 @@ def test_python_examples_on_the_page_run(name: str, monkeypatch: pytest.MonkeyPa
     for i, block in enumerate(blocks):
         exec(compile(block, f"{name}[{i}]", "exec"), namespace)  # noqa: S102
     capsys.readouterr()
+
+
+def test_api_reference_shows_no_raw_restructuredtext_roles(site: Path) -> None:
+    """The docstrings' roles (``:class:`Report```) are rendered as code by tools/griffe_roles.py."""
+    raw = {}
+    for page in sorted((site / "reference").glob("*.html")):
+        found = re.findall(r":(?:class|meth|func|mod|data|attr|exc|obj):", page.read_text(encoding="utf-8"))
+        if found:
+            raw[page.name] = len(found)
+    assert raw == {}
+
+
+def test_long_signatures_wrap_instead_of_scrolling(site: Path) -> None:
+    css = (site / "css" / "extra.css").read_text(encoding="utf-8")
+    assert ".doc-signature pre" in css and "pre-wrap" in css
+    assert 'href="../css/extra.css"' in (site / "reference" / "api.html").read_text(encoding="utf-8")

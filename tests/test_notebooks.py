@@ -58,3 +58,7 @@ def test_notebook_runs_top_to_bottom_in_a_kernel(path: Path) -> None:
     assert silent == [], f"code cells {silent} show nothing: every step should show its result"
     errors = [o for c in code for o in c.outputs if o.get("output_type") == "error"]
     assert errors == []
+    if path.name == "review.ipynb":  # the export cell says where it wrote, by full path
+        shown = "".join(o.get("text", "") for o in code[-1].outputs)
+        written = [Path(line.split("  (")[0].strip()) for line in shown.splitlines() if "bytes)" in line]
+        assert "wrote to " in shown and written and all(p.is_absolute() and p.is_file() for p in written)

@@ -10,9 +10,20 @@ import argparse
 from pathlib import Path
 from typing import Any, TextIO
 
-__all__ = ["add_tagging_parsers"]
+__all__ = ["add_tagging_parsers", "require_sklearn"]
 
 _DATA = Path("../shared/data")
+
+
+def require_sklearn(command: str) -> None:
+    """Say that scikit-learn is missing before minutes of loading data, not after."""
+    try:
+        import sklearn  # noqa: F401
+    except ImportError as exc:
+        from ..errors import EvalDependencyError
+
+        raise EvalDependencyError(f"'leverage-lens {command}' needs scikit-learn, which is not installed: "
+                                  "pip install 'leverage-lens[eval]'") from exc
 
 
 def _cmd_taxonomy(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -50,6 +61,7 @@ def _cmd_eval_cuad(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _cmd_train_tagger(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    require_sklearn("train tagger")
     from ..tag.pipeline import model_path
     from ..training.tagger import train
 

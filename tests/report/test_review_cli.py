@@ -39,5 +39,18 @@ def test_a_review_copy_in_another_format_than_the_input_is_refused(
     code = main(["analyze", str(EXAMPLES / "master_services_agreement.txt"), "--format", "docx",
                  "-o", str(tmp_path / "x.docx")])
     assert code == EXIT_BAD_INPUT
-    assert "is txt" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "is a text file" in err and "--format html or --format md" in err
+    assert not (tmp_path / "x.docx").exists()
+
+
+def test_a_review_copy_of_the_wrong_kind_is_answered_in_command_line_terms(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = main(["analyze", str(EXAMPLES / "master_services_agreement.pdf"), "--format", "docx",
+                 "-o", str(tmp_path / "x.docx")])
+    assert code == EXIT_BAD_INPUT
+    err = capsys.readouterr().err
+    assert "is a PDF file: its review copy is --format pdf" in err
+    assert "to_pdf()" not in err and "()" not in err
     assert not (tmp_path / "x.docx").exists()
