@@ -394,7 +394,7 @@ def _cmd_rules(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     for r in rules():
         if args.kind and r.kind != args.kind:
             continue
-        out.write((r.doc() + "\n\n") if args.docs else f"{r.id:<44} {r.severity.value:<8} {r.description}\n")
+        out.write((r.doc() + "\n\n") if args.docs else f"{r.id:<44} {r.severity.value:<8} {r.title}\n")
     return EXIT_OK
 
 

@@ -11,6 +11,7 @@ import re
 from html import escape
 from pathlib import Path
 
+from ..checks.titles import rule_title
 from ..model import Report
 from .digest import FOLDER_FLAGS
 from .norm import FolderNorm
@@ -107,7 +108,8 @@ def render_report_page(path: str, report: Report) -> str:
     """A plain page for one contract: counts, findings, and the clause outline with its tags."""
     parts = [f"<h1>{escape(os.path.basename(path))}</h1><p><code>{escape(path)}</code></p>"]
     s = report.summary
-    parts.append(f"<p>{s.page_count} pages, {s.clause_count} clauses, {len(report.findings)} findings.</p>")
+    parts.append(f"<p>{escape(report.document.pages_label())}, {s.clause_count} clauses, "
+                 f"{len(report.findings)} findings.</p>")
     if report.parties:
         parts.append("<p>Parties: " + "; ".join(escape(p.name) for p in report.parties) + "</p>")
     if report.findings:
@@ -115,9 +117,11 @@ def render_report_page(path: str, report: Report) -> str:
             "<h2>Findings</h2><table><tr><th>severity</th><th>rule</th><th>clause</th><th>message</th>"
             "<th>quote</th></tr>"
         )
+        cites = report.document.citations()
         for f in sorted(report.findings, key=lambda f: -f.severity.rank):
             parts.append(
-                f"<tr><td>{f.severity.value}</td><td>{escape(f.rule)}</td><td>{escape(f.clause_id or '')}</td>"
+                f"<tr><td>{f.severity.value}</td><td title=\"rule {escape(f.rule)}\">{escape(rule_title(f.rule))}</td>"
+                f"<td>{escape(cites.get(f.clause_id or '', f.clause_id or ''))}</td>"
                 f"<td>{escape(f.message)}</td><td>{escape(f.quote[:300])}</td></tr>"
             )
         parts.append("</table>")

@@ -505,7 +505,7 @@ def definitions_section_empty(ctx: Analysis, r: Rule) -> list[Finding]:
                     _TOC.search(body[:400]):
                 continue  # a table-of-contents line, or definitions in a form the parser does not read
             end = c.heading_span.end if c.heading_span else min(c.end, c.start + 40)
-            out.append(finding(ctx, r, c.start, end, f"The section {c.id} \u201c{c.heading}\u201d defines nothing "
+            out.append(finding(ctx, r, c.start, end, f"Section {ctx.doc.citation(c)} \u201c{c.heading}\u201d defines nothing "
                                "recognisable."))
     return out
 
