@@ -315,8 +315,10 @@ class Document(_Model):
         wanted = set(names)
         return [c for c in self.clauses if any(t.category in wanted or t.family in wanted for t in c.tags)]
 
+    def __str__(self) -> str:
+        return self.__repr__()  # print(doc) as short as doc in a REPL; model_dump() has everything
+
     def __repr__(self) -> str:
-        pages = len(self.pages)
         return (f"Document({self.name or '(unnamed)'!r}: {self.format.upper()}, {self.pages_label()}, "
                 f"{_plural(len(self.clauses), 'clause')}, {len(self.text):,} characters)")
 
@@ -830,6 +832,9 @@ class Report(_Model):
                 where = cites.get(f.clause_id or "", "")
                 lines.append(f"    {f.severity.value:<8} {where + ': ' if where else ''}{_first_words(f.message, 90)}")
         return "\n".join(lines)
+
+    def __str__(self) -> str:
+        return self.__repr__()  # print(report) as short as report in a REPL
 
     def to_json(self, *, indent: int | None = None) -> str:
         """The report as JSON, readable back with ``Report.model_validate_json``."""

@@ -89,3 +89,7 @@ def test_finding_clause_reads_as_a_citation(report: Report) -> None:
     cited = {report.citation(f.clause_id) for f in report.findings if f.clause_id}
     assert "2" in cited or "3" in cited
     assert report.citation(None) == ""
+
+
+def test_printing_a_report_or_document_is_as_short_as_its_repr(report: Report) -> None:
+    assert str(report) == repr(report) and str(report.document) == repr(report.document)

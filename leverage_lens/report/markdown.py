@@ -108,6 +108,8 @@ def _issues(report: Report, cites: dict[str, str], limit: int) -> list[str]:
 def _brief(report: Report, cites: dict[str, str], *, short: bool, issue_limit: int = 15) -> list[str]:
     """The negotiation brief: key terms with their clause (a list in the short form, a table in the full),
     then the issues to raise with their asks."""
+    if report.summary.brief is None:  # a report made by hand: no brief, and no deadlines section either
+        return []
     rows = brief_rows(report)
     issues = _issues(report, cites, 10 if short else issue_limit)
     deadlines = _deadlines(report, cites, short=short)
