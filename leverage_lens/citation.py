@@ -92,9 +92,12 @@ def cite_all(clauses: Sequence[Any]) -> dict[str, str]:
     for c in clauses:
         if not c.number:
             unnumbered.setdefault((c.parent_id, _kind(c)), []).append(c)
-    signatures = [c for c in clauses if _kind(c) == "signature"]
+    # 1-based position of each unnumbered clause among its like siblings, and of each signature block: one
+    # pass, so a contract of thousands of unnumbered paragraphs is cited in linear time
+    position = {c.id: k for group in unnumbered.values() for k, c in enumerate(group, 1)}
+    signature_no = {c.id: k for k, c in enumerate((c for c in clauses if _kind(c) == "signature"), 1)}
     for c in clauses:
-        out[c.id] = _cite(c, by_id, out, prefix, unnumbered, signatures)
+        out[c.id] = _cite(c, by_id, out, prefix, unnumbered, position, signature_no)
     return out
 
 
@@ -114,7 +117,8 @@ def _is_attachment(c: Any) -> bool:
 
 
 def _cite(c: Any, by_id: dict[str, Any], done: dict[str, str], prefix: dict[str, str],
-          unnumbered: dict[tuple[str | None, str], list[Any]], signatures: list[Any]) -> str:
+          unnumbered: dict[tuple[str | None, str], list[Any]], position: dict[str, int],
+          signature_no: dict[str, int]) -> str:
     kind = _kind(c)
     own = _own_number(c)
     if own is not None:
@@ -149,7 +153,7 @@ def _cite(c: Any, by_id: dict[str, Any], done: dict[str, str], prefix: dict[str,
     if kind == "signature":
         if parent is not None and done.get(parent.id):
             return f"{done[parent.id]}, signature block"
-        k = signatures.index(c) + 1 if c in signatures else 1
+        k = signature_no.get(c.id, 1)
         return "Signature page" if k == 1 else f"Signature page, block {k}"
     if c.heading and kind in ("heading", "exhibit", "section", "recital"):
         return _short(c.heading)
@@ -157,7 +161,7 @@ def _cite(c: Any, by_id: dict[str, Any], done: dict[str, str], prefix: dict[str,
         term = f"definition of \u201c{_short(c.heading, 40)}\u201d"
         return f"{done[parent.id]}, {term}" if parent is not None and done.get(parent.id) else term.capitalize()
     siblings = unnumbered.get((c.parent_id, kind), [c])
-    k = siblings.index(c) + 1 if c in siblings else 1
+    k = position.get(c.id, 1)
     if kind == "recital":
         return f"{ordinal(k).capitalize()} recital"
     if kind == "exhibit":

@@ -24,8 +24,8 @@ from ..model import ParseWarning, Span
 from ..options import ParseOptions
 from ._types import Block, BlockKind, Loaded
 from .budget import CharBudget
-from .docx_pages import PageBreaks
 from .docx_numbering import ListCounters, NumberingDefinitions, NumberLabel, W
+from .docx_pages import PageBreaks
 from .docx_safety import read_docx_parts
 from .docx_styles import (
     DELETED,

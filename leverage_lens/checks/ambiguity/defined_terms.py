@@ -505,9 +505,17 @@ def definitions_section_empty(ctx: Analysis, r: Rule) -> list[Finding]:
                     _TOC.search(body[:400]):
                 continue  # a table-of-contents line, or definitions in a form the parser does not read
             end = c.heading_span.end if c.heading_span else min(c.end, c.start + 40)
-            out.append(finding(ctx, r, c.start, end, f"Section {ctx.doc.citation(c)} \u201c{c.heading}\u201d defines nothing "
+            out.append(finding(ctx, r, c.start, end, f"Section {_citation(ctx, c.id)} \u201c{c.heading}\u201d defines nothing "
                                "recognisable."))
     return out
+
+
+def _citation(ctx: Analysis, clause_id: str) -> str:
+    """The clause's citation ("4.2(a)"), from the document's citations read once per analysis."""
+    cites = ctx.cache.get("citations")
+    if cites is None:
+        cites = ctx.cache["citations"] = ctx.doc.citations()
+    return cites.get(clause_id, clause_id)
 
 
 #: The rules of this bundle, in the order they are declared (collected by ``registry.builtin_rules``).
