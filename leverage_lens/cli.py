@@ -302,7 +302,7 @@ def _no_review_copy(doc: Document, wanted: str) -> str:
     if doc.format in _REVIEW_COPIES:
         return (f"{name} is a {doc.format.upper()} file: its review copy is --format {doc.format} "
                 f"(-o review.{doc.format}); --format html or md writes a report page for any input")
-    kind = "a Markdown" if doc.format == "md" else "a text"
+    kind = {"md": "a Markdown", "html": "an HTML"}.get(doc.format, "a text")
     return (f"{name} is {kind} file, with no Word or PDF original to annotate: use --format html or "
             "--format md for a report page")
 
