@@ -162,7 +162,7 @@ def _playbook(report: Report, cites: dict[str, str], *, short: bool) -> list[str
     if not failed:
         return [*lines, f"All {len(report.playbook.results)} positions met or not applicable.", ""]
     for r in failed:
-        propose = f" · *Propose:* {escape_md(r.fallback, 300)}" if r.fallback else ""
+        propose = f" · *Propose:* {escape_md(r.fallback)}" if r.fallback else ""
         lines.append(f"- **{escape_md(r.title)}** ({STATUS_WORDS[r.status]}, {r.severity.value})"
                      + _where(report, r.clause_id, cites) + propose)
     return [*lines, ""]
@@ -187,7 +187,7 @@ def render_markdown(report: Report, *, quote_limit: int = 160, short: bool = Fal
     """The report as Markdown. ``short``: header, key terms and issues to raise only (for a ticket or an
     e-mail); otherwise also the scorecard, the findings table and each finding in detail."""
     cites = report.document.citations()
-    lines = _header(report) + _brief(report, cites, short=short) + _playbook(report, cites, short=short)
+    lines = _header(report) + _playbook(report, cites, short=short) + _brief(report, cites, short=short)
     if short:
         if not report.summary.brief or not report.summary.brief.issues_to_raise:
             lines += ["No issues to raise." if report.findings else "No findings.", ""]

@@ -149,8 +149,9 @@ def playbook_text(report: Report, width: int = 100) -> list[str]:
         return []
     lines = ["Playbook", f"  {_header_line(report)}"]
     lines += [f"  warning: {w}" for w in report.playbook.warnings]
+    cites = report.document.citations()
     for r in ordered_results(report):
-        where = f" [{r.clause_id}]" if r.clause_id else ""
+        where = f" [{cites.get(r.clause_id, r.clause_id)}]" if r.clause_id else ""
         lines.append(f"  {_status(r):<17} {r.severity.value:<8} {_cut(r.title, width - 30)}{where}")
         if r.failed:
             lines.append(f"  {'':17} {_cut(r.message, width - 20)}")
