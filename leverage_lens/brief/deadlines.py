@@ -256,9 +256,11 @@ def _obligation_deadlines(an: Analysis, brief: Brief) -> list[Deadline]:
     effective = brief.effective_date.value if brief.effective_date is not None else None
     out: list[Deadline] = []
     seen: set[int] = set()
+    tried: set[tuple[int, int]] = set()  # what follows reads only the span: a run-on sentence of many duties once
     for o in an.obligations:
-        if o.modality != "obligation" or o.start in seen:
+        if o.modality != "obligation" or o.start in seen or (o.start, o.end) in tried:
             continue
+        tried.add((o.start, o.end))
         low = text[o.start:o.end].lower()
         if not any(w in low for w in ("before", "later than", " by ", "within", "prior to")):
             continue

@@ -66,6 +66,8 @@ _AGENT_BEFORE = re.compile(r"\bby\s+(?:or\s+on\s+behalf\s+of\s+)?(?:the\s+|each\
                            r"the\s+other\s+|such\s+|its\s+)?(?:[A-Z][\w\-]*|part(?:y|ies)\b)[^;.]{0,200}$")
 _NOT_DUTY_BEFORE = re.compile(r"\b(?:which|that|who|there|where|have\s+been\s+or|has\s+been\s+or|to\s+which|"
                               r"whether\s+(?:or\s+not\s+)?[\w\s]{0,30}|order\s+of\s+precedence)\s*$", re.IGNORECASE)
+#: How far back the end-anchored patterns above can reach (the longest, _GENERAL_NOTICES, about 300 characters).
+_BEFORE_REACH = 600
 # Phrases that look like passive duties but are rules of construction or exceptions.
 _NOT_A_DUTY = re.compile(r"\btaken\s+into\s+account\b|\beffect\s+shall\s+be\s+given\b|\bas\s+(?:shall|must)\s+be\b|"
                          r"\b(?:determination|decision|award)s?\s+of\s+the\s+[A-Z]\w*\s+(?:shall|must)\s+be\s+made\b|"
@@ -109,15 +111,19 @@ _ELSEWHERE = re.compile(r"^[^.;]{0,40}\b(?:in\s+accordance\s+with|pursuant\s+to|
 def obligation_without_actor(ctx: Analysis, r: Rule) -> list[Finding]:
     out = []
     for s in ctx.candidates(_PASSIVE, ("shall", "must")):
+        matrix = _MATRIX.search(s.text)  # once per sentence: a long run-on "sentence" holds many passives
         for m in _PASSIVE.finditer(s.text):
             tail = m.group("tail")
             after = s.text[m.end("verb"): m.end("verb") + 100]  # the tail stops at "U.S.": read on for manner
             if _BY_AGENT.search(tail) or _MANNER_PAYMENT.match(after) or _NOT_A_DUTY_AFTER.match(after):
                 continue
-            before = s.text[: m.start()]
+            # The patterns read on ``before`` are anchored at its end and reach a few hundred characters back:
+            # a window keeps each passive's cost constant (issue 21), the whole sentence only for _MATRIX.
+            before = s.text[max(0, m.start() - _BEFORE_REACH): m.start()]
             if _MANNER_NOTICE.match(after) and _GENERAL_NOTICES.search(before):
                 continue
-            if (_AGENT_BEFORE.search(before) or _NOT_DUTY_BEFORE.search(before) or _MATRIX.search(before)
+            if (_AGENT_BEFORE.search(before) or _NOT_DUTY_BEFORE.search(before)
+                    or (matrix is not None and matrix.end() <= m.start())
                     or _ELSEWHERE.match(m.group("tail"))):
                 continue
             if re.match(r"\s+(?:exclusively\s+)?in\s+(?:the\s+|a\s+|any\s+)?(?:[\w.]+\s+){0,3}[Cc]ourts?\b", m.group("tail")):
