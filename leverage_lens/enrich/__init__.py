@@ -24,6 +24,7 @@ from .obligations import PartyResolver, find_obligations, sentence_mentions
 from .parties import find_parties
 from .party_health import party_warnings
 from .party_override import PartiesSpec, apply_parties, parse_party_option
+from .role_terms import with_role_terms
 from .sentences import sentence_spans
 
 __all__ = [
@@ -63,17 +64,20 @@ def enrich(doc: Document, *, parties: PartiesSpec | None = None) -> Enrichment:
     ``parties`` (role -> name, or a list of :class:`Party`) replaces the principal parties found; see
     :func:`apply_parties`."""
     found = find_parties(doc.text)
-    parties = apply_parties(doc.text, parties, found) if parties is not None else found
+    given = parties is not None
+    definitions = find_definitions(doc.text, doc.clauses)
+    # '"Distributor" means Siemens, ...': the role the definitions give a party is one of its names
+    parties = with_role_terms(doc.text, apply_parties(doc.text, parties, found) if given else found, definitions)
     resolver = PartyResolver([p for p in parties if p.principal])  # only sides favour or bind
     sentences = sentence_spans(doc.text)
     mentions = sentence_mentions(resolver, doc.text, sentences)
     return Enrichment(
         parties=parties,
-        definitions=find_definitions(doc.text, doc.clauses),
+        definitions=definitions,
         obligations=find_obligations(doc.text, parties, doc.clauses, resolver, sentences=sentences,
                                      mentions=mentions),
         resolver=resolver,
         sentences=sentences,
         mentions=mentions,
-        warnings=[] if parties is not found else party_warnings(parties),
+        warnings=[] if given else party_warnings(parties),
     )

@@ -123,6 +123,9 @@ _DEFINES = re.compile(
 
 
 _RECITAL = re.compile(r"^\W*(?:[A-Z]\.\s+)?WHEREAS\b", re.IGNORECASE)
+#: A table of contents read as a sentence: "Section 6.1 Indemnification of Operator by Owner 21 Section 6.2 ...".
+_CONTENTS = re.compile(r"\b(?:Section|Article|Clause)\s+\d+(?:\.\d+)*\s+[A-Z][^.;]{0,80}?\s\d{1,3}\s+"
+                       r"(?:Section|Article|Clause)\s+\d+(?:\.\d+)*\s+[A-Z]")
 
 
 def _definitional(s: Sentence) -> bool:
@@ -130,7 +133,7 @@ def _definitional(s: Sentence) -> bool:
     under the Master Development Agreement") confers no leverage itself: the operative clauses do."""
     if s.clause is not None and s.clause.kind.value in ("definition", "recital"):
         return True
-    return bool(_DEFINES.match(s.text) or _RECITAL.match(s.text))
+    return bool(_DEFINES.match(s.text) or _RECITAL.match(s.text) or _CONTENTS.search(s.text))
 
 
 def _modals_by_sentence(obligations: Sequence[Obligation]) -> dict[int, list[Obligation]]:

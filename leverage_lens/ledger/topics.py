@@ -67,7 +67,9 @@ TOPICS: tuple[Topic, ...] = (
         "party left behind",
         unless=_c(r"\b(?:breach\w*|default\w*|fail(?:s|ed|ure)?\s+to|insolv\w*|bankrupt\w*|cure[ds]?\b|"
                   r"force\s+majeure|change\s+(?:of|in)\s+control|expir\w*|non-?renew\w*|"
-                  r"(?:upon|on)\s+the\s+occurrence|if\s+(?:the\s+other|either|any)|in\s+the\s+event\s+(?:of|that))"),
+                  r"(?:upon|on)\s+the\s+occurrence|if\s+(?:the\s+other|either|any)|in\s+the\s+event\s+(?:of|that)|"
+                  # "upon termination of this Agreement for any reason, Owner shall return ...": what follows an end
+                  r"(?:upon|after|following|on)\s+(?:the\s+|any\s+|such\s+)?terminat\w*\b[^.;]{0,40}?\bfor\s+any\s+reason)"),
     ),
     Topic(
         "termination.change_of_control", "right",
@@ -164,7 +166,10 @@ TOPICS: tuple[Topic, ...] = (
         "may keep the other side from hiring its people",
         "a mutual non-solicit of people who worked on the contract, limited to 12 months, with the usual "
         "carve-out for general advertising",
-        unless=_c(r"\bnon-?employee|\bequal\s+employment\b"),
+        # "agrees to use commercially reasonable efforts to employ qualified sales personnel": staffing, not a
+        # restriction on hiring
+        unless=_c(r"\bnon-?employee|\bequal\s+employment\b|\b(?:employ|engage|hire|retain|assign|provide)\s+(?:\w+\s+){0,2}?"
+                  r"(?:qualified|sufficient|adequate|competent|trained|experienced|skilled|dedicated)\b"),
     ),
     Topic(
         "exclusivity.no_solicit_customers", "restriction",
@@ -215,13 +220,15 @@ TOPICS: tuple[Topic, ...] = (
            r"requirement|royalt\w*|fee|payment|amount|sales|units|number)|(?:purchase|order|buy)\s+(?:at\s+least|"
            r"not\s+less\s+than|no\s+less\s+than)|take[\s-]or[\s-]pay|shortfall|(?:(?:not|no)\s+(?:fewer|less)\s+than|at\s+least|"
            r"minimum\s+of)\s+(?:\w+\s+){0,2}?\(?[\d,.$]+\)?\s+(?!(?:calendar\s+|business\s+|working\s+)?(?:days?|months?|weeks?"
-           r"|years?)['\u2019]?\s+(?:prior\s+|advance\s+)?(?:written\s+)?notice)(?!%|percent))\b"),
+           r"|years?|hours?)\b)(?!%|percent))\b"),
         ("minimum", "at least", "not less than", "no less than", "take or pay", "take-or-pay", "shortfall",
          "not fewer than", "no fewer than"),
         3.0,
         "is owed a minimum purchase or payment",
         "no minimum commitment, or a forecast that binds only for the next quarter, and no shortfall payment",
-        unless=_c(r"\bminimum\s+(?:wage|age|insurance|coverage|limits?)\b"),
+        # "shall not be subject to any minimum purchase requirements": no commitment
+        unless=_c(r"\bminimum\s+(?:wage|age|insurance|coverage|limits?)\b|\bnot\s+(?:be\s+)?(?:subject\s+to|"
+                  r"required\s+to\s+(?:meet|make|purchase|order))\s+(?:any\s+)?minimum\b|\bno\s+minimum\b"),
     ),
     Topic(
         "payment.volume_restriction", "restriction",
@@ -259,6 +266,10 @@ TOPICS: tuple[Topic, ...] = (
         1.5,
         "receives a share of the other side's revenue",
         "a share computed on a defined net figure, with reporting and audit both ways",
+        # a bank's or a wire's charges are costs, not a share of revenue;
+        unless=_c(r"\b(?:commission|bank|wire|transfer|letter\s+of\s+credit)\s+(?:charges?|fees?)\b|"
+                  # "shall not be entitled to receive any commission until ...": a share withheld, not one owed
+                  r"\bnot\s+(?:be\s+)?(?:entitled|liable)\b[^.;]{0,60}?\b(?:commissions?|royalt\w+|margins?)\b"),
     ),
     Topic(
         "payment.audit_rights", "right",
@@ -361,6 +372,8 @@ TOPICS: tuple[Topic, ...] = (
         1.0,
         "is given a warranty for a period",
         "a warranty of the same length for what each side delivers, and remedies beyond repair or replace",
+        # "Operator shall be under no obligation to provide services for any system not paid for": a duty lifted
+        unless=_c(r"\bunder\s+no\s+obligation\b|\bno\s+obligation\s+to\b"),
     ),
     Topic(
         "liability.warranty_disclaimer", "protection",
@@ -405,7 +418,8 @@ TOPICS: tuple[Topic, ...] = (
         "to the supplier's tools and know-how",
         holder="recipient",
         unless=_c(r"\bassign\w*\s+(?:this\s+)?agreement|\bassign\w*\s+(?:or\s+\w+\s+)?(?:any\s+of\s+)?(?:its|their)\s+"
-                  r"rights\s+(?:or\s+obligations\s+)?(?:under|hereunder)|for\s+the\s+benefit\s+of\s+creditors"),
+                  r"rights\s+(?:or\s+obligations\s+)?(?:under|hereunder)|for\s+the\s+benefit\s+of\s+creditors|"
+                  r"\bin\s+and\s+to\s+this\s+agreement\b"),
     ),
     Topic(
         "ip.license_grant", "grant",

@@ -191,3 +191,43 @@ def test_restrictions_audits_and_minimums_said_in_other_words_are_read(sentence:
 def test_a_duty_to_take_part_that_is_not_a_business_is_no_non_compete() -> None:
     an, entries = _ledger(P + "4. Terms. 4.1 Supplier shall not participate in the negotiations with the landlord.")
     assert not [e for e in entries if e.category == "exclusivity.non_compete"]
+
+
+@pytest.mark.parametrize(("sentence", "category"), [
+    ("Supplier shall not be subject to any minimum purchase requirements, but shall agree to annual sales targets.",
+     "payment.minimum_commitment"),
+    ("For each sale, Customer must send a Purchase Order to Supplier at least six (6) months prior to delivery.",
+     "payment.minimum_commitment"),
+    ("Supplier shall bear the cost of any bank charges for a letter of credit and any commission charge for a wire "
+     "transfer.", "payment.revenue_sharing"),
+])
+def test_words_of_a_topic_used_for_something_else_put_no_sentence_on_it(sentence: str, category: str) -> None:
+    an, entries = _ledger(P + "4. Terms. 4.1 " + sentence)
+    assert not [e for e in entries if e.category == category and e.basis == "wording"]
+
+
+@pytest.mark.parametrize(("sentence", "category"), [
+    ("Customer agrees to use commercially reasonable efforts to employ qualified sales and technical personnel "
+     "familiar with the Products.", "exclusivity.no_solicit_employees"),
+    ("Customer shall not be entitled to receive payment of any margin or commission until Supplier has been paid.",
+     "payment.revenue_sharing"),
+])
+def test_staffing_duties_and_withheld_commissions_are_not_leverage_given(sentence: str, category: str) -> None:
+    an, entries = _ledger(P + "4. Terms. 4.1 " + sentence)
+    assert not [e for e in entries if e.category == category and e.basis == "wording"]
+
+
+@pytest.mark.parametrize(("sentence", "category"), [
+    ("Section 6.1 Indemnification of Customer by Supplier 21 Section 6.2 Indemnification of Supplier by Customer 21 "
+     "Section 6.3 Indemnity Claims Procedure 22", "liability.indemnification"),
+    ("Upon termination of this Agreement for any reason, Customer shall return the Training Materials to Supplier.",
+     "termination.convenience"),
+    ("Supplier shall be entitled to assign its right, title and interest in and to this Agreement to an Affiliate.",
+     "ip.ownership_assignment"),
+    ("Supplier shall be under no obligation to provide services during the Warranty Period for any System whose fee "
+     "has not been paid.", "liability.warranty_duration"),
+])
+def test_contents_lines_what_follows_an_end_and_lifted_duties_confer_no_such_term(sentence: str,
+                                                                                  category: str) -> None:
+    an, entries = _ledger(P + "4. Terms. 4.1 " + sentence)
+    assert not [e for e in entries if e.category == category and e.basis == "wording"]

@@ -1,0 +1,76 @@
+"""Role names a contract defines for a party: '"Distributor" means Siemens, its Affiliates, ...'.
+
+Many agreements introduce a party by its own name in the preamble ("SIEMENS AKTIENGESELLSCHAFT ... ('Siemens')")
+and give it its role only in the definitions section ('"Distributor" means Siemens, its Affiliates, or any Third
+Party which has been granted distribution rights'). The operative clauses then speak of the role ("Distributor
+shall not ..."). Unless the role is known as the party's alias, every duty and right of those clauses reads as
+nobody's, or as the other party's when it is the nearest name. This module finds such definitions and adds the
+role to the party's aliases before mentions and obligations are read.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..model import Definition, Party
+
+__all__ = ["with_role_terms"]
+
+#: What may stand between a definition's term and the party's name: '" means', '" shall mean', ', collectively,'.
+_MEANS = re.compile(r"""[\s"'\u201c\u201d\u2019)]*(?:,\s*)?(?:shall\s+)?(?:means?|refers?\s+to)\s*[,:]?\s*(?:collectively,?\s*)?"""
+                    r"""(?:the\s+)?""", re.IGNORECASE)
+#: Terms that name a kind of party, never one party: they are never made an alias.
+_GENERIC = frozenset({"party", "parties", "affiliate", "affiliates", "person", "persons", "third party",
+                      "third parties", "each party", "either party", "other party", "agreement"})
+_HEAD = 120
+
+
+def with_role_terms(text: str, parties: Sequence[Party], definitions: Sequence[Definition]) -> list[Party]:
+    """``parties`` with the role names the definitions give a principal party added to its aliases.
+
+    A definition counts when its body opens with one principal party's name or alias (not its possessive:
+    '"Accuray Regions" means Accuray's sales regions' defines no role) and names no other principal party in
+    its first words; the term must be a short capitalised name that is not already another party's."""
+    principal = [p for p in parties if p.principal]
+    if len(principal) < 2:
+        return list(parties)
+    names = {p.id: sorted({n for n in (p.name, *p.aliases) if n and len(n) > 1}, key=len, reverse=True)
+             for p in principal}
+    taken = {n.lower() for p in parties for n in (p.name, *p.aliases, p.role or "") if n}
+    added: dict[str, list[str]] = {}
+    for d in definitions:
+        term = " ".join(d.term.split())
+        if d.style != "quoted" or term.lower() in _GENERIC or term.lower() in taken:
+            continue
+        if len(term.split()) > 4 or not term[:1].isupper():
+            continue
+        body_start = d.term_span.end
+        m = _MEANS.match(text, body_start, min(len(text), body_start + 60))
+        if m is None or m.end() == body_start:
+            continue
+        head = text[m.end(): min(d.end, m.end() + _HEAD)]
+        owner = _opening_party(head, names)
+        if owner is None:
+            continue
+        added.setdefault(owner, []).append(term)
+        taken.add(term.lower())
+    if not added:
+        return list(parties)
+    return [p.model_copy(update={"aliases": [*p.aliases, *added[p.id]]}) if p.id in added else p for p in parties]
+
+
+def _opening_party(head: str, names: dict[str, list[str]]) -> str | None:
+    """The principal party whose name opens ``head`` when no other principal party is named in it."""
+    owner = None
+    for pid, ns in names.items():
+        for n in ns:
+            if re.match(re.escape(n) + r"(?![\w'\u2019])", head, re.IGNORECASE):
+                owner = pid
+                break
+    if owner is None:
+        return None
+    for pid, ns in names.items():
+        if pid != owner and any(re.search(r"\b" + re.escape(n) + r"\b", head, re.IGNORECASE) for n in ns):
+            return None
+    return owner
