@@ -25,7 +25,8 @@ How CUAD's answers are read and compared:
   is a blank ("[]");
 * where the gold is empty, the brief saying the draft leaves the value blank is no value given (it gives
   none); it is still listed among the misses;
-* governing law by name: either contains the other, case-folded, for any part of ``England; Wales``.
+* governing law by name: either contains the other, case-folded, for any part of ``England; Wales``; a
+  jurisdiction the brief says is redacted or left blank is right where CUAD's answer has no name ("[* * *]").
 
     python bench/eval_brief.py --parts train,dev [--cache /tmp/kt/cache] [--misses misses.md]
     python bench/eval_brief.py --parts held-out --misses bench/results/brief_misses_heldout.md
@@ -187,7 +188,10 @@ def ours(brief: Brief, name: str) -> str | None:
             return str(r.notice.value)
         return BLANK if r.notice.detail in ("redacted", "left blank") else None
     if name == "Governing Law":
-        return brief.governing_law.value if brief.governing_law is not None else None
+        law = brief.governing_law
+        if law is not None and not law.value and law.detail in ("redacted", "left blank"):
+            return BLANK
+        return law.value if law is not None else None
     raise KeyError(name)
 
 
@@ -199,6 +203,8 @@ def right(name: str, value: str | None, answer: str) -> bool:
     if name in ("Renewal Term", "Notice Period to Terminate Renewal"):
         gold = gold_durations(answer)
         return value in gold or any(same_duration(value, g) for g in gold)
+    if value == BLANK:  # a redacted or blank jurisdiction: CUAD's "[* * *]" or "[]"
+        return not re.search(r"[A-Za-z]", answer)
     a = value.lower()
     return any(a in g or g in a or (g in a.split(" and ")) for g in gold_laws(answer))
 

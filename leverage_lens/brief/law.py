@@ -98,6 +98,10 @@ def jurisdiction_name(raw: str) -> str:
     return alias or name
 
 
+_REDACTED_LAW = re.compile(r"(?i:(?:govern|constru)\w*\b[^.;]{0,120}?\blaws?\s+(?:of|in)\s+(?:the\s+)?"
+                          r"(?:(?:state|province|commonwealth)\s+of\s+)?(?:\[\s*\*[\s*]*\]|\*{3,}|\[redacted\]))")
+
+
 def _law_in(ctx: Analysis, start: int, end: int, conf: float) -> KeyTerm | None:
     for s, e in ctx.sentences_in(start, end):
         if not re.search(r"(?i:\blaws?\b|regulations)", ctx.text[s:e]):
@@ -105,6 +109,9 @@ def _law_in(ctx: Analysis, start: int, end: int, conf: float) -> KeyTerm | None:
         blank = placeholder_at(ctx.text, s, e, r"(?i:laws?\s+of|governed\s+by|jurisdiction)")
         if blank is not None:
             return key_term(ctx, "governing_law", s, e, value=None, confidence=conf, detail="left blank")
+        if _REDACTED_LAW.search(ctx.text, s, e):
+            # "the laws of [***]", "the internal laws of the [***]": the filer blacked the jurisdiction out
+            return key_term(ctx, "governing_law", s, e, value=None, confidence=conf, detail="redacted")
         for m in _LAW.finditer(ctx.text, s, e):
             raw = m.group("j") or m.group("j2") or m.group("j3") or m.group("adj")
             if raw is None or _NOT_LAW.match(raw):

@@ -1,6 +1,7 @@
 """More ways contracts state their term and renewal (leverage_lens/brief/term.py, renewal.py): the anniversary
 of the agreement's date, a start said as "comes into force", a length named as the Initial Term, terms tied to
-an event, renewal options held by one party, tacit renewals and renewals with no period."""
+an event, renewal options held by one party, tacit renewals and renewals with no period, and a governing law
+the filer redacted."""
 
 from __future__ import annotations
 
@@ -105,3 +106,13 @@ def test_a_date_written_with_dashes_is_read() -> None:
     found = [d for d in find_dates(text) if d.value is not None]
     assert [d.value for d in found] == [dt.date(2019, 12, 23)]
     assert text[found[0].start:found[0].end] == "12-23-2019"
+
+
+@pytest.mark.parametrize("law", ["[***]", "the [* * *]", "the State of ***"])
+def test_a_redacted_governing_law_is_said_to_be_redacted(law: str) -> None:
+    text = (f"AGREEMENT\n\n12. Governing Law\n\nThis Agreement shall be governed by and construed in accordance with "
+            f"the laws of {law}, without regard to its conflicts of law principles. Clinical work follows ICH GCP "
+            f"and the laws of the United States.\n")
+    brief = analyze(parse_text(text, name="t.txt")).summary.brief
+    assert brief is not None and brief.governing_law is not None
+    assert brief.governing_law.value is None and brief.governing_law.detail == "redacted"
