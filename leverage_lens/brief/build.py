@@ -19,7 +19,7 @@ from .commercial import exclusivity, liability, payment_terms, termination_right
 from .dates import agreement_date, effective_date
 from .renewal import renewal
 from .signatories import signatories
-from .term import initial_term
+from .term import initial_term, stated_start
 from .law import forum, governing_law
 from .terms import key_term
 
@@ -78,6 +78,13 @@ def build_brief(analysis: Analysis, findings: Sequence[Finding]) -> Brief:
     agreed = agreement_date(ctx)
     effective = effective_date(ctx, agreed)
     term, expiry, arithmetic = initial_term(ctx, effective, agreed)
+    begins = stated_start(arithmetic)
+    if begins is not None and arithmetic is not None and (effective is None or not effective.value or
+                                                          (effective.detail or "").startswith("assumed")):
+        # no effective date stated, but the term clause says when the term begins ("shall commence on
+        # January 1, 2008"): that is when the obligations start, not the day the agreement was signed
+        effective = key_term(ctx, "effective_date", arithmetic.start, arithmetic.end, value=begins, confidence=0.7,
+                             detail="the start of the term")
     return Brief(
         parties=_party_terms(ctx, analysis.parties),
         signatories=signatories(ctx, analysis.parties),

@@ -27,7 +27,7 @@ from ..enrich.numbers import words_to_number
 from ..model import KeyTerm, Term
 from .terms import key_term, placeholder_at
 
-__all__ = ["initial_term", "term_clauses"]
+__all__ = ["initial_term", "stated_start", "term_clauses"]
 
 _TERM_SENTENCE = re.compile(r"(?i:\bterm\b|continu|remain\s+in|expir|in\s+(?:full\s+)?force|until|period\s+of|"
                             r"commenc|anniversary|perpetu|terminat\w*\s+on|conclud|valid|effect|terminous)")
@@ -203,7 +203,7 @@ def _start_for(ctx: Analysis, s: int, e: int, effective: KeyTerm | None, agreed:
         before = ctx.text[max(s, d.start - 40): d.start]
         if d.value and re.search(r"(?i:commenc\w*|begin\w*|start\w*|effective|from|force|effect|valid)\s+(?:on\s+|as\s+of\s+|"
                                  r"upon\s+|from\s+)?(?:the\s+)?$", before):
-            return d.value, f"starts {d.value.isoformat()} (stated)"
+            return d.value, f"starts {d.value.isoformat()} {_STATED}"
     if _FROM_AGREEMENT.search(sentence) and agreed is not None and agreed.value:
         return dt.date.fromisoformat(agreed.value), f"starts {agreed.value} (the date of the agreement)"
     if effective is not None and effective.value:
@@ -213,6 +213,17 @@ def _start_for(ctx: Analysis, s: int, e: int, effective: KeyTerm | None, agreed:
     if agreed is not None and agreed.value:
         return dt.date.fromisoformat(agreed.value), f"starts {agreed.value} (the date of the agreement)"
     return None, "the start date is not stated"
+
+
+_STATED = "(stated)"
+
+
+def stated_start(term: Term | None) -> str | None:
+    """The day the term clause itself says the term starts ("shall commence on January 1, 2008"), or None when
+    the start was taken from the effective date or the agreement date."""
+    if term is None or not term.starts or not term.steps:
+        return None
+    return term.starts if term.steps[0] == f"starts {term.starts} {_STATED}" else None
 
 
 def _no_fixed_end(ctx: Analysis, s: int, e: int) -> tuple[str, str | None] | None:

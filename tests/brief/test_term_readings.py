@@ -116,3 +116,17 @@ def test_a_redacted_governing_law_is_said_to_be_redacted(law: str) -> None:
     brief = analyze(parse_text(text, name="t.txt")).summary.brief
     assert brief is not None and brief.governing_law is not None
     assert brief.governing_law.value is None and brief.governing_law.detail == "redacted"
+
+
+def test_the_terms_stated_start_is_the_effective_date_when_none_is_stated() -> None:
+    head = ('AGREEMENT\n\nThis Agreement is made on December 5, 2007 between Acme Corp. ("Provider") and Beta LLC '
+            '("Customer").\n\n1. TERM\n\n1.1 ')
+    body = "The term of this Agreement shall begin on January 1, 2008 and continue for one (1) year."
+    brief = analyze(parse_text(head + body + "\n", name="t.txt")).summary.brief
+    assert brief is not None and brief.agreement_date is not None and brief.agreement_date.value == "2007-12-05"
+    assert brief.effective_date is not None and brief.effective_date.value == "2008-01-01"
+    assert brief.effective_date.detail == "the start of the term"
+    assert brief.expiration_date is not None and brief.expiration_date.value == "2009-01-01"
+    # a stated effective date stays the effective date
+    stated = _brief("The term of this Agreement shall commence on February 1, 2021 and continue for one (1) year.")
+    assert stated.effective_date is not None and stated.effective_date.value == "2021-01-15"
