@@ -49,7 +49,8 @@ _PREFIX = re.compile(r"^(?:the\s+)?(?:(?:State|Commonwealth|Province|Territory|C
                      re.IGNORECASE)
 _SUFFIX = re.compile(r"(?:[\s,]+(?:and|of|the|for|U\.?S\.?A?\.?|United\s+States(?:\s+of\s+America)?|Canada))+\s*$",
                      re.IGNORECASE)
-_TAIL = re.compile(r"\s+(?:and|or)\s+(?:the\s+)?(?:Parties|Party|Agreement|Federal|applicable|any|all)\b.*$", re.I)
+_TAIL = re.compile(r"\s+(?:(?:and|or)\s+(?:the\s+)?(?:Parties|Party|Agreement|Federal|applicable|any|all)|without|applicable|"
+                   r"excluding|except|notwithstanding|regardless|including|as\s+applied)\b.*$", re.I)
 _ADJECTIVES = {"english": "England", "british": "United Kingdom", "prc": "People's Republic of China",
                "chinese": "People's Republic of China", "german": "Germany", "french": "France", "swiss": "Switzerland",
                "dutch": "Netherlands", "irish": "Ireland", "israeli": "Israel", "japanese": "Japan", "scottish":
@@ -119,7 +120,7 @@ def _law_in(ctx: Analysis, start: int, end: int, conf: float) -> KeyTerm | None:
             if m.group("adj") and raw.lower() not in _ADJECTIVES and jurisdiction_code(raw) is None:
                 continue
             name = jurisdiction_name(raw)
-            if not name or name.lower() in ("the", "this agreement"):
+            if not name or name.lower() in ("the", "this agreement") or _LABEL.search(" ".join(name.split()[:2])):
                 continue
             if jurisdiction_code(name) == "US":  # "the laws of the United States and ... of the Commonwealth of Kentucky"
                 later = _NAMED_PLACE.search(ctx.text, m.end(), e)
@@ -163,6 +164,10 @@ _FORUM = re.compile(
 _ARBITRATION = re.compile(r"(?i:arbitrat\w*)\b[^.;]{0,200}?\b(?i:in|at)\s+(?:(?i:the\s+)?(?i:city|county)\s+of\s+)?"
                           + _PLACE_CITY)
 _FORUM_ANCHOR = ("jurisdiction", "venue", "arbitrat")
+# a form's label for a value given elsewhere, not a place: "the Chosen Courts", "the courts of the Governing
+# State", "the law listed in Cover Terms", "the laws of the State of Governing Law", "located in Jurisdiction"
+_LABEL = re.compile(r"\b(?:Courts?|Governing|Law|Laws|Jurisdiction|Terms|SOW|USD|Cover|Order\s+Form|Schedule|Exhibit|"
+                    r"Addendum|Statement\s+of\s+Work|Key\s+Terms)\b")
 _NOT_PLACE = re.compile(r"^(?:the\s+)?(?:Agreement|Party|Parties|Section|Article|Court|Courts|Rules|Federal|"
                         r"English|Commercial|Arbitration|Claim|Dispute|Company|Customer|Provider|Licensor|Licensee|"
                         r"Supplier|Seller|Buyer|Purchaser|Investor|Holder|Vendor|Client|Contractor)\b", re.IGNORECASE)
@@ -175,7 +180,10 @@ def _forum_in(ctx: Analysis, start: int, end: int, conf: float) -> KeyTerm | Non
                 if placeholder_at(ctx.text, m.start("j"), min(e, m.end("j") + 3)) is not None:
                     return key_term(ctx, "forum", s, e, value=None, confidence=conf, detail="left blank")
                 name = jurisdiction_name(m.group("j"))
-                if name and not _NOT_PLACE.match(name):
+                after = ctx.text[m.end("j"): m.end("j") + 12]
+                if re.match(r"(?i:\s+(?:section|clause|article|paragraph|schedule|exhibit)\b)", after):
+                    continue  # "handled in the Restricted Transfer section": a cross-reference
+                if name and not _NOT_PLACE.match(name) and not _LABEL.search(" ".join(name.split()[:2])):
                     code = jurisdiction_code(name) or jurisdiction_code(name.rsplit(",", 1)[-1])
                     return key_term(ctx, "forum", s, e, value=name, confidence=conf, detail=kind, code=code)
     return None
