@@ -144,13 +144,22 @@ def effective_date(ctx: Analysis, agreement: KeyTerm | None) -> KeyTerm | None:
 _STAMP = re.compile(r"^\s*Source:")
 
 
+# a form's guidance: '[Reference to the agreement (for example, "Restricted Stock Purchase Agreement dated
+# January 1, 2022")]', 'For example, "Cloud Service Agreement between ... dated January 1, 2025".'
+_EXAMPLE = re.compile(r"(?i:\bfor\s+example\b|\be\.\s?g\.|\bfor\s+instance\b|\bexample:)")
+
+
 def _dates(text: str, start: int, end: int) -> list[DateMatch]:
-    """The dates in ``text[start:end]`` that are not a filing stamp: EDGAR prints "Source: CARDLYTICS, INC.,
-    S-1, 1/12/2018" on every page, a date of filing that CUAD (rightly) never takes for the contract's date."""
+    """The dates in ``text[start:end]`` that are not a filing stamp or a form's example: EDGAR prints "Source:
+    CARDLYTICS, INC., S-1, 1/12/2018" on every page, a date of filing that CUAD (rightly) never takes for the
+    contract's date; a form's guidance shows an example date ("for example, ... dated January 1, 2022") that is
+    nobody's date."""
     out = []
     for d in find_dates(text, start, end):
         line_start = text.rfind("\n", 0, d.start) + 1
         if _STAMP.search(text[line_start: d.start]):
+            continue
+        if _EXAMPLE.search(text, max(line_start, d.start - 160), d.start):
             continue
         out.append(d)
     return out

@@ -48,6 +48,8 @@ _UNILATERAL = re.compile(r"(?i:option\s+to\s+(?:renew|extend)|(?:elects?|electio
 # automatically ... if neither Party raises objection", "unless either Party provides notice of nonrenewal"
 _PLAINLY_AUTOMATIC = re.compile(r"(?i:automatic|tacit|non-?\s?renewal|unless\s+(?:either|a|one|any)\s+part[^.;]{0,80}?notice|"
                                 r"if\s+neither\s+part|without\s+(?:further\s+)?(?:action|notice))")
+_NO_RENEWAL = re.compile(r"(?i:\b(?:does|do|will|shall|would|may|can)\s+not\s+(?:be\s+)?(?:automatically\s+)?(?:renew|extend)|"
+                         r"\bnot\s+(?:be\s+)?(?:automatically\s+)?renewable\b|\bno\s+(?:automatic\s+)?renewal\b)")
 _MUTUAL = re.compile(r"(?i:mutual|both\s+parties|(?:the\s+)?parties\s+(?:may\s+|shall\s+)?(?:so\s+)?agree|agreement\s+of\s+"
                      r"(?:the\s+|both\s+)?parties|unanimous|upon\s+(?:the\s+)?written\s+agreement|if\s+(?:both\s+)?(?:the\s+)?"
                      r"parties)")
@@ -170,6 +172,8 @@ def renewal(ctx: Analysis, term: KeyTerm | None, expiry: KeyTerm | None, arithme
             sentence = ctx.text[s:e]
             if not _RENEW_STATEMENT.search(sentence) or not (_AUTOMATIC.search(sentence) or _OPTIONAL.search(sentence)):
                 continue
+            if _NO_RENEWAL.search(sentence) and not re.search(r"(?i:unless|notice|notif|intent|elect)", sentence):
+                continue  # "the contract does not automatically renew", "this Agreement shall not be renewed"
             # "unless earlier terminated or extended", "as it may be extended": no renewal said here
             cue = _RENEW_CUE.search(_IN_PASSING.sub(lambda m: " " * len(m.group()), sentence))
             if cue is None and not _UNTIL_TERMINATED.search(sentence):

@@ -130,3 +130,23 @@ def test_the_terms_stated_start_is_the_effective_date_when_none_is_stated() -> N
     # a stated effective date stays the effective date
     stated = _brief("The term of this Agreement shall commence on February 1, 2021 and continue for one (1) year.")
     assert stated.effective_date is not None and stated.effective_date.value == "2021-01-15"
+
+
+def test_a_forms_example_date_is_nobodys_date() -> None:
+    text = ('REPURCHASE AGREEMENT\n\nThe Founder holds shares under the Founder\'s [Reference to the existing '
+            'agreement (for example, "Restricted Stock Purchase Agreement dated January 1, 2022")] (the "RSPA").\n\n'
+            '1. Repurchase\n\nThe Company repurchases the shares.\n')
+    brief = analyze(parse_text(text, name="t.txt")).summary.brief
+    assert brief is not None
+    assert brief.agreement_date is None or brief.agreement_date.value != "2022-01-01"
+    assert brief.effective_date is None or brief.effective_date.value != "2022-01-01"
+
+
+def test_a_sentence_saying_the_contract_does_not_renew_is_no_renewal() -> None:
+    brief = _brief("The term of this Agreement is one (1) year. The second option modifies the Standard Terms such "
+                   "that the contract does not automatically renew.")
+    assert brief.renewal is None
+    kept = _brief("The term of this Agreement is one (1) year and shall automatically renew for successive one (1) "
+                  "year periods unless either party gives notice that it will not renew at least thirty (30) days "
+                  "before the end of the term.")
+    assert kept.renewal is not None and kept.renewal.automatic and kept.renewal.term.value == "P1Y"
