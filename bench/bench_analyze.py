@@ -94,10 +94,13 @@ def stage_runners() -> dict[str, Stage | None]:
     return runners
 
 
-def time_stages(docs: list[bytes]) -> tuple[dict[str, float | None], dict[str, str]]:
-    """Seconds per stage over ``docs``; a stage that is absent or fails is None, with the reason."""
+def time_stages(docs: list[bytes], cpu: dict[str, float | None] | None = None,
+                ) -> tuple[dict[str, float | None], dict[str, str]]:
+    """Seconds per stage over ``docs``; a stage that is absent or fails is None, with the reason. ``cpu``,
+    when given, receives each stage's process CPU seconds (the figure to compare on a loaded machine)."""
     runners = stage_runners()
     seconds: dict[str, float | None] = {s: (0.0 if runners[s] else None) for s in STAGES}
+    cpus: dict[str, float] = {s: 0.0 for s in STAGES}
     notes = {s: "no entry point yet" for s in STAGES if runners[s] is None}
     seconds["report"] = 0.0
     analyzer = leverage_lens.Analyzer()
@@ -108,25 +111,31 @@ def time_stages(docs: list[bytes]) -> tuple[dict[str, float | None], dict[str, s
             run = runners[name]
             if run is None or seconds[name] is None:
                 continue
-            started = time.perf_counter()
+            started, started_cpu = time.perf_counter(), time.process_time()
             try:
                 out = run(state)
             except Exception as exc:  # noqa: BLE001 - a stage under construction must not stop the bench
                 seconds[name], notes[name] = None, f"failed: {type(exc).__name__}: {exc}"[:120]
                 continue
             seconds[name] = (seconds[name] or 0.0) + time.perf_counter() - started
+            cpus[name] += time.process_time() - started_cpu
             state = out
             if name == "segment":
                 doc = out
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.process_time()
         analyzer.analyze(doc)  # enrich + tag + ledger + check + brief + report on the parsed Document
         after_parse = time.perf_counter() - started
         seconds["report"] = (seconds["report"] or 0.0) + after_parse
-    inner = sum(v for k, v in seconds.items() if k in ("enrich", "tag", "ledger", "check", "brief") and v is not None)
+        cpus["report"] += time.process_time() - started_cpu
+    inner_stages = ("enrich", "tag", "ledger", "check", "brief")
+    inner = sum(v for k, v in seconds.items() if k in inner_stages and v is not None)
     after_parse_total = seconds["report"] or 0.0
     seconds["report"] = max(0.0, after_parse_total - inner)
+    cpus["report"] = max(0.0, cpus["report"] - sum(cpus[k] for k in inner_stages if seconds[k] is not None))
     notes["report"] = (f"analyze(Document) took {after_parse_total:.2f} s in all; this is that minus the "
                        "stages timed alone (0 when they cost more alone)")
+    if cpu is not None:
+        cpu.update({k: (cpus[k] if seconds[k] is not None else None) for k in STAGES})
     return seconds, notes
 
 
@@ -302,6 +311,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sample", type=int, default=15, help="PDFs for the pdfplumber comparison")
     parser.add_argument("--text-limit", type=int, default=None, help="text files (default all)")
     parser.add_argument("--scan-docs", type=int, default=40, help="PDFs for the worker scaling run (0: skip)")
+    parser.add_argument("--no-subprocess", action="store_true",
+                        help="skip the fresh-process measures (import time, first result, peak RSS)")
     parser.add_argument("--profile", action="store_true", help="profile the slowest stage on the sample")
     parser.add_argument("--profile-stage", choices=STAGES[:-1], help="profile this stage instead")
     parser.add_argument("--gc-freeze", action="store_true",
@@ -328,7 +339,8 @@ def main(argv: list[str] | None = None) -> int:
     cpu: list[float] = []
     with GCWatch() as gcw:
         raw, e2e = interleaved([raw_pdfium, leverage_lens.analyze], full, cpu)
-    stages, notes = time_stages(full)
+    stage_cpu: dict[str, float | None] = {}
+    stages, notes = time_stages(full, stage_cpu)
     raw_s, e2e_s, plumber_s = interleaved([raw_pdfium, leverage_lens.analyze, raw_pdfplumber], sample)
 
     texts = [p.read_text(encoding="utf-8") for p in spaced(sorted((args.data / "cuad" / "txt").glob("*.txt")),
@@ -343,11 +355,14 @@ def main(argv: list[str] | None = None) -> int:
     cpu_text = time.process_time() - started_cpu
     load_mid = os.getloadavg()[0]
 
-    imp = import_time()
-    first = first_result(paths[0])
-    by_size = max(paths, key=lambda p: p.stat().st_size)
-    by_pages = max(spaced(paths, None), key=lambda p: page_count([p.read_bytes()]))
-    rss = {p.name: peak_rss(p) for p in dict.fromkeys([by_pages, by_size])}
+    imp = first = None
+    rss: dict[str, Any] = {}
+    if not args.no_subprocess:
+        imp = import_time()
+        first = first_result(paths[0])
+        by_size = max(paths, key=lambda p: p.stat().st_size)
+        by_pages = max(spaced(paths, None), key=lambda p: page_count([p.read_bytes()]))
+        rss = {p.name: peak_rss(p) for p in dict.fromkeys([by_pages, by_size])}
 
     if all_cpus is not None:
         os.sched_setaffinity(0, all_cpus)
@@ -375,22 +390,25 @@ def main(argv: list[str] | None = None) -> int:
           f"({sum(gcw.seconds) / e2e:.0%} of analyze; {gcw.count[2]} full collections took "
           f"{gcw.seconds[2]:.2f} s)\n")
     total = sum(v for v in stages.values() if v is not None)
-    print("| stage | seconds | share | pages/s | note |\n|---|---:|---:|---:|---|")
+    total_cpu = sum(v for v in stage_cpu.values() if v is not None)
+    print("| stage | seconds | share | CPU seconds | CPU share | pages/s (CPU) | note |\n|---|---:|---:|---:|---:|---:|---|")
     for name in STAGES:
-        v = stages[name]
-        if v is None:
-            print(f"| {name} | n/a | | | {notes.get(name, '')} |")
+        v, c = stages[name], stage_cpu.get(name)
+        if v is None or c is None:
+            print(f"| {name} | n/a | | | | | {notes.get(name, '')} |")
         else:
-            print(f"| {name} | {v:.2f} | {v / total:.0%} | {pages / v if v else float('inf'):.0f} | "
-                  f"{notes.get(name, '')} |")
-    print(f"| sum of stages | {total:.2f} | | {pages / total:.0f} | |")
+            print(f"| {name} | {v:.2f} | {v / total:.0%} | {c:.2f} | {c / total_cpu:.0%} | "
+                  f"{pages / c if c else float('inf'):.0f} | {notes.get(name, '')} |")
+    print(f"| sum of stages | {total:.2f} | | {total_cpu:.2f} | | {pages / total_cpu:.0f} | |")
     print(f"\ntext: parse_text {chars / t_parse / 1e6:.2f} M chars/s; analyze(parse_text(...)) "
           f"{chars / (t_parse + t_analyze_docs) / 1e6:.2f} M chars/s (target >= 1 M); by CPU time "
           f"{chars / cpu_text / 1e6:.2f} M chars/s")
-    print(f"import leverage_lens: median {imp['median']:.3f} s, min {imp['min']:.3f} s of 5 fresh processes, "
-          f"CPU time {imp['cpu']:.3f} s (target < 0.5 s); heavy modules imported: {', '.join(imp['heavy']) or 'none'}")
-    print(f"first result in a new process ({paths[0].name}): import + first analyze {first['first']:.2f} s "
-          f"(process wall {first['wall']:.2f} s); a second analyze {first['second']:.3f} s")
+    if imp is not None and first is not None:
+        print(f"import leverage_lens: median {imp['median']:.3f} s, min {imp['min']:.3f} s of 5 fresh processes, "
+              f"CPU time {imp['cpu']:.3f} s (target < 0.5 s); heavy modules imported: "
+              f"{', '.join(imp['heavy']) or 'none'}")
+        print(f"first result in a new process ({paths[0].name}): import + first analyze {first['first']:.2f} s "
+              f"(process wall {first['wall']:.2f} s); a second analyze {first['second']:.3f} s")
     for name, r in rss.items():
         print(f"peak RSS analysing {name} ({r['pages']} pages, {r['chars']:,} chars, {r['clauses']} clauses): "
               f"{r['peak_mb']:.0f} MB (after import and loaders {r['base_mb']:.0f} MB; target <= 400 MB)")

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
@@ -42,11 +43,24 @@ class RuleMatcher:
         tokenizer = FastTokenizer(vocab)
         self.phrases = PhraseMatcher(vocab, attr="LOWER")
         self.patterns = Matcher(vocab)
+        first: set[int] = set()
         for cat in taxonomy.categories:
             if cat.phrases:
-                self.phrases.add(cat.id, [tokenizer(p.lower()) for p in cat.phrases])
+                docs = [tokenizer(p.lower()) for p in cat.phrases]
+                self.phrases.add(cat.id, docs)
+                first.update(d[0].lower for d in docs if len(d))
             if cat.patterns:
                 self.patterns.add(cat.id, [list(p) for p in cat.patterns])
+        #: LOWER ids of every phrase's first word: a text holding none of them cannot match a phrase, so the
+        #: tagger builds a spaCy Doc only for the units that do (see :meth:`may_match`).
+        self.first_words = np.array(sorted(first), dtype=np.uint64)
+
+    def may_match(self, lower_ids: np.ndarray) -> bool:
+        """Whether a text whose tokens have these LOWER ids may hold a match (False only when it cannot):
+        building a Doc for every clause was most of tagging time, and most clauses hold no phrase."""
+        if len(self.patterns):
+            return True  # token patterns can match anything: no cheap test
+        return bool(len(self.first_words)) and bool(np.isin(lower_ids, self.first_words).any())
 
     def hits(self, doc: Doc) -> list[RuleHit]:
         """Matches in ``doc`` (token offsets), at most one per category (the first)."""

@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from spacy.attrs import LOWER
+from spacy.strings import get_string_id
 
 from ..model import Clause, Span, Tag
 from ..taxonomy import Taxonomy, default
@@ -43,14 +43,17 @@ from .decision import FAMILY_PREFIX, cut_vector, decide, present
 from .headings import HeadingMatcher
 from .pipeline import TEXTCAT, TaggerModel, load_model
 from .rules import UNMEASURED_CONFIDENCE, RuleHit, RuleMatcher
-from .textcat import compose, strip_marks, text_hashes
-from .tokenizer import token_offsets
+from .textcat import compose, strip_marks
+from .tokenizer import fast_words, token_offsets
 from .units import MAX_MODEL_CHARS, Unit, units
 
 #: Units tagged at once: bounds the memory the spaCy Docs and features of a long document take.
 UNIT_BLOCK = 1024
 
 __all__ = ["ClauseTagger"]
+
+#: Words whose LOWER id a tagger remembers (see ``ClauseTagger._hashes``); the table starts over beyond it.
+_WORD_TABLE_MAX = 500_000
 
 #: How many of the own text's words (merged into phrases where adjacent) explain a model tag.
 EVIDENCE_WORDS = 4
@@ -99,6 +102,7 @@ class ClauseTagger:
         self._family_cols = [self._label_index.get(FAMILY_PREFIX + self._family_of.get(k, ""), j)
                              for j, k in enumerate(self.model.labels)]
         self._lock = threading.Lock()
+        self._word_ids: dict[str, int] = {}  # token text -> LOWER id (see _hashes)
         self._head = lru_cache(maxsize=4096)(self._head_hashes)
 
     def tag(self, clauses: Sequence[Clause], text: str) -> list[Clause]:
@@ -149,9 +153,8 @@ class ClauseTagger:
                    out: list[Clause]) -> Any:
         """Tag the units ``todo`` (into ``out``); their probability rows."""
         bodies = [text[u.start : min(u.end, u.start + MAX_MODEL_CHARS)] for u in todo]
-        with self._lock:  # the model's vocab is not safe to grow from two threads
-            docs = [self.model.nlp.make_doc(b) for b in bodies]
-        feats, owners = self._features(todo, docs, text)
+        words = [self._hashes(b) for b in bodies]  # what make_doc(b).to_array(LOWER) gives, without the Doc
+        feats, owners = self._features(todo, words, text)
         probs = self.model.probability_matrix_features(feats)
         if owners:  # a long unit scores as its best window
             extra = probs[len(todo):]
@@ -160,20 +163,46 @@ class ClauseTagger:
         cut = self._cuts if threshold is None else threshold
         labels = self.model.labels
         candidates = (probs >= cut).any(axis=1)
-        for i, (unit, doc) in enumerate(zip(todo, docs)):
+        for i, unit in enumerate(todo):
             learnt = decide(probs[i], labels, cut, self._family_of) if candidates[i] else {}
-            hits = self.rules.hits(doc)
-            evidence = self._evidence(todo[i], doc, bodies[i], learnt) if learnt else {}
+            hits = self._rule_hits(bodies[i], words[i])
+            evidence = self._evidence(todo[i], words[i], bodies[i], learnt) if learnt else {}
             tags = self._unit_tags(unit, bodies[i], clauses[unit.index], learnt, hits, evidence)
             if tags:
                 out[unit.index] = clauses[unit.index].model_copy(update={"tags": tags})
         return probs
 
-    def _evidence(self, unit: Unit, doc: Any, body: str, learnt: dict[str, float]) -> dict[str, list[Span]]:
+    def _rule_hits(self, body: str, words: Any) -> list[RuleHit]:
+        """Phrase-rule hits in ``body``; its spaCy Doc is built only when a phrase's first word is there (most
+        clauses hold none, and building Docs was over half of tagging time)."""
+        if not self.rules.may_match(words):
+            return []
+        with self._lock:  # the model's vocab is not safe to grow from two threads
+            doc = self.model.nlp.make_doc(body)
+        return self.rules.hits(doc)
+
+    def _hashes(self, text: str) -> Any:
+        """:func:`.textcat.text_hashes` of ``text`` (the LOWER ids of the fast tokenizer's tokens), each word's
+        id looked up in a table kept by this tagger instead of lower-cased and hashed at every occurrence."""
+        ids = self._word_ids
+        found = fast_words(text)
+        try:
+            return np.fromiter(map(ids.__getitem__, found), dtype=np.uint64, count=len(found))
+        except KeyError:  # a word not seen before
+            if len(ids) > _WORD_TABLE_MAX:  # bounded: a stream of odd tokens must not grow it for ever
+                ids.clear()
+            out = []
+            for w in found:
+                v = ids.get(w)
+                if v is None:
+                    v = ids[w] = get_string_id(w.lower())
+                out.append(v)
+            return np.array(out, dtype=np.uint64)
+
+    def _evidence(self, unit: Unit, words: Any, body: str, learnt: dict[str, float]) -> dict[str, list[Span]]:
         """Per tagged category, the words of the unit's own text (its first window) that pushed the label up
         most (``words``; the pooled family's weights when the category's own find none), merged into
-        phrases where adjacent."""
-        words = doc.to_array(LOWER).astype(np.uint64)
+        phrases where adjacent. ``words`` are the LOWER ids of the unit's tokens."""
         where = token_offsets(body)
         textcat = self.model.nlp.get_pipe(TEXTCAT)
         out: dict[str, list[Span]] = {}
@@ -185,27 +214,27 @@ class ClauseTagger:
             out[label] = spans
         return out
 
-    def _features(self, todo: list[Unit], docs: list[Any], text: str) -> tuple[list[Any], list[int]]:
-        """The model's features of every unit's first window (from its own-text Doc) and of its further
+    def _features(self, todo: list[Unit], words: list[Any], text: str) -> tuple[list[Any], list[int]]:
+        """The model's features of every unit's first window (from its own text's word ids) and of its further
         windows, with the owner unit of each further window. Exactly what :func:`.textcat.doc_features`
-        gives for :meth:`.units.Unit.model_text` and ``more_windows``, but context words are hashed without
-        building Docs (headings, shared by many units, once per heading path)."""
+        gives for :meth:`.units.Unit.model_text` and ``more_windows``, but without building Docs (headings,
+        shared by many units, hashed once per heading path)."""
         feats: list[Any] = []
         owners: list[int] = []
         prevs: list[Any] = []
-        for unit, doc in zip(todo, docs):
+        for unit, own in zip(todo, words):
             head = self._head(unit.context) if unit.context else None
-            prev = text_hashes(strip_marks(text[unit.prev[0] : unit.prev[1]])) if unit.prev[1] > unit.prev[0] else None
+            prev = self._hashes(strip_marks(text[unit.prev[0] : unit.prev[1]])) if unit.prev[1] > unit.prev[0] else None
             prevs.append((head, prev))
-            feats.append(compose(doc.to_array(LOWER).astype(np.uint64), head, prev))
+            feats.append(compose(own, head, prev))
         for i, unit in enumerate(todo):
             for s, e in unit.window_spans():
-                feats.append(compose(text_hashes(text[s:e]), *prevs[i]))
+                feats.append(compose(self._hashes(text[s:e]), *prevs[i]))
                 owners.append(i)
         return feats, owners
 
     def _head_hashes(self, context: str) -> Any:
-        return text_hashes(strip_marks(context))
+        return self._hashes(strip_marks(context))
 
     def _unit_tags(self, unit: Unit, body: str, clause: Clause, learnt: dict[str, float],
                    hits: list[RuleHit], decided: dict[str, list[Span]] | None = None) -> list[Tag]:

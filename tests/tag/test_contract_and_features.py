@@ -7,6 +7,7 @@ import importlib.util
 import numpy as np
 import pytest
 import spacy
+from spacy.attrs import LOWER
 
 from leverage_lens.tag.contract import ContractModel, contract_features
 from leverage_lens.training.tag_selection import fit_contract_model
@@ -114,8 +115,11 @@ def test_the_taggers_doc_free_features_equal_the_training_features_of_the_same_u
     tagger = shared_tagger()
     todo = units(doc.clauses)
     nlp = tagger.model.nlp
-    bodies = [nlp.make_doc(doc.text[u.start : min(u.end, u.start + 1500)]) for u in todo]
-    feats, owners = tagger._features(todo, bodies, doc.text)
+    texts = [doc.text[u.start : min(u.end, u.start + 1500)] for u in todo]
+    words = [tagger._hashes(t) for t in texts]  # the LOWER ids the fast tokenizer's Doc would have
+    for t, w in zip(texts, words):
+        assert w.tolist() == nlp.make_doc(t).to_array(LOWER).astype(np.uint64).tolist()
+    feats, owners = tagger._features(todo, words, doc.text)
     expected = [doc_features(nlp.make_doc(u.model_text(doc.text))) for u in todo]
     expected += [doc_features(nlp.make_doc(w)) for u in todo for w in u.more_windows(doc.text)]
     assert owners and len(feats) == len(expected)
