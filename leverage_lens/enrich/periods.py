@@ -33,8 +33,11 @@ _DAY_OF = r"(?:day|DAY|Day)\s+(?:of|OF)"
 _DAY = r"(?:\d{1,2}|_{1,12}|\[[\s*\u2022_]{0,5}\])"
 _ORD = r"(?:\s?(?:st|nd|rd|th|t\s?h|s\s?t|n\s?d|r\s?d|ST|ND|RD|TH))?"
 _YEAR = r"(?:(?:19|20)\d\d|(?:19|20)?_{1,6}|\[[\s*\u2022_]{0,5}\])"
+# The first look-ahead repeats, as one character class, what the later one admits (a digit, a capital, "_",
+# "[", "(" or the "d" of "day"): the engine then rejects most positions before trying the look-behinds, twice
+# as fast over the 403 CUAD texts for the same matches.
 _DATE = re.compile(
-    rf"(?:(?<![\w/])|(?<=[a-z])(?=\d)|(?<=_)(?=[A-Z][a-z]))(?=[\dA-Z_\[]|\(\d|day\b)(?:"
+    rf"(?=[\dA-Z_\[(d])(?:(?<![\w/])|(?<=[a-z])(?=\d)|(?<=_)(?=[A-Z][a-z]))(?=[\dA-Z_\[]|\(\d|day\b)(?:"
     rf"(?P<m1>{_MON})\.?\s+(?P<d1>{_DAY}){_ORD}\s*(?:,\s*|\s+)(?P<y1>{_YEAR})|"
     rf"\(?(?P<d2>{_DAY}){_ORD}\)?\s+{_DAY_OF}\s+(?P<m2>{_MON})\.?(?:\s*,?\s+(?P<y2>{_YEAR}))?|"
     rf"(?P<d4>\d{{1,2}}){_ORD}\s+(?P<m4>{_MON})\.?\s*,?\s+(?P<y4>(?:19|20)\d\d)|"

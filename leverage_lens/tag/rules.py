@@ -43,24 +43,56 @@ class RuleMatcher:
         tokenizer = FastTokenizer(vocab)
         self.phrases = PhraseMatcher(vocab, attr="LOWER")
         self.patterns = Matcher(vocab)
-        first: set[int] = set()
+        by_first: dict[int, list[list[int]]] = defaultdict(list)
         for cat in taxonomy.categories:
             if cat.phrases:
                 docs = [tokenizer(p.lower()) for p in cat.phrases]
                 self.phrases.add(cat.id, docs)
-                first.update(d[0].lower for d in docs if len(d))
+                for d in docs:
+                    if len(d):
+                        by_first[d[0].lower].append([t.lower for t in d])
             if cat.patterns:
                 self.patterns.add(cat.id, [list(p) for p in cat.patterns])
-        #: LOWER ids of every phrase's first word: a text holding none of them cannot match a phrase, so the
-        #: tagger builds a spaCy Doc only for the units that do (see :meth:`may_match`).
-        self.first_words = np.array(sorted(first), dtype=np.uint64)
+        #: Every phrase as the LOWER ids of its words, by its first word's id: :meth:`may_match` reads a text's
+        #: ids for them, so the tagger builds a spaCy Doc only for the units a phrase is in.
+        self._by_first = dict(by_first)
+        self._firsts = np.array(sorted(by_first), dtype=np.uint64)
 
     def may_match(self, lower_ids: np.ndarray) -> bool:
-        """Whether a text whose tokens have these LOWER ids may hold a match (False only when it cannot):
-        building a Doc for every clause was most of tagging time, and most clauses hold no phrase."""
+        """Whether a text whose tokens have these LOWER ids holds a phrase (or could match a token pattern):
+        False only when :meth:`hits` of its Doc would be empty. See :meth:`may_match_many`."""
+        return self.may_match_many([lower_ids])[0]
+
+    def may_match_many(self, texts: Sequence[np.ndarray]) -> list[bool]:
+        """:meth:`may_match` of each text (the LOWER ids of its tokens), in one pass over all of them.
+
+        Building a Doc for every clause was most of tagging time, and few clauses hold a phrase: the phrases'
+        first words are found by one ``np.isin`` over the texts' ids end to end, and only there is a whole
+        phrase compared; the tagger builds Docs for the texts that hold one, where :meth:`hits` gives the
+        matches themselves."""
         if len(self.patterns):
-            return True  # token patterns can match anything: no cheap test
-        return bool(len(self.first_words)) and bool(np.isin(lower_ids, self.first_words).any())
+            return [True] * len(texts)  # token patterns can match anything: no cheap test
+        out = [False] * len(texts)
+        if not self._by_first or not texts:
+            return out
+        lengths = np.fromiter((len(t) for t in texts), dtype=np.int64, count=len(texts))
+        ends = np.cumsum(lengths)
+        ids = np.concatenate(texts) if ends[-1] else np.zeros(0, dtype=np.uint64)
+        starts = np.flatnonzero(np.isin(ids, self._firsts))
+        if not len(starts):
+            return out
+        owner = np.searchsorted(ends, starts, side="right").tolist()
+        limit = ends.tolist()
+        by_first = self._by_first
+        for pos, k, first in zip(starts.tolist(), owner, ids[starts].tolist()):
+            if out[k]:
+                continue
+            for phrase in by_first[first]:
+                end = pos + len(phrase)
+                if end <= limit[k] and ids[pos:end].tolist() == phrase:
+                    out[k] = True
+                    break
+        return out
 
     def hits(self, doc: Doc) -> list[RuleHit]:
         """Matches in ``doc`` (token offsets), at most one per category (the first)."""

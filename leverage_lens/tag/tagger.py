@@ -163,20 +163,19 @@ class ClauseTagger:
         cut = self._cuts if threshold is None else threshold
         labels = self.model.labels
         candidates = (probs >= cut).any(axis=1)
+        phrased = self.rules.may_match_many(words)
         for i, unit in enumerate(todo):
             learnt = decide(probs[i], labels, cut, self._family_of) if candidates[i] else {}
-            hits = self._rule_hits(bodies[i], words[i])
+            hits = self._rule_hits(bodies[i]) if phrased[i] else []
             evidence = self._evidence(todo[i], words[i], bodies[i], learnt) if learnt else {}
             tags = self._unit_tags(unit, bodies[i], clauses[unit.index], learnt, hits, evidence)
             if tags:
                 out[unit.index] = clauses[unit.index].model_copy(update={"tags": tags})
         return probs
 
-    def _rule_hits(self, body: str, words: Any) -> list[RuleHit]:
-        """Phrase-rule hits in ``body``; its spaCy Doc is built only when a phrase's first word is there (most
-        clauses hold none, and building Docs was over half of tagging time)."""
-        if not self.rules.may_match(words):
-            return []
+    def _rule_hits(self, body: str) -> list[RuleHit]:
+        """Phrase-rule hits in ``body``. Its spaCy Doc is built only for a unit that holds a phrase
+        (:meth:`.rules.RuleMatcher.may_match_many`): building one per unit was over half of tagging time."""
         with self._lock:  # the model's vocab is not safe to grow from two threads
             doc = self.model.nlp.make_doc(body)
         return self.rules.hits(doc)

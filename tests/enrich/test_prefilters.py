@@ -100,3 +100,21 @@ def test_condition_pattern_with_look_ahead_equals_the_plain_pattern(text: str) -
     # folded letters that IGNORECASE matches: long s, dotted capital I, Kelvin sign
     for variant in (text, text.replace("s", "\u017f"), text.replace("I", "\u0130"), text + " \u212a"):
         assert _spans(obligations._CONDITION.finditer(variant)) == _spans(plain.finditer(variant))
+
+
+DATE_PIECES = ["January", "JUNE", "Sept", "Sept.", "May", "day", "Day", "DAY", "of", "OF", "this", "the", "1", "15",
+               "2019", "20", "19", "99", "st", "th", "t h", "_", "___", "[", "]", "[ ]", "[*]", "\u2022", "(", ")",
+               "/", "-", ",", ".", " ", "  ", "\n", "a", "Z", "x9", "2020-01-31"]
+date_texts = st.lists(st.sampled_from(DATE_PIECES), max_size=60).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(date_texts)
+def test_the_date_patterns_first_character_look_ahead_changes_no_match(text: str) -> None:
+    from leverage_lens.enrich import periods
+
+    lead = "(?=[\\dA-Z_\\[(d])"
+    assert periods._DATE.pattern.startswith(lead)
+    plain = re.compile(periods._DATE.pattern[len(lead):])
+    assert [(m.span(), m.groupdict()) for m in periods._DATE.finditer(text)] == \
+        [(m.span(), m.groupdict()) for m in plain.finditer(text)]

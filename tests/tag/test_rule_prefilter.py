@@ -35,11 +35,32 @@ def test_tags_equal_with_and_without_the_prefilter() -> None:
         "4. Miscellaneous. Zyx qwv plmok.\n")
     tagger = shared_tagger()
     fast = tagger.tag(doc.clauses, doc.text)
-    original = tagger.rules.may_match
+    original = tagger.rules.may_match_many
     try:
-        tagger.rules.may_match = lambda ids: True  # type: ignore[method-assign]
+        tagger.rules.may_match_many = lambda texts: [True] * len(texts)  # type: ignore[method-assign]
         slow = tagger.tag(doc.clauses, doc.text)
     finally:
-        tagger.rules.may_match = original  # type: ignore[method-assign]
+        tagger.rules.may_match_many = original  # type: ignore[method-assign]
     assert [c.tags for c in fast] == [c.tags for c in slow]
     assert any(e.label == "phrase" for c in fast for t in c.tags for e in t.evidence)  # rules did run
+
+
+def test_the_prefilter_says_yes_exactly_when_the_phrase_matcher_finds_a_phrase() -> None:
+    tagger = shared_tagger()
+    nlp = tagger.model.nlp
+    texts = []
+    for c in default().categories:
+        for p in c.phrases:
+            words = p.split()
+            texts.append(f"Whereas {p} applies.")
+            texts.append(f"Whereas {' '.join(words[:-1])} applies.")  # the phrase cut short
+            texts.append(f"Whereas {' '.join(reversed(words))} applies.")  # its words out of order
+    assert len(texts) > 300
+    for text in texts:
+        assert tagger.rules.may_match(tagger._hashes(text)) == bool(tagger.rules.hits(nlp.make_doc(text))), text
+
+
+def test_a_phrase_split_between_two_units_is_in_neither() -> None:
+    tagger = shared_tagger()
+    texts = ["The Supplier shall not", "compete with anyone.", "Zyx.", "The Supplier shall not compete.", ""]
+    assert tagger.rules.may_match_many([tagger._hashes(t) for t in texts]) == [False, False, False, True, False]
