@@ -13,6 +13,7 @@ This module reads clauses by their attributes only (``id``, ``number``, ``headin
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
@@ -98,7 +99,34 @@ def cite_all(clauses: Sequence[Any]) -> dict[str, str]:
     signature_no = {c.id: k for k, c in enumerate((c for c in clauses if _kind(c) == "signature"), 1)}
     for c in clauses:
         out[c.id] = _cite(c, by_id, out, prefix, unnumbered, position, signature_no)
-    return out
+    return _told_apart(clauses, by_id, out)
+
+
+def _told_apart(clauses: Sequence[Any], by_id: dict[str, Any], out: dict[str, str]) -> dict[str, str]:
+    """Clauses cited alike are told apart by the heading of their top section: "1(a) (Customer Orders)".
+
+    A document whose numbering restarts (an EDGAR filing whose Word lists lost their numbers prints seven
+    sections "1.") would otherwise send the reader to the wrong clause. Every clause under a top section
+    whose number another top section repeats gains that heading ("1, first paragraph (Appointment)"), and
+    so does any other clause whose citation another clause shares. A clause with no headed top section
+    keeps its citation as printed."""
+    count = Counter(out.values())
+    if len(count) == len(out):
+        return out
+    tops: dict[str, Any] = {}  # clause id -> its outermost numbered, headed section (not an attachment)
+    for c in clauses:  # parents come first: a clause's top is its parent's, or itself
+        parent_top = tops.get(c.parent_id) if c.parent_id else None
+        own = c if _own_number(c) is not None and c.heading and not _is_attachment(c) else None
+        top = parent_top or own
+        if top is not None:
+            tops[c.id] = top
+    top_cites = Counter(out[t.id] for t in {t.id: t for t in tops.values()}.values())
+    told = dict(out)
+    for c in clauses:
+        top = tops.get(c.id)
+        if top is not None and (top_cites[out[top.id]] > 1 or count[out[c.id]] > 1):
+            told[c.id] = f"{out[c.id]} ({_short(top.heading, 40)})"
+    return told
 
 
 def _numbered_parent(c: Any, by_id: dict[str, Any]) -> Any | None:

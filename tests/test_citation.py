@@ -36,6 +36,18 @@ def test_articles_exhibits_and_their_parts() -> None:
         "Article IV", "4.1", "Exhibit A", "Exhibit A, 2", "Exhibit A, 2.3", "Exhibit A, 2.3(a)"]
 
 
+def test_a_restarted_numbering_is_told_apart_by_the_top_sections_heading() -> None:
+    # An EDGAR filing whose Word lists lost their numbers: "1. Customer Orders", "1. Delivery", each with (a).
+    doc = _doc(("s1", "1.", "Appointment", "section", None), ("s1a", "(a)", None, "section", "s1"),
+               ("s1p", None, None, "paragraph", "s1"),
+               ("s2", "1.", "Delivery", "section", None), ("s2a", "(a)", None, "section", "s2"),
+               ("s3", "2.", "Fees", "section", None), ("s3a", "(a)", None, "section", "s3"),
+               ("s4", "1.", None, "section", None))
+    assert [doc.citation(c) for c in doc.clauses] == [
+        "1 (Appointment)", "1(a) (Appointment)", "1, second paragraph (Appointment)", "1 (Delivery)",
+        "1(a) (Delivery)", "2", "2(a)", "1"]
+
+
 def test_unnumbered_parts_are_named_as_a_reader_finds_them() -> None:
     doc = _doc(("title-1", None, "MASTER SERVICES AGREEMENT", "title", None),
                ("preamble", None, None, "preamble", None),

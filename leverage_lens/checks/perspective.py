@@ -27,7 +27,9 @@ def resolve_reader(perspective: str, parties: Sequence[Party]) -> str:
     for p in [p for p in parties if p.principal]:  # a side, never an entity the contract only names
         for name in (p.name, *p.aliases, *([p.role] if p.role else []), p.id):
             have = " ".join(name.lower().replace(",", " ").replace(".", " ").split())
-            score = 100.0 if have == want else fuzz.token_set_ratio(have, want)
+            # an exact name, alias or role beats a fuzzy match: token_set_ratio scores "STW" 100 against any
+            # name holding the word, such as a misread "City ... and STW Resources Holding Corp."
+            score = 101.0 if have == want else fuzz.token_set_ratio(have, want)
             if best is None or score > best[0]:
                 best = (score, p.id)
     if best is None or best[0] < 90:

@@ -45,10 +45,16 @@ class PageBreaks:
         self._typed: set[int] = set()
         self._row: int | None = None  # the table row being read
         self._rows_broken: set[int] = set()
+        self._rows_entered = 0
 
     def enter_row(self, row: etree._Element) -> int | None:
-        """A table row starts; returns the enclosing row (a nested table) for :meth:`leave_row`."""
-        outer, self._row = self._row, id(row)
+        """A table row starts; returns the enclosing row (a nested table) for :meth:`leave_row`.
+
+        Rows are numbered in reading order, not keyed by ``id(row)``: lxml makes a new proxy object for an
+        element each time it is reached, and a freed proxy's id is reused by the next row's, which made a
+        later row's page break look like one already counted (page counts varied from run to run)."""
+        self._rows_entered += 1
+        outer, self._row = self._row, self._rows_entered
         return outer
 
     def leave_row(self, outer: int | None) -> None:

@@ -39,3 +39,13 @@ def test_perspective_by_name_finds_the_same_party():
 def test_unknown_perspective_is_a_typed_error_naming_the_parties():
     with pytest.raises(InvalidOptionError, match="Acme Inc."):
         leverage_lens.analyze(leverage_lens.parse_text(TEXT), perspective="Gamma")
+
+
+def test_an_exact_alias_wins_over_a_longer_name_that_holds_the_word():
+    from leverage_lens.checks.perspective import resolve_reader
+    from leverage_lens.model import Party
+
+    parties = [Party(id="party-1", name="City of Fort Stockton, Texas and STW Resources Holding Corp."),
+               Party(id="party-2", name="STW Resources Holding Corp.", aliases=["STW"])]
+    assert resolve_reader("STW", parties) == "party-2"
+    assert resolve_reader("stw resources holding corp", parties) == "party-2"

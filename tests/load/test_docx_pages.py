@@ -73,3 +73,20 @@ def test_a_table_row_split_over_two_pages_is_one_page_break() -> None:
 def test_pdf_and_text_pages_are_known() -> None:
     doc = ll.parse_text("1. Term. One year.")
     assert doc.pages_known and doc.page_count == 1 and doc.pages_label() == "1 page"
+
+
+def test_page_breaks_in_many_tables_are_each_counted_on_every_run() -> None:
+    # An order form laid out as a table per term, each starting a page: each row's break is its own, however
+    # memory is reused between tables (rows keyed by id() once made a later table's break look counted).
+    tables = 30
+    b = DocxBuilder()
+    b.paragraph("Order Form")
+    for i in range(tables):
+        b.table([[f"Term {i}", f"Value {i}"]])
+        b.paragraph(f"Note {i}")
+    for table in b.document.tables[1:]:
+        for cell in table.rows[0].cells:  # Word marks the break in every cell of the row
+            _rendered_break(cell.paragraphs[0]._p)
+    data = b.to_bytes()
+    counts = {ll.parse(data, format="docx").page_count for _ in range(5)}
+    assert counts == {tables}
