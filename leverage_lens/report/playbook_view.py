@@ -136,10 +136,11 @@ def playbook_html(report: Report, where: Callable[[str | None], str],
         rows.append(f'<tr class="{cls}" data-status="{r.status}" data-position="{escape(r.position_id, quote=True)}" '
                     f'data-severity="{r.severity.value}"><td class="st">{escape(_status(r))}</td>'
                     f'<td><span class="sev sev-{r.severity.value}">{r.severity.value}</span></td>'
-                    f"<td>{escape(r.title)}</td><td>{cell}</td><td>{escape(r.message)}{extra}</td></tr>")
+                    f'<td data-label="Position">{escape(r.title)}</td><td data-label="Clause">{cell}</td>'
+                    f'<td data-label="Found">{escape(r.message)}{extra}</td></tr>')
     warn = "".join(f'<p class="muted">{escape(w)}</p>' for w in report.playbook.warnings)
     return (f'<section id="playbook-section"><h2>Playbook</h2><p>{escape(_header_line(report))}</p>{warn}'
-            '<table id="playbook"><thead><tr><th>Status</th><th>Severity</th><th>Position</th><th>Clause</th>'
+            '<table id="playbook" class="cards"><thead><tr><th>Status</th><th>Severity</th><th>Position</th><th>Clause</th>'
             f'<th>Found</th></tr></thead><tbody>{"".join(rows)}</tbody></table></section>')
 
 

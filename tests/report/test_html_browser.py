@@ -449,6 +449,26 @@ def phone(report: Report, workdir: Path) -> dict[str, object]:
     return data
 
 
+def _phone_page(report: Report, workdir: Path, name: str) -> dict[str, object]:
+    (workdir / f"{name}.html").write_text(report.to_html().replace("</body>", _PHONE_HARNESS), encoding="utf-8")
+    frame = workdir / f"{name}-frame.html"
+    frame.write_text(_PHONE_FRAME.replace("review-phone.html", f"{name}.html"), encoding="utf-8")
+    dom = _run_browser(["--window-size=1280,3000", "--dump-dom", frame.as_uri()], workdir / f"profile-{name}")
+    value = _body_attr(dom, "data-phone")
+    assert value, "the phone harness did not run"
+    data = json.loads(value)
+    assert isinstance(data, dict) and data["viewport"] == 400
+    return data
+
+
+def test_phone_width_playbook_section_does_not_scroll_sideways(workdir: Path) -> None:
+    checked = analyze(EXAMPLE, perspective="Customer", playbook="customer")
+    assert checked.playbook is not None and checked.playbook.failed()
+    data = _phone_page(checked, workdir, "review-playbook")
+    assert data["scroll_width"] <= data["viewport"]
+    assert data["outside"] == []
+
+
 def test_phone_width_page_does_not_scroll_sideways(phone: dict[str, object]) -> None:
     assert phone["scroll_width"] <= phone["viewport"]
     assert phone["outside"] == []
