@@ -21,9 +21,9 @@ import re
 
 from ..model import Span
 from .party_merge import Draft, merge
-from .party_names import ENTITY, ROLE_WORDS
+from .party_names import ENTITY, ROLE_WORDS, looks_like_person
 
-__all__ = ["read_cover", "read_signature_heads"]
+__all__ = ["read_cover", "read_role_lines", "read_signature_heads"]
 
 _BLANK = r"(?:\{[A-Za-z0-9_ ]{2,60}\}|\[[^\[\]\n]{2,60}\])"
 _BETWEEN_BLANKS = re.compile(rf"\bbetween\s+(?P<a>{_BLANK})\s+and\s+(?P<b>{_BLANK})")
@@ -123,3 +123,38 @@ def read_signature_heads(text: str, drafts: list[Draft]) -> None:
             continue
         merge(drafts, Draft(name=role, role=role, sources={"cover"}, placeholder=True,
                             spans=[Span(start=m.start("role"), end=m.end("role"), label="cover")]))
+
+
+# "Party A: Didi Chuxing Technology Co., Ltd." / "Licensor: Acme GmbH, Hauptstrasse 1": a role, a colon and
+# the party's name on one line, as contracts drafted in China and Europe list their parties.
+_ROLE_LINE = re.compile(r"(?m)^[ \t]*(?P<role>Party[ \t][A-D1-4]|[A-Z][a-z]+)[ \t]*[:\uff1a][ \t]*(?P<value>[^\n]{2,160})$")
+# Where the list of parties is over: the recitals or the first numbered clause.
+_LIST_END = re.compile(r"(?m)^[ \t]*(?:WHEREAS|Whereas|RECITALS|Recitals|BACKGROUND|1\.[ \t]+[A-Z])")
+
+
+def read_role_lines(text: str, drafts: list[Draft]) -> None:
+    """Parties listed one per line after their role (``Party A: <name>``) before the recitals. Only a
+    value that is an entity with a legal suffix, or a personal name, is a party: "Legal Representative:
+    Ting Chen" names no role, "Effective Date: ..." no party."""
+    head_end = min(len(text), 8000)
+    end = _LIST_END.search(text, 0, head_end)
+    found: list[Draft] = []
+    for m in _ROLE_LINE.finditer(text, 0, end.start() if end else head_end):
+        role = _role(m.group("role"))
+        if role is None or role.lower() in ("company", "service", "user", "member"):
+            continue
+        value = m.group("value").strip()
+        ent = ENTITY.match(value)
+        if ent is not None:
+            name, kind = ent.group("name").strip(" ,"), "organisation"
+        elif looks_like_person(value.strip(" ,.")):
+            name, kind = value.strip(" ,."), "person"
+        else:
+            continue
+        start = m.start("value") + value.find(name)
+        found.append(Draft(name=name, role=role, aliases=[role], sources={"cover"}, kind=kind,
+                           spans=[Span(start=start, end=start + len(name), label="name")]))
+    if len(found) >= 2:  # a list of sides, not one stray "Agent: ..." line
+        for d in found:
+            merge(drafts, d)
+

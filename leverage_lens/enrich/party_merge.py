@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from ..model import Signatory, Span
-from .party_names import norm
+from .party_names import ENTITY, ROLE_WORDS, norm
 
 __all__ = ["Draft", "merge", "find_draft", "same_name"]
 
@@ -106,11 +106,34 @@ def _holds_role(d: Draft, role: str | None) -> bool:
     return bool(role) and any(a.lower() == role.lower() for a in d.aliases)  # type: ignore[union-attr]
 
 
+# An upper-case role word a cover page or signature block sets before the entity it labels:
+# '"RESELLER"  MTI TECHNOLOGY CORPORATION', 'LICENSEE ACME INC.'.
+_ROLE_PREFIX = re.compile(r"[\"\u201c]?(?P<role>[A-Z]{4,}(?:[ \t][A-Z])?)[\"\u201d]?:?[ \t]+(?=[A-Z0-9])")
+
+
+def _split_role_prefix(new: Draft) -> None:
+    """Move a role word glued before a name into the draft's role: the name is what follows it."""
+    m = _ROLE_PREFIX.match(new.name)
+    if m is None or new.placeholder or m.group("role").lower() not in ROLE_WORDS or m.group("role") == "COMPANY":
+        return
+    rest = new.name[m.end() :]
+    if len(rest.split()) < 2 or not ENTITY.search(rest):
+        return
+    role = m.group("role").title()
+    new.name = rest
+    new.spans = [Span(start=sp.start + m.end(), end=sp.end, label=sp.label) if sp.label == "name" else sp
+                 for sp in new.spans]
+    new.role = new.role or role
+    if role not in new.aliases:
+        new.aliases.append(role)
+
+
 def merge(drafts: list[Draft], new: Draft) -> Draft:
     """Fold ``new`` into the draft it names and return that draft; append it when it names nobody yet.
 
     A role-only sighting (cover page "CUSTOMER:" with a blank) joins the draft holding that role. Aliases,
     spans, sources, description and signatories accumulate; the first real name wins over a placeholder."""
+    _split_role_prefix(new)
     target = find_draft(drafts, new.name, new.role) if not new.placeholder else None
     if target is None and new.role:
         target = next((d for d in drafts if d.role and d.role.lower() == new.role.lower()), None)

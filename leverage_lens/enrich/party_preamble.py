@@ -37,6 +37,12 @@ GENERIC_ALIASES = frozenset({"party", "parties", "each party", "either party", "
 
 _ALIAS_GROUP = re.compile(r"\((?P<body>[^()]{0,200}?[\"\u201c\u201d'\u2018][^()]{0,200}?|"
                           r"[ \t]?(?:(?:the[ \t]+)?[A-Z][A-Za-z0-9&\-]{1,15}|[A-Z][A-Z0-9&\-]{1,15}(?:[ \t][A-Z][A-Z0-9&\-]{1,15}){1,2})[ \t]?)\)")
+# Aliases quoted at the end of a party's entry in a list laid out line by line, with no brackets:
+# "NLS-1 Pharma AG / <address> / Switzerland “Licensor” / “NLS”".
+_BARE_GROUP = re.compile(
+    r"(?<=[ \t])(?P<body>[\"\u201c][A-Z][^\"\u201c\u201d\n]{0,40}[\"\u201d]"
+    r"(?:[ \t]*(?:/|,|or|and)[ \t]*[\"\u201c][A-Z][^\"\u201c\u201d\n]{0,40}[\"\u201d])*)(?=[ \t]*\n)"
+)
 _QUOTED = re.compile(
     r"(?:[\"\u201c\u201d]|\u2018\u2018|'')(?P<t>[^\"\u201c\u201d\n]{1,60}?)[,.]?[\"\u201d\u201c]"
     r"|(?<![\w])['\u2018](?P<t2>(?:the\s+)?[A-Z][^'\u2018\u2019\n]{0,40}?)['\u2019](?![\w])"
@@ -50,6 +56,8 @@ _BLANK_BEFORE = re.compile(
     r"(?P<name>[\[{][^\[\]{}\n]{2,60}[\]}])(?:,?\s+(?:an?|the)\s+[^()\[\]{}]{0,40}(?:[\[{][^\[\]{}\n]{1,40}[\]}]"
     r"[^()\[\]{}]{0,40})?)?[\s,]*$"
 )
+_QUOTED_ROLE_BEFORE = re.compile(r"[\"\u201c](?P<role>[A-Z][A-Za-z]{3,})[\"\u201d]:?[ \t]+$")
+_AT_BLANK = re.compile(r"\b(?:at|in|address(?:ed)?|located)[ \t:]*$")
 _CALLED = re.compile(
     r"\b(?:referred\s+to|called|designated|known)\s+(?:herein(?:after)?\s+|hereafter\s+|"
     r"in\s+this\s+(?:Agreement|Contract)\s+)?as\s+(?:the\s+)?"
@@ -67,7 +75,8 @@ NOT_A_NAME = re.compile(r"\b(?:AGREEMENT|Agreement|EXHIBIT|Exhibit|Schedule|SCHE
 # The name a party chunk opens with, when a description follows it: "Detto Technologies, a Washington
 # company with business at ..., Bellevue, Washington 98007".
 _LEAD_NAME = re.compile(
-    r"(?P<name>[A-Z][\w&.'\-]*(?:[ \t]+(?:[A-Z][\w&.'\-]*|of|and|&|de|la|du|for)){0,6}?)(?=,[ \t]+(?:an?|the)[ \t]|"
+    r"(?P<name>[A-Z][\w&.'\-]*(?:[ \t]+(?:[A-Z][\w&.'\-]*|of|and|&|de|la|du|for)){0,6}?(?:,[ \t]+[A-Z]{2,5}\.?)?)"
+    r"(?=,[ \t]+(?:an?|the)[ \t]|"
     r",[ \t]+(?:with|having|located|whose)[ \t])"
 )
 # A numbered party in a list, named first: "(2) NIGEL CROCKETT of ... (the "Employee")", "(2) JOHN ROGERS (the
@@ -77,8 +86,8 @@ _ITEM_NAME = re.compile(
 )
 # The last name in a chunk followed by what it is: "Ingram Micro, a corporation organized under ...".
 _DESCRIBED = re.compile(
-    r"(?<![\w&.'\-])(?P<name>[A-Z][\w&.'\-]*(?:[ \t]+(?:[A-Z][\w&.'\-]*|of|and|&)){0,5}),[ \t]+an?[ \t]+"
-    r"(?:[A-Z][\w\-]*[ \t]+){0,3}(?:corporation|company|limited|partnership|trust|bank|association|individual|"
+    r"(?<![\w&.'\-])(?P<name>[A-Z][\w&.'\-]*(?:[ \t]+(?:[A-Z][\w&.'\-]*|of|and|&)){0,5}(?:,[ \t]+[A-Z]{2,5}\.?)?),"
+    r"[ \t]+an?[ \t]+(?:[A-Z][\w\-]*[ \t]+){0,3}(?:[a-z][\w\-]*[ \t]+){0,3}(?:corporation|company|limited|partnership|trust|bank|association|individual|"
     r"banking|national|general|business|non-?profit|professional|public|private|statutory|exempted)\b"
 )
 # A party's name alone on the first line of its entry in a list laid out one line per item.
@@ -120,7 +129,7 @@ def _name_from_chunk(chunk: str) -> tuple[str, int, bool] | None:
         if item and not NOT_A_NAME.search(item.group("name")) and not ENTITY.search(item.group("name")):
             return item.group("name"), pos, False
     blank = _BLANK_BEFORE.search(rest)  # the blank right before the group: "by [Investor Name] (the "Investor")"
-    if blank:
+    if blank and not _AT_BLANK.search(rest, 0, blank.start()):  # "place of business at [***]" is an address
         return blank.group("name"), pos + blank.start("name"), True
     for ent in entities(rest, 0, len(rest)):
         if not norm(ent.group("name")):
@@ -242,6 +251,17 @@ def _strong(text: str, name: str, ns: int, aliases: list[str], blank: bool) -> b
     return bool(etype) or kind == "person"
 
 
+def _groups(text: str, a: int, b: int) -> list[re.Match[str]]:
+    """The alias groups in ``text[a:b]``: bracketed ones, and quoted aliases ending a line outside brackets."""
+    groups = list(_ALIAS_GROUP.finditer(text, a, b))
+    if "\n" not in text[a:b]:
+        return groups
+    taken = [g.span() for g in groups]
+    bare = [g for g in _BARE_GROUP.finditer(text, a, b) if not any(x <= g.start() < y for x, y in taken)
+            and text.rfind("(", a, g.start()) <= text.rfind(")", a, g.start())]
+    return sorted(groups + bare, key=lambda g: g.start()) if bare else groups
+
+
 def read_preamble(text: str, drafts: list[Draft]) -> None:
     """Add the parties the preamble names to ``drafts`` (merging repeat sightings)."""
     wins, first_between = windows(text)
@@ -258,7 +278,7 @@ def read_preamble(text: str, drafts: list[Draft]) -> None:
                 return "later"
             return "head" if first_between is not None and pos < first_between else "preamble"
 
-        for g in _ALIAS_GROUP.finditer(flat, cursor, b):
+        for g in _groups(flat, cursor, b):
             aliases = aliases_in(g.group("body"))
             chunk_start, cursor = cursor, g.end()
             if not aliases or _SUFFIX_NEXT.match(flat, g.end()):
@@ -319,7 +339,9 @@ def read_preamble(text: str, drafts: list[Draft]) -> None:
                 src = "later"  # no "between": a bare entity deep in the opening page is only named there
             if src == "preamble" and (undersigned or _MENTIONED.search(flat, max(a, ns - 40), ns)):
                 src = "later"  # "the equity securities of Q Biomed, Inc.": named, not a side
-            _add(drafts, flat, name, ns, [], src, False, None)
+            role = _QUOTED_ROLE_BEFORE.search(flat, max(a, ns - 30), ns)  # '"RESELLER"  MTI TECHNOLOGY CORP.'
+            role_alias = [role.group("role").title()] if role and role.group("role").lower() in ROLE_WORDS else []
+            _add(drafts, flat, name, ns, role_alias, src, False, None)
         for r in _DBA.finditer(flat, a, b):  # "Software.net Corporation, doing business as Beyond.com"
             before = [d for d in drafts if d.spans and d.spans[0].start < r.start()]
             if before:

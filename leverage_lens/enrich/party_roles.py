@@ -56,7 +56,8 @@ def _is_role_word(alias: str) -> bool:
     if low in ROLE_WORDS or _PARTY_X.fullmatch(low):
         return True
     words = low.split()
-    return len(words) in (2, 3) and words[-1] in ROLE_WORDS and alias[:1].isupper()  # "Trademark Licensor"
+    # "Trademark Licensor"; but "WestRock Company" is a name: "company" ends names as a legal form
+    return len(words) in (2, 3) and words[-1] in ROLE_WORDS and words[-1] != "company" and alias[:1].isupper()
 
 
 def role_of(name: str, aliases: Sequence[str], text: str) -> str | None:

@@ -1,0 +1,75 @@
+"""Party lists laid out the ways filed contracts lay them out, beyond the "by and between" sentence: role
+lines ("Party A: <name>"), aliases quoted at the end of a line-by-line entry, role words glued before a
+name on a cover page, designators after a comma ("Hyde Park Bancorp, MHC"), addresses left blank before an
+alias group, and names ending in "Company" that are names, not roles."""
+
+from __future__ import annotations
+
+from leverage_lens.enrich import find_parties
+
+
+def _principal(text: str) -> list[tuple[str, str | None]]:
+    return [(p.name, p.role) for p in find_parties(text) if p.principal]
+
+
+def test_role_lines_before_the_recitals_name_the_parties_and_their_roles():
+    text = ("Collaboration Agreement\nThis Agreement is made and entered into by and between the following parties.\n"
+            "Party A: Didi Chuxing Technology Co., Ltd.\nLegal Representative: Ting Chen\n"
+            "Party B: Hunan Ruixi Financial Leasing Co., Ltd\nLegal Representative: Xianglong Li\n"
+            "Party A and Party B shall be individually referred to as a \u201cParty\u201d.\nWhereas\n"
+            "1. Party A operates a platform.\n")
+    assert _principal(text) == [("Didi Chuxing Technology Co., Ltd.", "Party A"),
+                                ("Hunan Ruixi Financial Leasing Co., Ltd", "Party B")]
+    didi = find_parties(text)[0]
+    name = next(s for s in didi.spans if s.label == "name")
+    assert text[name.start : name.end] == "Didi Chuxing Technology Co., Ltd."
+
+
+def test_a_single_role_line_or_a_role_line_in_the_clauses_names_no_party():
+    text = ("SERVICES AGREEMENT between Acme Inc. (\"Acme\") and Beta LLC (\"Beta\").\nWHEREAS the parties agree.\n"
+            "1. Notices.\nAgent: Gamma Holdings Ltd.\nCustomer: Delta Corp.\n")
+    assert [n for n, _ in _principal(text)] == ["Acme Inc.", "Beta LLC"]
+
+
+def test_aliases_quoted_at_the_end_of_a_line_by_line_entry_belong_to_the_party_above():
+    text = ("License and Development Agreement\n\u201cAgreement\u201d\nbetween\nNLS-1 Pharma AG\nAlter Postplatz 2\n"
+            "6370 Stans\nSwitzerland \u201cLicensor\u201d / \u201cNLS\u201d\nand\nEurofarma Laborat\u00f3rios S.A.\n"
+            "Avenida Vereador Jos\u00e9 Diniz 3465\nBrazil \u201cLicensee\u201d / \u201cEurofarma\u201d\n"
+            "(Licensor and Licensee each a \u201cParty\u201d)\nWHEREAS Licensor owns a product.\n")
+    parties = [p for p in find_parties(text) if p.principal]
+    assert [(p.name, p.role) for p in parties] == [("NLS-1 Pharma AG", "Licensor"),
+                                                    ("Eurofarma Laborat\u00f3rios S.A.", "Licensee")]
+    assert parties[0].aliases == ["Licensor", "NLS"]
+
+
+def test_a_role_word_set_before_a_name_on_a_cover_page_is_the_role_not_part_of_the_name():
+    text = ('RESELLER AGREEMENT\nMcDATA CORPORATION ("McDATA")          "RESELLER"  MTI TECHNOLOGY CORPORATION\n'
+            "ADDRESS: TUSTIN, CA 92780\nThis Reseller Agreement is entered into by and between McDATA and Reseller.\n"
+            "1. SCOPE\nReseller will resell the Products.\n")
+    assert _principal(text) == [("McDATA CORPORATION", None), ("MTI TECHNOLOGY CORPORATION", "Reseller")]
+
+
+def test_a_designator_after_a_comma_stays_in_the_name_and_keeps_related_entities_apart():
+    text = ("Ladies and Gentlemen:\nBlue Hills Bancorp, Inc. (the \u201cHolding Company\u201d), a newly formed Maryland "
+            "corporation, Hyde Park Bancorp, MHC, a Massachusetts-chartered mutual holding company (the \u201cMHC\u201d), "
+            "Hyde Park Bancorp, Inc., a Massachusetts corporation (the \u201cMid-Tier\u201d), hereby confirm their "
+            "agreement with Keefe, Bruyette & Woods, Inc. (the \u201cAgent\u201d) as follows:\nSection 1. The Offering.\n")
+    names = [n for n, _ in _principal(text)]
+    assert "Hyde Park Bancorp, MHC" in names and "Hyde Park Bancorp, Inc." in names and len(names) == 4
+
+
+def test_a_blank_address_before_an_alias_group_is_no_name():
+    text = ("MARKETING AGREEMENT between Loop Industries, Inc., a Nevada corporation (\u201cLoop\u201d), and Indorama Loop "
+            "Technologies, LLC, a Delaware limited liability company with a principal place of business at [***] "
+            "(\u201cJoint Venture Company\u201d) (each of Loop and Joint Venture Company is a \u201cParty\u201d).\n"
+            "BACKGROUND\nA. Loop has developed a process. The Joint Venture Company will sell it; the Joint Venture Company "
+            "will pay Loop.\n")
+    assert _principal(text) == [("Loop Industries, Inc.", None),
+                                ("Indorama Loop Technologies, LLC", "Joint Venture Company")]
+
+
+def test_a_name_ending_in_company_is_a_name_and_the_defined_role_is_kept():
+    text = ("INTELLECTUAL PROPERTY AGREEMENT by and between WestRock Company, a Delaware corporation (\u201cParent\u201d), "
+            "and Ingevity Corporation, a Delaware corporation (\u201cSpinCo\u201d).\nRECITALS\nWHEREAS the Parent and "
+            "SpinCo have agreed; the Parent shall transfer assets; the SpinCo shall accept them.\n")
+    assert _principal(text)[0] == ("WestRock Company", "Parent")
