@@ -98,7 +98,7 @@ def find_parties(text: str) -> list[Party]:
                           "person" if looks_like_person(d.name) else None)
         out.append(Party(
             id=f"party-{i}", name=d.name, aliases=list(dict.fromkeys(a for a in d.aliases if a != d.name)),
-            role=role.title() if role and role.islower() else role, spans=d.spans, kind=kind,
+            role=role.title() if role and (role.islower() or role.isupper() and role.lower() in ROLE_WORDS) else role, spans=d.spans, kind=kind,
             entity_type=d.entity_type, jurisdiction=d.jurisdiction, signatories=d.signatories,
             principal=i <= len(principal), confidence=_confidence(d, i <= len(principal)),
         ))

@@ -132,6 +132,9 @@ _ROLE_LINE = re.compile(r"(?m)^[ \t]*(?P<role>Party[ \t][A-D1-4]|[A-Z][a-z]+)[ \
 _LIST_END = re.compile(r"(?m)^[ \t]*(?:WHEREAS|Whereas|RECITALS|Recitals|BACKGROUND|1\.[ \t]+[A-Z])")
 
 
+_TITLED = re.compile(r"[A-Z][\w'\u2019&.\-]*(?:[ \t]+(?:[A-Z][\w'\u2019&.\-]*|of|and|&|for|the)){1,8}")
+
+
 def read_role_lines(text: str, drafts: list[Draft]) -> None:
     """Parties listed one per line after their role (``Party A: <name>``) before the recitals. Only a
     value that is an entity with a legal suffix, or a personal name, is a party: "Legal Representative:
@@ -149,12 +152,14 @@ def read_role_lines(text: str, drafts: list[Draft]) -> None:
             name, kind = ent.group("name").strip(" ,"), "organisation"
         elif looks_like_person(value.strip(" ,.")):
             name, kind = value.strip(" ,."), "person"
+        elif _TITLED.fullmatch(value.strip(" ,.")):
+            name, kind = value.strip(" ,."), None  # "People's Government of Fenyi County": only with a named side
         else:
             continue
         start = m.start("value") + value.find(name)
         found.append(Draft(name=name, role=role, aliases=[role], sources={"cover"}, kind=kind,
                            spans=[Span(start=start, end=start + len(name), label="name")]))
-    if len(found) >= 2:  # a list of sides, not one stray "Agent: ..." line
+    if len(found) >= 2 and any(d.kind for d in found):  # a list of sides, not one stray "Agent: ..." line
         for d in found:
             merge(drafts, d)
 

@@ -36,7 +36,7 @@ SUFFIX = (
 # ending in a legal suffix.
 ENTITY = re.compile(
     rf"(?<![A-Z0-9\u00c0-\u00de])(?P<name>(?!(?i:of|de|du|del|der|la|van|von)[ \t])"  # not "SA" inside "USA"
-    rf"(?:(?:[A-Z0-9\u00c0-\u00de][\w&'\u2019.\-/]*|&|\([A-Z][\w.]{{0,10}}\)),?[ \t]+(?:(?i:of|de|du|del|der|la|van|von)[ \t]+)?){{0,7}}?"
+    rf"(?:(?:[A-Z0-9\u00c0-\u00de][\w&'\u2019.\-/]*|&|\([A-Z][\w.]{{0,14}}\)),?[ \t]+(?:(?i:of|de|du|del|der|la|van|von)[ \t]+)?){{0,7}}?"
     rf"(?:[A-Z0-9\u00c0-\u00de][\w&'\u2019.\-/]*,?[ \t]+)?{SUFFIX}\.?(?:,?[ \t]+{SUFFIX}\.?)*)(?![\w])"
     r"(?!(?:(?<=Holdings)|(?<=HOLDINGS)|(?<=Partners)|(?<=PARTNERS)|(?<=Trust)|(?<=Bank)|(?<=Company))[ \t]+[A-Z][a-z])"
     r"(?!(?:(?<=Bank)|(?<=BANK)|(?<=Trust)|(?<=TRUST)|(?<=Company)|(?<=COMPANY)|(?<=Holdings)|(?<=HOLDINGS)|"

@@ -57,6 +57,9 @@ _BLANK_BEFORE = re.compile(
     r"[^()\[\]{}]{0,40})?)?[\s,]*$"
 )
 _QUOTED_ROLE_BEFORE = re.compile(r"[\"\u201c](?P<role>[A-Z][A-Za-z]{3,})[\"\u201d]:?[ \t]+$")
+_REFERRED_TAIL = re.compile(r"[ \t,]+(?:(?:here(?:in)?after|herein)[ \t]+)?(?:referred[ \t]+to|called|designated)"
+                            r"[ \t]+as[ \t]*(?:the[ \t]*)?[ \t:]*$")
+_ARTICLE_BEFORE = re.compile(r"(?:^|[ \t,])(?:a|an|A|An)[ \t]+$")
 _AT_BLANK = re.compile(r"\b(?:at|in|address(?:ed)?|located)[ \t:]*$")
 _CALLED = re.compile(
     r"\b(?:referred\s+to|called|designated|known)\s+(?:herein(?:after)?\s+|hereafter\s+|"
@@ -97,7 +100,7 @@ _NOT_FIRST = frozenset({"This", "THIS", "The", "THE", "WHEREAS", "Whereas", "Agr
 # Words before an entity that open the party's phrase and hold a lower-case word the entity pattern stops at.
 _LOWER_BREAK = re.compile(r"[ \t\n]*[A-Z][\w\-']*(?:[ \t]+(?!(?:between|among|and|or|by|with|of|the|to|for|from|"
                           r"dated|made|is|as|in|on|at|its|this)\b)[a-z][\w\-']*){1,2}[ \t]+")
-_SUFFIX_NEXT = re.compile(rf"[ \t,]*{SUFFIX}\b")
+_SUFFIX_NEXT = re.compile(rf"[ \t,]*(?:(?:Co|CO)\.?[ \t]+)?{SUFFIX}\b")
 _BARE_SUFFIX = re.compile(rf"{SUFFIX}\.?")
 _CONJ = re.compile(r",?\s+(?:and|&)\s+(?=\S)")
 
@@ -119,6 +122,9 @@ def aliases_in(body: str) -> list[str]:
 
 def _name_from_chunk(chunk: str) -> tuple[str, int, bool] | None:
     """The party name in a preamble chunk (text before an alias group): name, offset, whether a blank."""
+    tail = _REFERRED_TAIL.search(chunk)
+    if tail is not None:  # "NeoMedia Micro Paint Repair hereinafter referred to as ("DISTRIBUTOR")"
+        chunk = chunk[: tail.start()]
     lead = _LEAD.match(chunk)
     pos = lead.end() if lead else 0
     if _unnamed_last_conjunct(chunk, pos):
@@ -126,18 +132,27 @@ def _name_from_chunk(chunk: str) -> tuple[str, int, bool] | None:
     rest = chunk[pos:]
     if lead is not None and _ENUMERATED.search(lead.group(0)):
         item = _ITEM_NAME.match(rest)
-        if item and not NOT_A_NAME.search(item.group("name")) and not ENTITY.search(item.group("name")):
+        if item and not NOT_A_NAME.search(item.group("name")) and not ENTITY.search(item.group("name")) \
+                and not ENTITY.match(rest, item.start()):  # "(2) Oaktree Capital Management (International) Limited"
             return item.group("name"), pos, False
     blank = _BLANK_BEFORE.search(rest)  # the blank right before the group: "by [Investor Name] (the "Investor")"
     if blank and not _AT_BLANK.search(rest, 0, blank.start()):  # "place of business at [***]" is an address
         return blank.group("name"), pos + blank.start("name"), True
+    glue = None  # where a suffix-like word opening the name stands: "AB Wately, Inc."
     for ent in entities(rest, 0, len(rest)):
         if not norm(ent.group("name")):
             continue
         name, cut = clean_name(ent.group("name"))
         start = widen(rest, ent.start() + cut)
         if start == ent.start() + cut and _BARE_SUFFIX.fullmatch(name):
+            glue = (ent.start() + cut, ent.end()) if name.isupper() and len(name) <= 3 else None
             continue  # "the Company" in passing; but "drkoop.com, inc." widens to a name
+        if _ARTICLE_BEFORE.search(rest, max(0, start - 4), start):
+            glue = None
+            continue  # "a Delaware Corporation with its principal place of business at ...": a description
+        if glue is not None and start == ent.start() + cut and rest[glue[1] : start] in (" ", "\t"):
+            name, start = rest[glue[0] : ent.start() + cut] + name, glue[0]
+            return name.strip(" ,"), pos + start, False
         if _LOWER_BREAK.fullmatch(rest, 0, start):
             start = len(rest[:start]) - len(rest[:start].lstrip())  # "Petro data Management Services Limited."
         name = rest[start : ent.start() + cut] + name
@@ -280,9 +295,11 @@ def read_preamble(text: str, drafts: list[Draft]) -> None:
 
         for g in _groups(flat, cursor, b):
             aliases = aliases_in(g.group("body"))
+            if _SUFFIX_NEXT.match(flat, g.end()):
+                continue  # "GALEN (CHEMICALS) LIMITED", "PPG Paints Trading (Shanghai) Co Ltd": part of the name
             chunk_start, cursor = cursor, g.end()
-            if not aliases or _SUFFIX_NEXT.match(flat, g.end()):
-                continue  # "GALEN (CHEMICALS) LIMITED": a word of the name, not an alias
+            if not aliases:
+                continue
             chunk_start, named_self = _own_chunk(flat, chunk_start, g.start())
             if _JOINT.search(g.group("body")):
                 joint = _joint_names(flat, chunk_start, g.start())

@@ -73,3 +73,38 @@ def test_a_name_ending_in_company_is_a_name_and_the_defined_role_is_kept():
             "and Ingevity Corporation, a Delaware corporation (\u201cSpinCo\u201d).\nRECITALS\nWHEREAS the Parent and "
             "SpinCo have agreed; the Parent shall transfer assets; the SpinCo shall accept them.\n")
     assert _principal(text)[0] == ("WestRock Company", "Parent")
+
+
+def test_a_bracketed_word_before_the_legal_form_is_part_of_the_name_not_an_alias():
+    text = ("STRATEGIC ALLIANCE AGREEMENT by and between Dialog Semiconductor (UK) Ltd., a corporation organized under "
+            "the laws of England and Wales (\u201cDIALOG\u201d) and PPG Paints Trading (Shanghai) Co Ltd (\u201cPPG Shanghai\u201d) "
+            "and (3) Oaktree Capital Management (International) Limited, a private limited company (the \"Sub-Advisor\").\n"
+            "WHEREAS the parties agree.\n")
+    assert _principal(text) == [("Dialog Semiconductor (UK) Ltd.", None),
+                                ("PPG Paints Trading (Shanghai) Co Ltd", None),
+                                ("Oaktree Capital Management (International) Limited", "Sub-Advisor")]
+
+
+def test_hereinafter_referred_to_as_before_the_alias_group_leaves_the_name_before_it():
+    text = ("THIS AGREEMENT is made by and between:\nPPG Paints Trading (Shanghai) Co Ltd hereinafter referred to as "
+            "(\"PPG Shanghai\")\nAddress : Suite 2512\nand\nNeoMedia Micro Paint Repair hereinafter referred to as "
+            "(\"DISTRIBUTOR\")\nAddress : 2201 Second Street\nWITNESSETH:\nWHEREAS: A. PPG SHANGHAI desires DISTRIBUTOR "
+            "to sell.\n")
+    assert _principal(text) == [("PPG Paints Trading (Shanghai) Co Ltd", None),
+                                ("NeoMedia Micro Paint Repair", "Distributor")]
+
+
+def test_a_description_is_no_name_and_a_suffix_like_initial_opens_the_next_name():
+    text = ('CO-BRANDING AGREEMENT This agreement is made by and between PC QUOTE, INC. (hereinafter referred to as '
+            '"PCQ"), a Delaware Corporation with its principal place of business at 300 South Wacker Drive, Chicago, '
+            'Illinois 60605 and AB Wately, Inc. (hereinafter referred to as "ABW") with its principal place of '
+            "business in New York.\nDefinitions:\n")
+    parties = [p for p in find_parties(text) if p.principal]
+    assert [(p.name, p.aliases) for p in parties] == [("PC QUOTE, INC.", ["PCQ"]), ("AB Wately, Inc.", ["ABW"])]
+
+
+def test_role_lines_may_name_a_public_body_when_another_line_names_an_entity():
+    text = ("Cooperation Agreement of 50MWp Photovoltaic Project\nParty A: People\u2019s Government of Fenyi County\n"
+            "Party B: Xinyu Xinwei New Energy Co., Ltd.\nParty A welcomes and supports Party B.\n")
+    assert _principal(text) == [("People\u2019s Government of Fenyi County", "Party A"),
+                                ("Xinyu Xinwei New Energy Co., Ltd.", "Party B")]
