@@ -27,7 +27,7 @@ from .party_names import ENTITY, ROLE_WORDS, looks_like_person, norm
 from .party_preamble import GENERIC_ALIASES, read_preamble
 from .party_pronouns import is_pronoun, link_pronouns
 from .party_roles import role_of
-from .party_signatures import read_signatures
+from .party_signatures import fill_signatories, read_signatures
 
 __all__ = ["find_parties", "ROLE_WORDS", "GENERIC_ALIASES", "norm"]
 
@@ -67,6 +67,7 @@ def find_parties(text: str) -> list[Party]:
     read_signatures(text, drafts)
     read_signature_heads(text, drafts)
     link_pronouns(text, drafts, ROLE_WORDS)  # "you"/"we" -> the named party they stand for
+    fill_signatories(text, drafts)
     notes = [m.span() for m in _DRAFTING_NOTE.finditer(text, 0, min(len(text), 30000))] if "rafting" in text else []
     if notes:  # "[Drafting note: ... e.g. "between Rose Apothecaries, Inc. and Vandelay Industries, Inc."]"
         drafts = [d for d in drafts if not any(a <= d.spans[0].start < b for a, b in notes)]

@@ -68,12 +68,25 @@ def other_form(a: str, b: str) -> bool:
     return bool(fa and fb and fa != fb)
 
 
+_INITIALS = re.compile(r"^(?:[a-z] )+[a-z]\b")
+
+
+def _initials(key: str) -> str:
+    """A name key whose leading initials are run together ("a b watley" -> "ab watley"); only leading ones,
+    so "partners g p" and "partners ugp" stay apart."""
+    m = _INITIALS.match(key)
+    return key if m is None else m.group(0).replace(" ", "") + key[m.end() :]
+
+
 def same_name(a: str, b: str) -> bool:
     """True when two name keys (:func:`~.party_names.norm`) are one name, allowing a misprint
     ("Stremick's Heritage Foods" / "STREMICKS HERITAGE FOODS") but never a distinguishing word: one name
     holding the other plus a word ("Harvest Small Cap Partners" / "... Partners GP", "Vivint" / "Vivint
     Solar") or a different word ("Nanjing Tuniu Technology" / "Beijing Tuniu Technology") is another
     entity, as related companies are named."""
+    if a == b:
+        return True
+    a, b = _initials(a), _initials(b)  # "A.B. Watley" is "AB Watley"
     if a == b:
         return True
     if fuzz.ratio(a, b) < 88:

@@ -11,18 +11,21 @@ import re
 
 from ..model import Signatory, Span
 from .party_merge import Draft, merge
-from .party_names import ENTITY, clean_name, looks_like_person, on_source_line
+from .party_names import ENTITY, SUFFIX, clean_name, looks_like_person, on_source_line
 from .party_preamble import NOT_A_NAME
 
-__all__ = ["read_signatures", "signatories_after"]
+__all__ = ["read_signatures", "signatories_after", "fill_signatories"]
 
-_SIGNATURE = re.compile(r"(?P<name>[A-Z\u00c0-\u00de][A-Z0-9\u00c0-\u00de&.,'\u2019\- ]{2,80}?)[\s:,]*\n?\s*(?:By|BY|Name|Signature)\s*[:_]")
+_SIGNATURE = re.compile(r"(?P<name>[A-Z\u00c0-\u00de][A-Z0-9\u00c0-\u00de&.,'\u2019()\- ]{2,80}?)[\s:,]*\n?\s*(?:By|BY|Name|Signature)\s*[:_]")
 _SIGNATURE_LABEL = re.compile(r"(?:By|BY|Name|Signature)\s*[:_]")
 _SIGNATURE_NAME_MAX = 81  # [A-Z] then up to 80 characters: see _SIGNATURE
 _TAIL = 12000
 _FIELD_END = r"(?=[ \t]{2,}|\n|\s+(?:Name|NAME|Title|TITLE|Date|DATE|By|BY|Its|ITS)\s*:|$)"
 _NAME_FIELD = re.compile(rf"(?:Name|NAME|Print\s+Name|Printed\s+Name)\s*:[ \t]*(?P<v>[^\n:_]{{2,60}}?){_FIELD_END}")
 _TITLE_FIELD = re.compile(rf"(?:Title|TITLE|Its|ITS)\s*:[ \t]*(?P<v>[^\n:_]{{2,60}}?){_FIELD_END}")
+# "/s/ Norman Joe, President )" on a line of its own under "SIGNED FOR AND ON BEHALF of DGT CORP."
+_SLASH_OWN = re.compile(r"(?m)^[ \t]*/s/?[ \t]*(?P<v>[A-Z][\w.'\-]*(?:[ \t]+[A-Z][\w.'\-]*){1,3})(?=[ \t]*(?:,|\)|\n|$))")
+_BY_NAME = re.compile(r"(?:By|BY)[ \t]*:[ \t]*(?P<v>[A-Z][\w.'\-]*(?:[ \t]+[A-Z][\w.'\-]*){1,3})[ \t]*,?[ \t]*(?=\n|$)")
 _SLASH_S = re.compile(r"(?:By|BY)\s*:?\s*/s/\s*(?P<v>[A-Z][\w.'\- ]{2,50}?)(?=[ \t]{2,}|\n|\s+(?:Name|Title)|$)")
 
 
@@ -58,7 +61,9 @@ def signatories_after(text: str, a: int, b: int) -> list[Signatory]:
     Blank lines ("Name: ______") give nothing; a ``/s/`` conformed signature gives the name."""
     name = title = None
     span = None
-    m = _NAME_FIELD.search(text, a, b) or _SLASH_S.search(text, a, b)
+    m = _NAME_FIELD.search(text, a, b) or _SLASH_S.search(text, a, b) or _SLASH_OWN.search(text, a, b)
+    if m is None:
+        m = next((x for x in _BY_NAME.finditer(text, a, b) if looks_like_person(x.group("v").strip(" ,."))), None)
     if m:
         v = m.group("v").strip(" ,.")
         if looks_like_person(v) or (v[:1].isupper() and len(v.split()) <= 4 and not ENTITY.search(v)):
@@ -181,10 +186,58 @@ def _tidy(name: str) -> str:
 _ABBREVIATION_END = re.compile(r"(?:\b[A-Za-z]\.[A-Za-z]\.|\b(?i:inc|corp|ltd|co|llc|l\.?p|n\.a|s\.a|plc|bros|intl)\.)$")
 
 
+# A printed name as signature blocks give it: "Phillip L. Gomez, III", "Dr. Andreas Felder".
+_PRINTED = re.compile(r"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?[ \t]+)?[A-Z][\w.'\-]*(?:[ \t]+[A-Z][\w.'\-]*){1,3}(?:,[ \t]*(?:Jr|Sr|II|III|IV)\.?)?")
+_COLUMN_LABEL = re.compile(r"\b(?P<label>By|BY|Name|NAME|Title|TITLE|Its|ITS)[ \t]*:")
+
+
+def _column_signatories(text: str, line_end: int, columns: int) -> list[list[Signatory]]:
+    """Who signs under each of ``columns`` entities set side by side on one line ("ASTELLAS PHARMA INC.
+    FIBROGEN, INC." / "By: /s/ Toichi Takenaka By: /s/ Thomas B. Neff" / "Title: ... Title: ..."): on each
+    following line holding the same label once per column, the i-th value belongs to the i-th entity.
+    Reading the block as one column would give the first signer to both."""
+    names: list[tuple[str, int] | None] = [None] * columns
+    titles: list[str | None] = [None] * columns
+    pos = line_end
+    for _ in range(8):
+        nl = text.find("\n", pos + 1)
+        end = len(text) if nl < 0 else nl
+        line_start = pos + 1
+        labels = list(_COLUMN_LABEL.finditer(text, line_start, end))
+        if not labels and ENTITY.search(text, line_start, end):
+            break  # the next block's entity line
+        if len(labels) == columns and len({m.group("label").lower() for m in labels}) == 1:
+            kind = labels[0].group("label").lower()
+            for i, m in enumerate(labels):
+                seg_end = labels[i + 1].start() if i + 1 < columns else end
+                raw = text[m.end() : seg_end]
+                v = re.sub(r"^[ \t]*(?:/s/?[ \t]*)?", "", raw).strip(" ,.\t_-")
+                if not v or not v[0].isalpha():
+                    continue
+                vstart = m.end() + raw.find(v)
+                if kind in ("by", "name") and (looks_like_person(v) or kind == "name" and _PRINTED.fullmatch(v)):
+                    if names[i] is None or kind == "name":
+                        names[i] = (v, vstart)
+                elif kind in ("title", "its"):
+                    titles[i] = v
+        if nl < 0:
+            break
+        pos = nl
+    out: list[list[Signatory]] = []
+    for name, title in zip(names, titles):
+        if name is None and title is None:
+            out.append([])
+            continue
+        span = Span(start=name[1], end=name[1] + len(name[0]), label="signatory") if name else None
+        out.append([Signatory(name=name[0] if name else None, title=title, span=span)])
+    return out
+
+
 def read_signatures(text: str, drafts: list[Draft]) -> None:
     """Add the entities that sign (with their signatories), and persons signing in their own name, to
     ``drafts``, merging into known parties."""
     found: list[tuple[int, str, int]] = []
+    columns: list[tuple[int, str, list[Signatory]]] = []
     seen: set[int] = set()
     for start_at in _regions(text):
         stop_at = start_at + _WITNESS_SPAN if start_at < max(0, len(text) - _TAIL) else len(text)
@@ -194,7 +247,17 @@ def read_signatures(text: str, drafts: list[Draft]) -> None:
             if m.start("name") in seen:
                 continue
             seen.add(m.start("name"))
-            for start, name in _names_on_line(m.group("name"), m.start("name")):
+            on_line = _names_on_line(m.group("name"), m.start("name"))
+            if len(on_line) >= 2:  # entities side by side: each column's signer is read column by column
+                line_end = text.find("\n", on_line[-1][0])
+                for (start, name), sigs in zip(on_line, _column_signatories(text, line_end, len(on_line))
+                                                if line_end >= 0 else [[]] * len(on_line)):
+                    if NOT_A_NAME.search(name) or on_source_line(text, start):
+                        continue
+                    seen.add(start)
+                    columns.append((start, name, sigs))
+                continue
+            for start, name in on_line:
                 if NOT_A_NAME.search(name) or on_source_line(text, start):
                     continue
                 wrapped = _wrapped_start(text, start)
@@ -218,11 +281,101 @@ def read_signatures(text: str, drafts: list[Draft]) -> None:
             if start not in seen:
                 seen.add(start)
                 found.append((start, name, end))
+    for start, name, sigs in columns:
+        merge(drafts, Draft(name=name, sources={"signature"}, kind="organisation" if ENTITY.search(name) else None,
+                            spans=[Span(start=start, end=start + len(name), label="signature")], signatories=sigs))
     found.sort()
     for i, (start, name, end) in enumerate(found):
         stop = found[i + 1][0] if i + 1 < len(found) and found[i + 1][0] > start else min(len(text), end + 400)
+        nxt = _ENTITY_LINE.search(text, end, stop)  # another signer's entity line ends this block
+        stop = nxt.start() if nxt else stop
         kind = "organisation" if ENTITY.search(name) else "person" if looks_like_person(name.title()) else None
         d = Draft(name=name, sources={"signature"}, kind=kind,
                   spans=[Span(start=start, end=start + len(name), label="signature")],
                   signatories=signatories_after(text, max(start + len(name), end - 12), min(stop, end + 400)))
         merge(drafts, d)
+
+
+def fill_signatories(text: str, drafts: list[Draft]) -> None:
+    """Signers for introduced parties the block reader left without one: where a line of the signature
+    pages names the party (its name in any case, or an alias or role with "Signature:" -- "Kubient
+    Signature:", "Customer Signature:"), the block below it, up to the next such line, holds its signer.
+    The block never runs into another party's, so a signer is never given to the wrong party."""
+    keys: list[tuple[str, Draft]] = []
+    for d in drafts:
+        if d.placeholder:
+            continue
+        for k in (d.name, *d.aliases):
+            if k and len(k) >= 3:
+                keys.append((" ".join(k.lower().split()), d))
+    if not keys:
+        return
+    _fill_columns(text, keys)
+    marks: list[tuple[int, int, Draft]] = []
+    low = text.lower()
+    for start_at in _regions(text):
+        starts: set[int] = set()
+        for k, _ in keys:  # only lines holding a name or alias can name a party
+            at = low.find(k, start_at)
+            while at >= 0:
+                starts.add(text.rfind("\n", 0, at) + 1)
+                at = low.find(k, at + len(k))
+        for ls in sorted(starts):
+            le = text.find("\n", ls)
+            le = len(text) if le < 0 else le
+            raw = text[ls:le]
+            if len(raw) > 120:
+                continue
+            flat = " ".join(re.sub(r"(?i)(?:signature|for\s+and\s+on\s+behalf\s+of|for|the)\b|[:)(]", " ", raw)
+                            .lower().split()).strip(" ,.")
+            owner = next((d for k, d in keys if k.strip(" ,.") == flat), None) if flat else None
+            if owner is not None:
+                marks.append((ls, le, owner))
+    marks = sorted({m[0]: m for m in marks}.values(), key=lambda m: m[0])
+    for i, (start, end, d) in enumerate(marks):
+        if d.signatories or not d.sources & {"cover", "preamble"}:
+            continue
+        stop = marks[i + 1][0] if i + 1 < len(marks) else min(len(text), end + 400)
+        sigs = signatories_after(text, end, min(stop, end + 400))
+        if sigs:
+            d.signatories.extend(sigs)
+            d.spans.append(Span(start=start, end=end, label="signature"))
+
+
+_ENTITY_LINE = re.compile(rf"(?m)^[ \t]*[A-Z][^\n:]{{0,70}}\b{SUFFIX}\.?[ \t]*$")
+
+
+_MULTI_LABEL = re.compile(r"(?m)^[^\n]*\b(?:By|BY|Name|NAME)[ \t]*:[^\n]*\b(?:By|BY|Name|NAME)[ \t]*:[^\n]*$")
+
+
+def _fill_columns(text: str, keys: list[tuple[str, Draft]]) -> None:
+    """Signature blocks set in columns whose heads the block reader could not split ("CyberShop Excite,
+    Inc.", "NETZEE, INC.      THE BANKERS BANK, a Georgia"): the parties named on a line just above the first
+    line of side-by-side labels, in the order they stand there, take the columns' signers in that order."""
+    ordered = sorted(keys, key=lambda kd: -len(kd[0]))
+    for start_at in _regions(text):
+        for m in _MULTI_LABEL.finditer(text, start_at):
+            columns = len(_COLUMN_LABEL.findall(m.group(0)))
+            line_end = m.start() - 1
+            for _ in range(3):  # the heads may sit above a wrapped description or a rule line
+                line_start = text.rfind("\n", 0, max(0, line_end)) + 1
+                order = _heads(text[line_start:line_end].lower(), ordered)
+                if len(order) == columns or line_start == 0:
+                    break
+                line_end = line_start - 1
+            if len(order) != columns:
+                continue
+            for d, got in zip(order, _column_signatories(text, m.start() - 1, columns)):
+                if got and not d.signatories and d.sources & {"cover", "preamble"}:
+                    d.signatories.extend(got)
+
+
+def _heads(line: str, keys: list[tuple[str, Draft]]) -> list[Draft]:
+    """The parties a line names, left to right, each once (longest keys first, never overlapping)."""
+    taken: list[tuple[int, int, Draft]] = []
+    for k, d in keys:
+        at = line.find(k)
+        if at < 0 or any(x is d for _, _, x in taken) or any(a < at + len(k) and at < b for a, b, _ in taken):
+            continue
+        taken.append((at, at + len(k), d))
+    return [d for _, _, d in sorted(taken, key=lambda t: t[0])]
