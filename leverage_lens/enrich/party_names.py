@@ -82,6 +82,7 @@ def entities(text: str, a: int, b: int) -> list[re.Match[str]]:
 _NAME_PREFIX = re.compile(
     r"^.*(?:\s{3,}|\b(?:BETWEEN|Between|between|AMONG|Among|among)\s+|"
     r"\b(?:TO|BY|FOR|WITH|FROM)\s+(?=[A-Z])|"  # a title line: "AMENDMENT NO. 2 TO STREMICK'S HERITAGE FOODS, LLC"
+    r",[ \t]+[A-Z]{2,}[ \t]+AND[ \t]+(?=[A-Z])|"  # "... BETWEEN THE CITY OF FORT STOCKTON, TEXAS AND STW RESOURCES ..."
     r"(?:^|\s)(?!(?:Corp|Bros|Intl|Natl|Assoc|Dept)\.)[A-Z][a-z]{3,}\.\s+)(?=\S)",  # "Shipment. Company"
     re.DOTALL,
 )

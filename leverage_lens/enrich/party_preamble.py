@@ -36,6 +36,8 @@ NOT_PARTY = frozenset(
 GENERIC_ALIASES = frozenset({"party", "parties", "each party", "either party", "both parties"})
 
 _ALIAS_GROUP = re.compile(r"\((?P<body>[^()]{0,200}?[\"\u201c\u201d'\u2018][^()]{0,200}?|"
+                          r"(?:here(?:in)?after|hereafter)[ \t,]+(?:referred[ \t]+to[ \t]+as|called)[ \t]+(?:the[ \t]+)?"
+                          r"(?:Party[ \t][A-Z]|[A-Z][a-z]{2,15})|"
                           r"[ \t]?(?:(?:the[ \t]+)?[A-Z][A-Za-z0-9&\-]{1,15}|[A-Z][A-Z0-9&\-]{1,15}(?:[ \t][A-Z][A-Z0-9&\-]{1,15}){1,2})[ \t]?)\)")
 # Aliases quoted at the end of a party's entry in a list laid out line by line, with no brackets:
 # "NLS-1 Pharma AG / <address> / Switzerland “Licensor” / “NLS”".
@@ -60,10 +62,22 @@ _QUOTED_ROLE_BEFORE = re.compile(r"[\"\u201c](?P<role>[A-Z][A-Za-z]{3,})[\"\u201
 _REFERRED_TAIL = re.compile(r"[ \t,]+(?:(?:here(?:in)?after|herein)[ \t]+)?(?:referred[ \t]+to|called|designated)"
                             r"[ \t]+as[ \t]*(?:the[ \t]*)?[ \t:]*$")
 _ARTICLE_BEFORE = re.compile(r"(?:^|[ \t,])(?:a|an|A|An)[ \t]+$")
+# A division named as the party: "NAME, a division of <entity>": the alias group after the entity is the division's.
+_DIVISION = re.compile(r"(?P<name>[A-Z][A-Z0-9&'\u2019.\- ]{2,80}?|[A-Z][\w&'\u2019.\-]*(?:[ \t]+(?:[A-Z][\w&'\u2019.\-]*|of|and|&)){0,6}),"
+                       r"[ \t]+an?[ \t]+(?:[a-z]+[ \t]+)?(?:division|unit|business[ \t]+unit)[ \t]+of[ \t]+")
+_BARE_CALLED = re.compile(r"(?:referred[ \t]+to[ \t]+as|called)[ \t]+(?:the[ \t]+)?(?P<alias>Party[ \t][A-Z]|[A-Z][a-z]{2,15})[ \t]*$")
+_AND_JOINED = re.compile(r"(?:^|:)[ \t]*(?P<pre>(?:The[ \t]+)?(?:[A-Z][\w&.'\-]*[ \t]+){1,5}and[ \t]+)$")
+# A public body as a party, right after the words that introduce a party (not "the laws of the State of ...").
+_PUBLIC_BODY = re.compile(
+    r"(?:^|\b(?:by|between|among|and|with)[ \t]+|:[ \t]*)(?:the[ \t]+|The[ \t]+)?(?P<name>(?:City|County|State|Town|Village|"
+    r"Township|Commonwealth|Municipality|Province|Port|Republic|Government)[ \t]+of[ \t]+[A-Z][\w.'\-]*"
+    r"(?:[ \t]+[A-Z][\w.'\-]*){0,3}(?:,[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?(?=,))?)"
+)
+_ROLE_COMMA = re.compile(r"(?P<role>[A-Z][a-z]+),[ \t]+(?=[A-Z])")
 _AT_BLANK = re.compile(r"\b(?:at|in|address(?:ed)?|located)[ \t:]*$")
 _CALLED = re.compile(
     r"\b(?:referred\s+to|called|designated|known)\s+(?:herein(?:after)?\s+|hereafter\s+|"
-    r"in\s+this\s+(?:Agreement|Contract)\s+)?as\s+(?:the\s+)?"
+    r"in\s+this\s+(?i:agreement|contract)\s+)?as\s+(?:the\s+)?"
     r"[\"\u201c'\u2018]?(?P<alias>[A-Z][\w\-]+)"
 )
 _DBA = re.compile(
@@ -100,7 +114,7 @@ _NOT_FIRST = frozenset({"This", "THIS", "The", "THE", "WHEREAS", "Whereas", "Agr
 # Words before an entity that open the party's phrase and hold a lower-case word the entity pattern stops at.
 _LOWER_BREAK = re.compile(r"[ \t\n]*[A-Z][\w\-']*(?:[ \t]+(?!(?:between|among|and|or|by|with|of|the|to|for|from|"
                           r"dated|made|is|as|in|on|at|its|this)\b)[a-z][\w\-']*){1,2}[ \t]+")
-_SUFFIX_NEXT = re.compile(rf"[ \t,]*(?:(?:Co|CO)\.?[ \t]+)?{SUFFIX}\b")
+_SUFFIX_NEXT = re.compile(rf"[ \t,]*(?:\([A-Z][\w.]{{0,14}}\)[ \t]*)*(?:(?:Co|CO)\.?[ \t]+)?{SUFFIX}\b")
 _BARE_SUFFIX = re.compile(rf"{SUFFIX}\.?")
 _CONJ = re.compile(r",?\s+(?:and|&)\s+(?=\S)")
 
@@ -113,6 +127,10 @@ def aliases_in(body: str) -> list[str]:
         a = re.sub(r"^(?:the|The)\s+", "", a)
         if a and a.lower() not in NOT_PARTY and a.lower() not in GENERIC_ALIASES and len(a.split()) <= 5:
             out.append(a)
+    if not out:  # "(hereinafter referred to as Party A)", unquoted
+        bare = _BARE_CALLED.search(body)
+        if bare and bare.group("alias").lower() not in NOT_PARTY:
+            return [bare.group("alias")]
     if not out:
         acro = _ACRONYM.fullmatch(re.sub(r"^the\s+", "", body.strip()))
         if acro and not _ROMAN.fullmatch(acro.group(0)) and acro.group(0).lower() not in NOT_PARTY:
@@ -125,6 +143,20 @@ def _name_from_chunk(chunk: str) -> tuple[str, int, bool] | None:
     tail = _REFERRED_TAIL.search(chunk)
     if tail is not None:  # "NeoMedia Micro Paint Repair hereinafter referred to as ("DISTRIBUTOR")"
         chunk = chunk[: tail.start()]
+    found = _name_in_chunk(chunk)
+    if found is None or found[2]:
+        return found
+    name, off, blank = found
+    div = _DIVISION.search(chunk, 0, off + len(name))
+    if div is not None and div.end() <= off:  # "TWENTIETH CENTURY FOX LICENSING, a division of Fox ... Inc."
+        return div.group("name"), div.start("name"), False
+    role = _ROLE_COMMA.match(name)
+    if role is not None and role.group("role").lower() in ROLE_WORDS and ENTITY.search(name, role.end()):
+        return name[role.end() :], off + role.end(), False  # "its Reseller, Schoolpop, Inc."
+    return found
+
+
+def _name_in_chunk(chunk: str) -> tuple[str, int, bool] | None:
     lead = _LEAD.match(chunk)
     pos = lead.end() if lead else 0
     if _unnamed_last_conjunct(chunk, pos):
@@ -138,6 +170,9 @@ def _name_from_chunk(chunk: str) -> tuple[str, int, bool] | None:
     blank = _BLANK_BEFORE.search(rest)  # the blank right before the group: "by [Investor Name] (the "Investor")"
     if blank and not _AT_BLANK.search(rest, 0, blank.start()):  # "place of business at [***]" is an address
         return blank.group("name"), pos + blank.start("name"), True
+    public = _PUBLIC_BODY.search(rest)
+    if public is not None:  # "entered into by the City of Fort Stockton, Texas, a Texas Type A-General Law city"
+        return public.group("name").strip(" ,"), pos + public.start("name"), False
     glue = None  # where a suffix-like word opening the name stands: "AB Wately, Inc."
     for ent in entities(rest, 0, len(rest)):
         if not norm(ent.group("name")):
@@ -155,6 +190,9 @@ def _name_from_chunk(chunk: str) -> tuple[str, int, bool] | None:
             return name.strip(" ,"), pos + start, False
         if _LOWER_BREAK.fullmatch(rest, 0, start):
             start = len(rest[:start]) - len(rest[:start].lstrip())  # "Petro data Management Services Limited."
+        joined = _AND_JOINED.search(rest, 0, start)
+        if joined is not None and not ENTITY.search(joined.group("pre")):
+            start = joined.start("pre")  # "The Covenanter: The HUANG JIA Country CLUB and Recreation Inc."
         name = rest[start : ent.start() + cut] + name
         return name.strip(" ,"), pos + start, False
     lead = _LEAD_NAME.match(rest)
@@ -344,7 +382,9 @@ def read_preamble(text: str, drafts: list[Draft]) -> None:
                                 spans=[Span(start=undersigned.start(), end=undersigned.end(), label="alias")]))
         named = [(sp.start, sp.end) for d in drafts for sp in d.spans if sp.label == "name" and a <= sp.start < b]
         for e in entities(flat, a, b):
-            if any(x <= e.start("name") and e.end("name") <= y for x, y in named) or on_source_line(flat, e.start()):
+            role = _ROLE_COMMA.match(e.group("name"))
+            first = e.start("name") + (role.end() if role and role.group("role").lower() in ROLE_WORDS else 0)
+            if any(x <= first and e.end("name") <= y for x, y in named) or on_source_line(flat, e.start()):
                 continue  # inside a name already read ("Petro data Management Services Limited."), a filer footer
             name, cut = clean_name(e.group("name"))
             ns = widen(flat, e.start("name") + cut)

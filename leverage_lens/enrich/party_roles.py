@@ -76,6 +76,8 @@ def role_of(name: str, aliases: Sequence[str], text: str) -> str | None:
     for a in candidates:
         if len(a.split()) > 3 or a.isupper() or not re.fullmatch(r"[A-Z][a-z][\w\- ]*", a) or a.endswith("s"):
             continue  # acronyms ("MMI") and plurals ("Underwriters") are names or collectives, not roles
-        if head.count("the " + a) + head.count("The " + a) >= 2:
-            return a
+        used = re.findall(rf"\b[Tt]he {re.escape(a)}\b(?P<next>[ \t\-]*[A-Z])?", head)
+        alone = sum(1 for nxt in used if not nxt)  # "the Sanofi Indemnitees" uses a name, not a role
+        if len(used) >= 2 and (alone >= 2 or re.search(rf"\b{re.escape(a.split()[-1].lower())}\b", head)):
+            return a  # a common noun the text also writes in lower case ("an affiliate of") is a role
     return None

@@ -108,3 +108,52 @@ def test_role_lines_may_name_a_public_body_when_another_line_names_an_entity():
             "Party B: Xinyu Xinwei New Energy Co., Ltd.\nParty A welcomes and supports Party B.\n")
     assert _principal(text) == [("People\u2019s Government of Fenyi County", "Party A"),
                                 ("Xinyu Xinwei New Energy Co., Ltd.", "Party B")]
+
+
+def test_a_division_named_as_the_party_keeps_its_alias_not_its_parent():
+    text = ("LICENSE AGREEMENT by and between TWENTIETH CENTURY FOX LICENSING & MERCHANDISING, a division of Fox "
+            "Entertainment Group, Inc. (\u201cFox\u201d), and Sorrent, Inc. (\u201cLicensee\u201d).\nRECITALS:\nWHEREAS Fox "
+            "licenses the property.\n")
+    assert _principal(text) == [("TWENTIETH CENTURY FOX LICENSING & MERCHANDISING", None), ("Sorrent, Inc.", "Licensee")]
+
+
+def test_its_role_before_a_name_is_no_part_of_the_name():
+    text = ('RESELLER AGREEMENT entered into by and between American Express Incentive Services, L.L.C., a Missouri '
+            'limited liability company ("AEIS"), and its Reseller, Schoolpop, Inc., a Delaware corporation '
+            '("Schoolpop").\n1. Appointment.\n')
+    assert [n for n, _ in _principal(text)] == ["American Express Incentive Services, L.L.C.", "Schoolpop, Inc."]
+
+
+def test_unquoted_party_letters_and_names_joined_by_and_are_read_whole():
+    text = ("Outsourcing Contract on Development of Miaoli Royal Resort Hotel The Covenanter: The HUANG JIA Country "
+            "CLUB and Recreation Inc. (hereinafter referred to as Party A) and the Covenanter: Chang Chen-Bin "
+            "Architects Office (hereinafter referred to as Party B) hereby agree as follows:\nArticle I. Project\n")
+    assert _principal(text) == [("The HUANG JIA Country CLUB and Recreation Inc.", "Party A"),
+                                ("Chang Chen-Bin Architects Office", "Party B")]
+
+
+def test_a_public_body_is_a_party_and_a_title_line_naming_both_is_split():
+    text = ("COOPERATION AGREEMENT BETWEEN THE CITY OF FORT STOCKTON, TEXAS AND STW RESOURCES HOLDING CORP. "
+            "REGARDING WATER WELLS\nThis AGREEMENT (the \u201cAGREEMENT\u201d) is entered into by the City of Fort "
+            "Stockton, Texas, a Texas Type A-General Law city (\u201cCOFS\u201d) and STW Resources Holding Corp., a Nevada "
+            "corporation (\u201cSTW\u201d).\nWHEREAS, COFS owns groundwater rights.\n")
+    assert sorted(n for n, _ in _principal(text)) == ["City of Fort Stockton, Texas", "STW Resources Holding Corp."]
+
+
+def test_a_referred_to_as_alias_in_lower_case_agreement_gives_the_role():
+    text = ('Sponsorship Agreement THIS AGREEMENT made this 5th day of December, 2007, between R. C. Boyd '
+            'Enterprises, LLC, a Texas limited liability company, referred to in this Agreement as "Company" or '
+            '"Boyd", and Cano Petroleum, Inc., a Delaware corporation, referred to in this agreement as "Sponsor" '
+            'or "Cano".\nWHEREAS, the Company owns the show.\n')
+    assert _principal(text) == [("R. C. Boyd Enterprises, LLC", "Company"), ("Cano Petroleum, Inc.", "Sponsor")]
+
+
+def test_a_brand_short_name_used_in_compounds_is_not_a_role_but_a_common_noun_is():
+    text = ('AGREEMENT by and between Revolution Medicines, Inc. ("RevMed"), and Aventis, Inc. ("Sanofi").\n'
+            "RECITALS\nWHEREAS the Sanofi Indemnitees and the Sanofi Territory and the RevMed Patents and the RevMed "
+            "Know-How are defined below.\n")
+    assert _principal(text) == [("Revolution Medicines, Inc.", None), ("Aventis, Inc.", None)]
+    text2 = ('AFFILIATION AGREEMENT by and between The TUBE Music Network, Inc. (the "Network"), and Tribune '
+             'Broadcasting Company ("Affiliate").\n1. DEFINITIONS\n"Acquired Station" means a station acquired by '
+             "the Affiliate Group. The Affiliate Launch Date is set by any affiliate of Affiliate.\n")
+    assert _principal(text2)[1] == ("Tribune Broadcasting Company", "Affiliate")
