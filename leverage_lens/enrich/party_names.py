@@ -215,10 +215,14 @@ def describe(after: str) -> tuple[str | None, str | None, str | None]:
 _PERSON = re.compile(r"(?:[A-Z][a-z]+|[A-Z]\.)(?:[ \t]+(?:[A-Z]\.|[A-Z][a-z'\-]+)){1,3}")
 _ORG_WORDS = re.compile(r"\b(?:Group|Systems|Technologies|Services|International|Partners|University|Fund|"
                         r"Association|Institute|Foundation|Center|Centre|Media|Capital|Ventures|Industries|"
-                        r"Network|Networks|Solutions|Software|Pharma|Labs?|Bank|Trust)\b")
+                        r"Network|Networks|Solutions|Software|Pharma|Labs?|Bank|Trust|Press|Micro|Electronics|"
+                        r"Communications|Entertainment|Productions|Studios|Health|Energy|Resources|Office|Architects|"
+                        r"Government|County|City|Council|Agency|Authority|Hospital|Clinic|Church|Club)\b")
 
 
 def looks_like_person(name: str) -> bool:
     """True for a plain personal name ("John A. Smith", "Tom Watson"): two to four capitalised words, no
     legal suffix, no organisation word."""
-    return bool(_PERSON.fullmatch(name.strip())) and not ENTITY.search(name) and not _ORG_WORDS.search(name)
+    name = name.strip()
+    return (bool(_PERSON.fullmatch(name)) and not ENTITY.search(name) and not _ORG_WORDS.search(name)
+            and not name.startswith("The "))  # "The Associated Press"

@@ -73,6 +73,9 @@ _PUBLIC_BODY = re.compile(
     r"Township|Commonwealth|Municipality|Province|Port|Republic|Government)[ \t]+of[ \t]+[A-Z][\w.'\-]*"
     r"(?:[ \t]+[A-Z][\w.'\-]*){0,3}(?:,[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?(?=,))?)"
 )
+_OWNED_BY = re.compile(r"\b(?:subsidiary|affiliate|division|parent|unit|member)[ \t]+of[ \t,]+$")
+# A name that opens with "The" and goes on with at least two capitalised words: "The Associated Press".
+_THE_NAME = re.compile(r"(?:The|THE)(?:[ \t]+[A-Z][\w&.'\-]*){2,6}")
 _ROLE_COMMA = re.compile(r"(?P<role>[A-Z][a-z]+),[ \t]+(?=[A-Z])")
 _AT_BLANK = re.compile(r"\b(?:at|in|address(?:ed)?|located)[ \t:]*$")
 _CALLED = re.compile(
@@ -182,9 +185,9 @@ def _name_in_chunk(chunk: str) -> tuple[str, int, bool] | None:
         if start == ent.start() + cut and _BARE_SUFFIX.fullmatch(name):
             glue = (ent.start() + cut, ent.end()) if name.isupper() and len(name) <= 3 else None
             continue  # "the Company" in passing; but "drkoop.com, inc." widens to a name
-        if _ARTICLE_BEFORE.search(rest, max(0, start - 4), start):
+        if _ARTICLE_BEFORE.search(rest, max(0, start - 4), start) or _OWNED_BY.search(rest, max(0, start - 40), start):
             glue = None
-            continue  # "a Delaware Corporation with its principal place of business at ...": a description
+            continue  # "a Delaware Corporation with ...": a description; "a subsidiary of Bay Networks, Inc.": a mention
         if glue is not None and start == ent.start() + cut and rest[glue[1] : start] in (" ", "\t"):
             name, start = rest[glue[0] : ent.start() + cut] + name, glue[0]
             return name.strip(" ,"), pos + start, False
@@ -197,7 +200,7 @@ def _name_in_chunk(chunk: str) -> tuple[str, int, bool] | None:
         return name.strip(" ,"), pos + start, False
     lead = _LEAD_NAME.match(rest)
     if lead and not NOT_A_NAME.search(lead.group("name")) and not is_place(lead.group("name")) \
-            and lead.group("name").split()[0] not in _NOT_FIRST:
+            and (lead.group("name").split()[0] not in _NOT_FIRST or _THE_NAME.fullmatch(lead.group("name"))):
         return lead.group("name"), pos + lead.start("name"), False
     line = _FIRST_LINE.match(chunk, pos)
     if line and "\n" in chunk[:pos + 1] and not NOT_A_NAME.search(line.group("name")) \

@@ -157,3 +157,18 @@ def test_a_brand_short_name_used_in_compounds_is_not_a_role_but_a_common_noun_is
              'Broadcasting Company ("Affiliate").\n1. DEFINITIONS\n"Acquired Station" means a station acquired by '
              "the Affiliate Group. The Affiliate Launch Date is set by any affiliate of Affiliate.\n")
     assert _principal(text2)[1] == ("Tribune Broadcasting Company", "Affiliate")
+
+
+def test_a_parent_mentioned_before_the_next_party_is_not_that_party():
+    text = ('This Amendment is entered into by and between NETGEAR, Inc. ("NETGEAR"), a wholly owned subsidiary of Bay '
+            'Networks, Inc., and Ingram Micro ("Distributor") acting on behalf of itself.\n1. Territory.\n')
+    assert _principal(text) == [("NETGEAR, Inc.", None), ("Ingram Micro", "Distributor")]
+
+
+def test_a_name_opening_with_the_is_read_and_is_no_person():
+    text = ('This Master Services Agreement is by and between Kubient Inc., with offices in New York ("Kubient") and '
+            'The Associated Press, a New York not-for-profit corporation with principal place of business in New York '
+            '(the "Customer").\nWHEREAS, Customer wishes to increase revenue.\n')
+    parties = [p for p in find_parties(text) if p.principal]
+    assert [(p.name, p.role) for p in parties] == [("Kubient Inc.", None), ("The Associated Press", "Customer")]
+    assert parties[1].kind != "person"
