@@ -16,6 +16,7 @@ from ..brief.law import jurisdiction_code
 from ..model import KeyTerm, LedgerEntry, Report
 from .conditions import AllOf, AnyOf, Condition, LedgerCheck, TagCheck, TermCheck
 from .quantity import cap_measure, compare, parse_threshold, period_days
+from .reread import REREAD, reread
 
 __all__ = ["Outcome", "Sides", "evaluate"]
 
@@ -75,6 +76,19 @@ class Context:
         self.by_topic: dict[str, list[LedgerEntry]] = self.report.ledger.by_category()
         self._phrases = _subject_phrases(tuple((k, tuple(v)) for k, v in self.subjects.items()))
         self._seen: dict[tuple[int, int], set[str]] = {}
+        self._reread: dict[str, list[KeyTerm]] = {}
+
+    def terms_of(self, kind: str) -> list[KeyTerm]:
+        """The brief's key terms of a kind; for a payment period or a liability cap the brief did not find,
+        those read again from the sentences holding the topic's cue words (:mod:`.reread`)."""
+        found = self.terms.get(kind)
+        if found:
+            return list(found)
+        if kind not in REREAD:
+            return []
+        if kind not in self._reread:
+            self._reread[kind] = reread(kind, self.report)
+        return list(self._reread[kind])
 
     def subjects_of(self, start: int, end: int) -> set[str]:
         """The subjects a stretch of the text is about: each phrase found by ``str.find`` on the lower-cased
@@ -177,7 +191,7 @@ def _value_words(t: KeyTerm) -> str:
 
 def _term(c: TermCheck, ctx: Context) -> Outcome:
     what = _TERM_WORDS[c.term]
-    found = list(ctx.terms.get(c.term, []))
+    found = ctx.terms_of(c.term)
     if not found:
         return Outcome("missing", [], f"no {what} found", 0.6)
     if c.party:
@@ -186,8 +200,12 @@ def _term(c: TermCheck, ctx: Context) -> Outcome:
         kept = [t for t in found if ctx.sides.term_party(t.party) in c.party]
         if not kept:
             spans = [(t.start, t.end, t.clause_id) for t in found]
-            return Outcome("not_met", spans, f"the {what} found binds only the other side: "
-                           f"\u201c{ctx.quote(found[0].start, found[0].end)}\u201d", 0.6)
+            who = "us" if ctx.sides.term_party(found[0].party) == "us" else "the other side"
+            quote = f"\u201c{ctx.quote(found[0].start, found[0].end)}\u201d"
+            if c.at_least or c.at_most:  # the value to compare is the wanted side's, and it has none
+                return Outcome("missing", spans, f"no {what} for {' or '.join(c.party)}; the one found covers "
+                               f"only {who}: {quote}", 0.6)
+            return Outcome("not_met", spans, f"the {what} found covers only {who}: {quote}", 0.6)
         found = kept
     if c.detail:
         found = [t for t in found if (t.detail or "") in c.detail]

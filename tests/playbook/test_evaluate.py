@@ -55,11 +55,11 @@ def test_a_blank_cap_fails_a_threshold_but_counts_as_a_cap() -> None:
 def test_a_term_binding_only_the_other_side_is_not_met_for_a_party_filter() -> None:
     cap = term(TEXT, "Provider's total liability", "liability_cap", "$50,000", party=THEM)
     r = _one(report(TEXT, brief=Brief(liability=[cap])), {"term": "liability_cap", "party": ["us", "either"]})
-    assert r.status == "not_met" and "binds only the other side" in r.message
+    assert r.status == "not_met" and "covers only the other side" in r.message
 
 
 def test_missing_term_fails_only_when_the_playbook_says_so() -> None:
-    rep = report(TEXT)
+    rep = report("1. Law\n1.1 This Agreement is governed by the laws of the State of New York.\n")
     soft = _one(rep, {"term": "liability_cap"})
     hard = _one(rep, {"term": "liability_cap"}, missing_fails=True)
     assert soft.status == hard.status == "missing"
@@ -199,7 +199,7 @@ def test_results_carry_the_fallback_and_the_position_in_playbook_order() -> None
          "missing_fails": True, "severity": "high"},
         {"id": "a", "title": "A", "check": {"term": "governing_law"}},
     ]}
-    result = check_playbook(report(TEXT), book, perspective="Customer")
+    result = check_playbook(report("1. Notices\n1.1 Notices must be in writing.\n"), book, perspective="Customer")
     assert [r.position_id for r in result.results] == ["b", "a"]
     assert result.results[0].fallback == "Offer this." and result.failed("high") == [result.results[0]]
     assert result.counts() == {"met": 0, "not_met": 0, "missing": 2, "not_applicable": 0}
