@@ -70,7 +70,7 @@ def check_playbook(report: Report, playbook: PlaybookSource, *, perspective: str
     ctx = Context(report=report, sides=sides, subjects=book.all_subjects(), own_subjects=tuple(book.subjects))
     outcomes = [_position_outcome(p, ctx) for p in book.positions]
     with_text = [i for i, p in enumerate(book.positions) if p.preferred]
-    index = ClauseIndex(report) if with_text else None
+    index = ClauseIndex(report, ctx.cues) if with_text else None
     matches = index.closest([book.positions[i].preferred or "" for i in with_text],
                             [book.positions[i].topic for i in with_text],
                             [outcomes[i].spans for i in with_text],

@@ -28,7 +28,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from ..model import Clause, ClauseMatch, Report, WordDiff
-from .cues import has_cue
+from .cues import CueFinder
 
 __all__ = ["ClauseIndex", "word_diff"]
 
@@ -84,8 +84,9 @@ def _preferred(text: str) -> tuple[frozenset[str], str]:
 class ClauseIndex:
     """The clauses of one report prepared for lookups, built once per playbook check."""
 
-    def __init__(self, report: Report) -> None:
+    def __init__(self, report: Report, cues: CueFinder | None = None) -> None:
         self.text = report.document.text
+        self.cues = cues if cues is not None else CueFinder(self.text)
         first_child: dict[str, int] = {}
         for c in report.clauses:
             if c.parent_id is not None and c.parent_id not in first_child:
@@ -106,7 +107,6 @@ class ClauseIndex:
         self.idf = {w: math.log(1 + n / len(p)) for w, p in self.postings.items()}
         self.starts = [u.start for u in self.units]
         self._cued: dict[str, list[int]] = {}
-        self._posting_sets = {w: set(p) for w, p in self.postings.items()}
         self.by_topic: dict[str, list[int]] = defaultdict(list)
         for j, u in enumerate(self.units):
             for t in u.topics:
@@ -116,14 +116,15 @@ class ClauseIndex:
         j = bisect_right(self.starts, offset) - 1
         return j if j >= 0 and offset < self.units[j].end else None
 
-    def _proposed(self, words: set[str]) -> list[int]:
+    def _shared(self, words: frozenset[str]) -> dict[int, float]:
+        """Each clause's weight of informative words shared with the preferred text."""
         acc: dict[int, float] = defaultdict(float)
         for w in words:
             weight = self.idf.get(w)
             if weight is not None:
                 for j in self.postings[w]:
                     acc[j] += weight
-        return sorted(acc, key=lambda j: -acc[j])[:CANDIDATES]
+        return acc
 
     def closest(self, preferred: list[str], topics: list[str | None],
                 evidence: list[list[tuple[int, int, str | None]]],
@@ -151,7 +152,11 @@ class ClauseIndex:
             spans = evidence[i]
             decided = {j for a, _, _ in spans if (j := self._unit_at(a)) is not None}
             tagged = set(self.by_topic.get(topic, ())) if topic else set()
-            cands = set(self._proposed(words)) | tagged | decided | set(self._cued_units(topic, words))
+            shared = self._shared(words)
+            proposed = sorted(shared, key=lambda j: -shared[j])[:CANDIDATES]
+            if len(tagged) > CUED_UNITS:  # a topic tagged everywhere: those sharing most words
+                tagged = set(sorted(tagged, key=lambda j: -shared.get(j, 0.0))[:CUED_UNITS])
+            cands = set(proposed) | tagged | decided | set(self._cued_units(topic, shared))
             if not cands:
                 out.append(None)
                 continue
@@ -181,7 +186,7 @@ class ClauseIndex:
             out.append(self._match(text, unit, topic, _trim(self.text, a, b), diff))
         return out
 
-    def _cued_units(self, topic: str | None, words: frozenset[str]) -> list[int]:
+    def _cued_units(self, topic: str | None, shared: dict[int, float]) -> list[int]:
         """The clauses holding a cue of the topic (found once per topic), the ``CUED_UNITS`` sharing the most
         informative words with the preferred text first: a topic a contract mentions everywhere
         ("confidential", "pay") must not make every clause a candidate."""
@@ -189,13 +194,11 @@ class ClauseIndex:
             return []
         hit = self._cued.get(topic)
         if hit is None:
-            hit = [j for j, u in enumerate(self.units)
-                   if has_cue(topic, " ".join(self.text[u.start:u.end].lower().split()))]
+            hit = sorted({j for a in self.cues.starts(topic) if (j := self._unit_at(a)) is not None})
             self._cued[topic] = hit
         if len(hit) <= CUED_UNITS:
             return hit
-        weight = {j: sum(self.idf.get(w, 0.0) for w in words if j in self._posting_sets.get(w, ())) for j in hit}
-        return sorted(hit, key=lambda j: -weight[j])[:CUED_UNITS]
+        return sorted(hit, key=lambda j: -shared.get(j, 0.0))[:CUED_UNITS]
 
     def _match(self, preferred: str, unit: _Unit, topic: str | None, stretch_at: tuple[int, int],
                diff: bool) -> ClauseMatch:
@@ -221,8 +224,7 @@ class ClauseIndex:
                               for s, e in bounds if text[s:e].strip() for t in [_tokens(text[s:e])]]
         cues = unit.cues.get(topic or "")
         if cues is None:
-            cues = [bool(topic) and has_cue(topic, " ".join(self.text[unit.start + s:unit.start + e].lower().split()))
-                    for s, e, _, _ in unit.sentences]
+            cues = [self.cues.within(topic, unit.start + s, unit.start + e) for s, e, _, _ in unit.sentences]
             unit.cues[topic or ""] = cues
         return [(s, e, toks, lead, c) for (s, e, toks, lead), c in zip(unit.sentences, cues)]
 

@@ -6,15 +6,17 @@ repeat the preferred text's nouns ("Confidential Information", "Fees", "Customer
 operative words instead: a cap says the liability will not *exceed*, a convenience right terminates *without
 cause*, a payment term counts *days* from an *invoice*. Each topic has a pattern of those words, and words that
 look like them but mean something else (an "exclusive remedy" is not exclusivity) are blanked first.
-Patterns run on lower-cased text with single spaces.
+Patterns are written lower-case with single spaces and run on the contract's own text, in any case and with
+any whitespace.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
-__all__ = ["cue_matches", "has_cue"]
+__all__ = ["CUES", "CueFinder", "cue_matches", "has_cue"]
 
 _CAP = (r"\b(?:liab\w*|damages|recover\w*)\b[^.;]{0,200}?\b(?:exceed\w*|limited to|in excess of|greater of|"
         r"lesser of|capped)\b|\blimited\b[^.;]{0,80}?\bto (?:any |the |an )?(?:amount|sum|fees|price)|\bin no event\b[^.;]{0,160}?\b(?:liab\w*|responsible)\b|\b(?:not|no party|neither party)"
@@ -74,7 +76,37 @@ CUES: dict[str, tuple[str, str | None] | tuple[str, str | None, str]] = {
 }
 
 
+#: Word beginnings (lower-case) of which every cue of the topic holds at least one, at the start of a word: only
+#: sentences holding one are searched,
+#: so finding a topic's cues costs a few ``str.find`` over the text and a search of a few sentences.
+ANCHORS: dict[str, tuple[str, ...]] = {
+    "liability.cap": ("liab", "damages", "recover", "limited", "event", "responsible"),
+    "liability.indemnification": ("indemnif", "defend", "harmless"),
+    "termination.convenience": ("terminat",),
+    "termination.renewal": ("renew", "successive", "evergreen", "extend"),
+    "disputes.governing_law": ("govern", "constru", "law"),
+    "exclusivity.exclusive_dealing": ("exclusiv", "sole", "only", "compet"),
+    "exclusivity.non_compete": ("compet", "exclusiv", "engage", "develop", "sell", "market", "distribut",
+                                "manufactur"),
+    "exclusivity.most_favored_nation": ("favo", "best", "lowest"),
+    "exclusivity.no_solicit_employees": ("solicit", "hire", "employ", "engage"),
+    "confidentiality.obligations": ("confiden", "disclos", "divulg", "reveal"),
+    "ip.ownership_assignment": ("assign", "hire", "property", "own", "vest", "title"),
+    "liability.liquidated_damages": ("liquidated", "penalt", "estimate"),
+    "payment.price_restrictions": ("price", "pricing", "fee", "rate", "charge", "royalt"),
+    "payment.terms": ("pay", "paid", "invoice", "due"),
+}
+
+_STOP = re.compile(r"[.;]")
+
 _Compiled = tuple[re.Pattern[str], re.Pattern[str] | None, re.Pattern[str] | None]
+
+
+def _on_text(pattern: str) -> re.Pattern[str]:
+    """A cue pattern (written lower-case with single spaces) compiled for the contract's lower-cased text with
+    any run of whitespace (a line break inside "in no event"), so offsets stay the document's."""
+    pattern = pattern.replace(" *", r"\s*")
+    return re.compile(re.sub(r" (?![*+?{])", r"\\s+", pattern))
 
 
 @lru_cache(maxsize=64)
@@ -83,30 +115,99 @@ def _compiled(topic: str) -> _Compiled | None:
     if cue is None:
         return None
     pos, neg, veto = (*cue, None)[:3]
-    return re.compile(pos), (re.compile(neg) if neg else None), (re.compile(veto) if veto else None)
+    return _on_text(pos), (_on_text(neg) if neg else None), (_on_text(veto) if veto else None)
+
+
+def _lower(text: str) -> str:
+    """The text lower-cased with every offset kept (the rare letter whose lower case is longer stays as is)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)  # pragma: no cover - rare letters
+
+
+class CueFinder:
+    """The cues of each topic in one text, sought once per topic (so a check of thirty positions reads the
+    contract once per topic, not once per clause and position), and only in the sentences holding one of the
+    topic's :data:`ANCHORS`. Linear in the text: anchors are found with ``str.find``, each pattern is bounded
+    by its sentence, and a veto is sought only in the sentence of a cue."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._low: str | None = None
+        self._stop: list[int] | None = None
+        self._found: dict[str, list[int]] = {}
+
+    @property
+    def low(self) -> str:
+        if self._low is None:
+            self._low = _lower(self.text)
+        return self._low
+
+    def starts(self, topic: str | None) -> list[int]:
+        """The offsets where a cue of the topic starts, in order (none for a topic without cues)."""
+        if not topic:
+            return []
+        found = self._found.get(topic)
+        if found is None:
+            found = [a for a, _ in self._matches(topic)]
+            self._found[topic] = found
+        return found
+
+    def within(self, topic: str | None, start: int, end: int) -> bool:
+        """Whether a cue of the topic starts inside ``text[start:end]``."""
+        found = self.starts(topic)
+        i = bisect_left(found, start)
+        return i < len(found) and found[i] < end
+
+    def _stops(self) -> list[int]:
+        """Where the text's sentences end ("." or ";"), found once: bounds come by bisection, never by a scan
+        back to the last full stop (quadratic on a text without one)."""
+        if self._stop is None:
+            self._stop = [m.start() for m in _STOP.finditer(self.low)]
+        return self._stop
+
+    def _sentences_with_anchor(self, topic: str) -> list[tuple[int, int]]:
+        low = self.low
+        stops = self._stops()
+        bounds: set[tuple[int, int]] = set()
+        for anchor in ANCHORS.get(topic, ()):
+            at = low.find(anchor)
+            while at >= 0:
+                if at > 0 and low[at - 1].isalpha():  # inside a word ("corporate" is not "rate"): no cue starts
+                    at = low.find(anchor, at + 1)
+                    continue
+                i = bisect_left(stops, at)
+                a = stops[i - 1] + 1 if i > 0 else 0
+                b = stops[i] + 1 if i < len(stops) else len(low)
+                bounds.add((a, b))
+                at = low.find(anchor, b)  # the rest of this sentence is searched already
+        return sorted(bounds)
+
+    def _matches(self, topic: str) -> list[tuple[int, int]]:
+        rx = _compiled(topic)
+        if rx is None:
+            return []
+        pos, neg, veto = rx
+        low = self.low
+        out: list[tuple[int, int]] = []
+        for a, b in self._sentences_with_anchor(topic):
+            if veto is not None and veto.search(low, a, b):
+                continue
+            hits = [(m.start(), m.end()) for m in pos.finditer(low, a, b)]
+            if hits and neg is not None:  # look-alike words inside a cue: not a cue
+                blanked = [(m.start(), m.end()) for m in neg.finditer(low, a, b)]
+                hits = [(x, y) for x, y in hits if not any(p < y and x < q for p, q in blanked)]
+            out += hits
+        return sorted(set(out))
 
 
 def cue_matches(topic: str | None, text: str) -> list[tuple[int, int]]:
-    """Where ``text`` (lower-cased, single spaces) says what the topic's terms say: (start, end) of each cue
-    (none for a topic without cues). Linear in the text: each pattern is bounded, and a veto is sought only in
-    the sentence of a cue."""
-    rx = _compiled(topic) if topic else None
-    if rx is None:
-        return []
-    pos, neg, veto = rx
-    if neg is not None:
-        text = neg.sub(lambda m: " " * (m.end() - m.start()), text)
-    out = []
-    for m in pos.finditer(text):
-        if veto is not None:
-            a = max(text.rfind(".", 0, m.start()), text.rfind(";", 0, m.start())) + 1
-            ends = [i for i in (text.find(".", m.end()), text.find(";", m.end())) if i >= 0]
-            if veto.search(text, a, min(ends) if ends else len(text)):
-                continue
-        out.append((m.start(), m.end()))
-    return out
+    """Where ``text`` says what the topic's terms say: (start, end) of each cue (none for a topic without
+    cues)."""
+    return CueFinder(text)._matches(topic) if topic else []
 
 
 def has_cue(topic: str | None, text: str) -> bool:
-    """Whether the text holds a cue of the topic (the text lower-cased, with single spaces)."""
+    """Whether the text holds a cue of the topic."""
     return bool(cue_matches(topic, text))

@@ -16,6 +16,7 @@ from ..brief.law import jurisdiction_code
 from ..model import KeyTerm, LedgerEntry, Report
 from .conditions import AllOf, AnyOf, Condition, LedgerCheck, TagCheck, TermCheck
 from .quantity import cap_measure, compare, parse_threshold, period_days
+from .cues import CueFinder
 from .reread import REREAD, reread
 
 __all__ = ["Outcome", "Sides", "evaluate"]
@@ -77,6 +78,7 @@ class Context:
         self._phrases = _subject_phrases(tuple((k, tuple(v)) for k, v in self.subjects.items()))
         self._seen: dict[tuple[int, int], set[str]] = {}
         self._reread: dict[str, list[KeyTerm]] = {}
+        self.cues = CueFinder(self.report.document.text)  # each topic's cue words, sought once per check
 
     def terms_of(self, kind: str) -> list[KeyTerm]:
         """The brief's key terms of a kind; for a payment period or a liability cap the brief did not find,
@@ -87,7 +89,7 @@ class Context:
         if kind not in REREAD:
             return []
         if kind not in self._reread:
-            self._reread[kind] = reread(kind, self.report)
+            self._reread[kind] = reread(kind, self.report, self.cues)
         return list(self._reread[kind])
 
     def subjects_of(self, start: int, end: int) -> set[str]:

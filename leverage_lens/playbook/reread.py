@@ -21,11 +21,12 @@ What it reads, as a contracts lawyer would:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 
 from ..enrich.periods import find_durations
 from ..model import KeyTerm, Report
-from .cues import has_cue
+from .cues import CueFinder
 
 __all__ = ["REREAD", "reread"]
 
@@ -50,15 +51,17 @@ _LIABILITY = re.compile(r"(?i:\bliabilit\w*|\bliable\b|\bdamages\b)")
 _EACH = re.compile(r"(?i:\b(each|either|neither|both)\s+part(?:y|ies)\b|\bthe\s+parties\b)")
 
 
-def reread(kind: str, report: Report) -> list[KeyTerm]:
-    """Terms of ``kind`` (one of :data:`REREAD`) read from the sentences holding the topic's cue words."""
+def reread(kind: str, report: Report, cues: CueFinder | None = None) -> list[KeyTerm]:
+    """Terms of ``kind`` (one of :data:`REREAD`) read from the sentences holding the topic's cue words
+    (``cues``: the check's finder, so each topic's cues are sought once)."""
     topic = REREAD.get(kind)
     if topic is None:
         return []
     out: list[KeyTerm] = []
     read = _payment if kind == "payment_terms" else _cap
     names = _party_patterns(report) if kind == "liability_cap" else []
-    for start, end, clause_id in _cued_sentences(report, topic):
+    finder = cues if cues is not None else CueFinder(report.document.text)
+    for start, end, clause_id in _cued_sentences(report, topic, finder):
         term = read(report.document.text, start, end, clause_id, names)
         if term is not None:
             out.append(term)
@@ -67,22 +70,33 @@ def reread(kind: str, report: Report) -> list[KeyTerm]:
     return out
 
 
-def _cued_sentences(report: Report, topic: str) -> Iterator[tuple[int, int, str]]:
-    """The sentences of each clause's own words (without its children) holding the topic's cue words."""
+def _cued_sentences(report: Report, topic: str, cues: CueFinder) -> Iterator[tuple[int, int, str]]:
+    """The sentences of each clause's own words (without its children) holding the topic's cue words, in
+    order; only clauses holding a cue are split into sentences."""
     text = report.document.text
+    starts = cues.starts(topic)
+    if not starts:
+        return
     first_child: dict[str, int] = {}
     for c in report.clauses:
         if c.parent_id is not None and c.parent_id not in first_child:
             first_child[c.parent_id] = c.start
-    for c in report.clauses:
-        end = first_child.get(c.id, c.end)
-        pos = c.start
-        for m in [*_SENTENCE.finditer(text, c.start, end), None]:
-            s, e = pos, (m.start() if m is not None else end)
+    own = sorted((c.start, first_child.get(c.id, c.end), c.id) for c in report.clauses)
+    own_starts = [a for a, _, _ in own]
+    seen: set[str] = set()
+    for at in starts:
+        k = bisect_right(own_starts, at) - 1
+        if k < 0 or not at < own[k][1] or own[k][2] in seen:
+            continue
+        c_start, c_end, cid = own[k]
+        seen.add(cid)
+        pos = c_start
+        for m in [*_SENTENCE.finditer(text, c_start, c_end), None]:
+            s, e = pos, (m.start() if m is not None else c_end)
             if m is not None:
                 pos = m.end()
-            if e - s > 20 and has_cue(topic, " ".join(text[s:e].lower().split())):
-                yield s, e, c.id
+            if e - s > 20 and cues.within(topic, s, e):
+                yield s, e, cid
 
 
 def _payment(text: str, s: int, e: int, clause_id: str, _names: list) -> KeyTerm | None:
