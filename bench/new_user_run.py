@@ -8,9 +8,14 @@ runs what the docs show. This script does exactly that, on one CUAD PDF, one Wor
 * every code cell of notebooks/quickstart.ipynb and notebooks/review.ipynb, run in order: ok or the error;
 * what a reader of the views meets: pages as labelled, clauses, findings, ``repr(report)`` against the full
   JSON, lines of ``to_markdown()`` and of ``to_markdown(short=True)``, clauses cited alike (as printed and
-  after the citations tell them apart), and whether parsing five times gives one page count.
+  after the citations tell them apart), and whether parsing five times gives one page count;
+* with ``--phone``: the HTML page (checked against the customer playbook too) laid out 400 px wide in headless
+  Chromium, with the harness of ``tests/report/test_html_browser.py``: its scroll width and what lies outside;
+* with ``--notes N``: on every 20th of the first N*20 CUAD PDFs, how many review-copy notes (Word comment or
+  PDF highlight) would start or stop inside a word.
 
-Usage: ``python bench/new_user_run.py [--data ../shared/data]`` from the repository root (about a minute).
+Usage: ``python bench/new_user_run.py [--data ../shared/data] [--phone] [--notes 20]`` from the repository
+root (about 30 s; a minute more with ``--phone``, a few with ``--notes 20``).
 """
 
 from __future__ import annotations
@@ -104,10 +109,46 @@ def _views(path: Path, who: str) -> dict[str, object]:
     }
 
 
+def _phone(path: Path, who: str, work: Path) -> str:
+    """The page at 400 px: scroll width, elements outside the screen, findings' cells off-screen."""
+    from tests.report import test_html_browser as hb
+
+    if hb.CHROMIUM is None:
+        return "no Chromium: skipped"
+    report = ll.analyze(path, perspective=who, playbook="customer")
+    name = path.stem[:24]
+    (work / f"{name}.html").write_text(report.to_html().replace("</body>", hb._PHONE_HARNESS), encoding="utf-8")
+    frame = work / f"{name}-frame.html"
+    frame.write_text(hb._PHONE_FRAME.replace("review-phone.html", f"{name}.html"), encoding="utf-8")
+    dom = hb._run_browser(["--window-size=1280,3000", "--dump-dom", frame.as_uri()], work / f"profile-{name}")
+    d = json.loads(hb._body_attr(dom, "data-phone") or "{}")
+    off = sum(1 for cells in d.get("rows", []) for c in cells.values() if not (c["visible"] and c["inside"]))
+    return (f"viewport {d.get('viewport')} px, page width {d.get('scroll_width')} px, outside the screen "
+            f"{d.get('outside')}, title {d.get('title')}, findings' cells off-screen {off}")
+
+
+def _notes(data: Path, n: int) -> str:
+    from leverage_lens.report.review import review_notes, whole_words
+
+    files = sorted((data / "cuad" / "pdf").glob("*.pdf"))[::20][:n]
+    analyzer, total, inside = ll.Analyzer(), 0, 0
+    for f in files:
+        report = analyzer.analyze(f)
+        text = report.document.text
+        for note in review_notes(report):
+            total += 1
+            s, e = whole_words(text, note.start, note.end) if note.end > note.start else (note.start, note.end)
+            inside += any(0 < i < len(text) and text[i - 1].isalnum() and text[i].isalnum() for i in (s, e))
+    return f"{len(files)} CUAD PDFs, {total} notes, {inside} start or stop inside a word"
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    ap.add_argument("--phone", action="store_true", help="lay the HTML page out 400 px wide in headless Chromium")
+    ap.add_argument("--notes", type=int, default=0, metavar="N", help="check review-copy notes on N CUAD PDFs")
     args = ap.parse_args(argv)
+    args.data = args.data.resolve()
     if not args.data.is_dir():
         print(f"no data at {args.data}", file=sys.stderr)
         return 2
@@ -127,6 +168,10 @@ def main(argv: list[str] | None = None) -> int:
                     print(f"    [{i}] {r}")
         for key, value in _views(path, who).items():
             print(f"  {key}: {value}")
+        if args.phone:
+            print(f"  phone: {_phone(path, who, Path.cwd())}")
+    if args.notes:
+        print(f"== review-copy notes: {_notes(args.data, args.notes)}")
     return 0
 
 
