@@ -25,6 +25,8 @@ _EFFECTIVE = ("effective", "commenc")
 _EFFECTIVE_BEFORE = re.compile(r"(?i:effective\s+(?:as\s+of|on|from|this|the|date\W+(?:means|shall\s+mean|is|shall\s+be|of))|"
                                r"(?:commenc\w*|begin\w*|start\w*)\s+(?:on|as\s+of|from|the)|in\s+force\s+(?:on|as\s+of))"
                                r"[^.;]{0,40}$")
+# "shall commence effective as of the date hereof and shall expire on December 31, 2028": the date ends the term
+_END_BETWEEN = re.compile(r"(?i:\b(?:expir\w*|terminat\w*|until|through|end(?:s|ing)?\s+on)\b)")
 _EFFECTIVE_AFTER = re.compile(r"^\W{0,4}(?:\(?\s*(?i:the|this|hereinafter)?\s*[\"'\u201c\u2018]*\s*(?i:effective\s+date))")
 _SIGNING_DATE = re.compile(
     r"^(?i:(?:effective|commenc\w*|begin\w*)\s+(?:as\s+of|on|from|upon)|effective\s+date\W{0,3}\s+(?:means|shall\s+mean|is))"
@@ -128,7 +130,8 @@ def effective_date(ctx: Analysis, agreement: KeyTerm | None) -> KeyTerm | None:
         for d in _dates(ctx.text, lo, hi):
             if d.end <= pos + 8 and _EFFECTIVE_AFTER.search(ctx.text[d.end: d.end + 40]):
                 return _date_term(ctx, "effective_date", d, 0.9)
-            if d.start > pos and _EFFECTIVE_BEFORE.search(ctx.text[pos: d.start]):
+            if d.start > pos and _EFFECTIVE_BEFORE.search(ctx.text[pos: d.start]) and \
+                    not _END_BETWEEN.search(ctx.text, pos, d.start):
                 return _date_term(ctx, "effective_date", d, 0.85)
         window = ctx.text[pos: pos + 120]
         if agreement is not None and _SIGNING_DATE.search(window):

@@ -150,3 +150,14 @@ def test_a_sentence_saying_the_contract_does_not_renew_is_no_renewal() -> None:
                   "year periods unless either party gives notice that it will not renew at least thirty (30) days "
                   "before the end of the term.")
     assert kept.renewal is not None and kept.renewal.automatic and kept.renewal.term.value == "P1Y"
+
+
+def test_the_day_a_term_expires_is_not_its_effective_date() -> None:
+    head = ('SERVICES AGREEMENT\n\nThis Agreement is made on the 19th day of December, 2018 between Acme Corp. '
+            '("Provider") and Beta LLC ("Customer").\n\n4. TERM\n\n4.1 ')
+    body = ('The term of this Agreement (the "Term"), unless sooner terminated as provided herein, shall commence '
+            'effective as of the date hereof and shall expire on December 31, 2028.')
+    brief = analyze(parse_text(head + body + "\n", name="t.txt")).summary.brief
+    assert brief is not None and brief.effective_date is not None
+    assert brief.effective_date.value == "2018-12-19"
+    assert brief.expiration_date is not None and brief.expiration_date.value == "2028-12-31"
