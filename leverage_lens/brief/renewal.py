@@ -21,7 +21,7 @@ from ..analysis import Analysis
 from ..enrich.numbers import words_to_number
 from ..enrich.periods import Duration, add_duration, find_durations
 from ..model import KeyTerm, Renewal, Term
-from .terms import key_term, placeholder_at, redacted_at
+from .terms import defines_other_word, key_term, placeholder_at, redacted_at
 
 __all__ = ["renewal"]
 
@@ -172,6 +172,8 @@ def renewal(ctx: Analysis, term: KeyTerm | None, expiry: KeyTerm | None, arithme
             sentence = ctx.text[s:e]
             if not _RENEW_STATEMENT.search(sentence) or not (_AUTOMATIC.search(sentence) or _OPTIONAL.search(sentence)):
                 continue
+            if defines_other_word(ctx.text, s, e, r"(?i:term|renew|extension|period)"):
+                continue  # '"Calendar Quarter" means ...; the first Calendar Quarter of the Term shall extend ...'
             if _NO_RENEWAL.search(sentence) and not re.search(r"(?i:unless|notice|notif|intent|elect)", sentence):
                 continue  # "the contract does not automatically renew", "this Agreement shall not be renewed"
             # "unless earlier terminated or extended", "as it may be extended": no renewal said here
@@ -199,7 +201,11 @@ def renewal(ctx: Analysis, term: KeyTerm | None, expiry: KeyTerm | None, arithme
                           and not (term is not None and term.start == s and d.iso == term.value
                                    and sentence.lower().find("renew") > d.end - s)]
             after_cue = [d for d in candidates if cue is not None and d.end > s + cue.start()]
-            period = (after_cue or candidates or [None])[0]
+            # a length before the word of renewal is its period only when renewal words follow it ("one (1)
+            # year renewal terms"), not "if the site is not usable for thirty (30) days, the term is extended"
+            before_cue = [d for d in candidates if re.match(r"(?i:[\s-]*(?:\(\w+\)\s*)?(?:renewal|extension|successive|"
+                                                            r"additional|automatic))", ctx.text[d.end: d.end + 20])]
+            period = (after_cue or (before_cue if cue is not None else candidates) or [None])[0]
             until = _UNTIL_TERMINATED.search(sentence)
             if until is not None and period is not None:
                 k = until.group().lower().rfind("until")

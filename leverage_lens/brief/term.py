@@ -25,7 +25,7 @@ from ..analysis import Analysis
 from ..enrich.periods import Duration, add_duration, date_is_blank, find_dates, find_durations
 from ..enrich.numbers import words_to_number
 from ..model import KeyTerm, Term
-from .terms import key_term, placeholder_at
+from .terms import defines_other_word, key_term, placeholder_at
 
 __all__ = ["initial_term", "stated_start", "term_clauses"]
 
@@ -260,8 +260,7 @@ def _read_sentence(ctx: Analysis, s: int, e: int, conf: float, effective: KeyTer
     text = ctx.text
     if re.match(r"\s*(?:WHEREAS|Whereas|RECITALS?)\b", text[s: s + 20]):
         return None
-    other = _DEFINES_OTHER.match(text, s, min(e, s + 90))
-    if other is not None and not re.search(r"(?i:term|expir|duration|end\b|period)", other.group("word")):
+    if defines_other_word(text, s, e, r"(?i:term|expir|duration|end\b|period)"):
         return None  # '"Calendar Quarter" means ... the first Calendar Quarter of the Term shall begin ...'
     heading = _LEAD_HEADING.match(text, s, min(e, s + 60))
     at = heading.end() if heading else s
@@ -337,9 +336,6 @@ def _read_sentence(ctx: Analysis, s: int, e: int, conf: float, effective: KeyTer
     return None
 
 
-# a sentence defining a word: '1.23 "Calendar Quarter" means ...'
-_DEFINES_OTHER = re.compile(r"\s*(?:[\d.()a-z]{1,8}\s+)?[\"\u201c](?P<word>[^\"\u201d]{1,50})[\"\u201d]\s+(?:shall\s+)?(?:means?|"
-                            r"has\s+the\s+meaning|refers?\s+to|shall\s+have\s+the\s+meaning)\b")
 # a length the sentence names as the initial term: '... for a period of Five (5) years thereafter ("Initial Term")'
 _NAMED_TERM = re.compile(r"(?i:[^.;()]{0,40}\(\s*(?:the\s+|this\s+)?[\"\u201c'](?:initial\s+|original\s+)?(?:term|period)\b)")
 # a heading run into its first sentence: "Term and Renewal  The term of this Agreement ..."

@@ -14,7 +14,7 @@ import re
 from ..analysis import Analysis
 from ..model import KeyTerm, KeyTermKind
 
-__all__ = ["PLACEHOLDER", "key_term", "placeholder_at", "redacted_at"]
+__all__ = ["PLACEHOLDER", "defines_other_word", "key_term", "placeholder_at", "redacted_at"]
 
 #: A placeholder a form leaves for a value: ``{field}``, ``[Words]`` (not a redaction or a clause reference
 #: such as "[a]"), ``<<Words>>``, a run of underscores, ``[●]``.
@@ -43,6 +43,19 @@ def placeholder_at(text: str, start: int, end: int, near: str | None = None, rea
 def redacted_at(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` holds a redaction mark ("[***]", "[* * *]")."""
     return _REDACTED.search(text, start, end) is not None
+
+
+# a sentence defining a word: '1.23 "Calendar Quarter" means ...'
+_DEFINES = re.compile(r"\s*(?:[\d.()a-z]{1,8}\s+)?[\"\u201c](?P<word>[^\"\u201d]{1,50})[\"\u201d]\s+(?:shall\s+)?(?:means?|"
+                      r"has\s+the\s+meaning|refers?\s+to|shall\s+have\s+the\s+meaning)\b")
+
+
+def defines_other_word(text: str, start: int, end: int, wanted: str) -> bool:
+    """Whether ``text[start:end]`` is a definition of a word that does not match ``wanted``: '"Calendar
+    Quarter" means ... the first Calendar Quarter of the Term shall extend from the Effective Date' defines a
+    quarter, and says nothing of the term or its renewal."""
+    m = _DEFINES.match(text, start, min(end, start + 90))
+    return m is not None and re.search(wanted, m.group("word")) is None
 
 
 def key_term(an: Analysis, kind: KeyTermKind, start: int, end: int, *, value: str | None, confidence: float,

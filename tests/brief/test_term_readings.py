@@ -161,3 +161,21 @@ def test_the_day_a_term_expires_is_not_its_effective_date() -> None:
     assert brief is not None and brief.effective_date is not None
     assert brief.effective_date.value == "2018-12-19"
     assert brief.expiration_date is not None and brief.expiration_date.value == "2028-12-31"
+
+
+def test_a_length_before_the_word_of_renewal_is_not_the_renewal_period() -> None:
+    brief = _brief("The term of this Agreement is ten (10) years. In the event that the Village is not usable for a "
+                   "period of at least thirty (30) days as a result of a casualty, the Term shall automatically be "
+                   "extended by the number of days the Village is not usable.")
+    assert brief.renewal is None or brief.renewal.term.value != "P30D"
+    named = _brief("The term of this Agreement is two (2) years, with one (1) year renewal terms thereafter that "
+                   "renew automatically unless either party gives notice of non-renewal.")
+    assert named.renewal is not None and named.renewal.term.value == "P1Y"
+
+
+def test_a_definition_of_another_word_is_not_a_renewal() -> None:
+    brief = _brief('"Calendar Quarter" means each three (3) month period commencing January 1, April 1, July 1 or '
+                   'October 1; provided that the first Calendar Quarter of the Term shall extend from the Effective '
+                   'Date to the end of the first full Calendar Quarter thereafter. The term of this Agreement is two '
+                   '(2) years.')
+    assert brief.renewal is None
