@@ -216,6 +216,9 @@ def _start_for(ctx: Analysis, s: int, e: int, effective: KeyTerm | None, agreed:
 
 
 _STATED = "(stated)"
+_SEVERABILITY = re.compile(r"(?i:invalid|illegal|unenforceable|severab|economic\s+or\s+legal\s+substance|other\s+(?:terms|"
+                           r"provisions|conditions))")
+_DEAL_CONTINUES = re.compile(r"(?i:(?:this|the)\s+(?:agreement|term|contract)\b[^.;]{0,80}?\b(?:continue|remain|be\s+in))")
 
 
 def stated_start(term: Term | None) -> str | None:
@@ -240,9 +243,12 @@ def _no_fixed_end(ctx: Analysis, s: int, e: int) -> tuple[str, str | None] | Non
     if _UNTIL_TERMINATED.search(sentence):
         return "until_terminated", None
     m = _UNTIL_EVENT.search(sentence)
+    if m and m.group("event2") and (_SEVERABILITY.search(sentence) or
+                                    not _DEAL_CONTINUES.search(sentence, 0, m.start() + 10)):
+        m = None  # "the other provisions shall remain in full force and effect so long as the economic substance ..."
     if m and not find_durations(ctx.text, s + m.start(), s + m.end()):
         event = m.group("event") or f"so long as {m.group('event2')}"
-        event = re.split(r"\s*[,;(]|\s+(?:unless|subject|provided|whichever)\b", event)[0]
+        event = re.split(r"\s*[;(]|,?\s+(?:unless|subject\s+to|provided|whichever|in\s+which)\b", event)[0].rstrip(" ,")
         return "until_event", " ".join(event.split())
     return None
 

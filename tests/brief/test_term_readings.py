@@ -55,8 +55,9 @@ def test_a_definition_of_another_word_is_not_the_term() -> None:
 @pytest.mark.parametrize(("body", "linked"), [
     ("This Agreement shall continue until the expiration or earlier termination of the License Agreement.",
      "expiration or earlier termination of the License Agreement"),
-    ("This Agreement shall remain in full force and effect for so long as Beta LLC remains a shareholder of "
-     "the Company.", "so long as Beta LLC remains a shareholder of the Company"),
+    ("This Agreement shall remain in full force and effect for so long as Beta LLC, or any of its Affiliates, "
+     "remains a shareholder of the Company.", "so long as Beta LLC, or any of its Affiliates, remains a shareholder "
+     "of the Company"),
 ])
 def test_a_term_tied_to_an_event_has_no_fixed_end(body: str, linked: str) -> None:
     brief = _brief(body)
@@ -69,6 +70,11 @@ def test_so_long_as_outside_the_term_is_no_term() -> None:
     brief = _brief("The term of this Agreement is two (2) years. If any provision is held invalid, the remaining "
                    "provisions remain valid so long as the economic substance is not affected.")
     assert brief.term is not None and brief.term.kind == "fixed" and brief.term.ends == "2023-01-15"
+    # a severability clause in the term's clause says nothing of the term
+    severed = _brief("If any term of this Agreement is held invalid, all other conditions and provisions of this "
+                     "Agreement shall nevertheless remain in full force and effect so long as the economic or legal "
+                     "substance of the transactions is not affected.")
+    assert severed.term is None or severed.term.kind != "until_event"
 
 
 def test_a_renewal_option_said_with_commas_is_the_partys_option() -> None:
