@@ -25,6 +25,7 @@ from ..analysis import Analysis
 from ..enrich.periods import Duration, add_duration, date_is_blank, find_dates, find_durations
 from ..enrich.numbers import words_to_number
 from ..model import KeyTerm, Term
+from .open_end import no_fixed_end
 from .terms import defines_other_word, key_term, placeholder_at
 
 __all__ = ["initial_term", "stated_start", "term_clauses"]
@@ -55,26 +56,6 @@ _YEARS_AFTER = re.compile(r"(?i:until|for|after|through|(?:expire|terminat|end)\
 _ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
             "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "fifteenth": 15, "twentieth": 20,
             "thirtieth": 30}
-_PERPETUAL = re.compile(r"(?i:\bperpetu(?:al(?:ly)?|ity)\b|in\s+perpetuity|indefinite(?:ly)?(?:\s+period)?)")
-# "a perpetual, irrevocable licence", "Perpetual Preferred Stock", "perpetual easements": an adjective of a
-# thing granted, not the agreement's term
-_PERPETUAL_THING = re.compile(r"^\W{0,3}(?i:(?:and\s+|or\s+)?(?:irrevocable|non-?\s?exclusive|exclusive|royalty|fully|"
-                              r"world-?\s?wide|licen[cs]|right|preferred|easement|paid|transferable|sub-?licens|"
-                              r"non-?\s?transferable|non-?\s?terminable|assignable|free))")
-_UNTIL_TERMINATED = re.compile(
-    r"(?i:(?:until|unless\s+and\s+until)\s+(?:it\s+is\s+|this\s+agreement\s+is\s+|so\s+)?(?:terminated|either\s+party|"
-    r"a\s+party|one\s+party|the\s+parties|[A-Z]\w+\s+(?:or\s+[A-Z]\w+\s+)?(?:gives|terminates|elects))|until\s+termination\b|"
-    r"until\s+(?:such\s+time\s+as\s+)?(?:it\s+is\s+)?terminated|end\w*\s+(?:only\s+)?(?:when|upon|if)\s+(?:it\s+is\s+)?"
-    r"terminated\s+by)")
-_COTERMINOUS = re.compile(r"(?i:co-?\s?terminous\s+with\s+(?P<with>(?:the\s+)?[^.;,]{3,60}?)(?=[.;,]|\s+(?:and|unless)\b)|"
-                          r"(?:for|during)\s+(?:the\s+)?(?:same\s+)?term\s+of\s+(?:the\s+)?(?!this\b|This\b)(?P<with2>[A-Z][\w\s]{2,40}?"
-                          r"Agreement))")
-_UNTIL_EVENT = re.compile(r"(?i:until\s+(?:the\s+)?(?P<event>(?:(?:later|earlier)\s+of|(?:expiration|expiry|termination)\s+(?:or\s+"
-                          r"(?:earlier\s+|sooner\s+)?(?:termination|expiration|expiry)\s+)?of|"
-                          r"completion\s+of|end\s+of\s+the\s+(?:last|royalty)|last\s+to\s+expire|date\s+(?:on\s+)?which|"
-                          r"all\s+(?:obligations|amounts|shares|products))[^.;]{0,80})|"
-                          r"(?:continue|remain|be)\w*\s+(?:in\s+(?:full\s+)?(?:force|effect)(?:\s+and\s+effect)?\s+)?(?:for\s+)?"
-                          r"(?:so|as)\s+long\s+as\s+(?P<event2>[^.;]{3,80}))")
 START_BLANK = "the start date is left blank"
 _FROM_EVENT = re.compile(r"(?i:\W{0,3}(?:\(\d{1,3}\)\s*)?(?:calendar\s+|full\s+|consecutive\s+)?(?:period\s+)?"
                          r"(?:from|after|following|beginning\s+(?:on|with)|commencing\s+(?:on|with))\s+(?:and\s+including\s+)?(?:the\s+)?"
@@ -216,9 +197,6 @@ def _start_for(ctx: Analysis, s: int, e: int, effective: KeyTerm | None, agreed:
 
 
 _STATED = "(stated)"
-_SEVERABILITY = re.compile(r"(?i:invalid|illegal|unenforceable|severab|economic\s+or\s+legal\s+substance|other\s+(?:terms|"
-                           r"provisions|conditions))")
-_DEAL_CONTINUES = re.compile(r"(?i:(?:this|the)\s+(?:agreement|term|contract)\b[^.;]{0,80}?\b(?:continue|remain|be\s+in))")
 
 
 def stated_start(term: Term | None) -> str | None:
@@ -227,30 +205,6 @@ def stated_start(term: Term | None) -> str | None:
     if term is None or not term.starts or not term.steps:
         return None
     return term.starts if term.steps[0] == f"starts {term.starts} {_STATED}" else None
-
-
-def _no_fixed_end(ctx: Analysis, s: int, e: int) -> tuple[str, str | None] | None:
-    sentence = ctx.text[s:e]
-    m = _COTERMINOUS.search(sentence)
-    if m:
-        return "coterminous", " ".join((m.group("with") or m.group("with2") or "").split()) or None
-    for p in _PERPETUAL.finditer(sentence):
-        if _PERPETUAL_THING.search(sentence[p.end():]) or re.search(r"(?i:licen[cs]e|right|grant)",
-                                                                    sentence[:p.start()][-60:]):
-            continue
-        if re.search(r"(?i:\b(?:agreement|term|contract)\b)", sentence[:p.start()]):
-            return "perpetual", None
-    if _UNTIL_TERMINATED.search(sentence):
-        return "until_terminated", None
-    m = _UNTIL_EVENT.search(sentence)
-    if m and m.group("event2") and (_SEVERABILITY.search(sentence) or
-                                    not _DEAL_CONTINUES.search(sentence, 0, m.start() + 10)):
-        m = None  # "the other provisions shall remain in full force and effect so long as the economic substance ..."
-    if m and not find_durations(ctx.text, s + m.start(), s + m.end()):
-        event = m.group("event") or f"so long as {m.group('event2')}"
-        event = re.split(r"\s*[;(]|,?\s+(?:unless|subject\s+to|provided|whichever|in\s+which)\b", event)[0].rstrip(" ,")
-        return "until_event", " ".join(event.split())
-    return None
 
 
 def _term(kind: str, ctx: Analysis, s: int, e: int, steps: list[str], **fields: object) -> Term:
@@ -331,7 +285,7 @@ def _read_sentence(ctx: Analysis, s: int, e: int, conf: float, effective: KeyTer
     if blank is not None:
         t = _term("left_blank", ctx, s, e, ["the term is left blank"])
         return key_term(ctx, "initial_term", s, e, value=None, confidence=0.5 * conf, detail="left blank"), None, t
-    open_ended = _no_fixed_end(ctx, s, e)
+    open_ended = no_fixed_end(ctx, s, e)
     if open_ended is not None:
         kind, linked = open_ended
         words = {"perpetual": "perpetual", "until_terminated": "until terminated",

@@ -1,0 +1,67 @@
+"""Terms with no fixed end, said as such: "perpetual", "until terminated (by either party)", "co-terminous with
+the Master Agreement", "until the expiration of the last Royalty Term", "for so long as Beta remains a
+shareholder". The term reader (:mod:`.term`) asks here when a sentence states no end date, anniversary or
+length.
+
+A perpetual licence or right is not a perpetual agreement, and a severability clause's "so long as the
+economic substance is not affected" is no term: what continues must be the agreement or its term.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..analysis import Analysis
+from ..enrich.periods import find_durations
+
+__all__ = ["no_fixed_end"]
+
+_PERPETUAL = re.compile(r"(?i:\bperpetu(?:al(?:ly)?|ity)\b|in\s+perpetuity|indefinite(?:ly)?(?:\s+period)?)")
+# "a perpetual, irrevocable licence", "Perpetual Preferred Stock", "perpetual easements": an adjective of a
+# thing granted, not the agreement's term
+_PERPETUAL_THING = re.compile(r"^\W{0,3}(?i:(?:and\s+|or\s+)?(?:irrevocable|non-?\s?exclusive|exclusive|royalty|fully|"
+                              r"world-?\s?wide|licen[cs]|right|preferred|easement|paid|transferable|sub-?licens|"
+                              r"non-?\s?transferable|non-?\s?terminable|assignable|free))")
+_UNTIL_TERMINATED = re.compile(
+    r"(?i:(?:until|unless\s+and\s+until)\s+(?:it\s+is\s+|this\s+agreement\s+is\s+|so\s+)?(?:terminated|either\s+party|"
+    r"a\s+party|one\s+party|the\s+parties|[A-Z]\w+\s+(?:or\s+[A-Z]\w+\s+)?(?:gives|terminates|elects))|until\s+termination\b|"
+    r"until\s+(?:such\s+time\s+as\s+)?(?:it\s+is\s+)?terminated|end\w*\s+(?:only\s+)?(?:when|upon|if)\s+(?:it\s+is\s+)?"
+    r"terminated\s+by)")
+_COTERMINOUS = re.compile(r"(?i:co-?\s?terminous\s+with\s+(?P<with>(?:the\s+)?[^.;,]{3,60}?)(?=[.;,]|\s+(?:and|unless)\b)|"
+                          r"(?:for|during)\s+(?:the\s+)?(?:same\s+)?term\s+of\s+(?:the\s+)?(?!this\b|This\b)(?P<with2>[A-Z][\w\s]{2,40}?"
+                          r"Agreement))")
+_UNTIL_EVENT = re.compile(r"(?i:until\s+(?:the\s+)?(?P<event>(?:(?:later|earlier)\s+of|(?:expiration|expiry|termination)\s+(?:or\s+"
+                          r"(?:earlier\s+|sooner\s+)?(?:termination|expiration|expiry)\s+)?of|"
+                          r"completion\s+of|end\s+of\s+the\s+(?:last|royalty)|last\s+to\s+expire|date\s+(?:on\s+)?which|"
+                          r"all\s+(?:obligations|amounts|shares|products))[^.;]{0,80})|"
+                          r"(?:continue|remain|be)\w*\s+(?:in\s+(?:full\s+)?(?:force|effect)(?:\s+and\s+effect)?\s+)?(?:for\s+)?"
+                          r"(?:so|as)\s+long\s+as\s+(?P<event2>[^.;]{3,80}))")
+_SEVERABILITY = re.compile(r"(?i:invalid|illegal|unenforceable|severab|economic\s+or\s+legal\s+substance|other\s+(?:terms|"
+                           r"provisions|conditions))")
+_DEAL_CONTINUES = re.compile(r"(?i:(?:this|the)\s+(?:agreement|term|contract)\b[^.;]{0,80}?\b(?:continue|remain|be\s+in))")
+
+
+def no_fixed_end(ctx: Analysis, s: int, e: int) -> tuple[str, str | None] | None:
+    """The open end the sentence ``ctx.text[s:e]`` states ("coterminous", "perpetual", "until_terminated",
+    "until_event") and what it is linked to, or None when it states none."""
+    sentence = ctx.text[s:e]
+    m = _COTERMINOUS.search(sentence)
+    if m:
+        return "coterminous", " ".join((m.group("with") or m.group("with2") or "").split()) or None
+    for p in _PERPETUAL.finditer(sentence):
+        if _PERPETUAL_THING.search(sentence[p.end():]) or re.search(r"(?i:licen[cs]e|right|grant)",
+                                                                    sentence[:p.start()][-60:]):
+            continue
+        if re.search(r"(?i:\b(?:agreement|term|contract)\b)", sentence[:p.start()]):
+            return "perpetual", None
+    if _UNTIL_TERMINATED.search(sentence):
+        return "until_terminated", None
+    m = _UNTIL_EVENT.search(sentence)
+    if m and m.group("event2") and (_SEVERABILITY.search(sentence) or
+                                    not _DEAL_CONTINUES.search(sentence, 0, m.start() + 10)):
+        m = None  # "the other provisions shall remain in full force and effect so long as the economic substance ..."
+    if m and not find_durations(ctx.text, s + m.start(), s + m.end()):
+        event = m.group("event") or f"so long as {m.group('event2')}"
+        event = re.split(r"\s*[;(]|,?\s+(?:unless|subject\s+to|provided|whichever|in\s+which)\b", event)[0].rstrip(" ,")
+        return "until_event", " ".join(event.split())
+    return None
