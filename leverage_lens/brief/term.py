@@ -13,7 +13,8 @@ tagged, from sentences around "term", "expire", "anniversary"). In each sentence
 
 The end of a length is computed from the start the sentence names ("from the date hereof": the agreement date;
 "commencing on DATE": that date), else the effective date, as its anniversary (CUAD's convention, and the day
-a period "from" a date reaches: the start day is not counted). Every step is kept in ``Term.steps``.
+a period "from" a date reaches: the start day is not counted). Every step is kept in ``Term.steps``. Terms
+with no fixed end are read in :mod:`.open_end`.
 """
 
 from __future__ import annotations
