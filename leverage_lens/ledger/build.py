@@ -19,7 +19,8 @@ from dataclasses import replace
 
 from ..analysis import Analysis, Sentence
 from ..model import Ledger, LedgerEntry, Obligation, Span
-from .reading import Holding, read_holding
+from .reading import RIGHT_WORDS, Holding, read_holding
+from .sentence_model import load_sentence_topics
 from .topics import TOPICS, Topic
 
 __all__ = ["build_ledger", "principal_pair"]
@@ -96,14 +97,15 @@ def _from_tags(an: Analysis, found: list[LedgerEntry], modals: dict[int, list[Ob
             k += 1
             if s.end <= c.start or s.clause is not c and s.clause is not None and s.clause.tags or _definitional(s):
                 continue  # a sub-clause with tags of its own is read on those
-            ops = [o for o in modals.get(s.start, ()) if o.trigger is not None and o.actor in principal]
+            ops = [o for o in modals.get(s.start, ()) if o.trigger is not None and o.actor in principal
+                   and not _STATE_VERB.match(an.text, o.trigger.end)]
             if not ops:
                 continue
             op = _operative(an, ops)
             for cat in cats:
                 if (cat, s.start) in covered:
                     continue
-                topic = _by_modality(primary[cat], op)
+                topic = _by_modality(primary[cat], op, an.text)
                 trig = op.trigger
                 assert trig is not None
                 h = read_holding(an, s, topic, trig.start, trig.end, modals.get(s.start, ()), principal)
@@ -114,7 +116,25 @@ def _from_tags(an: Analysis, found: list[LedgerEntry], modals: dict[int, list[Ob
                     covered.add((cat, s.start))
                     out.append(entry.model_copy(update={"confidence": round(entry.confidence - 0.15, 2),
                                                         "basis": "clause_tag"}))
-    return out
+    return _confirm_sentences(an, out)
+
+
+#: Label of the evidence span that says the sentence-topic model places a clause-tag reading's sentence on
+#: the topic itself (see :mod:`.sentence_model`): only such readings are raised as findings.
+SENTENCE_ON_TOPIC = "sentence on the topic"
+
+
+def _confirm_sentences(an: Analysis, entries: list[LedgerEntry]) -> list[LedgerEntry]:
+    """The clause-tag readings, those whose sentence the sentence-topic model places on the topic marked
+    with a :data:`SENTENCE_ON_TOPIC` evidence span (one batch for the document)."""
+    model = load_sentence_topics() if entries else None
+    if model is None:
+        return entries
+    spans = [an.sentence_bounds(e.start) for e in entries]
+    scores = model.on_topic([an.text[a:b] for a, b in spans], [e.category for e in entries])
+    return [e if p is None else e.model_copy(update={"evidence": [
+        *e.evidence, Span(start=a, end=b, label=f"{SENTENCE_ON_TOPIC} ({p:.2f})")]})
+        for e, p, (a, b) in zip(entries, scores, spans)]
 
 
 _DEFINES = re.compile(
@@ -177,13 +197,21 @@ def _entry(an: Analysis, s: Sentence, topic: Topic, holdings: list[tuple[tuple[i
     )
 
 
-def _by_modality(topic: Topic, op: Obligation) -> Topic:
+#: What follows a modal when the sentence states a consequence, not a party's act: "any assignment without
+#: the consent of Company shall be null and void", "this Section shall survive".
+_STATE_VERB = re.compile(r"\s+(?:not\s+)?(?:be\s+(?:null|void|deemed|construed|interpreted|effective|binding|valid|"
+                         r"invalid|final|conclusive|governed|subject)|constitute|apply|survive|remain|continue|"
+                         r"terminate|expire)\b", re.IGNORECASE)
+
+
+def _by_modality(topic: Topic, op: Obligation, text: str) -> Topic:
     """The topic read by what the operative verb does: a party that *may* holds a right on the topic, a party
     that *shall not* is restricted on it, a party that *shall* owes a duty (or a payment, an indemnity, a
     grant, as the topic reads). A clause tagged "exclusivity" whose sentence says "Allied shall not endorse
     any other company" binds Allied, whatever the topic's usual wording."""
-    if op.modality == "right":
-        reading = "right"
+    trig = op.trigger
+    if op.modality == "right" or (trig is not None and RIGHT_WORDS.match(text, trig.start)):
+        reading = "right"  # "shall have the option to purchase" grants, whatever the modal
     elif op.modality == "prohibition":
         reading = "restriction"
     else:

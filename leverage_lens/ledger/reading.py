@@ -28,7 +28,7 @@ from ..analysis import Analysis, Sentence
 from ..model import Obligation, Span
 from .topics import Topic
 
-__all__ = ["Holding", "read_holding"]
+__all__ = ["RIGHT_WORDS", "Holding", "read_holding"]
 
 #: A subject that names both sides (or whichever side a role will fall to): the wording is mutual.
 _COLLECTIVE = re.compile(
@@ -53,7 +53,7 @@ _BREAK = re.compile(
 _CARVE_OUT = re.compile(
     r"\b(?:except(?:\s+(?:that|for|as|to\s+the\s+extent))?|provided,?\s+(?:however,?\s+)?that|other\s+than|"
     r"excluding|however|notwithstanding\s+the\s+foregoing|save\s+(?:that|for))\b", re.IGNORECASE)
-_RIGHT_WORDS = re.compile(
+RIGHT_WORDS = re.compile(
     r"\b(?:may|can|(?:has|have|shall\s+have|will\s+have)\s+(?:the\s+)?(?:sole\s+|exclusive\s+|unilateral\s+)?"
     r"(?:right|option|discretion|power|authority|ability)|(?:is|are|shall\s+be)\s+(?:entitled|permitted|free|"
     r"authori[sz]ed)|reserves?\s+the\s+right|at\s+(?:its|their)\s+(?:sole\s+)?(?:option|discretion|election)|"
@@ -398,7 +398,7 @@ def read_holding(an: Analysis, s: Sentence, topic: Topic, cue_start: int, cue_en
         found, gains = whose or subject, True  # whoever decides holds the leverage, whatever the verb
     elif topic.category == "termination.change_of_control":
         changed = _changed_party(an, cands, seg, seg_end)
-        rightful = modal is not None and (modal.modality == "right" or _RIGHT_WORDS.search(text, anchor, anchor + 40))
+        rightful = modal is not None and (modal.modality == "right" or RIGHT_WORDS.search(text, anchor, anchor + 40))
         if actor is not None and (actor.party is None or (rightful and (changed is None or
                                                                         actor.party != changed.party))):
             found = actor
@@ -427,10 +427,10 @@ def read_holding(an: Analysis, s: Sentence, topic: Topic, cue_start: int, cue_en
         if given is not None:  # "shall obtain the right for Supplier to audit"
             found = given
         elif actor is not None and actor is subject and actor.party is not None:
-            if _PROHIBITION_WORDS.search(text, anchor, min(anchor + 25, cue_end)) and not _RIGHT_WORDS.search(
+            if _PROHIBITION_WORDS.search(text, anchor, min(anchor + 25, cue_end)) and not RIGHT_WORDS.search(
                     text, anchor, min(anchor + 12, cue_end)):
                 gains = False  # "Distributor may not terminate": a right denied is a restriction borne
-            elif (modal is None or modal.modality == "obligation") and not _RIGHT_WORDS.search(
+            elif (modal is None or modal.modality == "obligation") and not RIGHT_WORDS.search(
                     text, anchor, cue_end):
                 # "Supplier shall permit Customer to audit", "Provide AIRSOPURE with access to books"
                 enabled = _enabled(an, cands, anchor if modal is not None else seg, cue_end + 40, actor)
@@ -516,7 +516,7 @@ def _carve_out(an: Analysis, s: Sentence, cands: list[_Candidate], after: int, r
             # "except for Customer's payment obligations": Customer stays liable there
             return Holding(c.party, False, reading == "exposure", Span(start=c.start, end=c.end, label="carve-out"),
                            carve_out=True)
-        if _RIGHT_WORDS.match(tail.lstrip()) or re.match(r"\s*(?:shall|will)\s+(?:have|be\s+(?:free|entitled|"
+        if RIGHT_WORDS.match(tail.lstrip()) or re.match(r"\s*(?:shall|will)\s+(?:have|be\s+(?:free|entitled|"
                                                          r"permitted))", tail):
             return Holding(c.party, False, True, Span(start=c.start, end=c.end, label="carve-out"), carve_out=True)
     return None

@@ -16,6 +16,7 @@ from collections.abc import Callable
 
 from ...analysis import Analysis
 from ...ledger import build_ledger
+from ...ledger.build import SENTENCE_ON_TOPIC
 from ...ledger.scope import mirror_for
 from ...ledger.topics import topic as topics_of
 from ...model import Finding, Ledger, LedgerEntry, Span
@@ -45,14 +46,17 @@ def _check(categories: tuple[str, ...]) -> Callable[[Analysis, Rule], list[Findi
     def check(an: Analysis, r: Rule) -> list[Finding]:
         ledger = ledger_of(an)
         out: list[Finding] = []
+        raised: set[tuple[str | None, str]] = set()
         for e in ledger.entries:
             if e.category not in categories or e.mutual or e.favors is None or e.burdened is None:
                 continue
-            if e.basis != "wording":
-                continue  # a clause-level reading informs the ledger and the scorecard, not a finding
+            if e.basis != "wording" and ((e.clause_id, e.category) in raised or
+                                         not any(w.label.startswith(SENTENCE_ON_TOPIC) for w in e.evidence)):
+                continue  # a clause-tag reading: raised only where its sentence is on the topic, once a clause
             mirror, scope = mirror_for(an, ledger, e)
             if mirror is not None:
                 continue
+            raised.add((e.clause_id, e.category))
             where = scope.describe()
             what = next((t.what for t in topics_of(e.category) if t.reading == e.reading), "holds this term")
             ask = next((t.ask for t in topics_of(e.category) if t.reading == e.reading), r.suggestion)

@@ -1,0 +1,76 @@
+"""Which sentence of a tagged clause is on the clause's topic: the ledger's sentence-topic model.
+
+A clause tag says the clause is about, say, audit rights; its sentences may be about the auditor's
+confidentiality, the cost of the audit, or records to keep. A reading made from the clause's tag is raised as
+a finding only when this model places the sentence itself on the topic. The model (TF-IDF words and word
+pairs, one logistic regression per category, thresholds chosen on CUAD's dev part for precision; trained by
+:mod:`leverage_lens.training.sentence_topics`) lives in ``models/ledger_sentences/`` and is loaded once, on
+first use, read-only.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from .._paths import models_dir
+from ..tag.textcat import compose, text_hashes, tfidf_rows
+
+__all__ = ["SentenceTopics", "load_sentence_topics", "model_path"]
+
+
+def model_path() -> Path:
+    """Where the packaged model is (``models/ledger_sentences/`` in a checkout, ``leverage_lens.models`` installed)."""
+    return models_dir() / "ledger_sentences" / "sentence_topics.npz"
+
+
+@dataclass(frozen=True)
+class SentenceTopics:
+    """The fitted weights and the per-category thresholds."""
+
+    labels: tuple[str, ...]
+    table: Any
+    idf: Any
+    weights: Any
+    bias: Any
+    thresholds: Any
+
+    def scores(self, texts: Sequence[str]) -> Any:
+        """Probabilities, shape ``(len(texts), len(labels))``."""
+        if not texts:
+            return np.zeros((0, len(self.labels)), dtype=np.float32)
+        row, col, val = tfidf_rows([compose(text_hashes(t)) for t in texts], self.table, self.idf)
+        z = np.tile(self.bias, (len(texts), 1)).astype(np.float32)
+        np.add.at(z, row, val[:, None] * self.weights[col])
+        return 1.0 / (1.0 + np.exp(-z))
+
+    def on_topic(self, texts: Sequence[str], categories: Sequence[str]) -> list[float | None]:
+        """For each text, its score on the paired category when it reaches the category's threshold, else
+        None (a category the model has no threshold for is never confirmed)."""
+        index = {k: j for j, k in enumerate(self.labels)}
+        probs = self.scores(texts)
+        out: list[float | None] = []
+        for i, cat in enumerate(categories):
+            j = index.get(cat)
+            if j is None or self.thresholds[j] >= 1.0 or probs[i, j] < self.thresholds[j]:
+                out.append(None)
+            else:
+                out.append(round(float(probs[i, j]), 3))
+        return out
+
+
+@functools.lru_cache(maxsize=1)
+def load_sentence_topics(path: Path | None = None) -> SentenceTopics | None:
+    """The packaged model, or None when it is not installed (the ledger then raises no clause-tag findings)."""
+    where = path or model_path()
+    if not where.is_file():
+        return None
+    with np.load(where, allow_pickle=False) as z:
+        return SentenceTopics(labels=tuple(str(x) for x in z["labels"]), table=z["table"], idf=z["idf"],
+                              weights=z["weights"].astype(np.float32), bias=z["bias"].astype(np.float32),
+                              thresholds=z["thresholds"])

@@ -1,0 +1,120 @@
+"""Training the ledger's sentence-topic model (training time only; needs scikit-learn, the ``[eval]`` extra).
+
+The clause tagger says what a *clause* is about; a clause of twelve sentences tagged "liability cap" holds one
+sentence that caps liability. The ledger reads leverage sentence by sentence, so it needs to know which
+sentence is on the topic. CUAD's lawyer spans are mostly sentence-sized: a sentence is a positive for a
+category when a CUAD span of that category substantially overlaps it (:func:`~..evaluate.data.unit_labels`).
+
+The model is the tagger's kind (TF-IDF words and word pairs, one class-balanced logistic regression per
+category; :mod:`.tag_fit`), fitted on the CUAD ``train`` part, with a threshold per category chosen on the
+``dev`` part for precision first (the least score whose precision on dev sentences is at least
+:data:`PRECISION`). Contracts in the one-sided label sets (``bench/labels/one_sided_*.jsonl``) are left out of
+both, so the ledger's measures stay honest. Saved as one ``.npz`` (hash table, IDF, weights, bias, labels,
+thresholds) that :mod:`leverage_lens.ledger.sentence_model` applies with numpy.
+
+    python -m leverage_lens.training.sentence_topics --data ../shared/data --out models/ledger_sentences
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ..enrich.sentences import sentence_spans
+from ..evaluate.data import Contract, load_cuad, unit_labels
+from ..ledger.topics import TOPICS
+from ..tag.textcat import compose, text_hashes
+from .tag_fit import fit_weights, predict
+
+__all__ = ["PRECISION", "build", "main", "sentence_examples"]
+
+#: Least precision on dev sentences a category's threshold must reach (the ledger raises findings on it).
+PRECISION = 0.7
+#: Shortest sentence (characters) worth a row: headings and list markers say nothing about who holds what.
+MIN_CHARS = 25
+MAX_FEATURES = 60_000
+
+
+def sentence_examples(contracts: Iterable[Contract], labels: Sequence[str]) -> tuple[list[Any], list[frozenset[str]]]:
+    """Features and gold categories (only ``labels``) of every sentence of ``contracts``."""
+    wanted = set(labels)
+    feats: list[Any] = []
+    golds: list[frozenset[str]] = []
+    for c in contracts:
+        for a, b in sentence_spans(c.text):
+            if b - a < MIN_CHARS:
+                continue
+            feats.append(compose(text_hashes(c.text[a:b])))
+            golds.append(frozenset(unit_labels(a, b, c.spans) & wanted))
+    return feats, golds
+
+
+def _threshold(scores: Any, y: Any) -> float:
+    """The least score whose predictions above it reach :data:`PRECISION` on dev (1.0: never)."""
+    order = np.argsort(-scores, kind="stable")
+    hits = np.cumsum(y[order])
+    precision = hits / np.arange(1, len(order) + 1)
+    ok = np.flatnonzero((precision >= PRECISION) & (hits >= 3))
+    if not len(ok):
+        return 1.0
+    return float(scores[order][ok[-1]])
+
+
+def build(data: Path, out: Path, *, excluded: set[str], c: float = 1.0, log: Any = None) -> dict[str, Any]:
+    """Fit on the train part, choose thresholds on dev, save ``out/sentence_topics.npz`` and a card."""
+    labels = sorted({t.category for t in TOPICS})
+    train = [k for k in load_cuad(data, parts=["train"]) if k.doc_id not in excluded]
+    dev = [k for k in load_cuad(data, parts=["dev"]) if k.doc_id not in excluded]
+    x_train, y_train = sentence_examples(train, labels)
+    x_dev, y_dev = sentence_examples(dev, labels)
+    fitted = fit_weights(x_train, y_train, labels, {}, max_features=MAX_FEATURES, min_df=2, c=c)
+    probs = predict(x_dev, fitted)
+    table, idf, weights, bias = fitted
+    thresholds = np.ones(len(labels), dtype=np.float32)
+    report: dict[str, Any] = {"train_contracts": len(train), "dev_contracts": len(dev),
+                              "train_sentences": len(x_train), "dev_sentences": len(x_dev), "per_category": {}}
+    for j, label in enumerate(labels):
+        y = np.array([label in g for g in y_dev], dtype=np.int64)
+        thresholds[j] = _threshold(probs[:, j], y)
+        pred = probs[:, j] >= thresholds[j]
+        tp = int((pred & (y == 1)).sum())
+        report["per_category"][label] = {
+            "dev_positives": int(y.sum()), "threshold": round(float(thresholds[j]), 3),
+            "dev_precision": round(tp / max(1, int(pred.sum())), 3), "dev_recall": round(tp / max(1, int(y.sum())), 3)}
+    out.mkdir(parents=True, exist_ok=True)
+    np.savez_compressed(out / "sentence_topics.npz", table=table, idf=idf, weights=weights.astype(np.float16),
+                        bias=bias, thresholds=thresholds, labels=np.array(labels))
+    (out / "training_report.json").write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
+    if log is not None:
+        log(json.dumps({k: v for k, v in report.items() if k != "per_category"}))
+    return report
+
+
+def _excluded(root: Path) -> set[str]:
+    out: set[str] = set()
+    for name in ("one_sided_dev.jsonl", "one_sided_test.jsonl"):
+        path = root / "bench" / "labels" / name
+        if path.is_file():
+            out |= {json.loads(line)["doc_id"] for line in path.read_text(encoding="utf-8").splitlines() if line}
+    return out
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--data", type=Path, default=Path("../shared/data"))
+    ap.add_argument("--out", type=Path, default=Path("models/ledger_sentences"))
+    ap.add_argument("--labels-root", type=Path, default=Path("."),
+                    help="the repository whose bench/labels/one_sided_*.jsonl contracts are left out")
+    args = ap.parse_args(argv)
+    build(args.data, args.out, excluded=_excluded(args.labels_root), log=lambda m: sys.stderr.write(m + "\n"))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
