@@ -19,7 +19,6 @@ from typing import Any
 import numpy as np
 
 from .._paths import models_dir
-from ..tag.textcat import compose, text_hashes, tfidf_rows
 
 __all__ = ["SentenceTopics", "load_sentence_topics", "model_path"]
 
@@ -44,6 +43,8 @@ class SentenceTopics:
         """Probabilities, shape ``(len(texts), len(labels))``."""
         if not texts:
             return np.zeros((0, len(self.labels)), dtype=np.float32)
+        from ..tag.textcat import compose, text_hashes, tfidf_rows  # spaCy's hashes: loaded with the tagger
+
         row, col, val = tfidf_rows([compose(text_hashes(t)) for t in texts], self.table, self.idf)
         z = np.tile(self.bias, (len(texts), 1)).astype(np.float32)
         np.add.at(z, row, val[:, None] * self.weights[col])
