@@ -36,8 +36,8 @@ NOT_PARTY = frozenset(
 GENERIC_ALIASES = frozenset({"party", "parties", "each party", "either party", "both parties"})
 
 _ALIAS_GROUP = re.compile(r"\((?P<body>[^()]{0,200}?[\"\u201c\u201d'\u2018][^()]{0,200}?|"
-                          r"(?:here(?:in)?after|hereafter)[ \t,]+(?:referred[ \t]+to[ \t]+as|called)[ \t]+(?:the[ \t]+)?"
-                          r"(?:Party[ \t][A-Z]|[A-Z][a-z]{2,15})|"
+                          r"(?:here(?:in)?after|hereafter)[\s,]+(?:referred\s+to\s+as|called)\s+(?:the\s+)?"
+                          r"(?:Party[ \t][A-Z]|[A-Z][A-Za-z&\-]{1,15}(?:[ \t][A-Z][A-Za-z&\-]{1,15}){0,2})|"
                           r"[ \t]?(?:(?:the[ \t]+)?[A-Z][A-Za-z0-9&\-]{1,15}|[A-Z][A-Z0-9&\-]{1,15}(?:[ \t][A-Z][A-Z0-9&\-]{1,15}){1,2})[ \t]?)\)")
 # Aliases quoted at the end of a party's entry in a list laid out line by line, with no brackets:
 # "NLS-1 Pharma AG / <address> / Switzerland “Licensor” / “NLS”".
@@ -65,7 +65,8 @@ _ARTICLE_BEFORE = re.compile(r"(?:^|[ \t,])(?:a|an|A|An)[ \t]+$")
 # A division named as the party: "NAME, a division of <entity>": the alias group after the entity is the division's.
 _DIVISION = re.compile(r"(?P<name>[A-Z][A-Z0-9&'\u2019.\- ]{2,80}?|[A-Z][\w&'\u2019.\-]*(?:[ \t]+(?:[A-Z][\w&'\u2019.\-]*|of|and|&)){0,6}),"
                        r"[ \t]+an?[ \t]+(?:[a-z]+[ \t]+)?(?:division|unit|business[ \t]+unit)[ \t]+of[ \t]+")
-_BARE_CALLED = re.compile(r"(?:referred[ \t]+to[ \t]+as|called)[ \t]+(?:the[ \t]+)?(?P<alias>Party[ \t][A-Z]|[A-Z][a-z]{2,15})[ \t]*$")
+_BARE_CALLED = re.compile(r"(?:referred\s+to\s+as|called)\s+(?:the\s+)?"
+                          r"(?P<alias>Party[ \t][A-Z]|[A-Z][A-Za-z&\-]{1,15}(?:[ \t][A-Z][A-Za-z&\-]{1,15}){0,2})[ \t]*$")
 _AND_JOINED = re.compile(r"(?:^|:)[ \t]*(?P<pre>(?:The[ \t]+)?(?:[A-Z][\w&.'\-]*[ \t]+){1,5}and[ \t]+)$")
 # A public body as a party, right after the words that introduce a party (not "the laws of the State of ...").
 _PUBLIC_BODY = re.compile(
@@ -76,12 +77,13 @@ _PUBLIC_BODY = re.compile(
 _OWNED_BY = re.compile(r"\b(?:subsidiary|affiliate|division|parent|unit|member)[ \t]+of[ \t,]+$")
 # A name that opens with "The" and goes on with at least two capitalised words: "The Associated Press".
 _THE_NAME = re.compile(r"(?:The|THE)(?:[ \t]+[A-Z][\w&.'\-]*){2,6}")
+_FORMERLY = re.compile(r"\b(?:f/k/a|F/K/A|fka|formerly(?:[ \t]+known[ \t]+as)?|d/b/a|D/B/A|a\.k\.a\.?|doing[ \t]+business[ \t]+as)[ \t]+$")
 _ROLE_COMMA = re.compile(r"(?P<role>[A-Z][a-z]+),[ \t]+(?=[A-Z])")
 _AT_BLANK = re.compile(r"\b(?:at|in|address(?:ed)?|located)[ \t:]*$")
 _CALLED = re.compile(
     r"\b(?:referred\s+to|called|designated|known)\s+(?:herein(?:after)?\s+|hereafter\s+|"
     r"in\s+this\s+(?i:agreement|contract)\s+)?as\s+(?:the\s+)?"
-    r"[\"\u201c'\u2018]?(?P<alias>[A-Z][\w\-]+)"
+    r"(?:[\"\u201c](?P<quoted>[A-Z][^\"\u201c\u201d\n]{0,60}?)[\"\u201d]|[\"\u201c'\u2018]?(?P<alias>[A-Z][\w\-]+))"
 )
 _DBA = re.compile(
     r"\b(?:d/b/a|D/B/A|dba|DBA|doing\s+business\s+as|a\.k\.a\.?|also\s+known\s+as|formerly\s+known\s+as|f/k/a|"
@@ -149,7 +151,7 @@ def _name_from_chunk(chunk: str) -> tuple[str, int, bool] | None:
     found = _name_in_chunk(chunk)
     if found is None or found[2]:
         return found
-    name, off, blank = found
+    name, off, _ = found
     div = _DIVISION.search(chunk, 0, off + len(name))
     if div is not None and div.end() <= off:  # "TWENTIETH CENTURY FOX LICENSING, a division of Fox ... Inc."
         return div.group("name"), div.start("name"), False
@@ -387,8 +389,9 @@ def read_preamble(text: str, drafts: list[Draft]) -> None:
         for e in entities(flat, a, b):
             role = _ROLE_COMMA.match(e.group("name"))
             first = e.start("name") + (role.end() if role and role.group("role").lower() in ROLE_WORDS else 0)
-            if any(x <= first and e.end("name") <= y for x, y in named) or on_source_line(flat, e.start()):
-                continue  # inside a name already read ("Petro data Management Services Limited."), a filer footer
+            if any(x <= first and e.end("name") <= y for x, y in named) or on_source_line(flat, e.start()) \
+                    or _FORMERLY.search(flat, max(a, e.start("name") - 30), e.start("name")):
+                continue  # inside a name already read, a filer footer, or a former name ("f/k/a Halberd Corporation")
             name, cut = clean_name(e.group("name"))
             ns = widen(flat, e.start("name") + cut)
             name = (flat[ns : e.start("name") + cut] + name).strip(" ,")
@@ -411,7 +414,7 @@ def read_preamble(text: str, drafts: list[Draft]) -> None:
                     owner.aliases.append(alias)
                     owner.spans.append(Span(start=r.start("alias"), end=r.start("alias") + len(alias), label="alias"))
         for r in _CALLED.finditer(flat, a, b):
-            alias = r.group("alias")
+            alias = (r.group("quoted") or r.group("alias")).strip(" ,.")  # "Effective Date" whole, not "Effective"
             before = [d for d in drafts if d.spans and d.spans[0].start < r.start()]
             if before and alias.lower() not in NOT_PARTY and alias.lower() not in GENERIC_ALIASES:
                 owner = max(before, key=lambda d: max(x.start for x in d.spans if x.start < r.start()))

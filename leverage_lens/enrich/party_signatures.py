@@ -65,7 +65,7 @@ def signatories_after(text: str, a: int, b: int) -> list[Signatory]:
     if m is None:
         m = next((x for x in _BY_NAME.finditer(text, a, b) if looks_like_person(x.group("v").strip(" ,."))), None)
     if m:
-        v = m.group("v").strip(" ,.")
+        v = re.sub(r"(?:[ \t]+(?:Date|DATE))?_+.*$", "", m.group("v")).strip(" ,.")  # "Mitchell Felder Date_____"
         if looks_like_person(v) or (v[:1].isupper() and len(v.split()) <= 4 and not ENTITY.search(v)):
             name, span = v, Span(start=m.start("v"), end=m.start("v") + len(v), label="signatory")
     t = _TITLE_FIELD.search(text, a, b)

@@ -172,3 +172,14 @@ def test_a_name_opening_with_the_is_read_and_is_no_person():
     parties = [p for p in find_parties(text) if p.principal]
     assert [(p.name, p.role) for p in parties] == [("Kubient Inc.", None), ("The Associated Press", "Customer")]
     assert parties[1].kind != "person"
+
+
+def test_a_former_name_is_no_party_and_a_quoted_called_as_alias_is_read_whole():
+    text = ('OPERATION AGREEMENT is made by and between MAGELLAN TERMINALS HOLDINGS, L.P. (f/k/a Marrero Terminal, '
+            'LLC), a Delaware limited partnership ("Owner"), and OMEGA REFINING, LLC, a Delaware limited liability '
+            'company ("Operator").\nWHEREAS the Owner owns a terminal.\n')
+    assert _principal(text) == [("MAGELLAN TERMINALS HOLDINGS, L.P.", "Owner"), ("OMEGA REFINING, LLC", "Operator")]
+    text2 = ('FRANCHISE AGREEMENT made and entered into this day (hereinafter referred to as "Effective Date") by and '
+             "between Pretzel Time, Inc., a Pennsylvania corporation (hereinafter referred to as Pretzel Time) and "
+             "Beta LLC (\"Franchisee\").\nNOW THEREFORE the parties agree.\n")
+    assert _principal(text2)[0] == ("Pretzel Time, Inc.", None)
