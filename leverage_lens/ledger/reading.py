@@ -55,7 +55,7 @@ _CARVE_OUT = re.compile(
     r"excluding|however|notwithstanding\s+the\s+foregoing|save\s+(?:that|for))\b", re.IGNORECASE)
 RIGHT_WORDS = re.compile(
     r"\b(?:may|can|(?:has|have|shall\s+have|will\s+have)\s+(?:the\s+)?(?:sole\s+|exclusive\s+|unilateral\s+)?"
-    r"(?:right|option|discretion|power|authority|ability)|(?:is|are|shall\s+be)\s+(?:entitled|permitted|free|"
+    r"(?:right|option|discretion|power|authority|ability)|(?:is|are|shall\s+be)\s+(?:entitled|permitted|allowed|free|"
     r"authori[sz]ed)|reserves?\s+the\s+right|at\s+(?:its|their)\s+(?:sole\s+)?(?:option|discretion|election)|"
     r"in\s+(?:its|their)\s+(?:sole\s+)?discretion|elects?|chooses?)\b", re.IGNORECASE)
 _PROHIBITION_WORDS = re.compile(

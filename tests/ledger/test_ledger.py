@@ -231,3 +231,11 @@ def test_contents_lines_what_follows_an_end_and_lifted_duties_confer_no_such_ter
                                                                                   category: str) -> None:
     an, entries = _ledger(P + "4. Terms. 4.1 " + sentence)
     assert not [e for e in entries if e.category == category and e.basis == "wording"]
+
+
+def test_a_party_that_shall_be_allowed_a_benefit_holds_it() -> None:
+    from leverage_lens.ledger.reading import RIGHT_WORDS
+
+    assert RIGHT_WORDS.match("shall be allowed the full benefit of any lower prices")
+    assert RIGHT_WORDS.match("shall have the option, within 15 days, to purchase")
+    assert not RIGHT_WORDS.match("shall be null and void")
