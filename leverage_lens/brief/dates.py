@@ -147,6 +147,15 @@ def effective_date(ctx: Analysis, agreement: KeyTerm | None) -> KeyTerm | None:
 _STAMP = re.compile(r"^\s*Source:")
 
 
+# an EDGAR stamp run into a line of text: "... 24.COUNTERPARTS. 22 Source: EL POLLO LOCO HOLDINGS, INC., 10-K, 3/6/2020"
+_STAMP_INLINE = re.compile(r"\bSource:\s[^\n]{0,100},\s*[\w/.-]{1,12},\s*$")
+# another instrument's date: "entered into that certain Share Purchase Agreement dated July 23, 2009", "In
+# connection with a Master Transaction Agreement dated December 11, 2018", "Amendment No. 1 to the Supply
+# Agreement dated ..." (not "This Co-Branding Agreement dated ...")
+_OTHER_INSTRUMENT = re.compile(r"\b(?i:that\s+certain)\s+[^.;]{3,100}?,?\s*(?i:dated)\s*(?i:as\s+of\s+)?$|"
+                               r"(?:\b(?i:a|an|the|such))\s+(?:[A-Z][\w&,.-]*\s+){1,6}(?:Agreement|Contract|"
+                               r"Lease|Licen[cs]e|Plan|Indenture|Note)\s*(?:\([^()]{0,80}\)\s*)?,?\s*(?i:dated|of)\s*"
+                               r"(?i:as\s+of\s+)?(?i:the\s+)?$")
 # a form's guidance: '[Reference to the agreement (for example, "Restricted Stock Purchase Agreement dated
 # January 1, 2022")]', 'For example, "Cloud Service Agreement between ... dated January 1, 2025".'
 _EXAMPLE = re.compile(r"(?i:\bfor\s+example\b|\be\.\s?g\.|\bfor\s+instance\b|\bexample:)")
@@ -160,9 +169,11 @@ def _dates(text: str, start: int, end: int) -> list[DateMatch]:
     out = []
     for d in find_dates(text, start, end):
         line_start = text.rfind("\n", 0, d.start) + 1
-        if _STAMP.search(text[line_start: d.start]):
+        if _STAMP.search(text[line_start: d.start]) or _STAMP_INLINE.search(text, max(line_start, d.start - 120), d.start):
             continue
         if _EXAMPLE.search(text, max(line_start, d.start - 160), d.start):
+            continue
+        if _OTHER_INSTRUMENT.search(text, max(0, d.start - 140), d.start):
             continue
         out.append(d)
     return out

@@ -185,3 +185,21 @@ def test_a_definition_of_another_word_is_not_a_renewal() -> None:
                    'Date to the end of the first full Calendar Quarter thereafter. The term of this Agreement is two '
                    '(2) years.')
     assert brief.renewal is None
+
+
+@pytest.mark.parametrize("opening", [
+    "This Content License Agreement (this \"Agreement\") is entered into by Acme Corp. and Beta LLC in connection "
+    "with that certain Share Purchase Agreement dated July 23, 2009 between their parents.",
+    "RECITALS A. In connection with a Master Transaction Agreement dated December 11, 2018, Acme Corp. and Beta "
+    "LLC enter into this Agreement.",
+    "TABLE OF CONTENTS 24.COUNTERPARTS. 22 Source: EL POLLO LOCO HOLDINGS, INC., 10-K, 3/6/2020 This Agreement is "
+    "made by Acme Corp. and Beta LLC.",
+])
+def test_another_instruments_date_or_a_filing_stamp_is_not_the_agreement_date(opening: str) -> None:
+    brief = analyze(parse_text(f"AGREEMENT\n\n{opening}\n\n1. Services\n\nAcme Corp. provides the services.\n",
+                               name="t.txt")).summary.brief
+    assert brief is not None
+    assert brief.agreement_date is None or brief.agreement_date.value is None
+    own = analyze(parse_text('AGREEMENT\n\nThis Co-Branding Agreement (this "Agreement") dated September 30, 1999 is '
+                             'entered into between Acme Corp. and Beta LLC.\n', name="t.txt")).summary.brief
+    assert own is not None and own.agreement_date is not None and own.agreement_date.value == "1999-09-30"
