@@ -22,7 +22,8 @@ __all__ = ["agreement_date", "effective_date"]
 _OPENING = 6000  # characters: cover pages and exhibit stamps come before many preambles
 _DATE_CUE = re.compile(r"(?i:dated|as\s+of|made|entered|effective|executed|day\s+of|on|date:?)\W*(?:this\s+)?\W*$")
 _EFFECTIVE = ("effective", "commenc")
-_EFFECTIVE_BEFORE = re.compile(r"(?i:effective\s+(?:as\s+of|on|from|this|the|date\W+(?:means|shall\s+mean|is|shall\s+be|of))|"
+_EFFECTIVE_BEFORE = re.compile(r"(?i:effective\s+(?:as\s+of|on|from|this|the|date\W+(?:means|shall\s+mean|is|shall\s+be|of)|"
+                               r"date\s*:)|"
                                r"(?:commenc\w*|begin\w*|start\w*)\s+(?:on|as\s+of|from|the)|in\s+force\s+(?:on|as\s+of))"
                                r"[^.;]{0,40}$")
 # "shall commence effective as of the date hereof and shall expire on December 31, 2028": the date ends the term

@@ -41,6 +41,7 @@ _DATE = re.compile(
     rf"(?P<m1>{_MON})\.?\s+(?P<d1>{_DAY}){_ORD}\s*(?:,\s*|\s+)(?P<y1>{_YEAR})|"
     rf"\(?(?P<d2>{_DAY}){_ORD}\)?\s+{_DAY_OF}\s+(?P<m2>{_MON})\.?(?:\s*,?\s+(?P<y2>{_YEAR}))?|"
     rf"(?P<d4>\d{{1,2}}){_ORD}\s+(?P<m4>{_MON})\.?\s*,?\s+(?P<y4>(?:19|20)\d\d)|"
+    rf"(?P<d6>\d{{1,2}})(?:st|nd|rd|th)\s+of\s+(?P<m6>{_MON})\.?\s*,?\s+(?P<y6>(?:19|20)\d\d)|"  # "the 1st of March, 2003"
     rf"(?P<m3>{_MON})\.?\s*,?\s+(?P<y3>(?:19|20)\d\d)|"
     r"(?P<nm>[01]?\d)/(?P<nd>[0-3]?\d)/(?P<ny>(?:19|20)?\d\d)|"
     r"(?P<dm>[01]?\d)-(?P<dd>[0-3]?\d)-(?P<dy>(?:19|20)\d\d)|"  # "12-23-2019": a four-digit year only
@@ -78,10 +79,10 @@ def _from_match(m: re.Match[str]) -> dt.date | None:
         y, mo, d = int(g("ny")), int(g("nm")), int(g("nd"))
         y += 0 if y >= 100 else (2000 if y < 50 else 1900)
     else:
-        mon = g("m1") or g("m2") or g("m3") or g("m4")
+        mon = g("m1") or g("m2") or g("m3") or g("m4") or g("m6")
         mo = _MONTHS[mon.lower()]
-        y_ = _int_or_none(g("y1") or g("y2") or g("y3") or g("y4"))
-        d_ = _int_or_none(g("d1") or g("d2") or g("d4")) if not g("m3") else 1
+        y_ = _int_or_none(g("y1") or g("y2") or g("y3") or g("y4") or g("y6"))
+        d_ = _int_or_none(g("d1") or g("d2") or g("d4") or g("d6")) if not g("m3") else 1
         if y_ is None or d_ is None or g("m3"):  # a blank, no year, or only a month: where, not when
             return None
         y, d = y_, d_

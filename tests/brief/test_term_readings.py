@@ -203,3 +203,16 @@ def test_another_instruments_date_or_a_filing_stamp_is_not_the_agreement_date(op
     own = analyze(parse_text('AGREEMENT\n\nThis Co-Branding Agreement (this "Agreement") dated September 30, 1999 is '
                              'entered into between Acme Corp. and Beta LLC.\n', name="t.txt")).summary.brief
     assert own is not None and own.agreement_date is not None and own.agreement_date.value == "1999-09-30"
+
+
+def test_the_first_of_march_is_a_date() -> None:
+    text = "The Joint Venture shall commence on the 1st of March, 2003, and continue."
+    assert [d.value for d in find_dates(text) if d.value] == [dt.date(2003, 3, 1)]
+
+
+def test_an_effective_date_given_as_a_label_is_read() -> None:
+    text = ('SUPPLY AGREEMENT\n\nEffective Date: January 1, 2019\n\nThis Supply Agreement is made by Acme Corp. and '
+            'Beta LLC.\n\n1. Supply\n\nAcme Corp. supplies the products.\n')
+    brief = analyze(parse_text(text, name="t.txt")).summary.brief
+    assert brief is not None and brief.effective_date is not None
+    assert brief.effective_date.value == "2019-01-01"
