@@ -190,8 +190,8 @@ def _start_for(ctx: Analysis, s: int, e: int, effective: KeyTerm | None, agreed:
         return dt.date.fromisoformat(agreed.value), f"starts {agreed.value} (the date of the agreement)"
     if effective is not None and effective.value:
         return dt.date.fromisoformat(effective.value), f"starts {effective.value} (the effective date)"
-    if _blank(effective) or (effective is None and _blank(agreed)):
-        return None, START_BLANK
+    if _blank(effective) or ((effective is None or not effective.value) and _blank(agreed)):
+        return None, START_BLANK  # "commencing on the date of execution", dated "____ day of ______, 2000"
     if agreed is not None and agreed.value:
         return dt.date.fromisoformat(agreed.value), f"starts {agreed.value} (the date of the agreement)"
     return None, "the start date is not stated"

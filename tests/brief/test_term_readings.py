@@ -216,3 +216,12 @@ def test_an_effective_date_given_as_a_label_is_read() -> None:
     brief = analyze(parse_text(text, name="t.txt")).summary.brief
     assert brief is not None and brief.effective_date is not None
     assert brief.effective_date.value == "2019-01-01"
+
+
+def test_a_term_from_a_blank_signing_date_ends_on_a_blank_day() -> None:
+    text = ('FRANCHISE AGREEMENT\n\nThis Agreement is made this ____ day of ___________, 2000 between Acme Corp. and '
+            'Beta LLC.\n\n1. TERM\n\nThe term of this Agreement shall be for 10 years commencing on the date of '
+            'execution of this Agreement.\n')
+    brief = analyze(parse_text(text, name="t.txt")).summary.brief
+    assert brief is not None and brief.term is not None and brief.term.ends is None
+    assert brief.expiration_date is not None and brief.expiration_date.detail == "left blank"
