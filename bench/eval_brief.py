@@ -14,6 +14,7 @@ How CUAD's answers are read and compared:
   agreement ("co-terminous with the Credit Agreement") is no answer in CUAD's vocabulary: its annotators
   leave most such contracts empty (9 of 13 on train+dev) and call a few "perpetual", so the brief's reading
   (``Term.kind`` ``until_event``/``coterminous``, shown to users as such) is scored as no value;
+* an answer written day first ("31/01/2025", a first number over 12) is read as day/month/year;
 * a gold year before 1950 is read as 20xx: CUAD's answers went through a two-digit-year conversion that
   turned 2030 into 1930 (an expiry "6/11/1930" for a 2015 contract running fifteen years);
 * a renewal only by the parties' agreement is no renewal term (CUAD: "automatic extensions and unilateral
@@ -29,7 +30,7 @@ How CUAD's answers are read and compared:
   jurisdiction the brief says is redacted or left blank is right where CUAD's answer has no name ("[* * *]").
 
     python bench/eval_brief.py --parts train,dev [--cache /tmp/kt/cache] [--misses misses.md]
-    python bench/eval_brief.py --parts held-out --misses bench/results/brief_misses_heldout.md
+    python bench/eval_brief.py --parts held-out --misses bench/labels/brief_misses_heldout.md
 
 ``--cache DIR`` reads pickled :class:`~leverage_lens.analysis.Analysis` objects (``--build-cache`` writes
 them) so the brief can be re-scored in seconds while tuning; without it every contract is analysed afresh.
@@ -80,8 +81,11 @@ def gold_dates(answer: str) -> set[str]:
         if m:
             year = int(m.group(3))
             year += 100 if year < 1950 else 0  # "1934" for 2034 (see the module docstring)
+            first, second = int(m.group(1)), int(m.group(2))
+            if first > 12 >= second:  # "31/01/2025": a few answers are written day first
+                first, second = second, first
             try:
-                out.add(dt.date(year, int(m.group(1)), int(m.group(2))).isoformat())
+                out.add(dt.date(year, first, second).isoformat())
             except ValueError:
                 out.add(BLANK)
         elif "[" in part:
