@@ -123,7 +123,10 @@ TOPICS: tuple[Topic, ...] = (
         "it if missed",
         holder="recipient",
         unless=_c(r"\bexclusive\s+(?:jurisdiction|venue|forum|remedy)|\bsole\s+and\s+exclusive\s+(?:remedy|"
-                  r"liability|property|owner)|exclusive\s+(?:property|owner)|non-?exclusive(?![^.;]{0,80}\bexclusiv)"),
+                  r"liability|property|owner)|exclusive\s+(?:property|owner)|"
+                  # a non-exclusive grant, unless an exclusive one comes first ("an exclusive licence under A,
+                  # and a non-exclusive licence under B")
+                  r"^(?:(?!(?<!non-)(?<!non)(?<!non\s)\bexclusive)[\s\S])*\bnon[-\s]?exclusive(?![^.;]{0,80}\bexclusiv)"),
     ),
     Topic(
         "exclusivity.exclusive_dealing", "restriction",
@@ -132,7 +135,10 @@ TOPICS: tuple[Topic, ...] = (
            r"[^.;]{0,120}?\b(?:from|to|through|with|for)?\s*(?:any\s+(?:other\s+)?(?:third\s+part(?:y|ies)|person|"
            r"entity|supplier|source|manufacturer|vendor|distributor|dealer|agent|competitor)|anyone\s+(?:other\s+"
            r"than|except)|other\s+than\s+(?:from\s+)?(?:the\s+)?[A-Z])|"
-           r"\b(?:exclusively|solely|only)\s+(?:from|to|through|with)\s+(?!(?:the\s+)?extent)"),
+           # "purchase the Products exclusively from Supplier" (a verb of dealing first: "only to the Property",
+           # "applies only to" are scope, not exclusivity)
+           r"\b(?:purchas|buy|bought|obtain|procur|sourc|acquir|sell|sold|distribut|market|resell|resold|suppl|order|"
+           r"licens|sublicens)\w*\b[^.;]{0,60}?\b(?:exclusively|solely|only)\s+(?:from|to|through|with)\s+(?!(?:the\s+)?extent)"),
         ("any other", "any third", "third part", "any person", "any entity", "anyone", "other than", "exclusively",
          "solely", "only from", "only to", "only through", "only with", "any competitor", "any supplier",
          "any manufacturer", "any vendor", "any distributor", "any dealer", "any agent", "any source"),

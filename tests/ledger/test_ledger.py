@@ -239,3 +239,18 @@ def test_a_party_that_shall_be_allowed_a_benefit_holds_it() -> None:
     assert RIGHT_WORDS.match("shall be allowed the full benefit of any lower prices")
     assert RIGHT_WORDS.match("shall have the option, within 15 days, to purchase")
     assert not RIGHT_WORDS.match("shall be null and void")
+
+
+def test_only_to_a_place_or_a_scope_is_no_exclusivity() -> None:
+    an, entries = _ledger(P + "4. Terms. 4.1 Supplier hereby grants to Customer the right to explore for and produce "
+                          "groundwater only from beneath the surface of the Property.")
+    assert not [e for e in entries if e.category == "exclusivity.exclusive_dealing" and e.basis == "wording"]
+    an, entries = _ledger(P + "4. Terms. 4.1 Customer shall purchase the Products exclusively from Supplier.")
+    assert _one(entries, "exclusivity.exclusive_dealing").favors == _id(an, "Supplier")
+
+
+def test_an_exclusive_grant_stays_exclusive_when_a_non_exclusive_one_follows() -> None:
+    an, entries = _ledger(P + "4. Licence. 4.1 Supplier hereby grants to Customer an exclusive, worldwide license "
+                          "under the Supplier Patents, and a non-exclusive license under the Supplier Know-How.")
+    e = next(e for e in entries if e.category == "exclusivity.exclusive_dealing" and e.basis == "wording")
+    assert e.favors == _id(an, "Customer")
