@@ -275,7 +275,9 @@ TOPICS: tuple[Topic, ...] = (
         # a bank's or a wire's charges are costs, not a share of revenue;
         unless=_c(r"\b(?:commission|bank|wire|transfer|letter\s+of\s+credit)\s+(?:charges?|fees?)\b|"
                   # "shall not be entitled to receive any commission until ...": a share withheld, not one owed
-                  r"\bnot\s+(?:be\s+)?(?:entitled|liable)\b[^.;]{0,60}?\b(?:commissions?|royalt\w+|margins?)\b"),
+                  r"\bnot\s+(?:be\s+)?(?:entitled|liable)\b[^.;]{0,60}?\b(?:commissions?|royalt\w+|margins?)\b|"
+                  # a notary's acknowledgement on the signature pages ("my commission expires")
+                  r"\backnowledged\s+before\s+me\b|\bnotary\s+public\b|\bcommission\s+expires\b"),
     ),
     Topic(
         "payment.audit_rights", "right",

@@ -254,3 +254,11 @@ def test_an_exclusive_grant_stays_exclusive_when_a_non_exclusive_one_follows() -
                           "under the Supplier Patents, and a non-exclusive license under the Supplier Know-How.")
     e = next(e for e in entries if e.category == "exclusivity.exclusive_dealing" and e.basis == "wording")
     assert e.favors == _id(an, "Customer")
+
+
+def test_a_notarys_acknowledgement_is_no_revenue_sharing() -> None:
+    an, entries = _ledger(P + "4. Terms. 4.1 Customer shall pay Supplier the fees. This instrument was acknowledged "
+                          "before me on the 1st day of May, 2014, by Jane Roe, CEO of Supplier. Notary Public, my "
+                          "commission expires June 1, 2016.")
+    assert not [e for e in entries if e.category == "payment.revenue_sharing" and "acknowledged" in
+                an.text[e.start:e.end]]
