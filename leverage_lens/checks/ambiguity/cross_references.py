@@ -17,11 +17,14 @@ from ...analysis import Analysis
 from ...model import Clause, Finding, Span
 from ..registry import Rule, rule
 from ._common import CROSS_REFERENCES, clause_index, finding
+from ._health import gate, in_uncertain
 from ._index import RunIndex, line_index
 
 _NUM = r"(?:\d{1,4}[A-Z]?(?:\.\d{1,4}){0,3}(?![\d\-])\.?(?:\s?\([a-zA-Z0-9]{1,4}\)){0,3}|[IVXLC]{1,6}\b(?:\s?\([a-zA-Z0-9]{1,4}\)){0,2})"
+# Every citation style the segmenter reads: "Section 12.3(b)", "Article IV", "ARTICLE 7", "clause 7", "paragraph 3".
 _REF = re.compile(
-    rf"\b(?P<kw>Sections?|Articles?|Clauses?|Paragraphs?|SECTIONS?|ARTICLES?)\s+(?P<num>{_NUM})"
+    rf"\b(?P<kw>Sections?|Articles?|Clauses?|Paragraphs?|SECTIONS?|ARTICLES?|CLAUSES?|PARAGRAPHS?|sections?|"
+    rf"articles?|clauses?|paragraphs?)\s+(?P<num>{_NUM})"
     rf"(?P<more>(?:\s*(?:,|and|or|through|to|-|\u2013)\s*(?:{_NUM}))*)",
 )
 _OTHER_DOC = re.compile(
@@ -93,6 +96,7 @@ class _Targets:
         self._dotted: dict[str, list[int]] | None = None
         self._appears_memo: dict[str, bool] = {}
         self._run_index: RunIndex | None = None
+        self._labels: dict[str, set[str]] = {}
 
     def _runs(self) -> RunIndex:
         if self._run_index is None:
@@ -128,6 +132,24 @@ class _Targets:
                     self._dotted.setdefault(m.group(0), []).append(m.start())
         return any(not _REF_WORD_BEFORE.search(text, max(0, a - 14), a) for a in self._dotted.get(n, ()))
 
+    def exists(self, num: str) -> bool:
+        """Whether the contract has the section ``num``: a parsed clause or a printed heading, and for a
+        sub-item ("5.2(d)") of a parsed clause, the item's label printed inside that clause."""
+        n = re.sub(r"\s+", "", num).rstrip(".")
+        if "(" in n and self.resolve(n) is None:
+            base = self.resolve(n[: n.index("(")])
+            if base is not None:
+                labels = self._labels_in(base)
+                return all(lab.lower() in labels for lab in re.findall(r"\(([A-Za-z0-9]{1,4})\)", n)[:1])
+        return self.resolve(n) is not None or self.printed(n)
+
+    def _labels_in(self, c: Clause) -> set[str]:
+        """Enumerator labels printed in a clause ("(a)", "b)", "(iv)"), lower-cased, read once per clause."""
+        got = self._labels.get(c.id)
+        if got is None:
+            got = self._labels[c.id] = {m.group(1).lower() for m in _ENUM_LABEL.finditer(self._text, c.start, c.end)}
+        return got
+
     def printed(self, num: str) -> bool:
         """Whether any form of the number or its top level appears as a heading in the text."""
         n = re.sub(r"\s+", "", num).rstrip(".")
@@ -150,10 +172,11 @@ class _Targets:
                    for f in forms if f)
 
 
+_ENUM_LABEL = re.compile(r"(?:(?<![\w)])\(|(?<![\w(.])(?=[a-z]{1,4}\)))([A-Za-z0-9]{1,4})\)")
 _PLAIN_DOTTED = re.compile(r"\d{1,4}(?:\.\d{1,4})+")
 _DOTTED = re.compile(r"\d(?<![\w.]\d)\d{0,3}(?:\.\d{1,4})+")  # a digit first: the engine skips ahead to digits
-_REF_WORD_BEFORE = re.compile(r"(?:Sections?|Articles?|Clauses?|Paragraphs?|SECTIONS?|ARTICLES?|and|or|through|to|,)"
-                              r"\s*$")
+_REF_WORD_BEFORE = re.compile(r"(?:Sections?|Articles?|Clauses?|Paragraphs?|SECTIONS?|ARTICLES?|CLAUSES?|PARAGRAPHS?|"
+                              r"sections?|articles?|clauses?|paragraphs?|and|or|through|to|,)\s*$")
 
 
 def _prefixes(num: str) -> list[str]:
@@ -205,8 +228,17 @@ def _refs(ctx: Analysis) -> list[tuple[re.Match[str], str, int, int]]:
     return out
 
 
-def _numbered(ctx: Analysis) -> bool:
-    return sum(1 for c in ctx.doc.clauses if c.number) >= 3
+def reference_resolution(ctx: Analysis) -> tuple[int, int]:
+    """How many distinct section numbers the text refers to are found in the contract, and how many are not
+    (read by the parse-health test, :func:`._health.numbering_health`)."""
+    t = _targets(ctx)
+    seen: dict[str, bool] = {}
+    for _, num, _, _ in _refs(ctx):
+        key = _norm(num)
+        if key not in seen:
+            seen[key] = t.exists(num)
+    found = sum(seen.values())
+    return found, len(seen) - found
 
 
 @rule(
@@ -221,12 +253,12 @@ def _numbered(ctx: Analysis) -> bool:
               "1. Term. One year.\n\n2. Tax. As defined in Section 409A of the Code.\n\n3. Law. New York law."),
 )
 def xref_missing_section(ctx: Analysis, r: Rule) -> list[Finding]:
-    if not _numbered(ctx):
+    if not gate(ctx, r.id):
         return []
     t = _targets(ctx)
     out = []
     for m, num, a, b in _refs(ctx):
-        if t.resolve(num) is not None or t.printed(num):
+        if t.exists(num) or in_uncertain(ctx, a):
             continue
         out.append(finding(ctx, r, m.start() if a == m.start("num") else a, b,
                            f"The contract has no {m.group('kw').rstrip('s').lower()} {num}."))
@@ -288,6 +320,8 @@ _TITLED = re.compile(r"\s*(?:\(\s*[\"\u201c]?(?P<h1>[A-Z][A-Za-z0-9.,;&'/ \-]{2,
               "1. Fees.\n\n1.1 Invoices. Monthly.\n\n1.2 Taxes. Extra.\n\n2. Law. As in Section 1.1 (Fees).",),
 )
 def xref_heading_mismatch(ctx: Analysis, r: Rule) -> list[Finding]:
+    if not gate(ctx, r.id):
+        return []
     t = _targets(ctx)
     text = ctx.text
     out = []
@@ -371,6 +405,8 @@ _SUBJECT_TO = re.compile(rf"\b[Ss]ubject\s+to\s+(?:the\s+(?:terms|provisions)\s+
               "\n\n3. Law. New York law.",),
 )
 def xref_circular(ctx: Analysis, r: Rule) -> list[Finding]:
+    if not gate(ctx, r.id):
+        return []
     t = _targets(ctx)
     idx = clause_index(ctx)
     edges: list[tuple[Clause, Clause, re.Match[str]]] = []

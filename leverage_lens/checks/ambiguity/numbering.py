@@ -15,6 +15,7 @@ from ...analysis import Analysis
 from ...model import Finding
 from ..registry import Rule, rule
 from ._common import LEFTOVERS, clause_index, finding
+from ._health import gate, in_uncertain
 
 # A heading-like number: at a line start, after a sentence, after a redaction ("[ * * * ] 4. MANUFACTURE") or
 # after a line break flattened to spaces. Page footers ("44    CONFIDENTIAL  Page 6") are not headings, but
@@ -41,7 +42,7 @@ def _top_steps(ctx: Analysis) -> list[tuple[int, int, int, int]]:
     text = ctx.text
     tops = []
     for c in clause_index(ctx).clauses:
-        if c.level == 0 and c.number and c.number_span:
+        if c.level == 0 and c.number and c.number_span and not in_uncertain(ctx, c.number_span.start):
             m = _INT.match(c.number.strip())
             if m:
                 tops.append((c, int(m.group(1))))
@@ -50,6 +51,8 @@ def _top_steps(ctx: Analysis) -> list[tuple[int, int, int, int]]:
         prev = v
         if v2 != v + 1:  # look for the numbers the parser left inside the previous clause's text
             for m in _TOP_TOKEN.finditer(text, c.number_span.end, c2.start):
+                if in_uncertain(ctx, m.start("n")):
+                    continue
                 u = int(m.group("n"))
                 # u == v2: the clause was renumbered to the next one's number ("7, 9. Term, 9. Miscellaneous"),
                 # which the parser refuses; the skip is at the first 9 and the second is a duplicate.
@@ -65,6 +68,8 @@ def _top_steps(ctx: Analysis) -> list[tuple[int, int, int, int]]:
         nxt = min((x.start for x in clause_index(ctx).clauses if x.level == 0 and x.start > c.start
                    and not (x.number and x.number[0].isdigit())), default=len(text))
         for m in _TOP_TOKEN.finditer(text, c.number_span.end, nxt):
+            if in_uncertain(ctx, m.start("n")):
+                continue
             u = int(m.group("n"))
             if prev <= u <= prev + 2:
                 steps.append((m.start("n"), m.end("n"), prev, u))
@@ -85,6 +90,9 @@ def _from_warning(ctx: Analysis, r: Rule, code: str, message: str) -> list[Findi
     for w in ctx.doc.warnings:
         if w.code != code or (w.clause_ids and w.clause_ids[0] in tops):
             continue
+        if w.spans and (in_uncertain(ctx, w.spans[0].start) or
+                        _AMBIGUOUS.fullmatch(ctx.text[w.spans[0].start: w.spans[0].end].strip())):
+            continue
         if code == "numbering_gap" and w.clause_ids and w.spans and _printed_before(
                 ctx, w.clause_ids[0], ctx.text[w.spans[0].start: w.spans[0].end]):
             continue
@@ -99,7 +107,18 @@ def _from_warning(ctx: Analysis, r: Rule, code: str, message: str) -> list[Findi
     return out
 
 
-_ROMANS = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv", "xvi", "xvii", "xviii", "xix", "xx"]
+def _roman(n: int) -> str:
+    out = ""
+    for v, s in ((40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+        while n >= v:
+            out, n = out + s, n - v
+    return out
+
+
+_ROMANS = [_roman(k) for k in range(1, 50)]
+# Labels that read as a letter or as a roman numeral: "(i)" after "(h)" starts a sub-list as often as it
+# continues the letters, so a gap or a repeat there is the parser's guess, not the drafter's slip.
+_AMBIGUOUS = re.compile(r"\(?(?:i|v|x|I|V|X|ii|II)[.)]?\.?")
 
 
 def _previous_label(number: str) -> str | None:
@@ -128,7 +147,7 @@ def _printed_before(ctx: Analysis, clause_id: str, number: str) -> bool:
     prev = _previous_label(number.rstrip("."))
     if c is None or prev is None:
         return False
-    pat = re.compile(rf"(?<![\w.]){re.escape(prev)}[.)]?\s+[A-Z(\"\u201c]")
+    pat = re.compile(rf"(?<![\w.]){re.escape(prev)}[.)]?\s+\S")
     return pat.search(ctx.text, max(0, c.start - 20_000), c.start) is not None
 
 
@@ -144,10 +163,12 @@ def _printed_before(ctx: Analysis, clause_id: str, number: str) -> bool:
     quiet_on=("1. Term. One year.\n\n2. Fees. Customer pays.\n\n3. Law. New York law applies.",),
 )
 def numbering_skipped(ctx: Analysis, r: Rule) -> list[Finding]:
+    if not gate(ctx, r.id):
+        return []
     out = []
     last = None
     for a, b, p, v in _top_steps(ctx):
-        if v > p + 1 and not _missing_printed(ctx.text, p + 1, v, max(0, a - 20_000) if last is None else last, a):
+        if v > p + 1 and not in_uncertain(ctx, a) and not _missing_printed(ctx.text, p + 1, v, max(0, a - 20_000) if last is None else last, a):
             out.append(finding(ctx, r, a, b, f"Numbering: {v} follows {p}, skipping {v - p - 1} number(s)."))
         last = b
     return out + _from_warning(ctx, r, "numbering_gap", "Numbering: {msg}.")
@@ -181,8 +202,10 @@ _REF_WORD_BEFORE_NUM = re.compile(r"(?:Sections?|Articles?|Clauses?|Paragraphs?|
     quiet_on=("1. Term. One year.\n\n2. Fees. Customer pays.\n\n3. Law. New York law applies.",),
 )
 def numbering_duplicated(ctx: Analysis, r: Rule) -> list[Finding]:
+    if not gate(ctx, r.id):
+        return []
     out = [finding(ctx, r, a, b, f"Numbering: {v} appears twice in a row.") for a, b, p, v in _top_steps(ctx)
-           if v == p]
+           if v == p and not in_uncertain(ctx, a)]
     return out + _from_warning(ctx, r, "numbering_duplicate", "Numbering: {msg}.")
 
 
