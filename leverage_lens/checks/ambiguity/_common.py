@@ -8,7 +8,7 @@ a walk up the parent chain instead of a loop over all clauses.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from ...analysis import Analysis
 from ...model import Clause, Finding, Span
@@ -78,20 +78,32 @@ def line_start(text: str, pos: int) -> int:
     return text.rfind("\n", 0, pos) + 1
 
 
+def times(n: int) -> str:
+    """"once", "twice", "3 times": counts in messages read as words, never "1 time(s)"."""
+    return "once" if n == 1 else "twice" if n == 2 else f"{n} times"
+
+
 def grouped(ctx: Analysis, r: Rule, hits: Iterable[tuple[int, int, str]], *, message: str,
-            suggestion: str | None = None) -> list[Finding]:
-    """One finding per (top-level clause, key) for ``hits`` of ``(start, end, key)``: the first occurrence is
-    quoted, the others become evidence, so a vague word used forty times yields one finding per section."""
+            suggestion: str | Callable[[str], str | None] | None = None, per: str = "section") -> list[Finding]:
+    """One finding per (top-level clause, key) for ``hits`` of ``(start, end, key)`` -- or per key in the whole
+    document with ``per="document"`` -- the first occurrence quoted and the others kept as evidence, so a word
+    used forty times yields one finding. Hits in uncertain stretches (tables of contents, running headers,
+    redaction notices) are dropped. ``suggestion`` may be chosen per key (a function of the key)."""
+    from ._health import in_uncertain
+
     idx = clause_index(ctx)
     groups: dict[tuple[str | None, str], list[tuple[int, int]]] = {}
     for s, e, key in hits:
-        top = idx.top(s)
+        if in_uncertain(ctx, s):
+            continue
+        top = idx.top(s) if per == "section" else None
         groups.setdefault((top.id if top else None, key), []).append((s, e))
     out = []
     for (_, key), spans in groups.items():
         s, e = spans[0]
         n = len(spans)
-        msg = message.format(term=key, n=n, times="once" if n == 1 else f"{n} times")
-        out.append(finding(ctx, r, s, e, msg, suggestion=suggestion,
+        msg = message.format(term=key, n=n, times=times(n))
+        advice = suggestion(key) if callable(suggestion) else suggestion
+        out.append(finding(ctx, r, s, e, msg, suggestion=advice,
                            evidence=[Span(start=a, end=b, label="occurrence") for a, b in spans[1:]]))
     return out

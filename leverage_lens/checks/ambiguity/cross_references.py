@@ -269,29 +269,50 @@ _ATTACH = re.compile(r"\b(?P<kw>Exhibit|Schedule|Annex|Appendix|Attachment|EXHIB
                      r"ATTACHMENT)\s+(?P<id>[A-Z]{1,2}(?:-\d{1,2})?|\d{1,2}(?:\.\d{1,2})?(?:\([a-z]\))?)(?!\w)(?!\.\d)")
 
 
+# An attachment still to come: "to be attached as Exhibit B", "numbered as Exhibit A-2, Exhibit A-3, etc.".
+_FUTURE = re.compile(r"(?:to\s+be|will\s+be|shall\s+be|may\s+be|are\s+to\s+be)\s+(?:\w+\s+){0,3}?"
+                     r"(?:attached|agreed|prepared|developed|numbered|added|appended|mutually)|\betc\b", re.IGNORECASE)
+
+
 @rule(
     "ambiguity.xref_missing_attachment",
     kind="ambiguity",
-    description="An exhibit, schedule, annex or appendix is referred to but not attached (no title "
-    "\u201cEXHIBIT B\u201d or \u201cExhibit B\u201d opening a line). One finding per attachment.",
+    description="Exhibits, schedules, annexes or appendices referred to but not attached (no title "
+    "\u201cEXHIBIT B\u201d or \u201cExhibit B\u201d opening a line). One finding per contract naming them all; "
+    "attachments still to be agreed (\u201cto be attached as Exhibit C\u201d) are not reported.",
     severity="low", category=CROSS_REFERENCES,
-    suggestion="attach the document, or remove the reference",
+    suggestion="attach the documents, or remove the references",
     fires_on=("1. Services. Supplier shall provide the services in Exhibit B.\n\nEXHIBIT A\nPrices.",),
-    quiet_on=("1. Services. Supplier shall provide the services in Exhibit A.\n\nEXHIBIT A\nServices.",),
+    quiet_on=("1. Services. Supplier shall provide the services in Exhibit A.\n\nEXHIBIT A\nServices.",
+              "1. Plan. The parties shall agree a plan, to be attached as Exhibit C.\n\nEXHIBIT A\nServices."),
 )
 def xref_missing_attachment(ctx: Analysis, r: Rule) -> list[Finding]:
     text = ctx.text
     present: set[tuple[str, str]] = set()
-    refs: dict[tuple[str, str], re.Match[str]] = {}
+    refs: dict[tuple[str, str], list[re.Match[str]]] = {}
     lines = line_index(ctx)
     for m in _ATTACH.finditer(text):
         key = (m.group("kw").lower(), m.group("id").upper())
         if m.group("kw").isupper() or _opens_line(text, lines.start(m.start()), m.start()):
             present.add(key)
-        else:
-            refs.setdefault(key, m)
-    return [finding(ctx, r, m.start(), m.end(), f"{m.group('kw')} {m.group('id')} is referred to but not attached.")
-            for key, m in refs.items() if key not in present]
+        elif not in_uncertain(ctx, m.start()):
+            refs.setdefault(key, []).append(m)
+    missing = []
+    for key, ms in refs.items():
+        if key in present:
+            continue
+        if all(_FUTURE.search(text, max(ctx.sentence_bounds(x.start())[0], x.start() - 80), x.end() + 40)
+               for x in ms):
+            continue
+        missing.append(ms)
+    if not missing:
+        return []
+    names = [f"{ms[0].group('kw').title()} {ms[0].group('id')}" for ms in missing]
+    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    first = missing[0][0]
+    verb = "is" if len(names) == 1 else "are"
+    return [finding(ctx, r, first.start(), first.end(), f"{listed} {verb} referred to but not attached.",
+                    evidence=[Span(start=x.start(), end=x.end(), label="reference") for ms in missing for x in ms][1:])]
 
 
 def _opens_line(text: str, line_start: int, pos: int) -> bool:

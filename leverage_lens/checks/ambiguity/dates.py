@@ -103,7 +103,8 @@ def day_defined(ctx: Analysis) -> bool:
     "ambiguity.days_unqualified",
     kind="ambiguity",
     description="A deadline counted in \u201cdays\u201d without saying business or calendar days, in a "
-    "contract that does not define \u201cday\u201d. Grouped: one finding per section.",
+    "contract that does not define \u201cday\u201d. One finding per contract, every such deadline kept as "
+    "evidence.",
     severity="low", category=DATES,
     suggestion="say \u201cbusiness days\u201d or \u201ccalendar days\u201d, or define \u201cday\u201d once",
     fires_on=("1. Payment. Customer shall pay each invoice within 30 days after receipt.",),
@@ -120,8 +121,8 @@ def days_unqualified(ctx: Analysis, r: Rule) -> list[Finding]:
         b = _PERIOD_BEFORE.search(text, max(0, m.start() - 70), m.start())
         if b is not None:
             hits.append((b.start(), m.end(), "days"))
-    return grouped(ctx, r, hits, message="A deadline in this section is counted in days without saying business "
-                   "or calendar days ({times}).")
+    return grouped(ctx, r, hits, per="document", message="Deadlines are counted in days without saying business "
+                   "or calendar days ({times}), and the contract does not define \u201cday\u201d.")
 
 
 _WITHIN = re.compile(

@@ -13,6 +13,7 @@ from ...analysis import Analysis
 from ...model import Finding, Span
 from ..registry import Rule, rule
 from ._common import LEFTOVERS, finding, grouped
+from ._health import in_uncertain
 from ._index import Regions, line_index
 
 # Candidates found by patterns that start with a literal character (fast), then classified.
@@ -137,17 +138,47 @@ def placeholder(ctx: Analysis, r: Rule) -> list[Finding]:
             continue
         if body[0] == "[" and _AFTER_SECTION_REF.search(text, max(0, m.start() - 30), m.start()):
             continue
-        if re.fullmatch(r"\[\s*[xX]{1,2}\s*\]", body) and _is_checkbox(text, m.start(), m.end()):
-            continue
+        if re.fullmatch(r"\[\s*[xX]{1,2}\s*\]", body) and (_is_checkbox(text, m.start(), m.end())
+                                                            or re.fullmatch(r"\[\s+[xX]\s+\]", body)):
+            continue  # a box, ticked ("[X] Yes", "[ x ]")
         if _in_form(ctx, m.start()):
             continue
         hits.append((m.start(), m.end(), " ".join(body.split())))
     for m in _WORD_PLACEHOLDER.finditer(text):
         if not _in_form(ctx, m.start()):
             hits.append((m.start(), m.end(), m.group(0)))
-    hits.sort()
+    # A template's merge fields ("{employee_name}", "{IF has_pilot} ... {END-IF}"): three or more make it a form.
+    fields = [(m.start(), m.end(), m.group(0)) for m in _MERGE_FIELD.finditer(text)]
+    if len(fields) >= 3:
+        hits.extend(fields)
+    hits = sorted(set(hits))
+    if _is_form(hits):
+        return _one_for_the_form(ctx, r, hits, "placeholders")
     return grouped(ctx, r, hits, message="Placeholder \u201c{term}\u201d was never filled in ({times} in this "
                    "section).")
+
+
+_FORM_KEYS = 8
+_MERGE_FIELD = re.compile(r"\{(?:[a-z_$][\w.$]*|(?:IF|END-IF|FOR|END-FOR|ELSE)\b[^{}\n]{0,60})\}")
+
+
+def _is_form(hits: list[tuple[int, int, str]]) -> bool:
+    """Eight or more different placeholders (or blanks): a template to be completed, not a slip in a draft."""
+    return len({k for _, _, k in hits}) >= _FORM_KEYS or len(hits) >= 3 * _FORM_KEYS
+
+
+def _one_for_the_form(ctx: Analysis, r: Rule, hits: list[tuple[int, int, str]], what: str) -> list[Finding]:
+    """A template's placeholders as one finding (the first quoted, every one as evidence): a reader of a form
+    needs to know it is unfinished, not to read the same note forty times."""
+    kept = [(a, b, k) for a, b, k in hits if not in_uncertain(ctx, a)]
+    if not kept:
+        return []
+    a, b, _ = kept[0]
+    names = list(dict.fromkeys(k for _, _, k in kept))
+    shown = ", ".join(f"\u201c{k}\u201d" for k in names[:5]) + (", ..." if len(names) > 5 else "")
+    return [finding(ctx, r, a, b, f"This document is a form: {len(kept)} {what} ({len(names)} different) are "
+                    f"not filled in: {shown}.", suggestion="fill in every placeholder before signature",
+                    evidence=[Span(start=x, end=y, label="occurrence") for x, y, _ in kept[1:]])]
 
 
 @rule(
@@ -195,6 +226,8 @@ def blank(ctx: Analysis, r: Rule) -> list[Finding]:
             continue
         hits.append((m.start(), m.end(), "____" if "_" in m.group(0) else "[ ]"))
     hits.sort()
+    if len(hits) >= 3 * _FORM_KEYS:
+        return _one_for_the_form(ctx, r, hits, "blanks")
     return grouped(ctx, r, hits, message="Blank \u201c{term}\u201d was never filled in ({times} in this section).")
 
 
@@ -248,6 +281,8 @@ def unbalanced_brackets(ctx: Analysis, r: Rule) -> list[Finding]:
                 continue
             # The stray closer, or the first opener never closed (later pairs inside it are balanced).
             a = cs + (first_bad if first_bad is not None else stack[0])
+            if in_uncertain(ctx, a):
+                break  # a redaction mark ("[***"), a running header or a table of contents cut the pair
             ch = text[a: a + 1]
             what = "closes a bracket it never opened" if first_bad is not None else "opens a bracket it never closes"
             if o == "\u201c":

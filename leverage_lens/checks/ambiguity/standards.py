@@ -29,7 +29,8 @@ def _scan(ctx: Analysis, low_pattern: re.Pattern[str], ci_pattern: re.Pattern[st
 @rule(
     "ambiguity.and_or",
     kind="ambiguity",
-    description="\u201cand/or\u201d: courts have read it both ways. Grouped: one finding per section.",
+    description="\u201cand/or\u201d: courts have read it both ways. One finding per contract, every use kept as "
+    "evidence.",
     severity="low", category=STANDARDS,
     suggestion="write \u201cA or B or both\u201d, or \u201cA and B\u201d, whichever is meant",
     fires_on=("1. Notices. Notice may be given by mail and/or email.",),
@@ -37,7 +38,8 @@ def _scan(ctx: Analysis, low_pattern: re.Pattern[str], ci_pattern: re.Pattern[st
 )
 def and_or(ctx: Analysis, r: Rule) -> list[Finding]:
     hits = [(m.start(), m.end(), "and/or") for m in _scan(ctx, _AND_OR_LOW, _AND_OR)]
-    return grouped(ctx, r, hits, message="\u201cand/or\u201d is used {times} in this section.")
+    return grouped(ctx, r, hits, per="document",
+                   message="\u201cand/or\u201d is used {times}: each can be read as \u201cand\u201d or as \u201cor\u201d.")
 
 
 _EFFORTS_SRC = (
@@ -87,47 +89,79 @@ def mixed_efforts(ctx: Analysis, r: Rule) -> list[Finding]:
 
 
 _VAGUE_SRC = (
-    r"\b(?P<w>promptly|as\s+soon\s+as\s+(?:reasonably\s+)?(?:practicable|possible)|from\s+time\s+to\s+time|"
-    r"in\s+a\s+timely\s+manner|timely|forthwith|without\s+undue\s+delay|within\s+a\s+reasonable\s+(?:time|period)|"
-    r"material(?:ly)?|substantial(?:ly)?)\b(?P<tail>[^.;\n]{0,40})"
+    r"\b(?P<w>promptly|as\s+soon\s+as\s+(?:reasonably\s+)?(?:practicable|possible)|in\s+a\s+timely\s+(?:manner|fashion)|"
+    r"timely|forthwith|without\s+undue\s+delay|within\s+a\s+reasonable\s+(?:time|period(?:\s+of\s+time)?))\b"
+    r"(?P<tail>[^.;\n]{0,80})"
 )
 _VAGUE = re.compile(_VAGUE_SRC, re.IGNORECASE)
 _VAGUE_LOW = re.compile(_VAGUE_SRC)
-# A measure next to the word: "promptly (and in any event within 5 days)", "material (more than $10,000)".
+# A measure next to the word: "promptly (and in any event within 5 days)", "as soon as practicable but no later than".
 _MEASURE = re.compile(r"\b(?:in\s+any\s+event|but\s+(?:in\s+any\s+case\s+)?(?:no|not)\s+later|within\s+\w+\s*\(?\d|"
-                      r"no\s+later\s+than|exceed\w*|more\s+than|less\s+than|\$|\d+\s*%|\d+\s+(?:business\s+)?days)",
-                      re.IGNORECASE)
-# "material" in fixed phrases with settled meanings, and "material(s)" as a noun, are not vague standards.
-_FIXED = re.compile(r"^material(?:ly)?\s+(?:adverse|breach|default|respects?|terms?|obligations?|"
-                    r"non-public|agreements?|contracts?|provisions?|change|misstatement|omission|fact)|"
-                    r"^materials?$", re.IGNORECASE)
+                      r"within\s+(?:one|two|three|four|five|six|seven|ten|fifteen|twenty|thirty|sixty|ninety)\b|"
+                      r"no\s+later\s+than|not\s+later\s+than|\d+\s+(?:business\s+|calendar\s+|working\s+)?"
+                      r"(?:days|hours))", re.IGNORECASE)
+# The word sets the pace of a duty: a modal or an undertaking earlier in the same sentence ("Supplier shall
+# promptly notify", "agrees to return ... as soon as practicable"); not a condition ("any timely objection").
+_DUTY_BEFORE = re.compile(r"\b(?:shall|will|must|agrees?\s+to|undertakes?\s+to|(?:is|are)\s+(?:required|obligated|"
+                          r"obliged)\s+to|covenants?\s+to)\b", re.IGNORECASE)
+# "timely" as an adjective before a noun ("timely payment", "a timely manner" aside) names a condition, and
+# "timely" after a verb of being ("is timely") judges one: only the adverb before a verb sets a pace.
+_TIMELY_ADJECTIVE = re.compile(r"\s+(?:and\s+\w+\s+)?(?:payment|notice|delivery|filing|performance|manner|basis|"
+                               r"fashion|submission|completion|receipt|response|written|objection|cure|[a-z]+(?:ion|ment|ance|ence)s?)\b")
+
+#: The deadline to ask for, by the word matched: each says what to add to that word.
+_ASK = {
+    "promptly": "add a deadline: \u201cpromptly, and in any event within five business days\u201d",
+    "timely": "say by when: \u201cwithin ten business days after ...\u201d or \u201cby the date in Schedule 1\u201d",
+    "in a timely manner": "say by when: \u201cwithin ten business days after ...\u201d",
+    "in a timely fashion": "say by when: \u201cwithin ten business days after ...\u201d",
+    "forthwith": "add a deadline: \u201cimmediately, and in any event within two business days\u201d",
+    "without undue delay": "add an outer limit: \u201cwithout undue delay, and in any event within 72 hours\u201d",
+}
+
+
+def _ask(word: str) -> str:
+    if word.startswith("as soon as"):
+        return f"add an outer limit: \u201c{word}, and in any event within ten business days\u201d"
+    if word.startswith("within a reasonable"):
+        return "name the period: \u201cwithin 30 days after ...\u201d"
+    return _ASK.get(word, "add a deadline in days after a stated event")
 
 
 @rule(
     "ambiguity.vague_standard",
     kind="ambiguity",
-    description="A standard with no measure (\u201cpromptly\u201d, \u201cas soon as practicable\u201d, "
-    "\u201cfrom time to time\u201d, \u201cmaterial\u201d, \u201csubstantially\u201d). Grouped: one finding per "
-    "word per section; settled phrases such as \u201cmaterial breach\u201d are left alone.",
+    description="A duty paced by a word with no measure (\u201cshall promptly notify\u201d, \u201cas soon as "
+    "practicable\u201d, \u201cwithin a reasonable time\u201d, \u201cforthwith\u201d): when is it late? One finding "
+    "per word in the whole contract, every use kept as evidence; a word with a deadline beside it (\u201cand in "
+    "any event within 5 days\u201d), a condition (\u201ctimely payment\u201d) and settled standards "
+    "(\u201cmaterial\u201d, \u201csubstantially all\u201d, \u201cfrom time to time\u201d) are not reported.",
     severity="low", category=STANDARDS,
-    suggestion="add a measure (\u201cpromptly, and in any event within five business days\u201d)",
-    fires_on=("1. Notices. Supplier shall promptly notify Customer of any defect.",),
+    suggestion="add a deadline in days after a stated event",
+    fires_on=("1. Notices. Supplier shall promptly notify Customer of any defect.",
+              "1. Returns. Customer shall return the samples as soon as practicable."),
     quiet_on=("1. Notices. Supplier shall promptly, and in any event within 5 days, notify Customer of any "
-              "defect.", "1. Breach. Either party may terminate for material breach."),
+              "defect.", "1. Breach. Either party may terminate for material breach.",
+              "1. Fees. If Customer fails to make timely payment, Supplier may suspend the service.",
+              "1. Prices. Supplier may change its prices from time to time."),
 )
 def vague_standard(ctx: Analysis, r: Rule) -> list[Finding]:
     hits = []
+    text = ctx.text
     for m in _scan(ctx, _VAGUE_LOW, _VAGUE):
         w = " ".join(m.group("w").lower().split())
-        if w.startswith(("material", "substantial")):
-            nxt = ctx.text[m.start("w"): m.end("w") + 25]
-            if _FIXED.match(nxt) or ctx.text[m.end("w"): m.end("w") + 1] == "s" or ctx.text[m.start("w")].isupper():
-                continue
-        if _MEASURE.search(m.group("tail")):
+        a = m.start("w")
+        if w == "timely" and (_TIMELY_ADJECTIVE.match(text, m.end("w")) or
+                              re.search(r"\b(?:is|are|was|be|been|not)\s*$", text[max(0, a - 8): a])):
             continue
-        hits.append((m.start("w"), m.end("w"), w))
-    return grouped(ctx, r, hits, message="\u201c{term}\u201d sets a standard without a measure ({times} in this "
-                   "section).")
+        if _MEASURE.search(m.group("tail")) or _MEASURE.search(text, max(0, a - 40), a):
+            continue
+        s, _ = ctx.sentence_bounds(a)
+        if not _DUTY_BEFORE.search(text, max(s, a - 160), a):
+            continue
+        hits.append((a, m.end("w"), w))
+    return grouped(ctx, r, hits, per="document", suggestion=_ask,
+                   message="\u201c{term}\u201d paces a duty without a deadline ({times} in this contract).")
 
 
 #: The rules of this bundle, in the order they are declared (collected by ``registry.builtin_rules``).

@@ -43,14 +43,31 @@ def test_amount_in_words_and_dollars_that_disagree_is_found_and_cents_are_accept
     assert not run("ambiguity.number_words_digits_mismatch", "1. Fee. Five Thousand Dollars ($5,000.00) is due.")
 
 
-def test_vague_words_are_grouped_one_finding_per_word_per_section():
+def test_vague_words_are_grouped_one_finding_per_word_in_the_contract():
     text = ("1. Duties. Supplier shall promptly fix defects. Supplier shall promptly report. Supplier shall "
-            "promptly refund.\n\n2. Notice. Customer shall promptly notify Supplier.")
+            "promptly refund.\n\n2. Notice. Customer shall promptly notify Supplier. Customer shall return the "
+            "samples as soon as practicable.")
     found = run("ambiguity.vague_standard", text)
     assert len(found) == 2
     first = min(found, key=lambda f: f.start)
-    assert first.clause_id == "1" and len(first.evidence) == 2 and "3 times" in first.message
+    assert first.clause_id == "1" and len(first.evidence) == 3 and "4 times" in first.message
     assert all(f.severity is Severity.LOW for f in found)
+
+
+def test_each_vague_word_gets_its_own_suggestion():
+    text = ("1. Duties. Supplier shall promptly fix defects. Customer shall return the samples as soon as "
+            "practicable. Supplier shall repair the unit within a reasonable time.")
+    asks = {f.quote: f.suggestion for f in run("ambiguity.vague_standard", text)}
+    assert "promptly, and in any event" in asks["promptly"]
+    assert "as soon as practicable, and in any event" in asks["as soon as practicable"]
+    assert "name the period" in asks["within a reasonable time"]
+
+
+def test_material_and_from_time_to_time_are_not_vague_standards():
+    for text in ("1. Changes. Supplier shall not make any material change to the Services.",
+                 "1. Changes. Supplier shall not materially reduce the Services.",
+                 "1. Supply. Customer may order such material as it needs from time to time."):
+        assert not run("ambiguity.vague_standard", text)
 
 
 def test_material_breach_is_a_settled_phrase_not_a_vague_standard():
@@ -65,7 +82,7 @@ def test_mixed_efforts_reports_the_minority_standard():
 
 
 def test_passive_duty_with_agent_or_party_subject_is_not_reported():
-    assert run("ambiguity.obligation_without_actor", P + "1. Fees. The fees shall be paid monthly.")
+    assert run("ambiguity.obligation_without_actor", P + "1. Costs. The costs of shipping shall be paid monthly.")
     assert not run("ambiguity.obligation_without_actor", P + "1. Fees. The fees shall be paid by Customer monthly.")
     assert not run("ambiguity.obligation_without_actor", P + "1. Term. This Agreement shall be deemed renewed.")
 

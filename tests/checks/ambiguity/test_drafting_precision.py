@@ -64,11 +64,19 @@ def test_run_of_x_is_not_reported_in_a_redacted_filing():
     assert not run("ambiguity.blank", "1. Fee. The fee is $XX per unit. The rebate is [***].")
 
 
-def test_general_notice_form_rules_are_not_duties_without_an_actor():
+def test_passive_duties_other_than_costs_and_records_are_not_reported():
     assert not run("ambiguity.obligation_without_actor",
                    P + "1. Notices. All notices under this Agreement shall be given in writing to the addresses.")
+    assert not run("ambiguity.obligation_without_actor",
+                   P + "1. Defects. Notice of any defect shall be given in writing.")
     assert quotes("ambiguity.obligation_without_actor",
-                  P + "1. Defects. Notice of any defect shall be given in writing.") == ["shall be given"]
+                  P + "1. Recalls. The costs of a recall shall be borne as agreed later.") == ["shall be borne"]
+
+
+def test_a_sentence_naming_a_party_or_sharing_the_cost_has_its_actor():
+    assert not run("ambiguity.obligation_without_actor",
+                   P + "1. Recalls. If Customer asks for a recall, the costs of it shall be borne in full.")
+    assert not run("ambiguity.obligation_without_actor", P + "1. Costs. Arbitration fees shall be borne equally.")
 
 
 def test_payment_currency_rules_and_matrix_clauses_name_no_missing_actor():
