@@ -29,6 +29,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # this checkout, not an installed copy
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # drafting_sets
 
 import leverage_lens
 from leverage_lens.checks import CheckContext, Registry
@@ -258,6 +259,161 @@ def _empty_definitions(doc: Document, rng: random.Random) -> tuple[str, list[tup
     return doc.text[:at] + "\n\n" + s + "\n\n" + doc.text[at:], [(at + 2, at + 2 + len(s))]
 
 
+# -- realistic edits (issue 14): a definition lost, a reference to a section the contract lacks, a term's
+#    capitals or spelling changed at one use ------------------------------------------------------------------
+
+def _party_words(ctx: CheckContext) -> set[str]:
+    return {w for p in ctx.parties for n in (p.name, *p.aliases, *([p.role] if p.role else [])) for w in (n, *n.split())}
+
+
+def _deleted_definition(doc: Document, rng: random.Random) -> tuple[str, list[tuple[int, int]]] | None:
+    """A definition deleted in an edit: a term used four or more times loses its defining words (the whole
+    '"Term" means ...' sentence, or the '(the "Term")' bracket); its uses stay."""
+    from leverage_lens.checks.ambiguity.defined_terms import _sites
+    ctx = CheckContext.build(doc)
+    sites = _sites(ctx)
+    party = _party_words(ctx)
+    cands = [d for d in ctx.enrichment.definitions
+             if len(d.uses) >= 4 and len(sites.get(d.term, ())) == 1 and len(d.term) >= 4 and d.term[0].isupper()
+             and d.term not in party and not d.term.isupper() and not any(w in party for w in d.term.split())
+             and d.term not in ("Agreement", "Party", "Parties")]  # "this Agreement" needs no definition
+    rng.shuffle(cands)
+    text = doc.text
+    for d in cands:
+        if d.style == "parenthetical":
+            a = text.rfind("(", d.start, d.term_span.start)
+            b = text.find(")", d.term_span.end, d.end + 1) + 1
+            if a < 0 or b <= 0:
+                continue
+            while a > 0 and text[a - 1] in " \t":
+                a -= 1
+        else:
+            a, b = text.rfind("\n", 0, d.term_span.start) + 1, d.end
+            if d.term_span.start - a > 12:  # only a number may precede the term on its line: else cut at the quote
+                a = d.start
+            while b < len(text) and text[b] in ".; \t":
+                b += 1
+        if any(a <= u.start < b for u in d.uses):
+            continue
+        new = text[:a] + text[b:]
+        shift = b - a
+        uses = [(u.start - (shift if u.start >= b else 0), u.end - (shift if u.start >= b else 0)) for u in d.uses]
+        return new, uses
+    return None
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for v, r in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
+                 (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= v:
+            out, n = out + r, n - v
+    return out
+
+
+def _top_numbers(doc: Document) -> list[int]:
+    return [int(m) for c in doc.clauses if c.level == 0 and c.number for m in re.findall(r"^\d+", c.number)]
+
+
+def _missing_ref(style: str) -> Injector:
+    """A reference to a section the contract does not contain, in one citation style."""
+    def make(doc: Document, rng: random.Random) -> tuple[str, list[tuple[int, int]]] | None:
+        nums = _top_numbers(doc)
+        if len(nums) < 3:
+            return None
+        # a number printed nowhere in the text: the contract surely has no such section (the parse may miss some)
+        free = [k for k in range(max(nums) + 3, max(nums) + 40)
+                if not re.search(rf"(?<![\d.]){k}(?![\d])", doc.text) and _roman(k) not in doc.text]
+        if not free:
+            return None
+        n = rng.choice(free)
+        ref = {"Section 12.3(b)": f"Section {n}.{rng.randint(1, 9)}({rng.choice('abcdef')})",
+               "Article IV": f"Article {_roman(n)}",
+               "clause 7": f"clause {n}",
+               "paragraph 3 above": f"paragraph {n} above"}[style]
+        return _insert(doc, rng, f"Any such dispute shall be handled as provided in {ref}.")
+    return make
+
+
+def _missing_item(doc: Document, rng: random.Random) -> tuple[str, list[tuple[int, int]]] | None:
+    """A reference to an item the cited section does not have: "Section 7.2(q)" where 7.2 exists."""
+    secs = [c for c in doc.clauses if c.number and re.fullmatch(r"\d{1,2}\.\d{1,2}\.?", c.number.strip())
+            and c.end - c.start > 80]
+    if not secs:
+        return None
+    c = rng.choice(secs)
+    label = next((x for x in "qrstuvwxyz" if f"({x})" not in c.text and f"{x})" not in c.text), None)
+    if label is None:
+        return None
+    return _insert(doc, rng, f"Any such dispute shall be handled as provided in Section {c.number.strip().rstrip('.')}({label}).")
+
+
+def _term_uses(ctx: CheckContext, multi: bool) -> list[tuple[str, int]]:
+    """(term, start) for uses of a defined term that are not inside any definition's own words."""
+    from leverage_lens.checks.ambiguity.defined_terms import _sites
+    sites = _sites(ctx)
+    party = _party_words(ctx)
+    out = []
+    for d in ctx.enrichment.definitions:
+        t = d.term
+        words = t.split()
+        if (len(words) > 1) != multi or not t.replace(" ", "").replace("-", "").isalpha() or t.isupper():
+            continue
+        if t in party or any(w in party for w in words) or len(sites.get(t, ())) > 1:
+            continue
+        out.extend((t, u.start) for u in d.uses)
+    return out
+
+
+def _lowered_term(doc: Document, rng: random.Random) -> tuple[str, list[tuple[int, int]]] | None:
+    """A multi-word defined term with its first word lower-cased at one use ("confidential Information")."""
+    from leverage_lens.checks.ambiguity._health import in_uncertain
+    from leverage_lens.checks.ambiguity.defined_terms import _sites
+    ctx = CheckContext.build(doc)
+    defined = {d.term for d in ctx.enrichment.definitions} | set(_sites(ctx))
+    uses = [(t, a) for t, a in _term_uses(ctx, multi=True)
+            if t.split()[0][0].isupper() and t.split()[0][1:].islower() and " ".join(t.split()[1:]) not in defined
+            and not in_uncertain(ctx, a)
+            and t.split()[-1] not in ("Party", "Parties") and t.split()[0].lower() not in ("the", "a", "an")]
+    if not uses:
+        return None
+    t, a = rng.choice(uses)
+    w = t.split()[0]
+    text = doc.text[:a] + w[0].lower() + doc.text[a + 1:]
+    return text, [(a, a + len(t))]
+
+
+def _misspelt_term(doc: Document, rng: random.Random) -> tuple[str, list[tuple[int, int]]] | None:
+    """A defined term misspelt at one use: two inner letters swapped, one dropped or one doubled."""
+    from leverage_lens.checks.ambiguity._health import in_uncertain
+    ctx = CheckContext.build(doc)
+    uses = [(t, a) for multi in (True, False) for t, a in _term_uses(ctx, multi)
+            if any(len(w) >= 6 for w in t.split()) and not in_uncertain(ctx, a)]
+    if not uses:
+        return None
+    t, a = rng.choice(uses)
+    words = t.split()
+    k = rng.choice([i for i, w in enumerate(words) if len(w) >= 6])
+    w = words[k]
+    i = rng.randint(2, len(w) - 3)
+    kind = rng.choice(["swap", "drop", "double"])
+    if kind == "swap" and w[i] != w[i + 1]:
+        bad = w[:i] + w[i + 1] + w[i] + w[i + 2:]
+    elif kind == "drop":
+        bad = w[:i] + w[i + 1:]
+    else:
+        bad = w[:i] + w[i] + w[i:]
+    words[k] = bad
+    new_t = " ".join(words)
+    if new_t == t:
+        return None
+    seg = doc.text[a: a + len(t)]
+    if " ".join(seg.split()) != t:
+        return None
+    text = doc.text[:a] + new_t + doc.text[a + len(t):]
+    return text, [(a, a + len(new_t))]
+
+
 INJECTIONS: dict[str, tuple[str, Injector]] = {
     "words/digits mismatch": ("ambiguity.number_words_digits_mismatch", _sentence(_mismatch)),
     "impossible date": ("ambiguity.impossible_date", _sentence(_bad_date)),
@@ -269,11 +425,11 @@ INJECTIONS: dict[str, tuple[str, Injector]] = {
     "mixed efforts": ("ambiguity.mixed_efforts", _sentence(
         lambda r: "Supplier shall use best efforts to deliver and reasonable efforts to install the goods.")),
     "vague standard": ("ambiguity.vague_standard", _sentence(
-        lambda r: f"Supplier shall {r.choice(['promptly', 'from time to time', 'as soon as practicable'])} "
+        lambda r: f"Supplier shall {r.choice(['promptly', 'forthwith', 'as soon as practicable'])} "
         "inform the other party of any change.")),
     "obligation without actor": ("ambiguity.obligation_without_actor", _sentence(
-        lambda r: r.choice(["The annual fee shall be paid in equal monthly instalments.",
-                            "Written notice of any defect shall be given without delay."]))),
+        lambda r: r.choice(["The costs of any product recall shall be borne as incurred.",
+                            "Complete records of all shipments shall be kept for five years."]))),
     "placeholder": ("ambiguity.placeholder", _sentence(_placeholder)),
     "blank": ("ambiguity.blank", _sentence(_blank)),
     "unbalanced bracket": ("ambiguity.unbalanced_brackets", _unbalanced),
@@ -290,6 +446,15 @@ INJECTIONS: dict[str, tuple[str, Injector]] = {
     "term variant": ("ambiguity.term_variant", _variant),
     "term undefined": ("ambiguity.term_undefined", _undefined),
     "definitions section empty": ("ambiguity.definitions_section_empty", _empty_definitions),
+    # issue 14: realistic edits
+    "definition deleted": ("ambiguity.term_undefined", _deleted_definition),
+    "missing section \"Section 12.3(b)\"": ("ambiguity.xref_missing_section", _missing_ref("Section 12.3(b)")),
+    "missing article \"Article IV\"": ("ambiguity.xref_missing_section", _missing_ref("Article IV")),
+    "missing clause \"clause 7\"": ("ambiguity.xref_missing_section", _missing_ref("clause 7")),
+    "missing paragraph \"paragraph 3 above\"": ("ambiguity.xref_missing_section", _missing_ref("paragraph 3 above")),
+    "missing item \"Section 7.2(q)\"": ("ambiguity.xref_missing_section", _missing_item),
+    "defined term lower-cased": ("ambiguity.term_variant", _lowered_term),
+    "defined term misspelt": ("ambiguity.term_variant", _misspelt_term),
 }
 
 
@@ -301,37 +466,55 @@ def _hits(findings: list, spans: list[tuple[int, int]]) -> bool:
     return False
 
 
-def inject(docs: list[Document], seed: int, show_misses: bool = False, only: str | None = None) -> dict[str, Counter]:
+def inject(docs: list[Document], seed: int, show_misses: bool = False, only: str | None = None,
+           seeds: int = 1) -> dict[str, Counter]:
     reg = Registry()
     out: dict[str, Counter] = defaultdict(Counter)
+    untouched: dict[int, CheckContext] = {}
     for kind, (rule_id, make) in INJECTIONS.items():
         if only and only not in kind:
             continue
         rule = reg.get(rule_id)
         for i, doc in enumerate(docs):
-            rng = random.Random(f"{seed}-{kind}-{i}")
-            got = make(doc, rng)
-            if got is None:
-                out[kind]["not_applicable"] += 1
-                continue
-            text, spans = got
-            ctx = CheckContext.build(leverage_lens.parse_text(text))
-            if not _applicable(rule_id, ctx):
-                out[kind]["not_applicable"] += 1
-                continue
-            out[kind]["injected"] += 1
-            fs = rule.run(ctx)
-            hit = _hits(fs, spans)
-            out[kind]["detected"] += hit
-            if not hit and show_misses:
-                a, b = spans[0]
-                print(f"MISS {kind} in {doc.name}: ...{text[max(0, a - 150): b + 60]!r}")
-                print("   findings:", [(f.quote[:60], f.message[:80]) for f in fs][:4])
+            for k in range(seeds):
+                rng = random.Random(f"{seed}-{kind}-{i}" + (f"-{k}" if k else ""))
+                out[kind][_inject_one(rule, make, doc, i, rng, untouched, show_misses, kind)] += 1
+        out[kind]["injected"] = out[kind]["detected"] + out[kind]["missed"]
     return out
 
 
-def _applicable(rule_id: str, ctx: CheckContext) -> bool:
-    """The rule's own precondition holds on the injected copy (see each rule's description)."""
+def _inject_one(rule, make: Injector, doc: Document, i: int, rng: random.Random,  # type: ignore[no-untyped-def]
+                untouched: dict[int, CheckContext], show_misses: bool, kind: str) -> str:
+    """One injected defect: "detected", "missed" or "not_applicable"."""
+    got = make(doc, rng)
+    if got is None:
+        return "not_applicable"
+    text, spans = got
+    ctx = CheckContext.build(leverage_lens.parse_text(text))
+    if i not in untouched:
+        untouched[i] = CheckContext.build(leverage_lens.parse_text(doc.text))
+    if not _applicable(rule.id, ctx, untouched[i]):
+        return "not_applicable"
+    fs = rule.run(ctx)
+    if _hits(fs, spans):
+        return "detected"
+    if show_misses:
+        a, b = spans[0]
+        print(f"MISS {kind} in {doc.name}: ...{text[max(0, a - 150): b + 60]!r}")
+        print("   findings:", [(f.quote[:60], f.message[:80]) for f in fs][:4])
+    return "missed"
+
+
+_GATED = ("ambiguity.xref_missing_section", "ambiguity.xref_heading_mismatch", "ambiguity.xref_circular",
+          "ambiguity.numbering_skipped", "ambiguity.numbering_duplicated")
+
+
+def _applicable(rule_id: str, ctx: CheckContext, untouched: CheckContext | None = None) -> bool:
+    """The rule's own precondition holds on the injected copy (see each rule's description). Parse health is
+    read on the untouched contract: a gate the injected defect itself trips is a miss, not "not applicable"."""
+    if rule_id in _GATED and untouched is not None:
+        from leverage_lens.checks.ambiguity._health import numbering_recognised
+        return numbering_recognised(untouched)
     if rule_id == "ambiguity.days_unqualified":
         from leverage_lens.checks.ambiguity.dates import day_defined
         return not day_defined(ctx)
@@ -398,13 +581,25 @@ def main() -> None:
     ap.add_argument("--sample-out", type=Path)
     ap.add_argument("--show-misses", action="store_true", help="print each injected defect that was not found")
     ap.add_argument("--only", help="only injection types whose name contains this")
+    ap.add_argument("--set", choices=["range", "tuning", "held-out"], default="range",
+                    help="range: CUAD texts --offset/--limit; tuning / held-out: the sets of bench/drafting_sets.py "
+                    "(CUAD texts, then DOCX forms; --limit caps each)")
+    ap.add_argument("--seeds", type=int, default=1, help="injections of each type per contract (different places)")
     args = ap.parse_args()
-    paths = sorted((args.data / "cuad" / "txt").glob("*.txt"))[args.offset: args.offset + args.limit]
-    docs = [leverage_lens.parse_text(p.read_text(encoding="utf-8"), name=p.name) for p in paths]
+    if args.set == "range":
+        paths = sorted((args.data / "cuad" / "txt").glob("*.txt"))[args.offset: args.offset + args.limit]
+        docs = [leverage_lens.parse_text(p.read_text(encoding="utf-8"), name=p.name) for p in paths]
+    else:
+        import drafting_sets
+        cuad = drafting_sets.cuad(args.set, args.data)[args.offset: args.offset + args.limit]
+        forms = drafting_sets.docx(args.set, args.data)[: args.limit]
+        docs = [leverage_lens.parse_text(p.read_text(encoding="utf-8"), name=p.name) for p in cuad]
+        root = args.data / "docx" / "templates"
+        docs += [leverage_lens.parse(p).model_copy(update={"name": str(p.relative_to(root))}) for p in forms]
     if not args.skip_injection:
-        res = inject(docs, args.seed, args.show_misses, args.only)
-        print(f"Defect injection on {len(docs)} CUAD contracts (seed {args.seed})")
-        print(f"{'defect type':30} {'rule':42} {'injected':>8} {'detected':>8} {'share':>6} {'n/a':>4}")
+        res = inject(docs, args.seed, args.show_misses, args.only, args.seeds)
+        print(f"Defect injection on {len(docs)} contracts (set {args.set}, seed {args.seed}, {args.seeds} per contract)")
+        print(f"{'defect type':38} {'rule':42} {'injected':>8} {'detected':>8} {'share':>6} {'n/a':>4}")
         worst = 1.0
         for kind, (rule_id, _) in INJECTIONS.items():
             if args.only and args.only not in kind:
@@ -412,7 +607,7 @@ def main() -> None:
             c = res[kind]
             share = c["detected"] / c["injected"] if c["injected"] else float("nan")
             worst = min(worst, share) if c["injected"] else worst
-            print(f"{kind:30} {rule_id:42} {c['injected']:8d} {c['detected']:8d} {share:6.3f} {c['not_applicable']:4d}")
+            print(f"{kind:38} {rule_id:42} {c['injected']:8d} {c['detected']:8d} {share:6.3f} {c['not_applicable']:4d}")
         print(f"lowest share: {worst:.3f}")
     noise_and_speed(docs, args.sample_out, args.seed)
 

@@ -20,7 +20,7 @@ from ._common import CROSS_REFERENCES, clause_index, finding
 from ._health import gate, in_uncertain
 from ._index import RunIndex, line_index
 
-_NUM = r"(?:\d{1,4}[A-Z]?(?:\.\d{1,4}){0,3}(?![\d\-])\.?(?:\s?\([a-zA-Z0-9]{1,4}\)){0,3}|[IVXLC]{1,6}\b(?:\s?\([a-zA-Z0-9]{1,4}\)){0,2})"
+_NUM = r"(?:\d{1,4}[A-Z]?(?:\.\d{1,4}){0,3}(?![\d\-])\.?(?:\s?\([a-zA-Z0-9]{1,4}\)){0,3}|[IVXLC]{1,8}\b(?:\s?\([a-zA-Z0-9]{1,4}\)){0,2})"
 # Every citation style the segmenter reads: "Section 12.3(b)", "Article IV", "ARTICLE 7", "clause 7", "paragraph 3".
 _REF = re.compile(
     rf"\b(?P<kw>Sections?|Articles?|Clauses?|Paragraphs?|SECTIONS?|ARTICLES?|CLAUSES?|PARAGRAPHS?|sections?|"
@@ -153,8 +153,9 @@ class _Targets:
     def printed(self, num: str) -> bool:
         """Whether any form of the number or its top level appears as a heading in the text."""
         n = re.sub(r"\s+", "", num).rstrip(".")
-        forms = {n, n.split("(")[0].rstrip(".")}
-        if "(" in n:
+        head = n.split("(")[0].rstrip(".")
+        forms = {n, head}
+        if not head:  # "(c)" alone: the item itself must be printed; with a head, the head decides
             forms.add(n[n.rindex("("):])
         if "." in n and self._appears(n):
             return True  # a dotted number printed anywhere other than in a reference: the section exists
@@ -200,16 +201,16 @@ def _refs(ctx: Analysis) -> list[tuple[re.Match[str], str, int, int]]:
     out = []
     amendment = bool(re.search(r"\bAMENDMENT\b|\bAmendment\b|\bADDENDUM\b|\bAddendum\b", text[:600]))
     for m in _REF.finditer(text):
-        if _OTHER_DOC.match(text, m.end(), m.end() + 80) or _STATUTE_BEFORE.search(text, max(0, m.start() - 40),
-                                                                                    m.start()):
+        end = m.end() - 1 if text[m.end() - 1] == "." else m.end()  # a full stop ends the sentence: read no further
+        if _OTHER_DOC.match(text, end, end + 80) or _STATUTE_BEFORE.search(text, max(0, m.start() - 40), m.start()):
             continue
-        if _OTHER_AGREEMENT_AHEAD.match(text, m.end(), m.end() + 160):
+        if _OTHER_AGREEMENT_AHEAD.match(text, end, end + 160):
             continue  # "Sections 4 (Confidentiality) and 6 (Miscellaneous) of the Master Framework Agreement"
         if re.search(r"\n[ \t]*\n", text[m.end("kw"): m.start("num")]):
             continue  # "Section\n\n41\n\n[footer]\n\n6.2(b)": a page break, and 41 its page number
         if re.search(r"\bthis\s*$", text[max(0, m.start() - 6): m.start()]):
             continue  # "this Section 11.9": written inside the section it names
-        if amendment and re.match(r"[^.;]{0,80}?\bof\s+the\s+Agreement\b", text[m.end(): m.end() + 100]):
+        if amendment and re.match(r"[^.;]{0,80}?\bof\s+the\s+Agreement\b", text[end: end + 100]):
             continue  # an amendment's "Section 6.1 of the Agreement" is a section of the amended agreement
         nums = [(m.group("num"), m.start("num"), m.end("num"))]
         for x in re.finditer(_NUM, m.group("more") or ""):

@@ -8,10 +8,9 @@ Definitions come from :mod:`leverage_lens.enrich.definitions` (the same extracti
 
 from __future__ import annotations
 
-import os
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from itertools import pairwise
 
 from rapidfuzz import fuzz, process
@@ -21,9 +20,12 @@ from ...analysis import Analysis
 from ...enrich.definitions import definition_sites as _enrich_sites
 from ...model import Clause, Definition, Finding, Span
 from ..registry import Rule, rule
-from ._common import DEFINED_TERMS, clause_index, finding, lowered
-from ._index import DefinitionReach, FollowingClause, any_within
-from ._phrases import PhraseScanner, WordRuns
+from ._common import DEFINED_TERMS, clause_index, finding, times
+from ._health import in_uncertain
+from ._index import FollowingClause, any_within
+from ._phrases import WordRuns
+from ._undefined import undefined_terms
+from ._variants import case_variants, misspellings, not_a_slip
 
 _P = 'This Agreement is between Acme Inc. ("Supplier") and Beta LLC ("Customer"). '
 
@@ -249,7 +251,6 @@ def term_used_before_definition(ctx: Analysis, r: Rule) -> list[Finding]:
 # Nouns that take no plural: "Confidential Informations" is always a slip.
 _MASS = {"information", "software", "equipment", "property", "know-how", "documentation", "data", "personnel",
          "technology", "consideration", "confidential information", "intellectual property"}
-_FUNCTION_WORDS = {"a", "an", "the", "of", "and", "or", "to", "in", "on", "for", "by", "as", "at", "is", "be"}
 _CAPS = re.compile(r"[A-Z](?<![\w\-'][A-Z])(?:[a-z][\w\-]*)(?:\s+(?:of\s+|and\s+)?[A-Z][a-z][\w\-]*){0,4}(?![\w\-])")
 
 
@@ -281,76 +282,43 @@ def term_variant(ctx: Analysis, r: Rule) -> list[Finding]:
         return []
     terms = {d.term for d in defs}
     all_defined = set(_sites(ctx)) | {d.term for d in _definitions(ctx)}
-    out = []
-    # 1. Case variants of multi-word terms (any spacing), on the lower-cased text, one scan.
-    multi = {" ".join(t.split()) for t in terms if " " in t.strip()}
-    defined_norm = {" ".join(t.split()) for t in all_defined}
-    if multi:
-        low = lowered(ctx)
-        scan: Iterable[tuple[int, int]]
-        if low is not None:  # a trie walk: an alternation of thousands of terms is (text x terms) in re
-            scan = PhraseScanner(multi).finditer(low)
-        else:
-            alt = "|".join(r"\s+".join(re.escape(w) for w in t.lower().split())
-                           for t in sorted(multi, key=len, reverse=True))
-            scan = (m.span() for m in re.finditer(rf"(?<![\w\-])(?:{alt})(?![\w\-])", text, re.IGNORECASE))
-        by_lower = {t.lower(): t for t in sorted(multi)}  # sorted: "Change of Control" / "Change of control"
-        reaches = DefinitionReach(defs)
-        ctx_party_words = {a for p in ctx.parties for a in (p.name, *p.aliases, *([p.role] if p.role else []))}
-        for m_start, m_end in scan:
-            got = text[m_start: m_end]
-            norm = " ".join(got.split())
-            if norm in defined_norm or norm.islower() or norm.isupper() or norm.lower() not in by_lower:
-                continue
-            if text[m_end: m_end + 1] in "\"\u201d":  # a quoted mention is a definition or a title
-                continue
-            want = by_lower[norm.lower()]
-            gw, ww = norm.split(), want.split()
-            lead = next((i for i, (a, b) in enumerate(zip(gw, ww)) if a != b), 0)
-            diff = [a for a, b in zip(gw, ww) if a != b]
-            if all(a.isupper() and len(a) > 1 for a in diff):
-                continue  # "SCHEDULE 2 Team MARKS": words in capitals are a heading's style, not another term
-            if gw[-1] != ww[-1] and gw[-1].lower() in _FUNCTION_WORDS:
-                continue  # "give the other Party a notice": the defined "Party A" is not there at all
-            if gw[0][:1].islower() and re.match(r"\s+[A-Z][a-z]", text[m_end: m_end + 3]):
-                continue  # "other IP Action": the words run on into another capitalised term
-            rest = " ".join(ww[lead + 1:])
-            if gw[lead][:1].islower() and all(a == b for a, b in zip(gw[lead + 1:], ww[lead + 1:])) and (
-                    rest in defined_norm or rest in ctx_party_words or rest in ("Party", "Parties")):
-                continue  # "the other Party", "the receiving Party": an adjective before the defined "Party"
-            if re.match(r"\s*\(\s*(?:the\s+|a\s+|an\s+)?[\"\u201c]", text[m_end: m_end + 12]) or \
-                    reaches.covers(want, m_start):
-                continue  # the words a definition is made of: 'a CMC working group (the "CMC Working Group")'
-            out.append(finding(ctx, r, m_start, m_end, f"\u201c{norm}\u201d differs from the defined term "
-                               f"\u201c{want}\u201d in capitalisation."))
-    # 2. Spelling variants and mass-noun plurals: capitalised phrases close to a defined term.
+    party_words = {w for p in ctx.parties for n in (p.name, *p.aliases) for w in n.split()}
+    # variant as written -> (the term it stands for, what differs, its uses)
+    groups: dict[str, tuple[str, str, list[tuple[int, int]]]] = {}
+    for a, b, variant, want in case_variants(ctx, defs, all_defined):
+        groups.setdefault(variant, (want, "capitalisation", []))[2].append((a, b))
+    for a, b, variant, want in misspellings(ctx, defs, all_defined, skip=party_words):
+        groups.setdefault(variant, (want, "spelling", []))[2].append((a, b))
+    # Plurals of mass nouns and misspelt phrases whose odd word is also an ordinary word ("Licenced Product").
     term_list = sorted(terms)
     slips: list[tuple[str, str]] = []
     for cand in set(_CAPS.findall(text)):
-        if " " not in cand or cand in all_defined or len(cand) < 6:
-            continue  # a single word is never a slip (see _is_slip): skip the fuzzy search
+        if " " not in cand or cand in all_defined or len(cand) < 6 or cand in groups:
+            continue  # a single word is never a slip here (see _variants.misspellings): skip the fuzzy search
         hit = process.extractOne(cand, term_list, scorer=fuzz.ratio, score_cutoff=90)
-        if hit is None:
-            continue
-        want = hit[0]
-        if not _is_slip(cand, want, all_defined):
-            continue
-        slips.append((cand, want))
+        if hit is not None and _is_slip(cand, hit[0], all_defined):
+            slips.append((cand, hit[0]))
     # Each slip wherever it stands alone: looked for where the text's word run is the slip's first word (a
     # capital letter starts every slip, so each occurrence starts such a run), not by a scan per slip.
     runs = WordRuns(text, (WordRuns.first_run(c) or c for c, _ in slips)) if slips else None
     for cand, want in slips:
         exact = re.compile(rf"{re.escape(cand)}(?![\w\-])")
         for s in runs.at.get(WordRuns.first_run(cand) or cand, []) if runs is not None else []:
-            if (s and text[s - 1] == "'") or not exact.match(text, s):
+            if (s and text[s - 1] in "'\u2019") or not exact.match(text, s):
                 continue
-            out.append(finding(ctx, r, s, s + len(cand), f"\u201c{cand}\u201d looks like a variant of the defined "
-                               f"term \u201c{want}\u201d."))
+            groups.setdefault(cand, (want, "form", []))[2].append((s, s + len(cand)))
+    out = []
+    for variant, (want, how, spans) in groups.items():
+        spans = sorted(x for x in set(spans) if not in_uncertain(ctx, x[0]))
+        if not spans:
+            continue
+        n = len(spans)
+        what = {"capitalisation": "in capitalisation", "spelling": "in spelling"}.get(how, "in form")
+        a, b = spans[0]
+        out.append(finding(ctx, r, a, b, f"\u201c{variant}\u201d ({times(n)}) differs from the defined term "
+                           f"\u201c{want}\u201d {what}.",
+                           evidence=[Span(start=x, end=y, label="occurrence") for x, y in spans[1:]]))
     return out
-
-
-_INFLECTIONS = {"", "s", "es", "e", "d", "ed", "ing", "ion", "ions", "er", "ers", "ment", "ments", "ation", "ations",
-                "y", "ies", "al"}
 
 
 def _is_slip(cand: str, want: str, defined: set[str]) -> bool:
@@ -371,12 +339,9 @@ def _is_slip(cand: str, want: str, defined: set[str]) -> bool:
     a, b = diff[0]
     if a.lower() == b.lower() or len(a) < 5 or len(b) < 5 or a[0].lower() != b[0].lower():
         return False
+    if not_a_slip(a, b):
+        return False  # an inflection ("Manufacture" / "Manufactured") or a counterpart ("Licensor" / "Licensee")
     al, bl = a.lower(), b.lower()
-    p = len(os.path.commonprefix([al, bl]))
-    if al[p:] in _INFLECTIONS and bl[p:] in _INFLECTIONS:
-        return False  # an inflection: "Manufacture" / "Manufactured", "License" / "Licensing"
-    if any(al.endswith(x) and bl.endswith(y) for x, y in (("or", "ee"), ("ee", "or"), ("er", "ee"), ("ee", "er"))):
-        return False  # "Licensor" / "Licensee" are different parties
     return Levenshtein.distance(al, bl) <= (2 if min(len(al), len(bl)) >= 10 else 1) and cand not in defined
 
 
@@ -385,36 +350,32 @@ _REFERS_ELSEWHERE = re.compile(
     r"defined\s+terms?)[^.]{0,160}\b(?:meaning|meanings|defined|definitions?)\b[^.]{0,60}\b(?:in|under)\b",
     re.IGNORECASE,
 )
-_STOP_FIRST = {"The", "This", "That", "These", "Those", "Each", "Any", "All", "Such", "No", "In", "If", "On",
-               "Upon", "For", "With", "By", "To", "Of", "At", "As", "And", "Or", "But", "Unless", "Whereas",
-               "Section", "Article", "Exhibit", "Schedule", "Annex", "Appendix", "Attachment", "Clause",
-               "Paragraph", "Party", "Parties", "Agreement", "Mr", "Ms", "Mrs", "Dr", "Inc", "Ltd", "LLC"}
-_PROPER = re.compile(
-    r"\b(?:Act|Code|Court|Courts|State|States|Commission|Board|Bank|Association|Corporation|Company|Inc|Ltd|LLC|"
-    r"Street|Avenue|Road|Suite|Floor|Office|Department|Republic|Kingdom|Rules|Regulations?|Law|Laws|Exchange|"
-    r"University|Institute|County|City|Province|Administration|Agency|Service|Treasury|Secretary|President|"
-    r"Officer|Director|Directors|Chairman|Council|Organization|Union|Nations|Convention|Standards?|Partners|"
-    r"Group|Holdings|Trust|Fund|Plan|Form|America|Day|Days|Time|Date|Dollars?|Article|Section|Exhibit|Schedule|"
-    r"Agreement|Amendment|Amended|Guide|Manual|Market|Bureau|Government|Open|Chamber|Research|Authority|Offering|"
-    r"Terms|Material|Tariff|Policy|Statement|Contract)\b"
-)
-_THE_CAPS = re.compile(r"(?<=\bthe\s)(?P<t>[A-Z][a-z]{2,}(?:[ ][A-Z][a-z]{2,}){0,3})(?![\w\-])")
 
 
 @rule(
     "ambiguity.term_undefined",
     kind="ambiguity",
-    description="A capitalised term is used as a defined term (\u201cthe Licensed Products\u201d, three times "
-    "or more) in a contract that defines its terms, but is never defined and not said to be defined elsewhere. "
-    "A hint: names of other documents and institutions look the same.",
+    description="A capitalised term is used as a defined term in the middle of sentences (\u201cthe Licensed "
+    "Goods\u201d three times, or a single word such as \u201cthe Territory\u201d four times) in a contract "
+    "that defines its terms, but nothing defines it: typically a definition lost in an edit. Not reported: terms "
+    "the contract says are defined in another agreement (\u201cCapitalized terms not defined herein have the "
+    "meanings in the Purchase Agreement\u201d, \u201cClosing (as defined in ...)\u201d), quoted terms, parties' "
+    "names, and names (words the contract never writes in lower case, names of courts, laws and documents).",
     severity="low", category=DEFINED_TERMS,
     suggestion="define the term, or write it in lower case if it is meant in its ordinary sense",
-    fires_on=(_P + '1. Definitions. "Territory" means Canada. 2. Sales. Customer sells the Licensed Goods in the '
-              "Territory. 3. Price. The price of the Licensed Goods is fixed. 4. Returns. Customer may return the "
-              "Licensed Goods.",),
+    fires_on=(_P + '1. Definitions. "Term" means one year. "Fees" means the price. 2. Sales. Customer sells the '
+              "Licensed Goods in its territory. 3. Price. The price of the Licensed Goods is fixed. 4. Returns. "
+              "Customer may return the Licensed Goods.",
+              _P + '1. Definitions. "Term" means one year. "Fees" means the price. 2. Sales. Customer sells goods in '
+              "the Territory. 3. Price. Prices in the Territory are fixed. 4. Ads. Customer advertises in the "
+              "Territory. 5. Stock. Customer keeps stock in the Territory; no other territory is granted."),
     quiet_on=(_P + '1. Definitions. "Territory" means Canada. "Licensed Goods" means widgets. 2. Sales. Customer '
               "sells the Licensed Goods in the Territory. 3. Price. The price of the Licensed Goods is fixed. "
-              "4. Returns. Customer may return the Licensed Goods.",),
+              "4. Returns. Customer may return the Licensed Goods.",
+              _P + '1. Definitions. "Term" means one year. "Fees" means the price. Capitalized terms used but not '
+              "defined herein have the meanings given in the Purchase Agreement. 2. Sales. Customer sells the "
+              "Licensed Goods. 3. Price. The price of the Licensed Goods is fixed. 4. Returns. Customer may return "
+              "the Licensed Goods."),
 )
 def term_undefined(ctx: Analysis, r: Rule) -> list[Finding]:
     text = ctx.text
@@ -422,36 +383,16 @@ def term_undefined(ctx: Analysis, r: Rule) -> list[Finding]:
     if len(defs) < 3 or _REFERS_ELSEWHERE.search(text):
         return []
     defined = set(_sites(ctx)) | {d.term for d in defs}
-    for p in ctx.parties:
-        defined.update([p.name, *p.aliases, *([p.role] if p.role else [])])
-    headings = {c.heading.lower() for c in ctx.doc.clauses if c.heading}
-    name_words = {w for p in ctx.parties for n in (p.name, *p.aliases) for w in n.split() if len(w) > 2}
-    lowered_defined = {t.lower() for t in defined}
-    uses: dict[str, list[int]] = {}
-    for m in _THE_CAPS.finditer(text):
-        uses.setdefault(m.group("t"), []).append(m.start())
+    names = {n for p in ctx.parties for n in (p.name, *p.aliases, *([p.role] if p.role else []))}
     out = []
-    for term, starts in uses.items():
-        if len(starts) < 3 or " " not in term or term.split()[0] in _STOP_FIRST or _PROPER.search(term):
-            continue
-        if any(w in name_words for w in term.split()):
-            continue  # "the Corio Services": a party's own name, not a term of art
-        if re.search(rf"[\"\u201c](?:the\s+)?{re.escape(term)}", text, re.IGNORECASE):
-            continue  # quoted somewhere ('("the Arena")'): defined in a form the extractor does not read
-        low = term.lower()
-        if low in lowered_defined or low in headings or low.rstrip("s") in lowered_defined:
-            continue
-        if any(term in t or (" " in t and t in term) for t in defined if len(t) > 3):
-            continue  # "the Licensed Product Royalty" builds on a defined term; "the Product" is part of one
-        if re.search(rf"\(the\s+{re.escape(term)}\)", text):
-            continue  # defined without quotes: "(the Payment Period)"
-        if re.search(rf"{re.escape(term)}[\"\u201d]?,?\s*(?:\(as\s+defined|as\s+defined|shall\s+have\s+the\s+meaning|"
-                     r"has\s+the\s+meaning)", text):
+    for term, starts in undefined_terms(ctx, defined, names):
+        starts = [s for s in starts if not in_uncertain(ctx, s)]
+        if not starts:
             continue
         s = starts[0]
-        out.append(finding(ctx, r, s, s + len(term), f"\u201c{term}\u201d is used {len(starts)} times as a defined "
+        out.append(finding(ctx, r, s, s + len(term), f"\u201c{term}\u201d is used {times(len(starts))} as a defined "
                            "term but is never defined.",
-                           evidence=[Span(start=a, end=a + len(term), label="use") for a in starts[1:6]]))
+                           evidence=[Span(start=a, end=a + len(term), label="use") for a in starts[1:]]))
     return out
 
 

@@ -1,0 +1,208 @@
+"""Capitalised terms used as defined terms that nothing defines: the candidates, found in one pass.
+
+A defined term lost in an edit leaves its uses behind: "the Territory", "any Licensed Product", capitalised in
+the middle of sentences. :func:`undefined_terms` collects every capitalised phrase (one to four words) that
+follows a lower-case word -- so not the first word of a sentence, a heading or a name list -- counts them, and
+keeps those used often enough that are not defined, not a party's name, not quoted anywhere (a definition in a
+form the extractor does not read), not said to be defined elsewhere ("as defined in the Purchase Agreement"),
+and made of ordinary words: a word the contract also writes in lower case ("territory", "products") is a
+common noun capitalised as a term, while one it never writes in lower case ("Burger King", "Botox") is a name.
+Every test is a set lookup or one scan of the text, so the whole is linear in the text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ...analysis import Analysis
+
+__all__ = ["lower_vocabulary", "undefined_terms"]
+
+# One to four capitalised words ("of", "and", "for", "&" between them), the first possibly an acronym ("BRI Project").
+_PHRASE = re.compile(r"(?<![\w\-'\u2019\u00ad])(?:[A-Z][a-z][\w\-\u00ad]*|[A-Z]{2,6}(?=[ ][A-Z][a-z]))"
+                     r"(?:[ ](?:of[ ]|and[ ]|for[ ]|in[ ]|on[ ]|&[ ])?[A-Z][a-z][\w\-\u00ad]*){0,4}(?![\w\-\u00ad])")
+_CAPITAL_NEXT = re.compile(r"(?:\s+|,\s*)[A-Z]|\s+\d")  # "Rule 13d-5", "Priority 1", an index line "Obligations 33"
+_LOWER_BEFORE = re.compile(r"(?<![\w\-])[a-z][a-z\-]*[ \t]+$")
+_LOWER_WORD = re.compile(r"(?<![\w\-])[a-z][a-z\-]{2,}")
+# Defined in a form the extractor does not read: quoted after a bracket or a naming phrase ('("the Arena")',
+# 'hereinafter "Seller"', 'referred to as "Buyer"'), or bracketed without quotes ("(the Payment Period)"). A
+# quoted mention elsewhere ('"Confidential Information" shall not include ...') defines nothing.
+_QUOTED = re.compile(r"(?:\(\s*(?:the\s+|a\s+|an\s+|each\s+(?:a|an)\s+|collectively,?\s+(?:the\s+)?|hereinafter\s+"
+                     r"(?:the\s+)?|herein\s+(?:the\s+)?|individually\s+(?:a\s+|the\s+)?)?|(?:referred\s+to\s+"
+                     r"(?:herein\s+|hereinafter\s+)?as|hereinafter(?:\s+called)?|(?:herein\s+)?called|known\s+as|"
+                     r"the\s+term)\s+"
+                     r"(?:the\s+)?)[\"\u201c\u2018](?:the\s+)?(?P<t>[A-Z][\w\-]*(?:\s+[\w&\-]+){0,5}?)[\"\u201d\u2019]",
+                     re.IGNORECASE)
+# ... or quoted and then defined in words the extractor does not read ('"Window" is the area ...', '"Promote" or
+# "Promotion" means ...'), quoted with an abbreviation after it ('Statement of Work ("SOW")'), named without
+# quotes ("hereinafter Distributor"), or listed in an index of defined terms ("Jurisdiction 12.1.2").
+_QUOTED_DEFINED = re.compile(r"[\"\u201c\u2018](?:the\s+)?(?P<t>[A-Z][\w\-]*(?:\s+[\w&\-]+){0,5}?)[\"\u201d\u2019]\s*"
+                             r"(?:,?\s*(?:or|and)\s*[\"\u201c]|,\s*[\"\u201c]|(?:is|are|shall\s+be|will\s+be|refers?|shall\s+refer|"
+                             r"will\s+mean|as\s+used|shall\s+mean|means|includes?|shall\s+include)\b)")
+_ABBREVIATED = re.compile(r"(?P<t>[A-Z][\w\-]*(?:\s+(?:of\s+|and\s+|for\s+)?[A-Z][\w\-]*){0,4})\s*\(\s*(?:the\s+)?"
+                          r"[\"\u201c]?[A-Z]{2,8}s?[\"\u201d]?\s*\)")
+_NAMED = re.compile(r"\b(?:hereinafter|referred\s+to\s+(?:herein\s+|hereinafter\s+)?as|called)\s+(?:the\s+)?"
+                    r"(?P<t>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3})")
+_INDEXED = re.compile(r"(?P<t>[A-Z][\w\-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w\-]*){0,4})[ \t]+\d{1,2}(?:\.\d{1,2}){1,3}"
+                      r"(?:\([a-z0-9]{1,3}\))*(?=\s)")
+_BRACKETED = re.compile(r"\(the\s+(?P<t>[A-Z][\w\-]*(?:\s+[A-Z&][\w\-]*){0,4})\)")
+_ANY_QUOTE = re.compile(r"[\"\u201c\u2018](?:the\s+)?(?P<t>[A-Z][\w\-]*)[\"\u201d\u2019]")
+# What may follow a term used as a noun: punctuation or a small word ("Products in the Territory, and"). A
+# capitalised word after it makes it part of a longer name ("Co-Branded Application"); a lower-case noun after
+# it makes it an adjective ("Medical officers", "the AcuForm technology").
+_NOUN_END = re.compile(r"(?:['\u2019]s)?(?:\s*[.,;:)\]\"\u201d]|\s*$|\s+(?:of|to|in|for|and|or|by|with|from|under|as|at|on|"
+                       r"shall|will|may|must|is|are|was|were|be|has|have|that|which|who|if|unless|until|than|hereunder|"
+                       r"thereunder|herein|pursuant|upon|within|during|after|before|including|other|not|does|do|can|"
+                       r"would|should|could|set|described|referred|listed|attached|specified|identified|provided)\b)")
+# Defined in another document: "Closing (as defined in the Purchase Agreement)", "Shares shall have the meaning
+# given in the Credit Agreement". "As defined below" or "in Section 2" points into this contract and excuses
+# nothing.
+_POINTER = re.compile(r"[\"\u201d]?,?\s*\(?\s*(?:as\s+(?:such\s+terms?\s+(?:is|are)\s+)?defined|shall\s+have\s+the\s+"
+                      r"meanings?|has\s+the\s+meaning|have\s+the\s+meanings?)[^.;)]{0,60}?\b(?:in|under|by)\s+"
+                      r"(?:the|that|such|each|any)\s+(?!Agreement\b)(?:[A-Z][\w\-]*\s+){0,5}(?:Agreements?|Plan|Act|"
+                      r"Indenture|Code|Regulations?|Rules|Certificate|Charter|Bylaws|Prospectus|Statement|Policy|Lease|"
+                      r"Contract|Note|Licen[cs]e|Declaration|Articles)\b")
+_POINTER_HEAD = re.compile(r"\b(?P<t>[A-Z][\w\-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w\-]*){0,4})[\"\u201d]?\s*$")
+_THIS = re.compile(r"\b(?:this|these|the\s+within)[ \t]+$", re.IGNORECASE)
+_DETERMINER = re.compile(r"\b(?:the|such|any|each|all|said|no|other|its|their|every)[ \t]+$")
+
+_STOP = {"The", "This", "That", "These", "Those", "Each", "Any", "All", "Such", "No", "In", "If", "On", "Upon",
+         "For", "With", "By", "To", "Of", "At", "As", "And", "Or", "But", "Unless", "Whereas", "Section", "Sections",
+         "Article", "Articles", "Exhibit", "Exhibits", "Schedule", "Schedules", "Annex", "Appendix", "Attachment",
+         "Clause", "Clauses", "Paragraph", "Party", "Parties", "Agreement", "Agreements", "Mr", "Ms", "Mrs", "Dr",
+         "Inc", "Ltd", "LLC", "Page", "Note", "Notes", "Table", "Part", "Chapter", "Title", "Item", "Items",
+         "Date", "Dated", "Name", "Address", "Attention", "Signature", "By", "Its", "Witness", "Whereof",
+         "Paragraphs", "List", "Force", "Right", "Certain", "Such", "Said", "Same", "Following", "Above", "Below"}
+# Adjectives that stand capitalised alone only as part of a term that follows ("Confidential" Information).
+_ADJECTIVES = {"Confidential", "Proprietary", "Other", "Additional", "Applicable", "Exclusive", "Non-Exclusive",
+               "Material", "Initial", "Final", "Annual", "Mutual", "Joint", "Commercial", "General", "Special"}
+# Words of names of institutions, places, documents and offices: phrases with one are names, not terms of art.
+_NAME_WORDS = {
+    "Act", "Code", "Court", "Courts", "State", "States", "Commission", "Bank", "Association",
+    "Corporation", "Company", "Inc", "Ltd", "LLC", "Street", "Avenue", "Road", "Suite", "Floor", "Department",
+    "Republic", "Kingdom", "Rules", "Regulation", "Regulations", "Exchange", "University",
+    "Institute", "County", "City", "Province", "Administration", "Agency", "Treasury", "Secretary", "President",
+    "Officer", "Director", "Directors", "Chairman", "Council", "Organization", "Union", "Nations", "Convention",
+    "Partners", "Group", "Holdings", "Trust", "America", "Guide", "Manual",
+    "Bureau", "Government", "Chamber", "Tariff", "Contract", "Statute", "Constitution",
+    "Federal", "National", "International", "Global", "Americas", "Europe", "Asia", "North", "South", "East",
+    "West", "Northern", "Southern", "Eastern", "Western", "Central", "General", "Chief", "Vice", "Senior",
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    "English", "Internet", "Web", "Federal", "Securities", "Exchange", "Commerce", "Industry", "Netherlands",
+    "Philippines", "Bahamas", "Islands", "Emirates", "Union",
+}
+_FUNCTION = {"of", "and", "for", "&"}
+
+
+def lower_vocabulary(ctx: Analysis) -> set[str]:
+    """Every word the contract writes in lower case (three letters or more), found once per analysis."""
+    got = ctx.cache.get("ambiguity.lower_vocabulary")
+    if got is None:
+        got = ctx.cache["ambiguity.lower_vocabulary"] = {m.group(0) for m in _LOWER_WORD.finditer(ctx.text)}
+    return got  # type: ignore[no-any-return]
+
+
+def _forms(term: str) -> set[str]:
+    """The term, its singular and its plural: "Product" stands for "Products" and back."""
+    out = {term}
+    if term.endswith("ies"):
+        out.add(term[:-3] + "y")
+    if term.endswith("es"):
+        out.add(term[:-2])
+    if term.endswith("s"):
+        out.add(term[:-1])
+    else:
+        out.update({term + "s", term + "es"})
+    if term.endswith("y"):
+        out.add(term[:-1] + "ies")
+    return out
+
+
+def _mentioned_as_defined(text: str) -> set[str]:
+    """Phrases the text quotes, brackets as "(the X)", or points to a definition of ("X (as defined in ...)")."""
+    out = {" ".join(m.group("t").split()) for m in _QUOTED.finditer(text)}
+    for pattern in (_BRACKETED, _QUOTED_DEFINED, _ABBREVIATED, _NAMED, _INDEXED):
+        for m in pattern.finditer(text):
+            words = m.group("t").split()
+            out.update(" ".join(words[i:]) for i in range(len(words)))
+    for m in _POINTER.finditer(text):
+        head = _POINTER_HEAD.search(text, max(0, m.start() - 80), m.start() + (1 if text[m.start()] in "\"\u201d" else 0))
+        if head:
+            words = head.group("t").split()
+            out.update(" ".join(words[i:]) for i in range(len(words)))  # any tail of the phrase
+    return out
+
+
+_LOWER_NEXT = re.compile(r"\s+[a-z]")
+
+
+def _as_noun(text: str, phrase: str, starts: list[int]) -> bool:
+    """Whether the phrase is used as a noun of its own: at most half its uses go on with a lower-case word other
+    than a small one ("Medical officers": an adjective) or with another capitalised word ("Deployment, Hosting
+    and Maintenance Specifications", a phrase longer than five words: a piece of a longer name)."""
+    n = len(phrase)
+    other = sum(1 for s in starts if (_LOWER_NEXT.match(text, s + n) and not _NOUN_END.match(text, s + n, s + n + 16))
+                or _CAPITAL_NEXT.match(text, s + n, s + n + 4))
+    return other * 2 <= len(starts)
+
+
+def _after_determiner(text: str, starts: list[int]) -> int:
+    """How many uses follow "the", "such", "any", ... -- how a common noun made a term is used."""
+    return sum(1 for s in starts if _DETERMINER.search(text, max(0, s - 12), s))
+
+
+def undefined_terms(ctx: Analysis, defined: Iterable[str], names: Iterable[str], *, multi_min: int = 3,
+                    single_min: int = 3) -> list[tuple[str, list[int]]]:
+    """``(phrase, starts)`` for capitalised phrases used as defined terms and never defined, in order of first
+    use. ``defined``: every defined term; ``names``: parties' names, aliases and roles."""
+    text = ctx.text
+    uses: dict[str, list[int]] = {}
+    for m in _PHRASE.finditer(text):
+        if not _LOWER_BEFORE.search(text, max(0, m.start() - 24), m.start()):
+            continue  # the first word of a sentence, a heading, a list of names: capitals mean nothing there
+        uses.setdefault(m.group(0), []).append(m.start())
+    known: set[str] = set()
+    for t in defined:
+        known.update(_forms(" ".join(t.split())))
+    name_words = {w.lower() for n in names for w in n.split() if len(w) > 2}
+    known.update(names)
+    vocab = lower_vocabulary(ctx)
+    mentioned: set[str] | None = None
+    quoted_words: set[str] = set()
+    out = []
+    for phrase, starts in uses.items():
+        words = phrase.split()
+        content = [w for w in words if w not in _FUNCTION]
+        if len(starts) < (single_min if len(content) == 1 else multi_min):
+            continue
+        if words[0] in _STOP or (len(words) == 1 and phrase in _ADJECTIVES) or any(
+                w in _NAME_WORDS or w.lower() in name_words for w in content):
+            continue
+        if _forms(phrase) & known:
+            continue
+        # builds on a defined term with a modifier after it ("Licensed Product Royalty"): its sense is the term's.
+        # A qualifier before a defined term ("Permitted Subcontractor") makes a new class that needs defining.
+        if len(content) > 1 and any(" ".join(words[:j]) in known for j in range(1, len(words))):
+            continue
+        if len(content) == 1 and (any(c.isupper() for c in phrase[1:]) or not phrase[1:].islower()):
+            continue  # "AcuForm", "eBay": a brand's spelling
+        if not _as_noun(text, phrase, starts):
+            continue  # mostly part of a longer name or an adjective: "Co-Branded Application", "Medical officers"
+        lowered = [w.lower() for w in content]
+        if len(content) == 1 and not (_forms(lowered[0]) & vocab or _after_determiner(text, starts) >= 3):
+            continue  # never in lower case nor after "such"/"any"/"the": a name ("Botox"), not a common noun as a term
+        if len(content) > 1 and sum(1 for w in lowered if _forms(w) & vocab) * 2 < len(
+                [w for w in content if not w.isupper()]) and _after_determiner(text, starts) < 3:
+            continue  # mostly words never written in lower case, nor after "the", "such": a name ("Papua New Guinea")
+        if sum(1 for s in starts if _THIS.search(text, max(0, s - 12), s)) * 2 >= len(starts):
+            continue  # "this Development Agreement": the document names itself
+        if mentioned is None:
+            mentioned = _mentioned_as_defined(text)
+            quoted_words = {m.group("t") for m in _ANY_QUOTE.finditer(text)}
+        if _forms(phrase) & mentioned or (len(content) == 1 and _forms(phrase) & quoted_words):
+            continue  # a single word quoted anywhere ('("Distributor")'): defined in a form not read
+        out.append((phrase, starts))
+    out.sort(key=lambda x: x[1][0])
+    return out
