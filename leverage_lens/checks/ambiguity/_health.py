@@ -87,10 +87,10 @@ def _toc_regions(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int
                 if not body:
                     j += 1
                     continue
-                if is_entry[j] or (len(body) <= 90 and _TOC_ENTRY_START.match(body) and not body.endswith(".")):
+                if is_entry[j]:
                     last, misses = j, 0
-                else:
-                    misses += 1
+                elif not (len(body) <= 90 and _TOC_ENTRY_START.match(body) and not body.endswith(".")):
+                    misses += 1  # a short heading line between entries neither ends nor extends the table
                 j += 1
             out.append((h, lines[last][1]))
             i = last + 1

@@ -22,7 +22,7 @@ from ...model import Clause, Definition, Finding, Span
 from ..registry import Rule, rule
 from ._common import DEFINED_TERMS, clause_index, finding, times
 from ._health import in_uncertain
-from ._index import FollowingClause, any_within
+from ._index import FollowingClause, Regions, any_within
 from ._phrases import WordRuns
 from ._undefined import undefined_terms
 from ._variants import case_variants, misspellings, not_a_slip
@@ -48,14 +48,25 @@ def _definitions(ctx: Analysis) -> list[Definition]:
 def definition_sites(text: str) -> Iterator[tuple[str, int, int, str]]:
     """Every place a term is defined: ``(term, term_start, term_end, style)``, repeats included. The sites come
     from enrichment's own patterns (:func:`leverage_lens.enrich.definitions.definition_sites`); here they are
-    graded: a quoted term that only points to its definition is a ``pointer``, a quoted name inside a remark is
+    graded: a quoted term that only points to its definition is a ``pointer``, one that only widens or narrows
+    it ('"Confidential Information" shall include ...') an ``extension``, one that holds for a single section or a
+    single party ('for purposes of this Section 9, "Losses" means', 'Sutro's "Senior Management" means') is
+    ``scoped``, a role named in one clause ('(an "Indemnified Party")') a ``role``; a quoted name inside a remark is
     dropped, and a bracket after an exhibit's number is a ``title``."""
     for site in _enrich_sites(text):
         term, a, b, style = site.term, site.start, site.end, site.style
         if style == "quoted":
             after = site.marker_end
-            if _POINTER.match(text, after, after + 60) or _POINTER_LATER.match(text, after, after + 200):
-                style = "pointer"
+            verb = text[site.marker_start: site.marker_end].lower()
+            if "meaning" in verb or _POINTER.match(text, after, after + 60) or \
+                    _POINTER_LATER.match(text, after, after + 200):
+                style = "pointer"  # '"Term" has the meaning set forth in ...' points to the definition
+            elif "includ" in verb or ("refer" in verb and _REFERENCES_TO.search(text, max(0, a - 40), a)):
+                style = "extension"  # '"Data" includes ...', 'references to the "Loan" shall refer to ...'
+        if _OTHER_DOCUMENT_NAMED.search(text, max(0, a - 200), a) or _TITLE_QUOTE.search(text, max(0, a - 16), a):
+            style = "title"  # 'Reference is made to the Service Agreement (the "Agreement")', 'Exhibit "A"'
+            yield term, a, b, style
+            continue
         elif style == "parenthetical":
             # '(such as the "Goosehead Insurance" marks)': a quoted name inside a remark is not a definition.
             if re.search(r"\w", text[b: site.marker_end - 1].lstrip("\"\u201d\u201c'\u2019")):
@@ -63,7 +74,28 @@ def definition_sites(text: str) -> Iterator[tuple[str, int, int, str]]:
             # 'Exhibit 10 ("LRUs repair Service")' is a title, not a definition.
             if _TITLE_BEFORE.search(text, max(0, site.marker_start - 30), site.marker_start):
                 style = "title"
+            elif _ROLE.match(text, site.marker_start, a):
+                style = "role"
+        if style in ("quoted", "means", "parenthetical") and (
+                _SCOPED.search(text, max(0, a - 160), a) or _POSSESSOR.search(text, max(0, a - 12), a)):
+            style = "scoped"
         yield term, a, b, style
+
+
+_REFERENCES_TO = re.compile(r"\breferences?\s+(?:herein\s+|in\s+this\s+\w+\s+)?to\s+(?:the\s+|a\s+|any\s+)?[\"\u201c]?$",
+                            re.IGNORECASE)
+_OTHER_DOCUMENT_NAMED = re.compile(r"\breference\s+is\s+(?:hereby\s+)?made\s+to\b[^.;]{0,180}$", re.IGNORECASE)
+_TITLE_QUOTE = re.compile(r"\b(?:Exhibit|Schedule|Annex|Appendix|Attachment|Part|Item)s?\s+[\"\u201c]$", re.IGNORECASE)
+# '(an "Indemnified Party")', '(each, a "Claim")': a name for a role in one clause, repeated where it recurs.
+_ROLE = re.compile(r"\(\s*(?:each(?:\s+such)?,?\s+)?(?:a|an|any|such)\s+[\"\u201c]", re.IGNORECASE)
+# A definition that holds for one part only: "for purposes of this Section 9", "as used in this Article",
+# "for this section only".
+_SCOPED = re.compile(r"\b(?:for\s+(?:the\s+)?purposes?\s+of\s+this\s+(?:Section|Article|clause|paragraph|Exhibit|"
+                     r"Schedule|Annex|Appendix|subsection)|as\s+used\s+in\s+this\s+(?:Section|Article|clause|paragraph|"
+                     r"Exhibit|Schedule|subsection)|(?:for|in)\s+this\s+(?:section|article|clause|paragraph)\s+only|"
+                     r"for\s+(?:purposes\s+of\s+)?this\s+(?:section|article)\s+only)\b[^.;]{0,140}$", re.IGNORECASE)
+# "Sutro's "Senior Management" means": each party's own sense of the term.
+_POSSESSOR = re.compile(r"[A-Za-z]['\u2019]s\s+[\"\u201c]?$")
 
 
 def _sites(ctx: Analysis) -> dict[str, list[tuple[int, int, str]]]:
@@ -98,11 +130,14 @@ def term_defined_twice(ctx: Analysis, r: Rule) -> list[Finding]:
     out = []
     text = ctx.text
     party_names = {p.name for p in ctx.parties if len(p.name) > 3}
+    aliases = {a for p in ctx.parties for a in (p.name, *p.aliases, *([p.role] if p.role else []))}
     for term, sites in _sites(ctx).items():
-        kept = sorted({(a, b, st) for a, b, st in sites if st in ("quoted", "means", "parenthetical")})
+        kept = sorted({(a, b, st) for a, b, st in sites if st in ("quoted", "means", "parenthetical")
+                       and not in_uncertain(ctx, a)})
         if len(kept) < 2:
             continue
-        if all(st == "parenthetical" and _names_party_before(text, a, party_names) for a, _, st in kept):
+        if all(st == "parenthetical" and (term in aliases or _names_party_before(text, a, party_names))
+               for a, _, st in kept):
             continue  # a party's full name with its short name, restated (in an exhibit, a notice): the same party
         uniq = [(kept[0][0], kept[0][1])]
         for (_, pb, _), (a, b, st) in pairwise(kept):
@@ -144,7 +179,8 @@ def _names_party_before(text: str, pos: int, names: set[str]) -> bool:
 
 _ATTACHMENTS = ("exhibit", "schedule", "annex", "appendix", "attachment")
 # The opening of a document of its own: a form, a statement of work, an agreement with its own parties.
-_OWN_DOCUMENT = re.compile(r"\bform\s+of\b|\bby\s+and\s+(?:between|among)\b|\bentered\s+into\b|"
+_OWN_DOCUMENT = re.compile(r"\bform\s+of\b|\bby\s+and\s+(?:between|among)\b|\bentered\s+into\b|\breference\s+is\s+made\s+to\b|"
+                           r"\bletter\s+of\s+credit\b|\bto\s+whom\s+it\s+may\s+concern\b|\bdear\s+(?:sir|madam|\[)|"
                            r"\bis\s+made\s+(?:as\s+of|on|this)\b|\bstatement\s+of\s+work\b", re.IGNORECASE)
 
 
@@ -171,11 +207,26 @@ def _used(text: str, d: Definition, inflected: dict[str, list[int]] | None = Non
     # where they start inside the term's own defining span.
     if inflected is None:
         inflected = {}
-    if d.term not in inflected:
-        inflected[d.term] = _inflected_uses(text, d.term, runs)
-    found = inflected[d.term]
-    inside = bisect_left(found, d.term_span.end) - bisect_left(found, d.term_span.start)
-    return len(found) > inside
+    for form in _forms_of(d.term):
+        if form not in inflected:
+            inflected[form] = _inflected_uses(text, form, runs)
+        found = inflected[form]
+        inside = bisect_left(found, d.term_span.end) - bisect_left(found, d.term_span.start)
+        if len(found) > inside:
+            return True
+    return False
+
+
+def _forms_of(term: str) -> list[str]:
+    """The ways a term may be written where it is used: as defined, with its spacing made regular ("Article
+    Fees" for "Article      Fees" in extracted text), without an optional plural ("Clinic" for "Clinic(s)"),
+    and in title case when it was defined in capitals for emphasis ("Deliverable" for "DELIVERABLE")."""
+    out = [term]
+    flat = " ".join(term.split())
+    for form in (flat, flat.replace("(s)", "").replace("(es)", ""), flat.title() if flat.isupper() else flat):
+        if form and form not in out:
+            out.append(form)
+    return out
 
 
 def _inflected_uses(text: str, term: str, runs: WordRuns | None = None) -> list[int]:
@@ -213,7 +264,7 @@ def _word_char(text: str, i: int) -> bool:
 def term_unused(ctx: Analysis, r: Rule) -> list[Finding]:
     text = ctx.text
     unused = [d for d in _definitions(ctx) if not d.uses]
-    heads = {WordRuns.first_run(d.term + suffix) for d in unused for suffix in _INFLECTED}
+    heads = {WordRuns.first_run(f + suffix) for d in unused for f in _forms_of(d.term) for suffix in _INFLECTED}
     runs = WordRuns(text, (h for h in heads if h is not None)) if unused else None
     inflected: dict[str, list[int]] = {}
     return [finding(ctx, r, d.term_span.start, d.term_span.end, f"\u201c{d.term}\u201d is defined but never used.")
@@ -234,18 +285,61 @@ def term_unused(ctx: Analysis, r: Rule) -> list[Finding]:
 )
 def term_used_before_definition(ctx: Analysis, r: Rule) -> list[Finding]:
     out = []
+    text = ctx.text
     sites = _sites(ctx)
+    spans: list[tuple[int, int]] = []
+    for a, b in sorted({(c.heading_span.start, c.heading_span.end) for c in ctx.doc.clauses if c.heading_span}):
+        if spans and a < spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(b, spans[-1][1]))
+        else:
+            spans.append((a, b))
+    headings = Regions(spans)
     for d in _definitions(ctx):
         if d.style != "parenthetical" or any(st != "parenthetical" for _, _, st in sites.get(d.term, ())):
             continue
-        early = [u for u in d.uses if u.end <= d.start]
+        early = [u for u in d.uses if u.end <= d.start and _counts_as_use(ctx, headings, u.start, u.end)]
+        if len(early) >= 5 and len(early) > 3 * (len(d.uses) - len(early)) and (
+                d.start > 0.8 * len(text) or _in_attachment(ctx, d.start)):
+            continue  # used throughout and "defined" in an exhibit or at the end: a restatement, not a slip
         if early:
             u = early[0]
-            out.append(finding(ctx, r, u.start, u.end, f"\u201c{d.term}\u201d is used {len(early)} time(s) before "
+            out.append(finding(ctx, r, u.start, u.end, f"\u201c{d.term}\u201d is used {times(len(early))} before "
                                "it is defined.", evidence=[Span(start=d.term_span.start, end=d.term_span.end,
                                                                 label="definition")]
                                + [Span(start=x.start, end=x.end, label="use") for x in early[1:]]))
     return out
+
+
+# After a use: "(as hereinafter defined)", "(defined below)": the reader is told the meaning comes later. Or a
+# section or page number: an entry of a table of contents or of an index of defined terms.
+_TOLD_LATER = re.compile(r"[\"\u201d]?\s*\(?\s*(?:as\s+)?(?:hereinafter|herein(?:after)?\s+)?(?:defined|described)\s+"
+                         r"(?:below|hereinafter|herein|in\s+(?:Section|Article|Clause|paragraph))|[\"\u201d]?\s*\(\s*as\s+"
+                         r"hereinafter\s+defined|[\"\u201d]?[ \t]+\d{1,3}(?:\.\d{1,3})*(?:\([a-z0-9]{1,3}\))*\.?(?=\s|$)",
+                         re.IGNORECASE)
+
+
+def _in_attachment(ctx: Analysis, pos: int) -> bool:
+    top = clause_index(ctx).top(pos)
+    return top is not None and top.id.split("-")[0].lower() in _ATTACHMENTS + ("signature",)
+
+
+def _counts_as_use(ctx: Analysis, headings: Regions, start: int, end: int) -> bool:
+    """A use the reader meets as a term: not in a heading, a table of contents, a running header or an index,
+    not announced as defined later, and not inside a longer capitalised name ("Advertising Fund fee")."""
+    text = ctx.text
+    if start in headings or in_uncertain(ctx, start) or _TOLD_LATER.match(text, end, end + 40):
+        return False
+    c = clause_index(ctx).at(start)
+    if c is not None and c.kind.value == "title":
+        return False  # the cover page names the parties and the deal before the preamble defines them
+    before = _NAME_BEFORE.search(text, max(0, start - 30), start)
+    return not (before and before.group(1) not in _DETERMINERS) and not re.match(r"\s+[A-Z]", text[end: end + 2])
+
+
+_NAME_BEFORE = re.compile(r"\b([A-Z][\w\-]*)\s+$")
+_DETERMINERS = {"The", "This", "That", "These", "Those", "Each", "Any", "All", "Such", "No", "A", "An", "Its", "Their",
+                "Our", "Your", "His", "Her", "Every", "Either", "Neither", "Both", "If", "In", "On", "Of", "For", "By",
+                "Upon", "With", "To", "As", "At", "From", "Under", "Unless", "When", "Where", "While", "And", "Or"}
 
 
 # Nouns that take no plural: "Confidential Informations" is always a slip.
