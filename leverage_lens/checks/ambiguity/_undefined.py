@@ -13,7 +13,7 @@ Every test is a set lookup or one scan of the text, so the whole is linear in th
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from ...analysis import Analysis
 
@@ -50,11 +50,13 @@ _BRACKETED = re.compile(r"\(the\s+(?P<t>[A-Z][\w\-]*(?:\s+[A-Z&][\w\-]*){0,4})\)
 _ANY_QUOTE = re.compile(r"[\"\u201c\u2018](?:the\s+)?(?P<t>[A-Z][\w\-]*)[\"\u201d\u2019]")
 # What may follow a term used as a noun: punctuation or a small word ("Products in the Territory, and"). A
 # capitalised word after it makes it part of a longer name ("Co-Branded Application"); a lower-case noun after
-# it makes it an adjective ("Medical officers", "the AcuForm technology").
+# it makes it an adjective ("Medical officers", "the AcuForm technology"), unless it is a participle or an
+# adjective that follows its noun ("Fees payable", "Losses incurred", "Products sold").
 _NOUN_END = re.compile(r"(?:['\u2019]s)?(?:\s*[.,;:)\]\"\u201d]|\s*$|\s+(?:of|to|in|for|and|or|by|with|from|under|as|at|on|"
                        r"shall|will|may|must|is|are|was|were|be|has|have|that|which|who|if|unless|until|than|hereunder|"
                        r"thereunder|herein|pursuant|upon|within|during|after|before|including|other|not|does|do|can|"
-                       r"would|should|could|set|described|referred|listed|attached|specified|identified|provided)\b)")
+                       r"would|should|could|set|described|referred|listed|attached|specified|identified|provided|payable|due|owing|"
+                       r"arising|resulting|thereof|hereof|hereto|thereto|[a-z]{2,}ed)\b)")
 # Defined in another document: "Closing (as defined in the Purchase Agreement)", "Shares shall have the meaning
 # given in the Credit Agreement". "As defined below" or "in Section 2" points into this contract and excuses
 # nothing.
@@ -65,7 +67,10 @@ _POINTER = re.compile(r"[\"\u201d]?,?\s*\(?\s*(?:as\s+(?:such\s+terms?\s+(?:is|a
                       r"Contract|Note|Licen[cs]e|Declaration|Articles)\b")
 _POINTER_HEAD = re.compile(r"\b(?P<t>[A-Z][\w\-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w\-]*){0,4})[\"\u201d]?\s*$")
 _THIS = re.compile(r"\b(?:this|these|the\s+within)[ \t]+$", re.IGNORECASE)
-_DETERMINER = re.compile(r"\b(?:the|such|any|each|all|said|no|other|its|their|every)[ \t]+$")
+_DETERMINER = re.compile(r"\b(?:[Tt]he|[Ss]uch|[Aa]ny|[Ee]ach|[Aa]ll|[Ss]aid|[Nn]o|[Oo]ther|[Ii]ts|[Tt]heir|[Ee]very)[ \t]+$")
+# A sentence that opens with a determiner and a capitalised phrase ("The Contract Price for each item",
+# "Each Recipient will"): the phrase after the determiner is a use as a noun, as in mid-sentence.
+_OPENING_DETERMINERS = {"The", "Each", "Such", "Any", "All", "No", "Every", "Said"}
 
 _STOP = {"The", "This", "That", "These", "Those", "Each", "Any", "All", "Such", "No", "In", "If", "On", "Upon",
          "For", "With", "By", "To", "Of", "At", "As", "And", "Or", "But", "Unless", "Whereas", "Section", "Sections",
@@ -73,25 +78,29 @@ _STOP = {"The", "This", "That", "These", "Those", "Each", "Any", "All", "Such", 
          "Clause", "Clauses", "Paragraph", "Party", "Parties", "Agreement", "Agreements", "Mr", "Ms", "Mrs", "Dr",
          "Inc", "Ltd", "LLC", "Page", "Note", "Notes", "Table", "Part", "Chapter", "Title", "Item", "Items",
          "Date", "Dated", "Name", "Address", "Attention", "Signature", "By", "Its", "Witness", "Whereof",
-         "Paragraphs", "List", "Force", "Right", "Certain", "Such", "Said", "Same", "Following", "Above", "Below"}
+         "Paragraphs", "List", "Right", "Certain", "Such", "Said", "Same", "Following", "Above", "Below"}
 # Adjectives that stand capitalised alone only as part of a term that follows ("Confidential" Information).
 _ADJECTIVES = {"Confidential", "Proprietary", "Other", "Additional", "Applicable", "Exclusive", "Non-Exclusive",
                "Material", "Initial", "Final", "Annual", "Mutual", "Joint", "Commercial", "General", "Special"}
-# Words of names of institutions, places, documents and offices: phrases with one are names, not terms of art.
+# Words that make a phrase a name wherever they stand: places, calendars, institutions' adjectives.
 _NAME_WORDS = {
-    "Act", "Code", "Court", "Courts", "State", "States", "Commission", "Bank", "Association",
-    "Corporation", "Company", "Inc", "Ltd", "LLC", "Street", "Avenue", "Road", "Suite", "Floor", "Department",
-    "Republic", "Kingdom", "Rules", "Regulation", "Regulations", "Exchange", "University",
-    "Institute", "County", "City", "Province", "Administration", "Agency", "Treasury", "Secretary", "President",
-    "Officer", "Director", "Directors", "Chairman", "Council", "Organization", "Union", "Nations", "Convention",
-    "Partners", "Group", "Holdings", "Trust", "America", "Guide", "Manual",
-    "Bureau", "Government", "Chamber", "Tariff", "Contract", "Statute", "Constitution",
-    "Federal", "National", "International", "Global", "Americas", "Europe", "Asia", "North", "South", "East",
-    "West", "Northern", "Southern", "Eastern", "Western", "Central", "General", "Chief", "Vice", "Senior",
+    "Republic", "Kingdom", "America", "Americas", "Europe", "Asia", "North", "South", "East", "West", "Northern",
+    "Southern", "Eastern", "Western", "Central", "Federal", "National", "International", "Global", "United",
     "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
     "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-    "English", "Internet", "Web", "Federal", "Securities", "Exchange", "Commerce", "Industry", "Netherlands",
-    "Philippines", "Bahamas", "Islands", "Emirates", "Union",
+    "English", "Internet", "Web", "Securities", "Netherlands", "Philippines", "Bahamas", "Islands", "Emirates",
+    "Nations", "Inc", "Ltd", "LLC", "Chief", "Vice", "Senior", "Supreme", "General",
+}
+# Words that make a phrase a name when they end it ("Securities Act", "Supreme Court", "Chief Executive
+# Officer", "Master Services Contract"); before another word they are ordinary words of a term of art
+# ("Contract Price", "Government Entity", "Court Order").
+_NAME_HEADS = {
+    "Act", "Code", "Court", "Courts", "State", "States", "Commission", "Bank", "Association", "Corporation",
+    "Company", "Street", "Avenue", "Road", "Suite", "Floor", "Department", "Rules", "Regulation", "Regulations",
+    "Exchange", "University", "Institute", "County", "City", "Province", "Administration", "Agency", "Treasury",
+    "Secretary", "President", "Officer", "Director", "Directors", "Chairman", "Council", "Organization", "Union",
+    "Convention", "Partners", "Group", "Holdings", "Trust", "Guide", "Manual", "Bureau", "Government", "Chamber",
+    "Tariff", "Contract", "Statute", "Constitution", "Commerce", "Industry", "Commonwealth", "Chair",
 }
 _FUNCTION = {"of", "and", "for", "&"}
 
@@ -125,14 +134,27 @@ def _mentioned_as_defined(text: str) -> set[str]:
     out = {" ".join(m.group("t").split()) for m in _QUOTED.finditer(text)}
     for pattern in (_BRACKETED, _QUOTED_DEFINED, _ABBREVIATED, _NAMED, _INDEXED):
         for m in pattern.finditer(text):
-            words = m.group("t").split()
-            out.update(" ".join(words[i:]) for i in range(len(words)))
+            out.update(_tails(m.group("t").split()))
     for m in _POINTER.finditer(text):
         head = _POINTER_HEAD.search(text, max(0, m.start() - 80), m.start() + (1 if text[m.start()] in "\"\u201d" else 0))
         if head:
-            words = head.group("t").split()
-            out.update(" ".join(words[i:]) for i in range(len(words)))  # any tail of the phrase
+            out.update(_tails(head.group("t").split()))
     return out
+
+
+def _headed_name(words: list[str]) -> bool:
+    """"Securities Act", "State of Ohio", "Reserve Bank of India": a name's head word last or before "of"."""
+    return words[-1] in _NAME_HEADS or words[-1].endswith("-") or any(
+        w in _NAME_HEADS and nxt in ("of", "for") for w, nxt in zip(words, words[1:]))
+
+
+def _tails(words: list[str]) -> Iterator[str]:
+    """The phrase and the tails a pattern's greedy start may have run into ("Each Statement of Work" for
+    "Statement of Work"): every tail of two words or more, and a last word alone only after small words
+    ("The Territory"), so "Forecast Territory" being defined does not excuse "Territory"."""
+    for i in range(len(words)):
+        if i == 0 or len(words) - i >= 2 or words[i - 1] in _FUNCTION or all(w in _STOP for w in words[:i]):
+            yield " ".join(words[i:])
 
 
 _LOWER_NEXT = re.compile(r"\s+[a-z]")
@@ -160,9 +182,13 @@ def undefined_terms(ctx: Analysis, defined: Iterable[str], names: Iterable[str],
     text = ctx.text
     uses: dict[str, list[int]] = {}
     for m in _PHRASE.finditer(text):
-        if not _LOWER_BEFORE.search(text, max(0, m.start() - 24), m.start()):
+        phrase, start = m.group(0), m.start()
+        head, _, rest = phrase.partition(" ")
+        if head in _OPENING_DETERMINERS and rest[:1].isupper():
+            phrase, start = rest, start + len(head) + 1
+        elif not _LOWER_BEFORE.search(text, max(0, start - 24), start):
             continue  # the first word of a sentence, a heading, a list of names: capitals mean nothing there
-        uses.setdefault(m.group(0), []).append(m.start())
+        uses.setdefault(phrase, []).append(start)
     known: set[str] = set()
     for t in defined:
         known.update(_forms(" ".join(t.split())))
@@ -178,7 +204,7 @@ def undefined_terms(ctx: Analysis, defined: Iterable[str], names: Iterable[str],
         if len(starts) < (single_min if len(content) == 1 else multi_min):
             continue
         if words[0] in _STOP or (len(words) == 1 and phrase in _ADJECTIVES) or any(
-                w in _NAME_WORDS or w.lower() in name_words for w in content):
+                w in _NAME_WORDS or w.lower() in name_words for w in content) or _headed_name(words):
             continue
         if _forms(phrase) & known:
             continue

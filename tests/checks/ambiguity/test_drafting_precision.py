@@ -168,3 +168,51 @@ def test_enrichment_lists_every_definition_site_while_find_definitions_keeps_the
     assert sites == [("Services", "quoted", "means"), ("Support", "means", "means"),
                      ("Services", "parenthetical", '(the "Services")')]
     assert [d.term for d in find_definitions(text)] == ["Services", "Support"]
+
+
+_DEFS = P + '1. Definitions. "Term" means one year. "Fees" means the price. "Goods" means widgets. '
+
+
+def test_deleted_definition_is_found_through_uses_that_open_sentences_and_terms_made_of_name_words():
+    opening = (_DEFS + "2. Price. The Contract Price is fixed. 3. Review. The Contract Price is reviewed yearly. "
+               "4. Cap. Supplier may not raise the Contract Price.")
+    assert [f.quote for f in run("ambiguity.term_undefined", opening)] == ["Contract Price"]
+    ordinary = (_DEFS + "2. Approvals. Supplier obtains approvals from each Government Entity. 3. Notices. "
+                "Supplier tells any Government Entity of the sale. 4. Audits. Supplier lets such Government Entity, "
+                "on request, inspect the Goods.")
+    assert [f.quote for f in run("ambiguity.term_undefined", ordinary)] == ["Government Entity"]
+
+
+def test_names_of_laws_and_places_are_not_undefined_terms():
+    text = (_DEFS + "2. Law. This is governed by the laws of the State of Ohio. 3. Courts. Courts in the State of "
+            "Ohio decide. 4. Venue. Suits go to the State of Ohio. 5. Securities. Supplier complies with the "
+            "Securities Exchange Act. 6. Filings. Supplier files under the Securities Exchange Act. 7. Reports. "
+            "Reports follow the Securities Exchange Act.")
+    assert not run("ambiguity.term_undefined", text)
+
+
+def test_a_term_followed_by_a_participle_is_used_as_a_noun():
+    text = (_DEFS + "2. Payment. Customer pays the Service Charges invoiced for the service. 3. Late. Any Service "
+            "Charges unpaid bear interest. 4. Taxes. Customer pays the Service Charges payable without other "
+            "charges.")
+    assert [f.quote for f in run("ambiguity.term_undefined", text)] == ["Service Charges"]
+
+
+def test_defining_a_longer_term_does_not_excuse_its_last_word_alone():
+    text = (P + '1. Definitions. "Term" means one year. "Fees" means the price. "Forecast Territory" means Canada. '
+            "2. Sales. Customer sells in the Territory. 3. Ads. Customer advertises in the Territory. 4. Stock. "
+            "Customer keeps stock in the Territory; no other territory is granted.")
+    assert [f.quote for f in run("ambiguity.term_undefined", text)] == ["Territory"]
+
+
+def test_extensions_scoped_definitions_and_roles_are_not_second_definitions():
+    from leverage_lens.checks.ambiguity.defined_terms import definition_sites
+
+    text = (P + '1. Definitions. "Confidential Information" means secrets. "Losses" means costs. 2. Scope. '
+            '"Confidential Information" shall include drawings. 3. Claims. For purposes of this Section 3, '
+            '"Losses" means costs and fees. 4. Notice. A party claiming (an "Indemnified Party") gives notice.')
+    styles = {(t, st) for t, _, _, st in definition_sites(text)}
+    assert ("Confidential Information", "extension") in styles
+    assert ("Losses", "scoped") in styles
+    assert ("Indemnified Party", "role") in styles
+    assert not run("ambiguity.term_defined_twice", text)
