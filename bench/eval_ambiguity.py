@@ -216,7 +216,12 @@ def _before_definition(doc: Document, rng: random.Random) -> tuple[str, list[tup
              and all(st == "parenthetical" for _, _, st in sites.get(d.term, ()))]
     rng.shuffle(cands)
     for d in cands:
-        cuts = [m.start() for m in _SENT_END.finditer(doc.text, 0, d.start)]
+        # issue 14: an edit adds a use in an earlier clause of the body (not the preamble or the recitals, which
+        # tell the story before the terms are defined, nor the clause that holds the definition)
+        home = next((c for c in doc.clauses if c.level == 0 and c.start <= d.start < c.end), None)
+        body = [c for c in doc.clauses if c.level == 0 and c.kind.value == "section" and c.number
+                and home is not None and c.end <= home.start]
+        cuts = [m.start() for c in body for m in _SENT_END.finditer(doc.text, c.start, c.end)]
         if cuts:
             at = rng.choice(cuts)
             s = f"The {d.term} shall be kept in confidence."
@@ -418,15 +423,17 @@ INJECTIONS: dict[str, tuple[str, Injector]] = {
     "words/digits mismatch": ("ambiguity.number_words_digits_mismatch", _sentence(_mismatch)),
     "impossible date": ("ambiguity.impossible_date", _sentence(_bad_date)),
     "days unqualified": ("ambiguity.days_unqualified", _sentence(
-        lambda r: f"Supplier shall deliver the report within {r.choice([5, 10, 15, 30])} days after each quarter.")),
+        lambda r: f"Supplier shall deliver the report within {r.choice([5, 7, 10, 15])} days after each quarter.")),
     "period without start": ("ambiguity.period_without_start", _sentence(
         lambda r: f"Supplier shall deliver the final report within {r.choice([5, 10, 15, 30])} days.")),
-    "and/or": ("ambiguity.and_or", _sentence(lambda r: "Notices may be sent by courier and/or email.")),
+    "and/or": ("ambiguity.and_or", _sentence(  # issue 14: the rule reads and/or between names and terms
+        lambda r: r.choice(["Supplier and/or Customer may extend the Term.",
+                            "The Licensor and/or its Affiliates shall deliver the Materials."]))),
     "mixed efforts": ("ambiguity.mixed_efforts", _sentence(
         lambda r: "Supplier shall use best efforts to deliver and reasonable efforts to install the goods.")),
     "vague standard": ("ambiguity.vague_standard", _sentence(
         lambda r: f"Supplier shall {r.choice(['promptly', 'forthwith', 'as soon as practicable'])} "
-        "inform the other party of any change.")),
+        "replace any defective goods.")),  # issue 14: the rule reads duties whose timing matters
     "obligation without actor": ("ambiguity.obligation_without_actor", _sentence(
         lambda r: r.choice(["The costs of any product recall shall be borne as incurred.",
                             "Complete records of all shipments shall be kept for five years."]))),

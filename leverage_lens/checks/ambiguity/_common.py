@@ -89,7 +89,7 @@ def grouped(ctx: Analysis, r: Rule, hits: Iterable[tuple[int, int, str]], *, mes
     document with ``per="document"`` -- the first occurrence quoted and the others kept as evidence, so a word
     used forty times yields one finding. Hits in uncertain stretches (tables of contents, running headers,
     redaction notices) are dropped. ``suggestion`` may be chosen per key (a function of the key)."""
-    from ._health import in_uncertain
+    from ._uncertain import in_uncertain
 
     idx = clause_index(ctx)
     groups: dict[tuple[str | None, str], list[tuple[int, int]]] = {}

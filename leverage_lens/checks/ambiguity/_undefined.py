@@ -65,6 +65,9 @@ _POINTER = re.compile(r"[\"\u201d]?,?\s*\(?\s*(?:as\s+(?:such\s+terms?\s+(?:is|a
                       r"(?:the|that|such|each|any)\s+(?!Agreement\b)(?:[A-Z][\w\-]*\s+){0,5}(?:Agreements?|Plan|Act|"
                       r"Indenture|Code|Regulations?|Rules|Certificate|Charter|Bylaws|Prospectus|Statement|Policy|Lease|"
                       r"Contract|Note|Licen[cs]e|Declaration|Articles)\b")
+_LINE_LABEL = re.compile(r"^[ \t]*(?P<t>[A-Z][\w\-]*(?:[ ](?:of[ ]|and[ ]|for[ ]|&[ ])?[A-Z][\w\-]*){0,4})[ \t]*$",
+                         re.MULTILINE)
+_TITLE_WORDS = re.compile(r"[A-Z][\w\-]*(?:[ ]+[A-Z][\w\-]*)*")
 _POINTER_HEAD = re.compile(r"\b(?P<t>[A-Z][\w\-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w\-]*){0,4})[\"\u201d]?\s*$")
 _THIS = re.compile(r"\b(?:this|these|the\s+within)[ \t]+$", re.IGNORECASE)
 _DETERMINER = re.compile(r"\b(?:[Tt]he|[Ss]uch|[Aa]ny|[Ee]ach|[Aa]ll|[Ss]aid|[Nn]o|[Oo]ther|[Ii]ts|[Tt]heir|[Ee]very)[ \t]+$")
@@ -89,7 +92,8 @@ _NAME_WORDS = {
     "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
     "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
     "English", "Internet", "Web", "Securities", "Netherlands", "Philippines", "Bahamas", "Islands", "Emirates",
-    "Nations", "Inc", "Ltd", "LLC", "Chief", "Vice", "Senior", "Supreme", "General",
+    "Nations", "Inc", "Ltd", "LLC", "Chief", "Vice", "Senior", "Supreme", "General", "York", "Jersey", "Mexico",
+    "Hampshire", "Island", "Columbia", "Virginia", "Carolina", "Dakota",
 }
 # Words that make a phrase a name when they end it ("Securities Act", "Supreme Court", "Chief Executive
 # Officer", "Master Services Contract"); before another word they are ordinary words of a term of art
@@ -135,6 +139,11 @@ def _mentioned_as_defined(text: str) -> set[str]:
     for pattern in (_BRACKETED, _QUOTED_DEFINED, _ABBREVIATED, _NAMED, _INDEXED):
         for m in pattern.finditer(text):
             out.update(_tails(m.group("t").split()))
+    # A heading or a key-terms row standing alone on its line ("Cover Terms", "Security Policy"): the uses point
+    # to that part of the document; and the words of the document's title ("Action by Written Consent").
+    out.update(" ".join(m.group("t").split()) for m in _LINE_LABEL.finditer(text))
+    title = "\n".join(line for line in text[:300].strip().split("\n", 2)[:2] if len(line) <= 120)
+    out.update(" ".join(m.group(0).split()) for m in _TITLE_WORDS.finditer(title))
     for m in _POINTER.finditer(text):
         head = _POINTER_HEAD.search(text, max(0, m.start() - 80), m.start() + (1 if text[m.start()] in "\"\u201d" else 0))
         if head:

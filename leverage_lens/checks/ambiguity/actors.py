@@ -16,7 +16,7 @@ from ...analysis import Analysis
 from ...model import Finding
 from ..registry import Rule, rule
 from ._common import ACTORS, finding
-from ._health import in_uncertain
+from ._uncertain import in_uncertain
 
 # Participles of actions someone must perform.
 _ACTION = (

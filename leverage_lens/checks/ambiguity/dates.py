@@ -99,16 +99,22 @@ def day_defined(ctx: Analysis) -> bool:
     return False
 
 
+#: The longest period, in days, for which business or calendar days is worth settling.
+SHORT_PERIOD = 15
+
+
 @rule(
     "ambiguity.days_unqualified",
     kind="ambiguity",
-    description="A deadline counted in \u201cdays\u201d without saying business or calendar days, in a "
-    "contract that does not define \u201cday\u201d. One finding per contract, every such deadline kept as "
-    "evidence.",
+    description="A short deadline (15 days or less) counted in \u201cdays\u201d without saying business or calendar "
+    "days, in a contract that does not define \u201cday\u201d: over a weekend and a holiday, five days can mean a "
+    "week or more. One finding per contract, every unqualified deadline kept as evidence; a contract whose periods "
+    "are all longer is not reported (the difference is small, and calendar days the usual reading).",
     severity="low", category=DATES,
     suggestion="say \u201cbusiness days\u201d or \u201ccalendar days\u201d, or define \u201cday\u201d once",
-    fires_on=("1. Payment. Customer shall pay each invoice within 30 days after receipt.",),
-    quiet_on=("1. Payment. Customer shall pay each invoice within 30 business days after receipt.",
+    fires_on=("1. Payment. Customer shall pay each invoice within 10 days after receipt.",),
+    quiet_on=("1. Payment. Customer shall pay each invoice within 10 business days after receipt.",
+              "1. Payment. Customer shall pay each invoice within 30 days after receipt.",
               '1. Definitions. "Day" means a calendar day. 2. Payment. Customer shall pay within 30 days after '
               "receipt."),
 )
@@ -117,10 +123,15 @@ def days_unqualified(ctx: Analysis, r: Rule) -> list[Finding]:
         return []
     text = ctx.text
     hits = []
+    short = False
     for m in _DAYS_WORD.finditer(text):
         b = _PERIOD_BEFORE.search(text, max(0, m.start() - 70), m.start())
         if b is not None:
             hits.append((b.start(), m.end(), "days"))
+            n = re.search(r"\d+", b.group("n"))
+            short = short or (n is not None and int(n.group(0)) <= SHORT_PERIOD)
+    if not short:
+        return []  # 30 or 60 days: weekends and holidays move the end by little, and calendar days is the usual reading
     return grouped(ctx, r, hits, per="document", message="Deadlines are counted in days without saying business "
                    "or calendar days ({times}), and the contract does not define \u201cday\u201d.")
 

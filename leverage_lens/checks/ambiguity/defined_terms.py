@@ -20,11 +20,11 @@ from ...analysis import Analysis
 from ...enrich.definitions import definition_sites as _enrich_sites
 from ...model import Clause, Definition, Finding, Span
 from ..registry import Rule, rule
-from ._common import DEFINED_TERMS, clause_index, finding, times
-from ._health import in_uncertain
+from ._common import DEFINED_TERMS, ClauseIndex, clause_index, finding, times
 from ._index import FollowingClause, Regions, any_within
 from ._phrases import WordRuns
-from ._undefined import undefined_terms
+from ._uncertain import in_uncertain
+from ._undefined import lower_vocabulary, undefined_terms
 from ._variants import case_variants, misspellings, not_a_slip
 
 _P = 'This Agreement is between Acme Inc. ("Supplier") and Beta LLC ("Customer"). '
@@ -255,7 +255,9 @@ def _word_char(text: str, i: int) -> bool:
 @rule(
     "ambiguity.term_unused",
     kind="ambiguity",
-    description="A term is defined but never used.",
+    description="A term is defined in the body of the contract but never used: often the clause that used it "
+    "was deleted. Not reported: names given in the preamble and recitals to tell the story, and a term used "
+    "only in lower case.",
     severity="low", category=DEFINED_TERMS,
     suggestion="delete the unused definition (or use the term where it was meant)",
     fires_on=('1. Definitions. "Territory" means Canada. 2. Scope. Supplier shall provide the Services.',),
@@ -267,8 +269,19 @@ def term_unused(ctx: Analysis, r: Rule) -> list[Finding]:
     heads = {WordRuns.first_run(f + suffix) for d in unused for f in _forms_of(d.term) for suffix in _INFLECTED}
     runs = WordRuns(text, (h for h in heads if h is not None)) if unused else None
     inflected: dict[str, list[int]] = {}
-    return [finding(ctx, r, d.term_span.start, d.term_span.end, f"\u201c{d.term}\u201d is defined but never used.")
-            for d in _definitions(ctx) if not _used(text, d, inflected, runs)]
+    vocab = lower_vocabulary(ctx)
+    index = clause_index(ctx)
+    out = []
+    for d in unused:
+        c = index.at(d.term_span.start)
+        if c is not None and c.kind.value in ("title", "preamble", "recital"):
+            continue  # named to tell the story ("WHEREAS, Seller owns the Hertz System"): harmless if unused
+        if " " not in d.term and d.term.lower() in vocab:
+            continue  # used in lower case ("the majority-in-interest"): a variant, not an unused definition
+        if not _used(text, d, inflected, runs):
+            out.append(finding(ctx, r, d.term_span.start, d.term_span.end,
+                               f"\u201c{d.term}\u201d is defined but never used."))
+    return out
 
 
 @rule(
@@ -294,10 +307,16 @@ def term_used_before_definition(ctx: Analysis, r: Rule) -> list[Finding]:
         else:
             spans.append((a, b))
     headings = Regions(spans)
+    names = {n for p in ctx.parties for n in (p.name, *p.aliases, *([p.role] if p.role else []))}
+    index = clause_index(ctx)
     for d in _definitions(ctx):
         if d.style != "parenthetical" or any(st != "parenthetical" for _, _, st in sites.get(d.term, ())):
             continue
-        early = [u for u in d.uses if u.end <= d.start and _counts_as_use(ctx, headings, u.start, u.end)]
+        if d.term in names:
+            continue  # a party's short name: the preamble and the signature lines name the party anyway
+        home = index.top(d.start)
+        early = [u for u in d.uses if u.end <= d.start and _counts_as_use(ctx, headings, u.start, u.end)
+                 and not _defining_words(text, u.end, d.start) and not _same_clause(index, home, u.start)]
         if len(early) >= 5 and len(early) > 3 * (len(d.uses) - len(early)) and (
                 d.start > 0.8 * len(text) or _in_attachment(ctx, d.start)):
             continue  # used throughout and "defined" in an exhibit or at the end: a restatement, not a slip
@@ -312,7 +331,7 @@ def term_used_before_definition(ctx: Analysis, r: Rule) -> list[Finding]:
 
 # After a use: "(as hereinafter defined)", "(defined below)": the reader is told the meaning comes later. Or a
 # section or page number: an entry of a table of contents or of an index of defined terms.
-_TOLD_LATER = re.compile(r"[\"\u201d]?\s*\(?\s*(?:as\s+)?(?:hereinafter|herein(?:after)?\s+)?(?:defined|described)\s+"
+_TOLD_LATER = re.compile(r"[\"\u201d]?,?\s*\(?\s*(?:as\s+)?(?:hereinafter|herein(?:after)?\s+)?(?:defined|described)\s+"
                          r"(?:below|hereinafter|herein|in\s+(?:Section|Article|Clause|paragraph))|[\"\u201d]?\s*\(\s*as\s+"
                          r"hereinafter\s+defined|[\"\u201d]?[ \t]+\d{1,3}(?:\.\d{1,3})*(?:\([a-z0-9]{1,3}\))*\.?(?=\s|$)",
                          re.IGNORECASE)
@@ -330,10 +349,28 @@ def _counts_as_use(ctx: Analysis, headings: Regions, start: int, end: int) -> bo
     if start in headings or in_uncertain(ctx, start) or _TOLD_LATER.match(text, end, end + 40):
         return False
     c = clause_index(ctx).at(start)
-    if c is not None and c.kind.value == "title":
-        return False  # the cover page names the parties and the deal before the preamble defines them
+    if c is not None and c.kind.value in ("title", "preamble", "recital", "signature"):
+        return False  # the cover page, preamble and recitals tell the story before the body defines its terms
+    if _IN_LONGER_NAME_BEFORE.search(text, max(0, start - 40), start) or _IN_LONGER_NAME_AFTER.match(text, end):
+        return False  # "Separation and Distribution Agreement", "Board of Directors": another, longer name
     before = _NAME_BEFORE.search(text, max(0, start - 30), start)
     return not (before and before.group(1) not in _DETERMINERS) and not re.match(r"\s+[A-Z]", text[end: end + 2])
+
+
+def _same_clause(index: ClauseIndex, home: Clause | None, pos: int) -> bool:
+    """Used in the clause that defines it: the reader meets the definition a few lines on."""
+    top = index.top(pos)
+    return home is not None and top is not None and top.id == home.id
+
+
+def _defining_words(text: str, end: int, definition_start: int) -> bool:
+    """The use is the name the definition brackets ('Autoliv ASP, Inc. ("Autoliv ASP")'): it runs up to the
+    definition within the same sentence."""
+    return definition_start - end <= 150 and not re.search(r"[.;]\s", text[end:definition_start])
+
+
+_IN_LONGER_NAME_BEFORE = re.compile(r"\b[A-Z][\w\-]*\s+(?:and|&|of|for)\s+$")
+_IN_LONGER_NAME_AFTER = re.compile(r"\s+(?:of|and|&)\s+[A-Z]")
 
 
 _NAME_BEFORE = re.compile(r"\b([A-Z][\w\-]*)\s+$")
@@ -441,7 +478,7 @@ def _is_slip(cand: str, want: str, defined: set[str]) -> bool:
 
 _REFERS_ELSEWHERE = re.compile(
     r"(?:capitali[sz]ed\s+terms?|terms\s+(?:used\s+)?(?:but\s+)?not\s+(?:otherwise\s+)?defined|"
-    r"defined\s+terms?)[^.]{0,160}\b(?:meaning|meanings|defined|definitions?)\b[^.]{0,60}\b(?:in|under)\b",
+    r"defined\s+terms?)[^.]{0,160}\b(?:meaning|meanings|defined|definitions?)\b[^.]{0,60}\b(?:in|under|on)\b",
     re.IGNORECASE,
 )
 

@@ -12,9 +12,9 @@ import re
 from ...analysis import Analysis
 from ...model import Finding, Span
 from ..registry import Rule, rule
-from ._common import LEFTOVERS, finding, grouped
-from ._health import in_uncertain
+from ._common import LEFTOVERS, clause_index, finding, grouped
 from ._index import Regions, line_index
+from ._uncertain import in_uncertain
 
 # Candidates found by patterns that start with a literal character (fast), then classified.
 _BRACKETED = re.compile(r"\[[^\[\]\n]{0,80}\]|\{[^{}\n]{1,42}\}|<<[^<>\n]{1,40}>>|\(\s*[\u25cf\u2022\u25aa]\s*\)")
@@ -148,17 +148,39 @@ def placeholder(ctx: Analysis, r: Rule) -> list[Finding]:
         if not _in_form(ctx, m.start()):
             hits.append((m.start(), m.end(), m.group(0)))
     # A template's merge fields ("{employee_name}", "{IF has_pilot} ... {END-IF}"): three or more make it a form.
+    # Its control tags ("{IF ...}", "{END-FOR ...}") steer the template and are not fields anyone fills in.
     fields = [(m.start(), m.end(), m.group(0)) for m in _MERGE_FIELD.finditer(text)]
     if len(fields) >= 3:
         hits.extend(fields)
-    hits = sorted(set(hits))
-    if _is_form(hits):
+    form = _is_form(sorted(set(hits)))  # control tags count towards a template, but are not reported
+    hits = sorted(h for h in set(hits) if not _CONTROL_TAG.match(h[2]) and not _at_signature(ctx, h[0]))
+    if form and hits:
         return _one_for_the_form(ctx, r, hits, "placeholders")
     return grouped(ctx, r, hits, message="Placeholder \u201c{term}\u201d was never filled in ({times} in this "
                    "section).")
 
 
 _FORM_KEYS = 8
+_FIELD_LABEL = re.compile(r"\b(?:by|name|title|its|signature|print(?:ed)?\s+name)\s*:\s*$", re.IGNORECASE)
+_TICKED_BOX = re.compile(r"\[\s*[xX\u2713\u2714]\s*\]")
+_SIGNED = re.compile(r"/s/[^\n_]{0,40}$")
+_SIGNED_AFTER = re.compile(r"\s*/s/")
+_CONTROL_TAG = re.compile(r"\{(?:IF|END-IF|FOR|END-FOR|ELSE)\b")
+# Where a signature block starts: fields there ("By: [name]", "[title]") are filled in at signature.
+_WITNESS = re.compile(r"\bIN\s+WITNESS\s+WHEREOF\b|\bSignature\s+page\s+follows\b", re.IGNORECASE)
+
+
+def _at_signature(ctx: Analysis, pos: int) -> bool:
+    """Inside a signature block: a clause the parser calls one, a field after a signature label on its line
+    ("By: [name]"), or the lines after "IN WITNESS WHEREOF" (within a few hundred characters)."""
+    text = ctx.text
+    c = clause_index(ctx).at(pos)
+    if c is not None and c.kind.value == "signature":
+        return True
+    if _FIELD_LABEL.search(text, max(0, pos - 20), pos):
+        return True
+    w = _WITNESS.search(text, max(0, pos - 400), pos)
+    return w is not None
 _MERGE_FIELD = re.compile(r"\{(?:[a-z_$][\w.$]*|(?:IF|END-IF|FOR|END-FOR|ELSE)\b[^{}\n]{0,60})\}")
 
 
@@ -204,9 +226,14 @@ def blank(ctx: Analysis, r: Rule) -> list[Finding]:
                 hits.append((m.start(), m.end(), "XX"))
     lines = line_index(ctx)
     rules: dict[tuple[int, int], bool] = {}  # per line: only underscores and spaces (a rule, a signature line)
+    ticked = _TICKED_BOX.search(text) is not None
     for m in _BLANK.finditer(text):
         if _SIGNATURE_LABEL.search(text, max(0, m.start() - 60), m.start()):
             continue
+        if _SIGNED.search(text, max(0, m.start() - 50), m.start()) or _SIGNED_AFTER.match(text, m.end()):
+            continue  # the underscores of a signature line around a conformed signature ("By____/s/ J. Doe____")
+        if ticked and m.group(0)[0] == "[" and "_" not in m.group(0):
+            continue  # a form that ticks its boxes ("[ x ] Worldwide [ ] {territory}"): "[ ]" is a box left blank
         n = m.end() - m.start()
         if n >= 60:
             continue  # a horizontal rule, not a blank to fill

@@ -15,7 +15,8 @@ from ...analysis import Analysis
 from ...model import Finding
 from ..registry import Rule, rule
 from ._common import LEFTOVERS, clause_index, finding
-from ._health import gate, in_uncertain
+from ._health import gate
+from ._uncertain import in_uncertain
 
 # A heading-like number: at a line start, after a sentence, after a redaction ("[ * * * ] 4. MANUFACTURE") or
 # after a line break flattened to spaces. Page footers ("44    CONFIDENTIAL  Page 6") are not headings, but

@@ -26,18 +26,30 @@ def _scan(ctx: Analysis, low_pattern: re.Pattern[str], ci_pattern: re.Pattern[st
     return low_pattern.finditer(low) if low is not None else ci_pattern.finditer(ctx.text)
 
 
+# A name or a defined term on each side ("XLI and/or WCC may cancel", "VNBZ and/or ANRA"): who acts, who is
+# bound or covered. Between verbs and common nouns ("use and/or disclose", "products and/or services") either
+# reading gives the same result, and a hand review found those not worth a reader's time.
+_NAME_BEFORE = re.compile(r"\b[A-Z][\w\-.&]*[ \t]*$")
+_NAME_AFTER = re.compile(r"[ \t]*(?:its\s+|their\s+)?[A-Z][\w\-]")
+
+
 @rule(
     "ambiguity.and_or",
     kind="ambiguity",
-    description="\u201cand/or\u201d: courts have read it both ways. One finding per contract, every use kept as "
-    "evidence.",
+    description="\u201cand/or\u201d between names or defined terms (\u201cXLI and/or WCC may cancel\u201d): who "
+    "acts, who is bound? Courts have read it both ways. One finding per contract, every such use kept as evidence; "
+    "\u201cand/or\u201d between verbs or common nouns (\u201cuse and/or disclose\u201d), where either reading gives the "
+    "same result, is not reported.",
     severity="low", category=STANDARDS,
     suggestion="write \u201cA or B or both\u201d, or \u201cA and B\u201d, whichever is meant",
-    fires_on=("1. Notices. Notice may be given by mail and/or email.",),
-    quiet_on=("1. Notices. Notice may be given by mail or email, or both.",),
+    fires_on=("1. Termination. Supplier and/or Customer may terminate on notice.",),
+    quiet_on=("1. Termination. Supplier or Customer, or both, may terminate on notice.",
+              "1. Notices. Notice may be given by mail and/or email."),
 )
 def and_or(ctx: Analysis, r: Rule) -> list[Finding]:
-    hits = [(m.start(), m.end(), "and/or") for m in _scan(ctx, _AND_OR_LOW, _AND_OR)]
+    text = ctx.text
+    hits = [(m.start(), m.end(), "and/or") for m in _scan(ctx, _AND_OR_LOW, _AND_OR)
+            if _NAME_BEFORE.search(text, max(0, m.start() - 40), m.start()) and _NAME_AFTER.match(text, m.end())]
     return grouped(ctx, r, hits, per="document",
                    message="\u201cand/or\u201d is used {times}: each can be read as \u201cand\u201d or as \u201cor\u201d.")
 
@@ -109,6 +121,15 @@ _DUTY_BEFORE = re.compile(r"\b(?:shall|will|must|agrees?\s+to|undertakes?\s+to|(
 _TIMELY_ADJECTIVE = re.compile(r"\s+(?:and\s+\w+\s+)?(?:payment|notice|delivery|filing|performance|manner|basis|"
                                r"fashion|submission|completion|receipt|response|written|objection|cure|[a-z]+(?:ion|ment|ance|ence)s?)\b")
 
+# Duties whose timing is worth a deadline in negotiation: paying, delivering, putting right, deleting data, and
+# telling of a breach. Two hand reviews found "promptly return the materials", "promptly notify of any claim",
+# "respond as soon as practicable" and "perform in a timely manner" accepted as written nearly always.
+_TIMED_DUTY = re.compile(r"\b(?:pay|paid|repay|refund|reimburse|remit|credit|deliver|ship|supply|replace|repair|"
+                         r"correct|cure|remedy|rectify|fix|restore|re-?perform|delete|erase|destroy|purge|"
+                         r"(?:notify|inform|tell|advise|report|notice)\b[^.;]{0,80}\b(?:security|data|personal|"
+                         r"privacy)\s+(?:incident|breach)|(?:notify|inform|report)\b[^.;]{0,60}\bunauthori[sz]ed)",
+                         re.IGNORECASE)
+
 #: The deadline to ask for, by the word matched: each says what to add to that word.
 _ASK = {
     "promptly": "add a deadline: \u201cpromptly, and in any event within five business days\u201d",
@@ -131,17 +152,22 @@ def _ask(word: str) -> str:
 @rule(
     "ambiguity.vague_standard",
     kind="ambiguity",
-    description="A duty paced by a word with no measure (\u201cshall promptly notify\u201d, \u201cas soon as "
+    description="A duty whose timing matters -- to pay, deliver, replace, repair or cure, delete data, or tell of a "
+    "security breach -- paced by a word with no measure (\u201cshall promptly replace\u201d, \u201cas soon as "
     "practicable\u201d, \u201cwithin a reasonable time\u201d, \u201cforthwith\u201d): when is it late? One finding "
-    "per word in the whole contract, every use kept as evidence; a word with a deadline beside it (\u201cand in "
-    "any event within 5 days\u201d), a condition (\u201ctimely payment\u201d) and settled standards "
-    "(\u201cmaterial\u201d, \u201csubstantially all\u201d, \u201cfrom time to time\u201d) are not reported.",
+    "per word in the whole contract, every use kept as evidence. Not reported: a word with a deadline beside it "
+    "(\u201cand in any event within 5 days\u201d), a condition (\u201ctimely payment\u201d), the pace of notices, "
+    "responses and returns of papers (\u201cpromptly notify\u201d, \u201cpromptly return\u201d: accepted as written "
+    "nearly always) and settled standards (\u201cmaterial\u201d, \u201csubstantially all\u201d, \u201cfrom time to "
+    "time\u201d).",
     severity="low", category=STANDARDS,
     suggestion="add a deadline in days after a stated event",
-    fires_on=("1. Notices. Supplier shall promptly notify Customer of any defect.",
-              "1. Returns. Customer shall return the samples as soon as practicable."),
-    quiet_on=("1. Notices. Supplier shall promptly, and in any event within 5 days, notify Customer of any "
-              "defect.", "1. Breach. Either party may terminate for material breach.",
+    fires_on=("1. Defects. Supplier shall promptly replace any defective goods.",
+              "1. Refunds. Supplier shall refund the deposit as soon as practicable.",
+              "1. Security. Provider shall promptly notify Customer of any security incident."),
+    quiet_on=("1. Defects. Supplier shall promptly, and in any event within 5 days, replace any defective goods.",
+              "1. Breach. Either party may terminate for material breach.",
+              "1. Returns. On termination, Employee shall promptly return all documents of the Company.",
               "1. Fees. If Customer fails to make timely payment, Supplier may suspend the service.",
               "1. Prices. Supplier may change its prices from time to time."),
 )
@@ -157,8 +183,11 @@ def vague_standard(ctx: Analysis, r: Rule) -> list[Finding]:
         if _MEASURE.search(m.group("tail")) or _MEASURE.search(text, max(0, a - 40), a):
             continue
         s, _ = ctx.sentence_bounds(a)
-        if not _DUTY_BEFORE.search(text, max(s, a - 160), a):
+        duty = _DUTY_BEFORE.search(text, max(s, a - 160), a)
+        if not duty:
             continue
+        if not _TIMED_DUTY.search(text, duty.start(), m.end("tail")):
+            continue  # the pace of a notice, a response or a return of papers: accepted as written
         hits.append((a, m.end("w"), w))
     return grouped(ctx, r, hits, per="document", suggestion=_ask,
                    message="\u201c{term}\u201d paces a duty without a deadline ({times} in this contract).")

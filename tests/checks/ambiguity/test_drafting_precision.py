@@ -128,9 +128,9 @@ def test_year_anchored_date_scan_finds_what_the_plain_pattern_finds():
 
 
 def test_days_definition_is_found_wherever_it_sits():
-    assert not run("ambiguity.days_unqualified", '1. Pay. Customer pays within 30 days after receipt. 2. Defs. '
+    assert not run("ambiguity.days_unqualified", '1. Pay. Customer pays within 10 days after receipt. 2. Defs. '
                    'All references to "days" shall refer to calendar days.')
-    assert run("ambiguity.days_unqualified", "1. Pay. Customer pays within 30 days after receipt. 2. Days. "
+    assert run("ambiguity.days_unqualified", "1. Pay. Customer pays within 10 days after receipt. 2. Days. "
                "Holidays are listed in Exhibit A.")
 
 
@@ -216,3 +216,67 @@ def test_extensions_scoped_definitions_and_roles_are_not_second_definitions():
     assert ("Losses", "scoped") in styles
     assert ("Indemnified Party", "role") in styles
     assert not run("ambiguity.term_defined_twice", text)
+
+
+def test_long_day_periods_are_not_worth_a_business_or_calendar_question():
+    assert not run("ambiguity.days_unqualified", "1. Pay. Customer pays within 30 days after receipt. 2. Notice. "
+                   "Either party may end this on 60 days' notice.")
+    found = run("ambiguity.days_unqualified", "1. Pay. Customer pays within 30 days after receipt. 2. Defects. "
+                "Customer reports defects within 5 days after delivery.")
+    assert len(found) == 1 and len(found[0].evidence) == 1
+
+
+def test_and_or_between_common_words_is_quiet_but_between_names_is_reported():
+    assert not run("ambiguity.and_or", P + "1. Use. Customer may use and/or copy the products and/or services.")
+    assert [f.quote for f in run("ambiguity.and_or", P + "1. End. Supplier and/or Customer may cancel.")] == ["and/or"]
+
+
+def test_term_used_before_definition_skips_story_names_and_the_defining_clause():
+    recital = ('This Agreement is made by Acme Inc. ("Acme") and Beta LLC ("Beta"). WHEREAS, Acme makes the '
+               'Products; WHEREAS, Beta sells them.\n\n1. Supply. Acme supplies widgets (the "Products").\n\n'
+               "2. Price. Beta pays for the Products.")
+    assert not run("ambiguity.term_used_before_definition", recital)
+    longer = ('1. Board. The Board of Directors approves.\n\n2. Approvals. The board of the Company (the "Board") '
+              "meets yearly.\n\n3. Votes. The Board votes.")
+    assert not run("ambiguity.term_used_before_definition", longer)
+    name_itself = ('1. Parties. This amends the agreement among Autoliv ASP, Inc. ("Autoliv ASP") and others.\n\n'
+                   "2. Notices. Autoliv ASP receives notices.")
+    assert not run("ambiguity.term_used_before_definition", name_itself)
+    body = ('1. Fees. Customer pays for the Services monthly.\n\n2. Scope. Supplier provides hosting (the '
+            '"Services").')
+    assert [f.quote for f in run("ambiguity.term_used_before_definition", body)] == ["Services"]
+
+
+def test_recital_names_and_terms_used_in_lower_case_are_not_unused():
+    text = (P + 'WHEREAS, Supplier owns a system (the "Supplier System").\n\n1. Definitions. "Majority-in-interest" '
+            'means holders of half the notes. "Territory" means Canada.\n\n2. Votes. The majority-in-interest may '
+            "amend this Agreement.")
+    assert [f.quote for f in run("ambiguity.term_unused", text)] == ["Territory"]
+
+
+def test_template_control_tags_and_signature_fields_are_not_placeholders():
+    form = ("1. Parties. {company_name} and {investor_name} agree. 2. Price. {price}.\n\n{FOR signer IN signers}"
+            "Signature {$signer.name} {END-FOR signer}\n\nIN WITNESS WHEREOF the parties sign.\n[COMPANY]\nBy: [name]")
+    (found,) = run("ambiguity.placeholder", form)  # a template: one finding, its fields listed
+    assert "4 placeholders" in found.message and "FOR" not in found.message and "[name]" not in found.message
+
+
+def test_conformed_signatures_and_unticked_boxes_are_not_blanks():
+    assert not run("ambiguity.blank", "1. Term. Two years.\n\nAcme Inc. By____/s/ John Doe____ John Doe, CEO")
+    boxes = "1. Territory. [ x ] Worldwide [ ] {territory}\n\n2. Fees. [ x ] Monthly [ ] Yearly"
+    assert not run("ambiguity.blank", boxes)
+
+
+def test_a_seat_in_a_stadium_is_not_a_cross_reference():
+    text = ("1. Term. One year.\n\n2. Tickets. Sponsor receives four seats in Section 150, Row X, Seats 5-8.\n\n"
+            "3. Law. Florida law.")
+    assert not run("ambiguity.xref_missing_section", text)
+
+
+def test_terms_named_by_a_heading_a_key_terms_row_or_the_title_are_not_undefined():
+    text = ("Stockholder Action by Written Consent\nCover Terms\nSecurity Policy\nSOC 2\n" + P
+            + '1. Definitions. "Term" means one year. "Fees" means the price. "Goods" means widgets. 2. Use. '
+            "Provider follows the Security Policy as stated in Cover Terms. 3. Audit. Auditors check the Security "
+            "Policy under Cover Terms. 4. Change. Provider may change the Security Policy if Cover Terms allow. "
+            "5. Filing. This is filed with the Written Consent; the Written Consent binds; see the Written Consent.")
+    assert not run("ambiguity.term_undefined", text)
