@@ -43,55 +43,67 @@ class RuleMatcher:
         tokenizer = FastTokenizer(vocab)
         self.phrases = PhraseMatcher(vocab, attr="LOWER")
         self.patterns = Matcher(vocab)
-        by_first: dict[int, list[list[int]]] = defaultdict(list)
+        sequences: dict[tuple[int, ...], set[str]] = defaultdict(set)
         for cat in taxonomy.categories:
             if cat.phrases:
                 docs = [tokenizer(p.lower()) for p in cat.phrases]
                 self.phrases.add(cat.id, docs)
                 for d in docs:
                     if len(d):
-                        by_first[d[0].lower].append([t.lower for t in d])
+                        sequences[tuple(t.lower for t in d)].add(cat.id)
             if cat.patterns:
                 self.patterns.add(cat.id, [list(p) for p in cat.patterns])
-        #: Every phrase as the LOWER ids of its words, by its first word's id: :meth:`may_match` reads a text's
-        #: ids for them, so the tagger builds a spaCy Doc only for the units a phrase is in.
+        # Every phrase as the LOWER ids of its words, by its first word's id, shortest first: what
+        # :meth:`hits_many` compares a text's ids with. Only when no word sequence is the phrase of two
+        # categories (the PhraseMatcher would report both at one place in an order of its own) and there are
+        # no token patterns does it give the matcher's answer without a Doc.
+        by_first: dict[int, list[tuple[list[int], str]]] = defaultdict(list)
+        for seq in sorted(sequences, key=len):
+            for cat_id in sequences[seq]:
+                by_first[seq[0]].append((list(seq), cat_id))
         self._by_first = dict(by_first)
         self._firsts = np.array(sorted(by_first), dtype=np.uint64)
+        self._exact = not len(self.patterns) and all(len(c) == 1 for c in sequences.values())
 
-    def may_match(self, lower_ids: np.ndarray) -> bool:
-        """Whether a text whose tokens have these LOWER ids holds a phrase (or could match a token pattern):
-        False only when :meth:`hits` of its Doc would be empty. See :meth:`may_match_many`."""
-        return self.may_match_many([lower_ids])[0]
+    def hits_many(self, texts: Sequence[np.ndarray]) -> list[list[RuleHit]] | None:
+        """:meth:`hits` of each text given as the LOWER ids of its tokens, without building spaCy Docs, in one
+        pass over all of them; None when that cannot be exact (token patterns, or a phrase shared by two
+        categories): then build Docs and call :meth:`hits`.
 
-    def may_match_many(self, texts: Sequence[np.ndarray]) -> list[bool]:
-        """:meth:`may_match` of each text (the LOWER ids of its tokens), in one pass over all of them.
-
-        Building a Doc for every clause was most of tagging time, and few clauses hold a phrase: the phrases'
-        first words are found by one ``np.isin`` over the texts' ids end to end, and only there is a whole
-        phrase compared; the tagger builds Docs for the texts that hold one, where :meth:`hits` gives the
-        matches themselves."""
-        if len(self.patterns):
-            return [True] * len(texts)  # token patterns can match anything: no cheap test
-        out = [False] * len(texts)
+        Building a Doc per clause was most of tagging time, and few clauses hold a phrase. The phrases' first
+        words are found by one ``np.isin`` over the texts' ids end to end, and only there are whole phrases
+        compared. Matches come in the PhraseMatcher's order (by start, then by length), so the first per
+        category is the one :meth:`hits` keeps."""
+        if not self._exact:
+            return None
+        out: list[list[RuleHit]] = [[] for _ in texts]
         if not self._by_first or not texts:
             return out
         lengths = np.fromiter((len(t) for t in texts), dtype=np.int64, count=len(texts))
         ends = np.cumsum(lengths)
-        ids = np.concatenate(texts) if ends[-1] else np.zeros(0, dtype=np.uint64)
+        if not ends[-1]:
+            return out
+        ids = np.concatenate(texts)
         starts = np.flatnonzero(np.isin(ids, self._firsts))
         if not len(starts):
             return out
         owner = np.searchsorted(ends, starts, side="right").tolist()
         limit = ends.tolist()
+        offset = (ends - lengths).tolist()
         by_first = self._by_first
+        seen: list[set[str] | None] = [None] * len(texts)
         for pos, k, first in zip(starts.tolist(), owner, ids[starts].tolist()):
-            if out[k]:
-                continue
-            for phrase in by_first[first]:
+            for phrase, cat_id in by_first[first]:
                 end = pos + len(phrase)
-                if end <= limit[k] and ids[pos:end].tolist() == phrase:
-                    out[k] = True
-                    break
+                if end > limit[k]:
+                    break  # the rest are longer still
+                if ids[pos:end].tolist() == phrase:
+                    got = seen[k]
+                    if got is None:
+                        got = seen[k] = set()
+                    if cat_id not in got:
+                        got.add(cat_id)
+                        out[k].append(RuleHit(cat_id, pos - offset[k], end - offset[k]))
         return out
 
     def hits(self, doc: Doc) -> list[RuleHit]:

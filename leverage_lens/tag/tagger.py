@@ -163,10 +163,10 @@ class ClauseTagger:
         cut = self._cuts if threshold is None else threshold
         labels = self.model.labels
         candidates = (probs >= cut).any(axis=1)
-        phrased = self.rules.may_match_many(words)
+        found = self.rules.hits_many(words)
         for i, unit in enumerate(todo):
             learnt = decide(probs[i], labels, cut, self._family_of) if candidates[i] else {}
-            hits = self._rule_hits(bodies[i]) if phrased[i] else []
+            hits = found[i] if found is not None else self._rule_hits(bodies[i])
             evidence = self._evidence(todo[i], words[i], bodies[i], learnt) if learnt else {}
             tags = self._unit_tags(unit, bodies[i], clauses[unit.index], learnt, hits, evidence)
             if tags:
@@ -174,8 +174,8 @@ class ClauseTagger:
         return probs
 
     def _rule_hits(self, body: str) -> list[RuleHit]:
-        """Phrase-rule hits in ``body``. Its spaCy Doc is built only for a unit that holds a phrase
-        (:meth:`.rules.RuleMatcher.may_match_many`): building one per unit was over half of tagging time."""
+        """Phrase-rule hits in ``body`` from its spaCy Doc: only for rules :meth:`.rules.RuleMatcher.hits_many`
+        cannot match on word ids (token patterns in a custom taxonomy)."""
         with self._lock:  # the model's vocab is not safe to grow from two threads
             doc = self.model.nlp.make_doc(body)
         return self.rules.hits(doc)
