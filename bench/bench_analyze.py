@@ -311,6 +311,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sample", type=int, default=15, help="PDFs for the pdfplumber comparison")
     parser.add_argument("--text-limit", type=int, default=None, help="text files (default all)")
     parser.add_argument("--scan-docs", type=int, default=40, help="PDFs for the worker scaling run (0: skip)")
+    parser.add_argument("--cpu", type=int, default=0, help="the CPU to pin the one-core runs to (default 0)")
     parser.add_argument("--no-subprocess", action="store_true",
                         help="skip the fresh-process measures (import time, first result, peak RSS)")
     parser.add_argument("--profile", action="store_true", help="profile the slowest stage on the sample")
@@ -325,7 +326,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     all_cpus = os.sched_getaffinity(0) if hasattr(os, "sched_getaffinity") else None
     if hasattr(os, "sched_setaffinity"):
-        os.sched_setaffinity(0, {0})
+        os.sched_setaffinity(0, {args.cpu})
     load_before = os.getloadavg()[0]
     full = [p.read_bytes() for p in spaced(paths, args.limit)]
     sample = [p.read_bytes() for p in spaced(paths, args.sample)]
@@ -370,7 +371,7 @@ def main(argv: list[str] | None = None) -> int:
     scale_pages = page_count([p.read_bytes() for p in spaced(paths, args.scan_docs)]) if scale else 0
 
     print(f"date: {datetime.datetime.now(datetime.timezone.utc).isoformat(timespec='minutes')}")
-    print(f"machine: {cpu_name()}, {os.cpu_count()} CPUs, Python {platform.python_version()}; pinned to CPU 0"
+    print(f"machine: {cpu_name()}, {os.cpu_count()} CPUs, Python {platform.python_version()}; pinned to CPU {args.cpu}"
           + ("; gc.freeze() after the warm-up" if args.gc_freeze else ""))
     print(f"load average (1 min) before / after the one-core runs / at the end: {load_before:.2f} / "
           f"{load_mid:.2f} / {os.getloadavg()[0]:.2f}")
@@ -423,7 +424,7 @@ def main(argv: list[str] | None = None) -> int:
         slowest = args.profile_stage or max((s for s in STAGES if stages[s] is not None),
                                             key=lambda s: stages[s] or 0.0)
         if hasattr(os, "sched_setaffinity"):
-            os.sched_setaffinity(0, {0})
+            os.sched_setaffinity(0, {args.cpu})
         print(f"\nprofile of the {'chosen' if args.profile_stage else 'slowest'} stage ({slowest}) on the sample:\n")
         print(profile_stage(slowest, sample))
     return 0
