@@ -29,6 +29,7 @@ from __future__ import annotations
 import argparse
 import cProfile
 import datetime
+import functools
 import gc
 import io
 import json
@@ -60,6 +61,10 @@ Stage = Callable[[Any], Any]
 # ------------------------------------------------------------------------------------------ stages
 
 
+#: Parse options of every timed run (``--no-ocr`` sets ``ocr=False``: raw extraction reads no scanned page).
+OPTIONS: dict[str, Any] = {}
+
+
 def stage_runners() -> dict[str, Stage | None]:
     """One function per stage taking the previous stage's output (the pipeline of ``Analyzer.analyze``, one
     stage at a time: load, segment, enrich, tag, ledger, check, brief; report is what analyze adds)."""
@@ -70,7 +75,7 @@ def stage_runners() -> dict[str, Stage | None]:
     from leverage_lens.enrich import enrich
     from leverage_lens.ledger import build_ledger
 
-    options = ParseOptions()
+    options = ParseOptions(**OPTIONS)
     analyzer = leverage_lens.Analyzer()
     runners: dict[str, Stage | None] = {s: None for s in STAGES}
     runners["load"] = lambda data: load_source(data, format="pdf", options=options)
@@ -312,6 +317,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--text-limit", type=int, default=None, help="text files (default all)")
     parser.add_argument("--scan-docs", type=int, default=40, help="PDFs for the worker scaling run (0: skip)")
     parser.add_argument("--cpu", type=int, default=0, help="the CPU to pin the one-core runs to (default 0)")
+    parser.add_argument("--no-ocr", action="store_true",
+                        help="analyze with ocr=False (raw extraction returns nothing for a scanned page; OCR "
+                             "renders and reads it, which the default measures too)")
     parser.add_argument("--no-subprocess", action="store_true",
                         help="skip the fresh-process measures (import time, first result, peak RSS)")
     parser.add_argument("--profile", action="store_true", help="profile the slowest stage on the sample")
@@ -330,7 +338,13 @@ def main(argv: list[str] | None = None) -> int:
     load_before = os.getloadavg()[0]
     full = [p.read_bytes() for p in spaced(paths, args.limit)]
     sample = [p.read_bytes() for p in spaced(paths, args.sample)]
+    OPTIONS.update({"ocr": False} if args.no_ocr else {})
+    analyze = functools.partial(leverage_lens.analyze, **OPTIONS)
     leverage_lens.analyze(sample[0])  # warm up: imports, pdfium, the tagger's pipeline
+    if not args.no_ocr:
+        from leverage_lens.load.ocr import tesseract_missing
+
+        tesseract_missing()  # warm up: importing pytesseract (which imports pandas) is a one-time second
     raw_pdfium(sample[0])
     if args.gc_freeze:
         gc.collect()
@@ -339,10 +353,10 @@ def main(argv: list[str] | None = None) -> int:
 
     cpu: list[float] = []
     with GCWatch() as gcw:
-        raw, e2e = interleaved([raw_pdfium, leverage_lens.analyze], full, cpu)
+        raw, e2e = interleaved([raw_pdfium, analyze], full, cpu)
     stage_cpu: dict[str, float | None] = {}
     stages, notes = time_stages(full, stage_cpu)
-    raw_s, e2e_s, plumber_s = interleaved([raw_pdfium, leverage_lens.analyze, raw_pdfplumber], sample)
+    raw_s, e2e_s, plumber_s = interleaved([raw_pdfium, analyze, raw_pdfplumber], sample)
 
     texts = [p.read_text(encoding="utf-8") for p in spaced(sorted((args.data / "cuad" / "txt").glob("*.txt")),
                                                           args.text_limit)]
@@ -375,6 +389,8 @@ def main(argv: list[str] | None = None) -> int:
           + ("; gc.freeze() after the warm-up" if args.gc_freeze else ""))
     print(f"load average (1 min) before / after the one-core runs / at the end: {load_before:.2f} / "
           f"{load_mid:.2f} / {os.getloadavg()[0]:.2f}")
+    if args.no_ocr:
+        print("analyze and load with ocr=False (scanned pages are not read)")
     print(f"PDFs: {len(full)} ({pages} pages); sample {len(sample)} ({sample_pages} pages); "
           f"text files: {len(texts)} ({chars:,} characters)\n")
     print("| run | pages | seconds | pages/s |\n|---|---:|---:|---:|")
