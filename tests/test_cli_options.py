@@ -127,6 +127,8 @@ def test_eval_claudette_accepts_the_data_root_as_eval_cuad_does(
         raise claudette.ClaudetteDataError("stop here")
 
     monkeypatch.setattr(claudette, "run", fake_run)
+    # what is under test is where the data is looked for, with or without the [eval] extra installed
+    monkeypatch.setattr("leverage_lens.evaluate.command.require_sklearn", lambda command: None)
     (tmp_path / "claudette").mkdir()
     main(["eval", "claudette", str(tmp_path)])
     assert seen == [tmp_path / "claudette"]
