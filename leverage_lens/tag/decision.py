@@ -21,12 +21,12 @@ the family's *contract* threshold.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
 import numpy as np
 
-__all__ = ["FAMILY_PREFIX", "cut_vector", "decide", "label_family", "present"]
+__all__ = ["FAMILY_PREFIX", "boost_best", "bonus_vector", "cut_vector", "decide", "label_family", "present"]
 
 FAMILY_PREFIX = "family:"
 
@@ -47,9 +47,13 @@ def cut_vector(labels: Sequence[str], family_of: Mapping[str, str], thresholds: 
                     dtype=np.float64)
 
 
-def decide(row: Any, labels: Sequence[str], cut: Any, family_of: Mapping[str, str]) -> dict[str, float]:
+def decide(row: Any, labels: Sequence[str], cut: Any, family_of: Mapping[str, str],
+           pooled_out: Collection[str] = ()) -> dict[str, float]:
     """Category id -> confidence for one unit's probability ``row`` (aligned with ``labels``); ``cut`` is
-    one threshold or one per label (:func:`cut_vector`)."""
+    one threshold or one per label (:func:`cut_vector`). ``pooled_out``: labels outside their family's
+    pooled label (the weak labels learnt from headings), never its fallback category; when one is tagged it
+    explains the family's score as well as a pooled category would (a termination-for-breach clause lifts
+    the termination family; guessing "convenience" for it would be wrong)."""
     chosen: dict[str, float] = {}
     families: list[tuple[str, float]] = []
     for j in np.flatnonzero(row >= cut).tolist():
@@ -61,15 +65,39 @@ def decide(row: Any, labels: Sequence[str], cut: Any, family_of: Mapping[str, st
     for fam, p in families:
         if any(family_of.get(c) == fam for c in chosen):
             continue
-        members = [j for j, k in enumerate(labels) if family_of.get(k) == fam]
+        members = [j for j, k in enumerate(labels) if family_of.get(k) == fam and k not in pooled_out]
         if members:
             best = max(members, key=lambda j: row[j])
             chosen[labels[best]] = p
     return chosen
 
 
-def present(best: Any, labels: Sequence[str], cut: Any, family_of: Mapping[str, str]) -> dict[str, float]:
+def present(best: Any, labels: Sequence[str], cut: Any, family_of: Mapping[str, str],
+            pooled_out: Collection[str] = ()) -> dict[str, float]:
     """Category id -> confidence for the categories a contract contains, from ``best`` (one score per label
     for the whole contract) and the contract thresholds ``cut``: the rule of :func:`decide` applied to the
     contract's scores."""
-    return decide(best, labels, cut, family_of)
+    return decide(best, labels, cut, family_of, pooled_out)
+
+
+def bonus_vector(labels: Sequence[str], family_of: Mapping[str, str], bonus: Mapping[str, float],
+                 pooled_out: Collection[str] = ()) -> Any:
+    """Each label's contract-rank bonus (its family's; none for ``pooled_out`` labels), aligned with ``labels``."""
+    return np.array([0.0 if k in pooled_out else bonus.get(label_family(k, family_of) or "", 0.0) for k in labels],
+                    dtype=np.float64)
+
+
+def boost_best(probs: Any, bonus: Any) -> Any:
+    """The probabilities a contract's units are *tagged* on: per label, the contract's best unit gets
+    ``bonus`` added (capped at 1). A category is usually stated once or twice per contract, so the best
+    candidate in a contract is likelier to be it than the same score elsewhere; the bonus per family is
+    chosen on cross-validated scores (:func:`leverage_lens.training.tag_selection.choose_rank_bonus`). The
+    confidence reported stays the unit's own probability."""
+    probs = np.asarray(probs)
+    if not len(probs) or not np.any(bonus):
+        return probs
+    cols = np.arange(probs.shape[1])
+    top = np.argmax(probs, axis=0)
+    out = probs.copy()
+    out[top, cols] = np.minimum(1.0, probs[top, cols] + bonus)
+    return out

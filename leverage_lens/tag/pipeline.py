@@ -56,6 +56,10 @@ class TaggerModel:
     contract_model: Any = None
     #: label -> clause tagging threshold where a label has its own (overrides its family's).
     label_thresholds: dict[str, float] = field(default_factory=dict)
+    #: weak label (a category CUAD does not label, learnt from headings) -> its clause tagging threshold.
+    weak_labels: dict[str, float] = field(default_factory=dict)
+    #: family -> what a contract's best unit per label adds to its probability before the clause threshold.
+    rank_bonus: dict[str, float] = field(default_factory=dict)
 
     @property
     def labels(self) -> list[str]:
@@ -94,9 +98,13 @@ def save_calibration(path: Path, calibration: dict[str, Platt], threshold: float
                      family_thresholds: dict[str, float] | None = None,
                      contract_thresholds: dict[str, float] | None = None,
                      contract_model: dict[str, list[float]] | None = None,
-                     label_thresholds: dict[str, float] | None = None) -> None:
+                     label_thresholds: dict[str, float] | None = None,
+                     weak_labels: dict[str, float] | None = None,
+                     rank_bonus: dict[str, float] | None = None) -> None:
     payload = {
+        "rank_bonus": dict(sorted((rank_bonus or {}).items())),
         "threshold": threshold,
+        "weak_labels": dict(sorted((weak_labels or {}).items())),
         "family_thresholds": dict(sorted((family_thresholds or {}).items())),
         "label_thresholds": dict(sorted((label_thresholds or {}).items())),
         "contract_thresholds": dict(sorted((contract_thresholds or {}).items())),
@@ -135,4 +143,6 @@ def load_model(path: Path | None = None) -> TaggerModel:
         contract_thresholds={k: float(v) for k, v in raw.get("contract_thresholds", {}).items()},
         contract_model=contract,
         label_thresholds={k: float(v) for k, v in raw.get("label_thresholds", {}).items()},
+        weak_labels={k: float(v) for k, v in raw.get("weak_labels", {}).items()},
+        rank_bonus={k: float(v) for k, v in raw.get("rank_bonus", {}).items()},
     )

@@ -9,7 +9,15 @@ For each tagging unit (a clause's own text, see :mod:`.units`):
   alone lowered clause-level F1 on the dev contracts (0.681 against 0.689 for the model alone), so there
   the model decides; each rule's dev precision is still recorded in ``calibration.json``;
 * a heading (the clause's or its nearest headed ancestor's) tags the categories CUAD lacks (``heading``);
-  CUAD categories get the heading through the model, which reads it as context.
+  CUAD categories get the heading through the model, which reads it as context;
+* the categories CUAD lacks but contracts name in their headings (indemnification, confidentiality,
+  payment terms, termination for cause, arbitration, jurisdiction, warranty disclaimers) also have *weak
+  labels* in the model, learnt from those headings on the clauses' words alone
+  (:mod:`leverage_lens.training.tag_weak`): the model tags them where the words say so (an indemnity under
+  "Miscellaneous"), with a calibrated confidence; their heading tags stay, and their phrase rules tag alone
+  only where the model gives the clause fair odds (:data:`WEAK_RULE_FLOOR`, with the model's probability
+  as confidence): a rule alone tagged recitals, definitions and passing mentions ("arbitration" in an
+  attorneys'-fees clause).
 
 Thresholds are per family, and per category where cross-validation showed a category does better with its
 own (chosen on cross-validated scores, stored with the model). A model tag's evidence is the words of the
@@ -39,7 +47,7 @@ from spacy.strings import get_string_id
 
 from ..model import Clause, Span, Tag
 from ..taxonomy import Taxonomy, default
-from .decision import FAMILY_PREFIX, cut_vector, decide, present
+from .decision import FAMILY_PREFIX, bonus_vector, boost_best, cut_vector, decide, present
 from .headings import HeadingMatcher
 from .pipeline import TEXTCAT, TaggerModel, load_model
 from .rules import UNMEASURED_CONFIDENCE, RuleHit, RuleMatcher
@@ -55,6 +63,12 @@ __all__ = ["ClauseTagger"]
 #: Words whose LOWER id a tagger remembers (see ``ClauseTagger._hashes``); the table starts over beyond it.
 _WORD_TABLE_MAX = 500_000
 
+#: A phrase of a weak-label category tags a clause on its own (``rule``, with the model's probability as its
+#: confidence) only where the model gives the clause at least this much. On the training contracts' out-of-fold
+#: scores, phrase matches the model scored below 0.05 sat under a heading naming the category 4% of the time
+#: (1,669 matches: recitals, definitions, SEC redaction legends, passing mentions), 0.05-0.2 15-23%, 0.2-0.3
+#: 29%, 0.3-0.5 40%, model tags (>= 0.5) 57%: from 0.2 a match is at least half as likely as a model tag.
+WEAK_RULE_FLOOR = 0.2
 #: How many of the own text's words (merged into phrases where adjacent) explain a model tag.
 EVIDENCE_WORDS = 4
 
@@ -87,9 +101,10 @@ class ClauseTagger:
         self.headings = HeadingMatcher(self.taxonomy)
         self._learnt = set(self.model.labels)
         self._family_of = {c.id: c.family for c in self.taxonomy.categories}
+        self._weak = frozenset(self.model.weak_labels)
         if threshold is None:
             self._cuts = cut_vector(self.model.labels, self._family_of, self.model.family_thresholds, self.threshold,
-                                    self.model.label_thresholds)
+                                    {**self.model.label_thresholds, **self.model.weak_labels})
         else:
             self._cuts = cut_vector(self.model.labels, self._family_of, {}, threshold)
         if self.model.contract_model is not None:
@@ -101,6 +116,8 @@ class ClauseTagger:
         self._label_index = {k: j for j, k in enumerate(self.model.labels)}
         self._family_cols = [self._label_index.get(FAMILY_PREFIX + self._family_of.get(k, ""), j)
                              for j, k in enumerate(self.model.labels)]
+        self._bonus = bonus_vector(self.model.labels, self._family_of,
+                                   self.model.rank_bonus if threshold is None else {}, self._weak)
         self._lock = threading.Lock()
         self._word_ids: dict[str, int] = {}  # token text -> LOWER id (see _hashes)
         self._head = lru_cache(maxsize=4096)(self._head_hashes)
@@ -117,7 +134,7 @@ class ClauseTagger:
         if probs is not None and len(probs):
             contract = self.model.contract_model
             scores = probs.max(axis=0) if contract is None else contract.probabilities(probs)
-            best = present(scores, self.model.labels, self._contract_cuts, self._family_of)
+            best = present(scores, self.model.labels, self._contract_cuts, self._family_of, self._weak)
             found = {k: round(p, 4) for k, p in best.items() if k in self.taxonomy}
             if contract is not None:
                 own = {k: round(float(p), 4) for k, p in zip(self.model.labels, scores) if k in self.taxonomy}
@@ -145,30 +162,76 @@ class ClauseTagger:
             return out, None
         # Units go through in blocks: the spaCy Docs and features of a whole 20 MB contract at once took
         # gigabytes; each unit's probabilities and tags are the same either way.
-        blocks = [self._tag_block(todo[i : i + UNIT_BLOCK], clauses, text, threshold, out)
+        top = None  # a long document's best unit per label, for the contract-rank bonus across blocks
+        if threshold is None and self._bonus.any() and len(todo) > UNIT_BLOCK:
+            top = self._best_units(todo, text)
+        blocks = [self._tag_block(todo[i : i + UNIT_BLOCK], clauses, text, threshold, out, i, top)
                   for i in range(0, len(todo), UNIT_BLOCK)]
         return out, (blocks[0] if len(blocks) == 1 else np.concatenate(blocks))
 
+    def _best_units(self, todo: list[Unit], text: str) -> Any:
+        """Per label, the index of the document's best unit (Doc-free scoring, block by block)."""
+        best = np.full(len(self.model.labels), -1.0)
+        where = np.zeros(len(self.model.labels), dtype=np.int64)
+        for i in range(0, len(todo), UNIT_BLOCK):
+            block = todo[i : i + UNIT_BLOCK]
+            bodies = [self._hashes(text[u.start : min(u.end, u.start + MAX_MODEL_CHARS)]) for u in block]
+            feats, owners = self._features(block, bodies, text)
+            probs = self._best_window(self.model.probability_matrix_features(feats), len(block), owners)
+            top = np.argmax(probs, axis=0)
+            score = probs[top, np.arange(probs.shape[1])]
+            better = score > best
+            best[better], where[better] = score[better], top[better] + i
+        return where
+
+    @staticmethod
+    def _best_window(probs: Any, n: int, owners: list[int]) -> Any:
+        if not owners:  # a long unit scores as its best window
+            return probs
+        extra = probs[n:]
+        probs = probs[:n].copy()
+        np.maximum.at(probs, np.array(owners), extra)
+        return probs
+
+    def _boosted(self, probs: Any, offset: int, top: Any) -> Any:
+        """The probabilities the block's units are tagged on: the document's best unit per label gets its
+        family's contract-rank bonus (:func:`.decision.boost_best`)."""
+        if top is None:  # the block is the whole document
+            return boost_best(probs, self._bonus)
+        local = top - offset
+        cols = np.flatnonzero((local >= 0) & (local < len(probs)) & (self._bonus > 0))
+        q = probs.copy()
+        q[local[cols], cols] = np.minimum(1.0, probs[local[cols], cols] + self._bonus[cols])
+        return q
+
+    def _own_confidence(self, prow: Any, qrow: Any, learnt: dict[str, float]) -> dict[str, float]:
+        """A tag's confidence is the unit's own probability, also when the rank bonus decided the tag."""
+        out = {}
+        for k, v in learnt.items():
+            j = self._label_index[k]
+            out[k] = float(prow[j]) if qrow[j] == v else float(prow[self._family_cols[j]])
+        return out
+
     def _tag_block(self, todo: list[Unit], clauses: Sequence[Clause], text: str, threshold: float | None,
-                   out: list[Clause]) -> Any:
+                   out: list[Clause], offset: int = 0, top: Any = None) -> Any:
         """Tag the units ``todo`` (into ``out``); their probability rows."""
         bodies = [text[u.start : min(u.end, u.start + MAX_MODEL_CHARS)] for u in todo]
         words = [self._hashes(b) for b in bodies]  # what make_doc(b).to_array(LOWER) gives, without the Doc
         feats, owners = self._features(todo, words, text)
-        probs = self.model.probability_matrix_features(feats)
-        if owners:  # a long unit scores as its best window
-            extra = probs[len(todo):]
-            probs = probs[: len(todo)].copy()
-            np.maximum.at(probs, np.array(owners), extra)
+        probs = self._best_window(self.model.probability_matrix_features(feats), len(todo), owners)
         cut = self._cuts if threshold is None else threshold
         labels = self.model.labels
-        candidates = (probs >= cut).any(axis=1)
+        boosted = threshold is None and bool(self._bonus.any())
+        q = self._boosted(probs, offset, top) if boosted else probs
+        candidates = (q >= cut).any(axis=1)
         found = self.rules.hits_many(words)
         for i, unit in enumerate(todo):
-            learnt = decide(probs[i], labels, cut, self._family_of) if candidates[i] else {}
+            learnt = decide(q[i], labels, cut, self._family_of, self._weak) if candidates[i] else {}
+            if boosted and learnt:
+                learnt = self._own_confidence(probs[i], q[i], learnt)
             hits = found[i] if found is not None else self._rule_hits(bodies[i])
             evidence = self._evidence(todo[i], words[i], bodies[i], learnt) if learnt else {}
-            tags = self._unit_tags(unit, bodies[i], clauses[unit.index], learnt, hits, evidence)
+            tags = self._unit_tags(unit, bodies[i], clauses[unit.index], learnt, hits, evidence, probs[i])
             if tags:
                 out[unit.index] = clauses[unit.index].model_copy(update={"tags": tags})
         return probs
@@ -236,7 +299,7 @@ class ClauseTagger:
         return self._hashes(strip_marks(context))
 
     def _unit_tags(self, unit: Unit, body: str, clause: Clause, learnt: dict[str, float],
-                   hits: list[RuleHit], decided: dict[str, list[Span]] | None = None) -> list[Tag]:
+                   hits: list[RuleHit], decided: dict[str, list[Span]] | None = None, row: Any = None) -> list[Tag]:
         tax = self.taxonomy
         evidence: dict[str, list[Span]] = {}
         if hits:
@@ -257,15 +320,26 @@ class ClauseTagger:
                 tags[label] = Tag(category=label, family=tax.get(label).family, confidence=round(p, 4),
                                   source="model", evidence=ev)
         for label, spans in evidence.items():
-            if label in tags or label in self._learnt:  # where there is data, the model decides
+            if label in tags:
+                continue
+            if label in self._weak and row is not None:  # below the model's cut: a tag only at fair odds
+                p = float(row[self._label_index[label]])
+                if p >= WEAK_RULE_FLOOR:
+                    tags[label] = Tag(category=label, family=tax.get(label).family, confidence=round(p, 4),
+                                      source="rule", evidence=spans)
+                continue
+            if label in self._learnt:  # where there is data, the model decides
                 continue
             tags[label] = Tag(category=label, family=tax.get(label).family, confidence=UNMEASURED_CONFIDENCE,
                               source="rule", evidence=spans)
         if unit.context:
             for label in sorted(self.headings.match(unit.context.rsplit(" > ", 1)[-1])):  # stable across processes
-                if label in tags or label in self._learnt:
-                    continue
+                if label in tags or (label in self._learnt and label not in self._weak):
+                    continue  # a weak label's heading is its label: the heading tag stays
                 span = clause.heading_span if clause.heading and clause.heading_span else None
-                tags[label] = Tag(category=label, family=tax.get(label).family, confidence=UNMEASURED_CONFIDENCE,
+                conf = UNMEASURED_CONFIDENCE
+                if label in self._weak and row is not None:  # the words may say more than the heading alone
+                    conf = max(conf, round(float(row[self._label_index[label]]), 4))
+                tags[label] = Tag(category=label, family=tax.get(label).family, confidence=conf,
                                   source="heading", evidence=[span] if span else [])
         return sorted(tags.values(), key=lambda t: -t.confidence)

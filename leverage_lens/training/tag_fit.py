@@ -16,7 +16,7 @@ import numpy as np
 
 from ..tag.decision import FAMILY_PREFIX
 
-__all__ = ["FittedWeights", "fit_weights", "has_label", "matrix", "vocabulary"]
+__all__ = ["FittedWeights", "fit_weights", "has_label", "matrix", "unsure_labels", "vocabulary"]
 
 #: (table, idf, weights, bias) as :meth:`.textcat.LinearTextCat.set_weights` takes them.
 FittedWeights = tuple[Any, Any, Any, Any]
@@ -53,9 +53,11 @@ def matrix(feats: Sequence[Any], table: Any, idf: Any) -> Any:
 
 
 def fit_weights(feats: Sequence[Any], golds: Sequence[frozenset[str]], labels: Sequence[str],
-                family_of: Mapping[str, str], *, max_features: int, min_df: int, c: float) -> FittedWeights:
+                family_of: Mapping[str, str], *, max_features: int, min_df: int, c: float,
+                unsure: Sequence[frozenset[str]] | None = None) -> FittedWeights:
     """Vocabulary from ``feats``, then one logistic regression per label; a label without positives gets
-    a bias of -20 (never predicted)."""
+    a bias of -20 (never predicted). ``unsure`` (per unit, labels it is neither a positive nor a negative
+    for) leaves those units out of those labels' fits: see :func:`unsure_labels`."""
     try:
         from sklearn.linear_model import LogisticRegression
     except ImportError as exc:
@@ -68,9 +70,13 @@ def fit_weights(feats: Sequence[Any], golds: Sequence[frozenset[str]], labels: S
     bias = np.full(len(labels), -20.0, dtype=np.float32)
     for j, label in enumerate(labels):
         y = np.array([has_label(label, g, family_of) for g in golds])
-        if y.any() and not y.all():
+        keep = None
+        if unsure is not None:
+            keep = np.array([not (has_label(label, u, family_of) and not yi) for u, yi in zip(unsure, y)])
+        xs, ys = (x, y) if keep is None or keep.all() else (x[keep], y[keep])
+        if ys.any() and not ys.all():
             model = LogisticRegression(C=c, class_weight="balanced", solver="liblinear", dual=True, max_iter=1000)
-            model.fit(x, y)
+            model.fit(xs, ys)
             weights[:, j] = model.coef_[0]
             bias[j] = model.intercept_[0]
     return table, idf, weights, bias
@@ -81,3 +87,20 @@ def predict(feats: Sequence[Any], fitted: FittedWeights) -> Any:
     table, idf, weights, bias = fitted
     scores = np.asarray(matrix(feats, table, idf) @ weights) + bias
     return 1.0 / (1.0 + np.exp(-scores))
+
+
+def unsure_labels(unit: tuple[int, int], clause: tuple[int, int], spans: Sequence[Any],
+                  positive: frozenset[str], *, max_clause: int = 4000) -> frozenset[str]:
+    """Categories a unit is no clear negative for: a gold span of the category overlaps the clause the
+    unit tags (its sub-clauses included, at most ``max_clause`` characters: what ``eval cuad`` counts as a
+    correct tag) or the unit itself, but not enough to make the unit a positive. Training such a lead-in
+    ("Either party may terminate this Agreement:") as a negative punishes a tag a lawyer would accept."""
+    out = set()
+    for g in spans:
+        if g.category in positive:
+            continue
+        near = min(unit[1], g.end) > max(unit[0], g.start)
+        inside = clause[1] - clause[0] <= max_clause and min(clause[1], g.end) > max(clause[0], g.start)
+        if near or inside:
+            out.add(g.category)
+    return frozenset(out)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from leverage_lens.tag.decision import cut_vector, decide, present
 
@@ -41,3 +42,31 @@ def test_a_label_threshold_of_its_own_overrides_its_familys() -> None:
     assert cuts.tolist() == [0.4, 0.3, 0.7, 0.6]
     row = np.array([0.1, 0.35, 0.1, 0.1])
     assert decide(row, LABELS, cuts, FAMILY) == {"payment.audit_rights": 0.35}
+
+
+def test_a_weak_label_is_never_its_familys_fallback_category() -> None:
+    labels = [*LABELS, "payment.terms"]
+    family = {**FAMILY, "payment.terms": "payment"}
+    row = np.array([0.1, 0.2, 0.1, 0.7, 0.45])  # payment pooled fires; the weak label scores above audit
+    assert decide(row, labels, 0.5, family) == {"payment.terms": 0.7}
+    assert decide(row, labels, 0.5, family, {"payment.terms"}) == {"payment.audit_rights": 0.7}
+
+
+def test_a_contracts_best_unit_per_label_gets_the_bonus_and_no_other_unit() -> None:
+    from leverage_lens.tag.decision import boost_best, bonus_vector
+
+    probs = np.array([[0.30, 0.10, 0.2, 0.1], [0.20, 0.35, 0.1, 0.3]])
+    bonus = bonus_vector(LABELS, FAMILY, {"liability": 0.15})
+    assert bonus.tolist() == [0.15, 0.0, 0.15, 0.0]
+    boosted = boost_best(probs, bonus)
+    assert boosted[0].tolist() == pytest.approx([0.45, 0.10, 0.35, 0.1])
+    assert boosted[1].tolist() == probs[1].tolist()
+    assert decide(boosted[0], LABELS, 0.4, FAMILY) == {"liability.cap": pytest.approx(0.45)}
+    assert bonus_vector(LABELS, FAMILY, {"liability": 0.15}, {"liability.cap"}).tolist() == [0.0, 0.0, 0.15, 0.0]
+
+
+def test_a_tagged_weak_label_explains_its_familys_score_without_a_guessed_category() -> None:
+    labels = [*LABELS, "payment.terms"]
+    family = {**FAMILY, "payment.terms": "payment"}
+    row = np.array([0.1, 0.2, 0.1, 0.7, 0.6])
+    assert decide(row, labels, 0.5, family, {"payment.terms"}) == {"payment.terms": 0.6}

@@ -184,3 +184,52 @@ def test_packaged_model_is_small_and_has_a_model_card() -> None:
     card = (path / "MODEL_CARD.md").read_text(encoding="utf-8")
     for section in ("Data", "Split", "Metrics", "Reproduce"):
         assert f"## {section}" in card
+
+
+INDEMNITY_IN_MISCELLANEOUS = """\
+1. MISCELLANEOUS
+
+1.1 Supplier shall indemnify, defend and hold harmless Customer and its officers, directors and employees
+from and against any and all claims, losses, damages, liabilities, costs and expenses (including reasonable
+attorneys' fees) arising out of or relating to any breach of this Agreement by Supplier or the negligence or
+wilful misconduct of Supplier.
+
+1.2 Notices under this Agreement shall be given in writing to the addresses set out above.
+"""
+
+
+def test_an_indemnity_no_heading_names_is_tagged_from_its_words() -> None:
+    report = leverage_lens.analyze(leverage_lens.parse_text(INDEMNITY_IN_MISCELLANEOUS))
+    tags = _tagged(report, "1.1")
+    assert tags["liability.indemnification"].source == "model"
+    assert 0.5 <= tags["liability.indemnification"].confidence <= 1.0
+    assert "liability.indemnification" not in _tagged(report, "1.2")
+
+
+def test_a_heading_naming_a_weak_category_still_tags_it() -> None:
+    text = ("7. CONFIDENTIALITY\n\n7.1 The receiving party shall not use the other party's Confidential Information "
+            "except to perform this Agreement.\n\n7.2 This Section survives for three years.\n")
+    report = leverage_lens.analyze(leverage_lens.parse_text(text))
+    for number in ("7.1", "7.2"):
+        tag = _tagged(report, number)["confidentiality.obligations"]
+        assert tag.source in {"model", "heading"} and tag.confidence >= 0.6
+
+
+def test_a_passing_mention_of_arbitration_is_not_an_arbitration_clause() -> None:
+    text = ("9. ATTORNEYS' FEES\n\n9.1 In any action, suit or arbitration to enforce this Agreement, the prevailing "
+            "party shall recover its reasonable attorneys' fees and costs.\n")
+    report = leverage_lens.analyze(leverage_lens.parse_text(text))
+    assert "disputes.arbitration" not in _tagged(report, "9.1")
+
+
+def test_a_long_document_tagged_in_blocks_gets_the_same_tags(monkeypatch: pytest.MonkeyPatch) -> None:
+    from leverage_lens.tag import ClauseTagger
+    from leverage_lens.tag import tagger as module
+
+    doc = leverage_lens.parse_text(CONTRACT + "\n" + INDEMNITY_IN_MISCELLANEOUS.replace("1.", "5.").replace("1.1", "5.1"))
+    tagger = ClauseTagger()
+    whole = tagger.tag(doc.clauses, doc.text)
+    monkeypatch.setattr(module, "UNIT_BLOCK", 2)  # the contract's best units now lie in different blocks
+    blocks = tagger.tag(doc.clauses, doc.text)
+    assert [[(t.category, t.confidence) for t in c.tags] for c in blocks] == \
+           [[(t.category, t.confidence) for t in c.tags] for c in whole]
