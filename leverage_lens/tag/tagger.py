@@ -11,8 +11,7 @@ For each tagging unit (a clause's own text, see :mod:`.units`):
 * a heading (the clause's or its nearest headed ancestor's) tags the categories CUAD lacks (``heading``);
   CUAD categories get the heading through the model, which reads it as context;
 * the categories CUAD lacks but contracts name in their headings (indemnification, confidentiality,
-  payment terms, termination for cause, arbitration, jurisdiction, warranty disclaimers) also have *weak
-  labels* in the model, learnt from those headings on the clauses' words alone
+  arbitration, warranty disclaimers) also have *weak labels* in the model, learnt from those headings on the clauses' words alone
   (:mod:`leverage_lens.training.tag_weak`): the model tags them where the words say so (an indemnity under
   "Miscellaneous"), with a calibrated confidence; their heading tags stay, and their phrase rules tag alone
   only where the model gives the clause fair odds (:data:`WEAK_RULE_FLOOR`, with the model's probability

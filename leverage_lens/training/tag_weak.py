@@ -14,7 +14,10 @@ tail): with the heading in its input it would only relearn the heading, which th
 reads, and say nothing about a clause whose section does not name it (an indemnity in "Miscellaneous", a
 contract without headings). At run time the heading is in the input as usual, which only adds its words.
 Scores are Platt-calibrated on out-of-fold scores (folds by contract), so a weak label's confidence is the
-chance that the clause sits under a heading naming the category, estimated from its words alone.
+chance that the clause sits under a heading naming the category, estimated from its words alone. The training
+command keeps a weak label only where its out-of-fold average precision reaches
+:data:`leverage_lens.training.tagger.MIN_WEAK_AP` (payment terms and termination for cause do not: their
+headings, "Fees", "Default and Termination", cover much else; the phrase rules keep tagging them).
 """
 
 from __future__ import annotations
