@@ -28,6 +28,10 @@ def model_path() -> Path:
     return models_dir() / "ledger_sentences" / "sentence_topics.npz"
 
 
+#: Sentences scored at once: bounds the memory of a contract with thousands of clause-tag readings.
+_BLOCK = 256
+
+
 @dataclass(frozen=True)
 class SentenceTopics:
     """The fitted weights and the per-category thresholds."""
@@ -45,9 +49,10 @@ class SentenceTopics:
             return np.zeros((0, len(self.labels)), dtype=np.float32)
         from ..tag.textcat import compose, text_hashes, tfidf_rows  # spaCy's hashes: loaded with the tagger
 
-        row, col, val = tfidf_rows([compose(text_hashes(t)) for t in texts], self.table, self.idf)
         z = np.tile(self.bias, (len(texts), 1)).astype(np.float32)
-        np.add.at(z, row, val[:, None] * self.weights[col])
+        for k in range(0, len(texts), _BLOCK):  # blocks: the product below is (non-zeros x categories) floats
+            row, col, val = tfidf_rows([compose(text_hashes(t)) for t in texts[k:k + _BLOCK]], self.table, self.idf)
+            np.add.at(z, row + k, val[:, None] * self.weights[col])
         return 1.0 / (1.0 + np.exp(-z))
 
     def on_topic(self, texts: Sequence[str], categories: Sequence[str]) -> list[float | None]:
