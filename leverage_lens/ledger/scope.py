@@ -45,9 +45,14 @@ class Scope:
         return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
+_ATTACHMENT = re.compile(r"(?:exhibit|schedule|annex|appendix|attachment|addendum)\b", re.IGNORECASE)
+
+
 def _name(c: Clause) -> str:
     if c.number:
         label = c.number.rstrip(".")
+        if _ATTACHMENT.match(label):  # "EXHIBIT A" names itself: "Exhibit A (Fees Schedule)", not "Section EXHIBIT A"
+            return label.title() + (f" ({c.heading.rstrip('.')})" if c.heading else "")
         kind = "Article" if c.level == 0 and re.fullmatch(r"[IVXLC]+", label) else "Section"
         return f"{kind} {label}" + (f" ({c.heading.rstrip('.')})" if c.heading else "")
     return f"\u201c{c.heading.rstrip('.')}\u201d" if c.heading else "the same clause"

@@ -262,3 +262,13 @@ def test_a_notarys_acknowledgement_is_no_revenue_sharing() -> None:
                           "commission expires June 1, 2016.")
     assert not [e for e in entries if e.category == "payment.revenue_sharing" and "acknowledged" in
                 an.text[e.start:e.end]]
+
+
+def test_a_scope_in_an_exhibit_is_named_as_the_exhibit() -> None:
+    from leverage_lens.ledger.scope import _name
+    from leverage_lens.model import Clause
+
+    exhibit = Clause.model_construct(id="Exhibit-A", number="EXHIBIT A", heading="FEES SCHEDULE", level=0)
+    section = exhibit.model_copy(update={"number": "9.", "heading": "Limitation of Liability"})
+    assert _name(exhibit) == "Exhibit A (FEES SCHEDULE)"
+    assert _name(section) == "Section 9 (Limitation of Liability)"
