@@ -204,14 +204,21 @@ _STATE_VERB = re.compile(r"\s+(?:not\s+)?(?:be\s+(?:null|void|deemed|construed|i
                          r"terminate|expire)\b", re.IGNORECASE)
 
 
+#: What follows a modal when the subject keeps what it has: "ENERGOUS will also continue to own all right,
+#: title and interest", "Licensor shall retain all rights".
+_KEEPS = re.compile(r"\s+(?:also\s+)?(?:continue\s+to\s+)?(?:own|retain|remain\s+the\s+(?:sole\s+(?:and\s+exclusive\s+)?)?"
+                    r"owner|keep\s+(?:all|sole|exclusive)\s+(?:right|title|ownership))\b", re.IGNORECASE)
+
+
 def _by_modality(topic: Topic, op: Obligation, text: str) -> Topic:
     """The topic read by what the operative verb does: a party that *may* holds a right on the topic, a party
     that *shall not* is restricted on it, a party that *shall* owes a duty (or a payment, an indemnity, a
     grant, as the topic reads). A clause tagged "exclusivity" whose sentence says "Allied shall not endorse
     any other company" binds Allied, whatever the topic's usual wording."""
     trig = op.trigger
-    if op.modality == "right" or (trig is not None and RIGHT_WORDS.match(text, trig.start)):
-        reading = "right"  # "shall have the option to purchase" grants, whatever the modal
+    if op.modality == "right" or (trig is not None and (RIGHT_WORDS.match(text, trig.start) or
+                                                         _KEEPS.match(text, trig.end))):
+        reading = "right"  # "shall have the option to purchase", "will continue to own": held, whatever the modal
     elif op.modality == "prohibition":
         reading = "restriction"
     else:

@@ -272,3 +272,22 @@ def test_a_scope_in_an_exhibit_is_named_as_the_exhibit() -> None:
     section = exhibit.model_copy(update={"number": "9.", "heading": "Limitation of Liability"})
     assert _name(exhibit) == "Exhibit A (FEES SCHEDULE)"
     assert _name(section) == "Section 9 (Limitation of Liability)"
+
+
+@pytest.mark.parametrize(("sentence", "reading"), [
+    ("Supplier will also continue to own all right, title and interest in the firmware.", "right"),
+    ("Supplier shall retain all rights in the Supplier Materials.", "right"),
+    ("Supplier shall have the option to purchase the equipment.", "right"),
+    ("Supplier shall deliver the firmware to Customer.", "duty"),
+])
+def test_a_clause_tag_reading_of_keeping_or_an_option_is_a_right_held(sentence: str, reading: str) -> None:
+    from leverage_lens.ledger.build import _by_modality
+    from leverage_lens.ledger.topics import TOPICS
+    from leverage_lens.model import Obligation, Span
+
+    topic = next(t for t in TOPICS if t.category == "ip.ownership_assignment")
+    at = sentence.index(" shall") + 1 if " shall" in sentence else sentence.index(" will") + 1
+    end = at + (5 if sentence[at:].startswith("shall") else 4)
+    op = Obligation(clause_id=None, start=0, end=len(sentence), actor="party-1", modality="obligation",
+                    trigger=Span(start=at, end=end, label="modal"))
+    assert _by_modality(topic, op, sentence).reading == reading
