@@ -28,10 +28,6 @@ def model_path() -> Path:
     return models_dir() / "ledger_sentences" / "sentence_topics.npz"
 
 
-#: Sentences scored at once: bounds the memory of a contract with thousands of clause-tag readings.
-_BLOCK = 256
-
-
 @dataclass(frozen=True)
 class SentenceTopics:
     """The fitted weights and the per-category thresholds."""
@@ -47,13 +43,10 @@ class SentenceTopics:
         """Probabilities, shape ``(len(texts), len(labels))``."""
         if not texts:
             return np.zeros((0, len(self.labels)), dtype=np.float32)
-        from ..tag.textcat import compose, text_hashes, tfidf_rows  # spaCy's hashes: loaded with the tagger
+        from ..tag.textcat import compose, linear_probabilities, text_hashes  # spaCy's hashes: with the tagger
 
-        z = np.tile(self.bias, (len(texts), 1)).astype(np.float32)
-        for k in range(0, len(texts), _BLOCK):  # blocks: the product below is (non-zeros x categories) floats
-            row, col, val = tfidf_rows([compose(text_hashes(t)) for t in texts[k:k + _BLOCK]], self.table, self.idf)
-            np.add.at(z, row + k, val[:, None] * self.weights[col])
-        return 1.0 / (1.0 + np.exp(-z))
+        return linear_probabilities([compose(text_hashes(t)) for t in texts], self.table, self.idf, self.weights,
+                                    self.bias)
 
     def on_topic(self, texts: Sequence[str], categories: Sequence[str]) -> list[float | None]:
         """For each text, its score on the paired category when it reaches the category's threshold, else

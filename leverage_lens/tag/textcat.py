@@ -32,8 +32,8 @@ from spacy.tokens import Doc
 
 from .tokenizer import fast_words
 
-__all__ = ["HEAD_MARK", "PREV_MARK", "LinearTextCat", "compose", "doc_features", "strip_marks", "text_hashes",
-           "tfidf_rows"]
+__all__ = ["HEAD_MARK", "PREV_MARK", "LinearTextCat", "compose", "doc_features", "linear_probabilities",
+           "strip_marks", "text_hashes", "tfidf_rows"]
 
 _PAIR = np.uint64(0x9E3779B97F4A7C15)
 _SALT_HEAD = np.uint64(0x51ED2701)
@@ -122,6 +122,21 @@ def tfidf_rows(feats: list[np.ndarray], table: np.ndarray, idf: np.ndarray) -> t
 BLOCK = 2048
 
 
+def linear_probabilities(feats: list[np.ndarray], table: np.ndarray, idf: np.ndarray, weights: np.ndarray,
+                         bias: np.ndarray) -> np.ndarray:
+    """Logistic probabilities, shape ``(len(feats), labels)``, of TF-IDF rows against fitted weights; rows
+    are scored in blocks of :data:`BLOCK` (the per-feature contributions of a whole long document at once
+    took gigabytes; each row's sum is the same either way)."""
+    scores = np.tile(bias, (len(feats), 1))
+    for first in range(0, len(feats), BLOCK):
+        row, col, val = tfidf_rows(feats[first : first + BLOCK], table, idf)
+        if len(row):
+            contrib = weights[col] * val[:, None]
+            starts = np.flatnonzero(np.r_[True, row[1:] != row[:-1]])
+            scores[first + row[starts]] += np.add.reduceat(contrib, starts, axis=0)
+    return 1.0 / (1.0 + np.exp(-scores))
+
+
 class LinearTextCat:
     """Applies per-category logistic regressions to TF-IDF features; sets ``doc.cats``."""
 
@@ -152,14 +167,7 @@ class LinearTextCat:
         Rows are scored in blocks of :data:`BLOCK`: the per-feature contributions (features x labels) of a
         whole long document at once took gigabytes; each row's sum is the same either way.
         """
-        scores = np.tile(self.bias, (len(feats), 1))
-        for first in range(0, len(feats), BLOCK):
-            row, col, val = tfidf_rows(feats[first : first + BLOCK], self.table, self.idf)
-            if len(row):
-                contrib = self.weights[col] * val[:, None]
-                starts = np.flatnonzero(np.r_[True, row[1:] != row[:-1]])
-                scores[first + row[starts]] += np.add.reduceat(contrib, starts, axis=0)
-        return 1.0 / (1.0 + np.exp(-scores))
+        return linear_probabilities(feats, self.table, self.idf, self.weights, self.bias)
 
     def token_scores(self, words: np.ndarray, label: int) -> np.ndarray:
         """How much each own-text token (its LOWER hash in ``words``) pushes ``label`` up: its word
