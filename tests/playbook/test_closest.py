@@ -87,3 +87,28 @@ def test_results_carry_the_closest_clause_for_a_missing_term() -> None:
     r = check_playbook(report(TEXT), book, perspective="Customer").results[0]
     assert r.status == "missing" and r.closest is not None and r.closest.clause_id == "2.1"
     assert r.clause_id == "2.1" and r.start is None  # nothing decided it: the closest clause is shown
+
+
+def test_word_diff_keeps_words_of_punctuation_only_aligned() -> None:
+    steps = word_diff("Customer pays ( within ) thirty days.", "Customer pays - within thirty days ; net.")
+    assert " ".join(d.contract for d in steps if d.contract) == "Customer pays - within thirty days ; net."
+    assert ("equal", "Customer pays", "Customer pays") == (steps[0].op, steps[0].preferred, steps[0].contract)
+
+
+def test_positions_asking_the_same_question_get_one_answer() -> None:
+    text = "The Agreement is governed by the laws of the State of Delaware."
+    first, again = ClauseIndex(report(TEXT)).closest([text, text], [None, None], [[], []])
+    assert first is again and first is not None and first.clause_id == "2.1"
+
+
+def test_stopping_early_finds_what_reading_every_clause_finds() -> None:
+    """Clauses are read from the most promising down and reading stops when none left can win: the answer is
+    the one of scoring every sentence of every candidate clause, the first in the contract among equals."""
+    many = "".join(f"{i}. Clause {i}\n{i}.1 Customer shall pay each invoice within {i} days after the invoice "
+                   f"date, and the laws of the State of Texas govern clause {i}.\n" for i in range(1, 9))
+    index = ClauseIndex(report(many, tags={"5.1": ["payment.terms"]}))
+    pay, law = index.closest(["Customer will pay each invoice within forty-five (45) days.",
+                              "This Agreement is governed by the laws of the State of Delaware."],
+                             ["payment.terms", "disputes.governing_law"], [[], []])
+    assert pay is not None and pay.clause_id == "5.1"  # equal words and cues: the tag decides
+    assert law is not None and law.clause_id == "1.1"  # all equal: the first in the contract
