@@ -23,8 +23,9 @@ _PERPETUAL_THING = re.compile(r"^\W{0,3}(?i:(?:and\s+|or\s+)?(?:irrevocable|non-
                               r"world-?\s?wide|licen[cs]|right|preferred|easement|paid|transferable|sub-?licens|"
                               r"non-?\s?transferable|non-?\s?terminable|assignable|free))")
 _UNTIL_TERMINATED = re.compile(
-    r"(?i:(?:until|unless\s+and\s+until)\s+(?:it\s+is\s+|this\s+agreement\s+is\s+|so\s+)?(?:terminated|either\s+party|"
-    r"a\s+party|one\s+party|the\s+parties|[A-Z]\w+\s+(?:or\s+[A-Z]\w+\s+)?(?:gives|terminates|elects))|until\s+termination\b|"
+    r"(?i:(?:until|unless\s+and\s+until)\s+(?:it\s+is\s+|this\s+agreement\s+is\s+|so\s+)?(?:terminated|(?:either\s+party|"
+    r"a\s+party|one\s+party|the\s+parties)(?=[^.;]{0,80}?(?:terminat|notice|cancel|end\s+it))|"
+    r"[A-Z]\w+\s+(?:or\s+[A-Z]\w+\s+)?(?:gives|terminates|elects))|until\s+termination\b|"
     r"until\s+(?:such\s+time\s+as\s+)?(?:it\s+is\s+)?terminated|end\w*\s+(?:only\s+)?(?:when|upon|if)\s+(?:it\s+is\s+)?"
     r"terminated\s+by)")
 _COTERMINOUS = re.compile(r"(?i:co-?\s?terminous\s+with\s+(?P<with>(?:the\s+)?[^.;,]{3,60}?)(?=[.;,]|\s+(?:and|unless)\b)|"
@@ -38,6 +39,11 @@ _UNTIL_EVENT = re.compile(r"(?i:until\s+(?:the\s+)?(?P<event>(?:(?:later|earlier
                           r"(?:so|as)\s+long\s+as\s+(?P<event2>[^.;]{3,80}))")
 _SEVERABILITY = re.compile(r"(?i:invalid|illegal|unenforceable|severab|economic\s+or\s+legal\s+substance|other\s+(?:terms|"
                            r"provisions|conditions))")
+# what is perpetual must be the deal: "the Term shall be perpetual", "this Agreement shall remain in effect
+# perpetually", "a perpetual term" ("shall not use the Work Product during the term of this Agreement or after, in
+# perpetuity" is a use that never ends, not the agreement)
+_DEAL_IS_PERPETUAL = re.compile(r"(?i:(?:\b(?:agreement|term|contract)\b[^.;]{0,160}?\b(?:continue|remain|be|is|last|run|"
+                                r"exist|subsist|survive|endure|have)\w*\b[^.;]{0,60}|\ban?\s+)$)")
 _DEAL_CONTINUES = re.compile(r"(?i:(?:this|the)\s+(?:agreement|term|contract)\b[^.;]{0,80}?\b(?:continue|remain|be\s+in))")
 
 
@@ -49,10 +55,15 @@ def no_fixed_end(ctx: Analysis, s: int, e: int) -> tuple[str, str | None] | None
     if m:
         return "coterminous", " ".join((m.group("with") or m.group("with2") or "").split()) or None
     for p in _PERPETUAL.finditer(sentence):
-        if _PERPETUAL_THING.search(sentence[p.end():]) or re.search(r"(?i:licen[cs]e|right|grant)",
-                                                                    sentence[:p.start()][-60:]):
+        if _PERPETUAL_THING.search(sentence[p.end():]):
             continue
-        if re.search(r"(?i:\b(?:agreement|term|contract)\b)", sentence[:p.start()]):
+        granted = re.search(r"(?i:licen[cs]e|right|grant)", sentence[:p.start()][-60:])
+        deal = re.search(r"(?i:\b(?:agreement|term|contract)\b)", sentence[:p.start()])
+        if granted and (deal is None or deal.start() > len(sentence[:p.start()][:-60]) + granted.start()):
+            continue  # "the license granted hereunder shall be perpetual", not "This Agreement and the license ..."
+        if _SEVERABILITY.search(sentence):
+            continue  # "shall be held to be indefinite, invalid, illegal ..."
+        if _DEAL_IS_PERPETUAL.search(sentence[:p.start()]):
             return "perpetual", None
     if _UNTIL_TERMINATED.search(sentence):
         return "until_terminated", None

@@ -33,8 +33,10 @@ __all__ = ["initial_term", "stated_start", "term_clauses"]
 
 _TERM_SENTENCE = re.compile(r"(?i:\bterm\b|continu|remain\s+in|expir|in\s+(?:full\s+)?force|until|period\s+of|"
                             r"commenc|anniversary|perpetu|terminat\w*\s+on|conclud|valid|effect|terminous)")
+# "(?!...)": "during the previous six months" looks back, it is no term
 _TERM_BEFORE = re.compile(r"(?i:\b(?:for|of|during|is|be|last|lasting|run|runs|a|an)\s+(?:an?\s+|the\s+)?"
-                          r"(?:initial\s+|first\s+|original\s+|fixed\s+)?(?:period\s+of\s+|term\s+of\s+)?(?:\w+\s+)?)$")
+                          r"(?:initial\s+|first\s+|original\s+|fixed\s+)?(?:period\s+of\s+|term\s+of\s+)?"
+                          r"(?!(?:previous|preceding|prior|past|last|immediately)\b)(?:\w+\s+)?)$")
 _FROM_START = re.compile(r"^[\s\w()-]{0,25}?(?i:(?:term|period)\s+)?(?i:from|following|after|commencing|beginning|"
                          r"starting)\b")
 _NOT_TERM = re.compile(r"(?i:notice|prior|before|within|at\s+least|not\s+less|no\s+less|no\s+fewer|not\s+fewer|"
@@ -49,7 +51,7 @@ _NOT_TERM_AFTER = re.compile(r"(?i:^\W*(?:renewal|extension|successive|additiona
                              r"after\s+(?:receipt|termination|expir)|survive|warrant)")
 _TERM_HEADING = re.compile(r"(?i:^\s*(?:the\s+)?(?:initial\s+)?term\b|duration|term\s+and\s+(?:renewal|termination)|"
                            r"expiration|effective\s+date\s+and\s+term)")
-_ANNIVERSARY = re.compile(r"(?i:(?P<n>\w+(?:[\s-]\w+)?)\s*(?:\((?P<d>\d{1,3})(?:st|nd|rd|th)?\)\s*)?"
+_ANNIVERSARY = re.compile(r"(?i:(?P<n>\w+(?:[\s-]\w+)?)\s*(?:\((?P<d>\d{1,3})\s?(?:st|nd|rd|t\s?h)?\)\s*)?"
                           r"(?:year\s+)?anniversary\s+of\s+(?:the\s+)?(?P<of>[\w\s\"'\u201c\u201d]{0,40}))")
 _YEARS_AFTER = re.compile(r"(?i:until|for|after|through|(?:expire|terminat|end)\w*\s+(?:on|at|upon))\s+(?:(?:the\s+)?"
                           r"(?:later|earlier|sooner|latest|earliest|first)\s+(?:to\s+occur\s+)?of\W*(?:\(\w{1,4}\)\s*)?)?(?:the\s+(?:date\s+)?"
@@ -84,7 +86,9 @@ def _either_of(sentence: str) -> str:
 
 
 _AFTER_THE_END = re.compile(r"(?i:(?:after|following|upon|on)\s+(?:the\s+|any\s+|such\s+|early\s+|its\s+)*(?:terminat|expir)|"
-                            r"surviv|during\s+the\s+term)")
+                            r"surviv|(?:during|for|throughout)\s+the\s+(?:term|life|duration)\b)")
+_AFTER_INITIAL = re.compile(r"(?:upon|on|at|after|following)\s+(?:the\s+)?(?:expiration|expiry|end)\s+of\s+"
+                            r"(?:the\s+|this\s+|such\s+)?(?:initial\s+|original\s+|said\s+)?term\b")
 _ABOUT_THE_DEAL = re.compile(r"(?i:\b(?:term|agreement|contract)\b)")
 # "Licensee's term of exclusivity ... shall expire on October 29, 2005": a right ends, not the agreement
 _OTHER_THING_ENDS = re.compile(r"(?i:exclusivity|licen[cs]e\b|warrant|option\s+period|right\s+to\s+\w+|commission\s+expires)")
@@ -103,8 +107,9 @@ def term_clauses(ctx: Analysis) -> list[tuple[float, int, int]]:
     return found
 
 
-_TERM_ANCHOR = ("term$", "force$", "expir", "anniversary", "perpetu", "terminous")
-_TERM_STATEMENT = re.compile(r"(?i:(?:agreement|term)\b[^.;]{0,120}?\b(?:commence|continue|remain\s+in|expire|"
+_TERM_ANCHOR = ("term$", "force$", "expir", "anniversary", "perpetu", "terminous", "until terminated", "until either party",
+                "effective until", "effect until")
+_TERM_STATEMENT = re.compile(r"(?i:(?:agreement|term|contract)\b[^.;]{0,120}?\b(?:commence|continue|remain\s+(?:in|effective|valid)|expire|"
                              r"terminate\s+(?:on|upon)|end\s+on|be\s+(?:for|valid))|\bterm\s+of\s+this\s+agreement\b)")
 
 
@@ -157,6 +162,23 @@ def _known_start(ctx: Analysis, name: str) -> bool:
         return False
     said = re.sub(r"(?i:^(?:(?:on|upon|as\s+of|from|the)\s+)+)", "", cue.group(1))
     return bool(_KNOWN_START.match(said))
+
+
+def _event_date(ctx: Analysis, event: str) -> tuple[dt.date, str] | None:
+    """The day the contract gives an event a term counts from, when it names it as a defined date and dates it
+    elsewhere ("the Commencement Date to be November 16, 1998", '"Launch Date" means March 1, 2001'), and its
+    name; None when it does not (the brief then computes no end rather than guess)."""
+    m = re.match(r"(?:the\s+)?([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}\s+Date)\b", event)
+    if m is None:
+        return None
+    said = re.compile(re.escape(m.group(1)) + r"[\"\u201d']?\s*(?:\)\s*)?(?:shall\s+be|will\s+be|is|was|to\s+be|"
+                      r"(?:shall\s+)?means?|:|(?:shall\s+)?(?:occur|occurred|commence|commenced)(?:\s+on)?)\s+(?:on\s+|as\s+of\s+)?"
+                      r"(?:the\s+date\s+of\s+)?")
+    for hit in said.finditer(ctx.text):
+        d = next(iter(find_dates(ctx.text, hit.end(), min(len(ctx.text), hit.end() + 25))), None)
+        if d is not None and d.value and d.start - hit.end() < 4:
+            return d.value, m.group(1)
+    return None
 
 
 def _event_start(ctx: Analysis, at: int, e: int) -> str | None:
@@ -226,8 +248,8 @@ def _read_sentence(ctx: Analysis, s: int, e: int, conf: float, effective: KeyTer
     heading = _LEAD_HEADING.match(text, s, min(e, s + 60))
     at = heading.end() if heading else s
     lead = text[at: at + 40].lower()
-    if "renew" in lead or "thereafter" in lead:
-        return None
+    if "renew" in lead or "thereafter" in lead or _AFTER_INITIAL.match(lead):
+        return None  # "Upon the expiration of the Term, the Term shall automatically extend ...": after the term
     # a stated end date
     for d in find_dates(text, s, e):
         before = text[max(s, d.start - 40): d.start]
@@ -250,11 +272,18 @@ def _read_sentence(ctx: Analysis, s: int, e: int, conf: float, effective: KeyTer
     for m in _ANNIVERSARY.finditer(text, s, e):
         n = _ordinal(m.group("n"), m.group("d"))
         cue = _YEARS_AFTER.search(text[max(s, m.start() - 60): m.start()])
+        if cue is None and _MONTH_END.search(text[max(s, m.start() - 80): m.start()]):
+            cue = _YEARS_AFTER.search("until ")  # "expire on the last day of the month in which the 5th anniversary"
         if not n or cue is None and "until" not in text[s: m.start()].lower()[-80:]:
             continue
         day_before = cue is not None and bool(cue.group("before"))
         dur = Duration(m.start(), m.end(), n, "Y")
         of = m.group("of").strip(" \"'\u201c\u201d")
+        dated = None if _known_start(ctx, of) else _event_date(ctx, of)
+        if dated is not None:
+            return _with_length(ctx, s, e, conf, dur, effective, agreed,
+                                f"the day before the {_nth(n)} anniversary" if day_before else f"the {_nth(n)} anniversary",
+                                day_before=day_before, start=dated)
         if not _known_start(ctx, of):
             event = " ".join(re.split(r"[,;(]|\s+(?:and|or|unless)\b", of)[0].split())
             term = key_term(ctx, "initial_term", s, e, value=dur.iso, confidence=0.8 * conf + 0.1)
@@ -310,33 +339,53 @@ def _nth(n: int) -> str:
 
 def _with_length(ctx: Analysis, s: int, e: int, conf: float, dur: Duration, effective: KeyTerm | None,
                  agreed: KeyTerm | None, how: str | None, day_before: bool = False,
-                 ) -> tuple[KeyTerm, KeyTerm | None, Term]:
+                 start: tuple[dt.date, str] | None = None) -> tuple[KeyTerm, KeyTerm | None, Term]:
+    """The term of length ``dur``; ``start``: the day (and name) of a dated event the length
+    counts from, else the start is read from the sentence, the effective date or the agreement date. A term
+    that ends on "the last day of the month" the length reaches ends on that month's last day."""
+    month_end = bool(_MONTH_END.search(ctx.text[max(s, dur.start - 80): dur.start]))
     term = key_term(ctx, "initial_term", s, e, value=dur.iso, confidence=0.8 * conf + 0.1,
                     detail="business days" if dur.business else None)
-    event = _event_start(ctx, dur.end, e) if how is None else None
+    event = _event_start(ctx, dur.end, e) if how is None and start is None else None
     if event is not None:
-        steps = [f"runs {_words(dur.iso)} from {event}, a day the contract does not date: no end can be computed"]
-        return term, None, _term("fixed", ctx, s, e, steps, length=dur.iso, linked_to=event)
-    start, start_how = _start_for(ctx, s, e, effective, agreed)
+        start = _event_date(ctx, event)
+        if start is None:
+            steps = [f"runs {_words(dur.iso)} from {event}, a day the contract does not date: no end can be computed"]
+            return term, None, _term("fixed", ctx, s, e, steps, length=dur.iso, linked_to=event)
+    if start is not None:
+        day, name = start
+        begin: dt.date | None = day
+        start_how = f"counts from {day.isoformat()} (the {name}, as the contract dates it)"
+    else:
+        begin, start_how = _start_for(ctx, s, e, effective, agreed)
     steps = [start_how, f"runs {_words(dur.iso)}" + (f" (to {how})" if how else "")]
-    if start is None:
+    if begin is None:
         blank = None
         if start_how == START_BLANK:
             blank = term.model_copy(update={"kind": "expiration_date", "value": None, "detail": "left blank"})
         return term, blank, _term("fixed", ctx, s, e, steps, length=dur.iso)
-    end = add_duration(start, dur)
+    end = add_duration(begin, dur)
     if day_before:
         end -= dt.timedelta(days=1)
-        steps.append(f"{start.isoformat()} + {_words(dur.iso)} - 1 day = {end.isoformat()} (the day before the "
+        steps.append(f"{begin.isoformat()} + {_words(dur.iso)} - 1 day = {end.isoformat()} (the day before the "
                      "anniversary)" + _either_of(ctx.text[s:e]))
     else:
-        steps.append(f"{start.isoformat()} + {_words(dur.iso)} = {end.isoformat()} (the anniversary; the start day "
+        steps.append(f"{begin.isoformat()} + {_words(dur.iso)} = {end.isoformat()} (the anniversary; the start day "
                      "is not counted)" + _either_of(ctx.text[s:e]))
+    if month_end and not day_before:
+        last = (end.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+        if last != end:
+            steps.append(f"the last day of that month: {last.isoformat()}")
+        end = last
     expiry = term.model_copy(update={"kind": "expiration_date", "value": end.isoformat(), "detail": "computed"})
-    return term, expiry, _term("fixed", ctx, s, e, steps, starts=start.isoformat(), length=dur.iso,
+    return term, expiry, _term("fixed", ctx, s, e, steps, starts=begin.isoformat(), length=dur.iso,
                                 ends=end.isoformat(), ends_basis="computed")
 
 
+# "on the last day of the month in which the fifth anniversary ... occurs", "the last day of the month fifteen
+# (15) years from the Effective Date"
+_MONTH_END = re.compile(r"(?i:last\s+day\s+of\s+the\s+(?:calendar\s+)?month\s+(?:(?:in|during)\s+which|of|that\s+is|"
+                        r"containing|that\s+includes)?\s*(?:the\s+)?(?:date\s+(?:that\s+is\s+|which\s+is\s+)?)?$)")
 _DEFINED_END = re.compile(r"(?i:[\"'\u201c]?(?:expiration|expiry|termination|end)\s+date[\"'\u201d]?\s*(?:means|shall\s+mean|"
                           r"is|:)\s*)")
 
@@ -377,6 +426,10 @@ def initial_term(ctx: Analysis, effective: KeyTerm | None, agreed: KeyTerm | Non
             iso = d.value.isoformat()
             t = _term("fixed", ctx, s, e, [f"ends {iso} (stated)"], ends=iso, ends_basis="stated")
             return None, key_term(ctx, "expiration_date", s, e, value=iso, confidence=0.6), t
+        # "Expiration Date: at midnight on the last day of the month fifteen (15) years from the Effective Date"
+        dur = next(iter(find_durations(ctx.text, m.end(), min(e, m.end() + 90))), None)
+        if dur is not None and dur.unit in "MY" and _FROM_START.search(ctx.text[dur.end: dur.end + 30]):
+            return _with_length(ctx, s, e, 0.6, dur, effective, agreed, None)
     if statement is not None:
         conf, s, e = statement
         return key_term(ctx, "initial_term", s, e, value=None, confidence=0.6 * conf), None, None

@@ -1,0 +1,106 @@
+"""Round 4 of the term reader (issue 15): perpetual terms said of the agreement only, "until terminated" stated
+outside a Term clause, renewal sentences that are not the initial term, survival and look-back periods that
+are not the term, terms counted from an event the contract dates elsewhere, and month-end expiries."""
+
+from __future__ import annotations
+
+import pytest
+
+from leverage_lens import analyze, parse_text
+from leverage_lens.model import Brief
+
+_HEAD = ('AGREEMENT\n\nThis Agreement is made as of January 15, 2021 (the "Effective Date") between Acme Corp. '
+         '("Provider") and Beta LLC ("Customer").\n\n1. SERVICES\n\nProvider shall provide the services.\n\n'
+         '2. GENERAL\n\n2.1 ')
+
+
+def _brief(body: str) -> Brief:
+    brief = analyze(parse_text(_HEAD + body + "\n", name="t.txt"), as_of="2021-02-01").summary.brief
+    assert brief is not None
+    return brief
+
+
+@pytest.mark.parametrize("body", [
+    "This Agreement and the license granted under this Agreement shall remain in effect perpetually as long as "
+    "fees are paid by Customer.",
+    "This term of this Agreement and the rights and obligations of the Parties hereto shall commence as of the "
+    "Effective Date and shall continue in perpetuity, unless terminated earlier.",
+])
+def test_a_perpetual_agreement_is_perpetual(body: str) -> None:
+    brief = _brief(body)
+    assert brief.term is not None and brief.term.kind == "perpetual" and brief.term.ends is None
+
+
+@pytest.mark.parametrize("body", [
+    # a use that never ends, not the agreement
+    "Company shall not use the Work Product during the term of this Agreement or after, in perpetuity, for any "
+    "purpose other than performing this Agreement.",
+    # a licence, not the agreement
+    "The license granted to Customer under this Agreement shall continue perpetually.",
+    # a severability clause
+    "If any provision of this Agreement shall be held to be indefinite, invalid or unenforceable, the balance of "
+    "this Agreement shall continue in full force and effect.",
+])
+def test_perpetual_said_of_something_else_is_no_term(body: str) -> None:
+    brief = _brief(body)
+    assert brief.term is None or brief.term.kind != "perpetual"
+
+
+@pytest.mark.parametrize("body", [
+    "This Agreement will remain in effect until terminated in accordance with Section 9.",
+    "This contract shall remain valid until either party gives notice of termination.",
+])
+def test_until_terminated_outside_a_term_clause_is_read(body: str) -> None:
+    brief = _brief(body)
+    assert brief.term is not None and brief.term.kind == "until_terminated"
+
+
+def test_until_the_parties_sign_another_agreement_is_not_until_terminated() -> None:
+    brief = _brief("The term of this Agreement shall remain in force until the Parties have signed the follow-on "
+                   "supply agreement.")
+    assert brief.term is None or brief.term.kind != "until_terminated"
+
+
+def test_a_renewal_sentence_is_not_the_initial_term() -> None:
+    brief = _brief("The initial term of this Agreement shall commence on the Effective Date and shall continue until "
+                   "the fifth (5t h) anniversary of the Effective Date (the \"Term\"). Upon the expiration of the "
+                   "Term, the Term shall automatically extend for successive 12-month periods until one Party "
+                   "terminates the Agreement by providing at least 180 days prior written notice.")
+    assert brief.term is not None and brief.term.kind == "fixed" and brief.term.ends == "2026-01-15"
+
+
+@pytest.mark.parametrize("body", [
+    # a survival period
+    "Each party agrees that, for the term of this Agreement and for 20 years thereafter, it shall keep the other's "
+    "information confidential.",
+    # a look-back period
+    "During the term of this Agreement and for a period of one year thereafter, neither party shall hire any person "
+    "who was an employee of the other party during the previous six months.",
+])
+def test_a_period_around_the_term_is_not_the_term(body: str) -> None:
+    brief = _brief(body)
+    assert brief.term is None or brief.term.kind != "fixed"
+    assert brief.expiration_date is None
+
+
+def test_a_term_counted_from_an_event_the_contract_dates_is_computed() -> None:
+    brief = _brief('"Term" shall mean the period commencing on the Effective Date and terminating on the eighth '
+                   'anniversary of the Commencement Date. The parties expect the Commencement Date to be November 16, '
+                   '2021.')
+    assert brief.term is not None and brief.term.ends == "2029-11-16" and brief.term.starts == "2021-11-16"
+    assert "Commencement Date" in brief.term.steps[0]
+    # undated, it is said to be so, and no end is computed
+    undated = _brief("This Agreement shall continue in force for three years from the Launch Date.")
+    assert undated.term is not None and undated.term.ends is None and undated.term.linked_to == "Launch Date"
+
+
+@pytest.mark.parametrize(("body", "ends"), [
+    ("Expiration Date: at midnight on the last day of the month fifteen (15) years from the Effective Date.",
+     "2036-01-31"),
+    ("This Agreement shall expire on the last day of the month in which the fifth anniversary of the Effective "
+     "Date occurs.", "2026-01-31"),
+])
+def test_a_month_end_expiry_is_the_months_last_day(body: str, ends: str) -> None:
+    brief = _brief(body)
+    assert brief.term is not None and brief.term.ends == ends
+    assert brief.expiration_date is not None and brief.expiration_date.value == ends
