@@ -78,6 +78,24 @@ _COUNT = re.compile(r"(?i:(?:up\s+to|maximum\s+of|no\s+more\s+than|not\s+more\s+
 _NOTICE_WORDS = re.compile(r"notice|notif|in\s+writing|terminated\s+by|(?:prior\s+to|before)\s+the\s+(?:expir|end|anniversary)")
 
 
+def _and_its_rest(ctx: Analysis, sents: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sentences to look for the notice in, with the rest of a sentence a page break cut off ("... unless
+    either party gives notice of its intention not to renew the / 4 / Agreement, which notice must be given not
+    less than fifteen (15) days before ..."): when the renewal's sentence is the clause's last and does not end
+    as a sentence ends, the next sentence of the contract, wherever the clause ended."""
+    if len(sents) > 1:
+        return sents
+    s, e = sents[0]
+    if re.search(r"[.;:!?)\"\u201d']\s*$", ctx.text[s:e]):
+        return sents
+    nxt = re.compile(r"\s*(?:(?:-\s*\d{1,3}\s*-|\d{1,3}|page\s+\d+(?:\s+of\s+\d+)?)\s*\n)?\s*", re.IGNORECASE).match(ctx.text, e)
+    at = nxt.end() if nxt else e
+    if at >= len(ctx.text) or at - e > 40:
+        return sents
+    ns, ne = ctx.sentence_bounds(at)
+    return sents + [(max(ns, at), ne)] if ne > at else sents
+
+
 def _notice_in(ctx: Analysis, s: int, e: int) -> tuple[Duration | None, Duration | None, str | None]:
     """The notice period in ``text[s:e]``, the longest notice of a window, and a note (left blank/redacted)."""
     low = ctx.text[s:e].lower()
@@ -188,7 +206,7 @@ def renewal(ctx: Analysis, term: KeyTerm | None, expiry: KeyTerm | None, arithme
             notice_dur = notice_max = None
             note = None
             notice_span = None
-            for j, (ns, ne) in enumerate(sents[i: i + 3] or [(s, e)]):
+            for j, (ns, ne) in enumerate(_and_its_rest(ctx, sents[i: i + 3] or [(s, e)])):
                 if j == 2 and not re.search(r"(?i:renew|terminat|expir)", ctx.text[ns:ne]):
                     break
                 notice_dur, notice_max, note = _notice_in(ctx, ns, ne)

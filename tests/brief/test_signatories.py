@@ -74,3 +74,19 @@ def test_old_reports_without_signatories_still_load(signed: Report) -> None:
     del data["summary"]["brief"]["signatories"]
     again = Report.model_validate(data)
     assert again.summary.brief is not None and again.summary.brief.signatories == []
+
+
+SIDE_BY_SIDE = SIGNED.split("HARBOR LABS, INC.\nBy:")[0] + """\
+HARBOR LABS, INC.                  RIDGE PARTNERS LLC
+By: /s/ Priya Natarajan            By: /s/ Tom Ridge
+Name: Priya Natarajan              Name: Tom Ridge
+Title: Chief Financial Officer     Title: Managing Member
+"""
+
+
+def test_a_printed_name_signs_for_one_party_only() -> None:
+    brief = analyze(parse_text(SIDE_BY_SIDE, name="side.txt")).summary.brief
+    assert brief is not None
+    names = [(s.value, s.party) for s in brief.signatories]
+    assert len({start for start in (s.start for s in brief.signatories)}) == len(names)
+    assert [n for n, _ in names].count("Priya Natarajan") <= 1

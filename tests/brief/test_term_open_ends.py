@@ -104,3 +104,16 @@ def test_a_month_end_expiry_is_the_months_last_day(body: str, ends: str) -> None
     brief = _brief(body)
     assert brief.term is not None and brief.term.ends == ends
     assert brief.expiration_date is not None and brief.expiration_date.value == ends
+
+
+def test_a_renewal_notice_cut_off_by_a_page_number_is_read() -> None:
+    text = ('AGREEMENT\n\nThis Agreement is made as of January 15, 2021 (the "Effective Date") between Acme Corp. '
+            '("Provider") and Beta LLC ("Customer").\n\n3. TERM\n\nThe initial term of this Agreement is six (6) '
+            'months. This Agreement shall automatically be renewed for one (1) or more one (1) month periods unless '
+            'either party gives notice to the other party of its intention not to renew the\n\n4\n\nAgreement, which '
+            'notice must be given not less than fifteen (15) days before the end of the respective initial or renewal '
+            'term.\n\n4. FEES\n\nCustomer shall pay the fees.\n')
+    brief = analyze(parse_text(text, name="t.txt"), as_of="2021-02-01").summary.brief
+    assert brief is not None and brief.renewal is not None
+    assert brief.renewal.term.value == "P1M"
+    assert brief.renewal.notice is not None and brief.renewal.notice.value == "P15D"
