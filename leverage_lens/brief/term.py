@@ -61,7 +61,7 @@ _ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth
             "thirtieth": 30}
 START_BLANK = "the start date is left blank"
 _FROM_EVENT = re.compile(r"(?i:\W{0,3}(?:\(\d{1,3}\)\s*)?(?:calendar\s+|full\s+|consecutive\s+)?(?:period\s+)?"
-                         r"(?:from|after|following|beginning\s+(?:on|with)|commencing\s+(?:on|with))\s+(?:and\s+including\s+)?(?:the\s+)?"
+                         r"(?:from|after|following|beginning\s+(?:on|with)|commencing\s+(?:on|with))\s+(?:and\s+(?:including|after)\s+)?(?:the\s+)?"
                          r"(?:occurrence\s+of\s+(?:the\s+)?)?)(?P<event>[^.;]{3,90})")
 _KNOWN_START = re.compile(
     r"(?i:\W{0,2}(?:the\s+)?(?:date\s+(?:of\s+|on\s+which\s+|that\s+|when\s+)?)?(?:the\s+|its\s+|this\s+)?(?:effective|"
@@ -311,6 +311,15 @@ def _read_sentence(ctx: Analysis, s: int, e: int, conf: float, effective: KeyTer
             continue  # "efforts to achieve that number in twelve (12) months from the Effective Date"
         if _TERM_BEFORE.search(before) or _FROM_START.search(after):
             return _with_length(ctx, s, e, conf, dur, effective, agreed, None)
+    year_end = _YEAR_END.search(text, s, e)
+    if year_end is not None:
+        start, how = _start_for(ctx, s, e, effective, agreed)
+        if start is not None:
+            iso = dt.date(start.year, 12, 31).isoformat()
+            t = _term("fixed", ctx, s, e, [how, f"runs to the end of the calendar year it starts in: {iso}"],
+                      starts=start.isoformat(), ends=iso, ends_basis="computed")
+            return None, key_term(ctx, "expiration_date", s, e, value=iso, confidence=0.7 * conf,
+                                  detail="computed"), t
     blank = placeholder_at(text, s, e, r"(?i:term\s+(?:of|is)|period\s+of|expires?|until|for)", reach=30)
     if blank is not None:
         t = _term("left_blank", ctx, s, e, ["the term is left blank"])
@@ -326,6 +335,9 @@ def _read_sentence(ctx: Analysis, s: int, e: int, conf: float, effective: KeyTer
     return None
 
 
+# "shall remain in force until the end of the current calendar year"
+_YEAR_END = re.compile(r"(?i:(?:until|through|to|expire\w*\s+(?:on|at)|end\w*\s+(?:on|at))\s+(?:the\s+)?(?:end|last\s+day)\s+of\s+"
+                       r"(?:the\s+)?(?:current|same|then[-\s]current|present)\s+(?:calendar\s+)?year\b)")
 # a length the sentence names as the initial term: '... for a period of Five (5) years thereafter ("Initial Term")'
 _NAMED_TERM = re.compile(r"(?i:[^.;()]{0,40}\(\s*(?:the\s+|this\s+)?[\"\u201c'](?:initial\s+|original\s+)?(?:term|period)\b)")
 # a heading run into its first sentence: "Term and Renewal  The term of this Agreement ..."

@@ -117,3 +117,12 @@ def test_a_renewal_notice_cut_off_by_a_page_number_is_read() -> None:
     assert brief is not None and brief.renewal is not None
     assert brief.renewal.term.value == "P1M"
     assert brief.renewal.notice is not None and brief.renewal.notice.value == "P15D"
+
+
+@pytest.mark.parametrize(("body", "ends"), [
+    ("This Agreement shall continue for a period of two (2) years from and after the Effective Date.", "2023-01-15"),
+    ("This Agreement shall remain in force until the end of the current calendar year.", "2021-12-31"),
+])
+def test_more_ways_of_saying_when_the_term_ends(body: str, ends: str) -> None:
+    brief = _brief(body)
+    assert brief.term is not None and brief.term.ends == ends and brief.term.linked_to is None
