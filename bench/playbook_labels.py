@@ -46,7 +46,7 @@ CLAUSE_OF = {
 }
 
 
-def convert(src: Path) -> list[dict]:
+def convert(src: Path, partial: bool = False) -> list[dict]:
     rows: list[dict] = []
     blocks: list[dict] = []
     cur: dict | None = None
@@ -80,7 +80,7 @@ def convert(src: Path) -> list[dict]:
             got = b[side]
             unknown = set(got) - set(names)
             missing = set(names) - set(got)
-            if unknown or missing:
+            if unknown or (missing and not partial):
                 raise ValueError(f"{b['doc']} {side}: unknown {sorted(unknown)}, missing {sorted(missing)}")
             row = {
                 "doc": b["doc"], "playbook": book, "perspective": b["SUPP"] if side == "S" else b["CUST"],
@@ -96,8 +96,10 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--src", type=Path, default=ROOT / "bench" / "labels" / "playbook_test_src.txt")
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "labels" / "playbook_test.jsonl")
+    ap.add_argument("--partial", action="store_true",
+                    help="blocks may label only some positions of a playbook (the others are not scored)")
     args = ap.parse_args()
-    rows = convert(args.src)
+    rows = convert(args.src, args.partial)
     args.out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
     docs = len({r["doc"] for r in rows})
     print(f"wrote {args.out}: {docs} contracts, {len(rows)} rows, {sum(len(r['results']) for r in rows)} labels")

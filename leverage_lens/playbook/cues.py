@@ -72,7 +72,8 @@ CUES: dict[str, tuple[str, str | None] | tuple[str, str | None, str]] = {
                                    None),
     "payment.terms": (
         r"\b(?:pa(?:y|ys|id|yable|yments?)|invoice\w*|due)\b[^.;]{0,140}?\b(?:days?|months?|advance|receipt|delivery|"
-        r"shipment|signing|execution|net \d+|upon|end of each)\b", None),
+        r"shipment|signing|execution|net \d+|upon|end of each)\b|\b(?:upon|on|at) (?:the )?(?:signing|execution|"
+        r"signature)\b[^.;]{0,120}?\bpa(?:y|ys|id|yable|yments?)\b", None),
 }
 
 

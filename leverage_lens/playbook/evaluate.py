@@ -17,7 +17,7 @@ from ..model import KeyTerm, LedgerEntry, Report
 from .conditions import AllOf, AnyOf, Condition, LedgerCheck, TagCheck, TermCheck
 from .quantity import cap_measure, compare, parse_threshold, period_days
 from .cues import CueFinder
-from .reread import REREAD, reread
+from .reread import REREAD, is_exclusion_only, prepayments, reread
 
 __all__ = ["Outcome", "Sides", "evaluate"]
 
@@ -84,6 +84,12 @@ class Context:
         """The brief's key terms of a kind; for a payment period or a liability cap the brief did not find,
         those read again from the sentences holding the topic's cue words (:mod:`.reread`)."""
         found = self.terms.get(kind)
+        if found and kind == "liability_cap":
+            found = [t for t in found if not is_exclusion_only(t)]
+        if found and kind == "payment_terms":
+            if "prepaid" not in self._reread:
+                self._reread["prepaid"] = prepayments(self.report, found, self.cues)
+            return [*found, *self._reread["prepaid"]]
         if found:
             return list(found)
         if kind not in REREAD:
@@ -213,11 +219,11 @@ def _term(c: TermCheck, ctx: Context) -> Outcome:
         found = [t for t in found if (t.detail or "") in c.detail]
         if not found:
             return Outcome("missing", [], f"no {what} ({', '.join(c.detail)}) found", 0.6)
-    blank = [t for t in found if t.value is None and t.detail == "left blank"]
+    blank = [t for t in found if t.value is None and t.detail in ("left blank", "redacted")]
     if blank and (c.at_least or c.at_most):
-        t = blank[0]  # a threshold cannot be shown to be met by a blank: fill it in before signing
+        t = blank[0]  # a threshold cannot be shown to be met by a blank or a redaction: see the figure first
         return Outcome("not_met", [(b.start, b.end, b.clause_id) for b in blank],
-                       f"the {what} is left blank: \u201c{ctx.quote(t.start, t.end)}\u201d", 0.7)
+                       f"the {what} is {t.detail}: \u201c{ctx.quote(t.start, t.end)}\u201d", 0.7)
     if blank and len(blank) == len(found) and (c.one_of or c.none_of):
         t = blank[0]  # no law chosen yet: the term is still to be agreed
         return Outcome("missing", [(b.start, b.end, b.clause_id) for b in blank],

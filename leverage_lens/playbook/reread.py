@@ -28,7 +28,7 @@ from ..enrich.periods import find_durations
 from ..model import KeyTerm, Report
 from .cues import CueFinder
 
-__all__ = ["REREAD", "reread"]
+__all__ = ["REREAD", "is_exclusion_only", "prepayments", "reread"]
 
 #: The key-term kinds read again, with the topic whose cue words mark the sentences to read.
 REREAD = {"payment_terms": "payment.terms", "liability_cap": "liability.cap"}
@@ -37,23 +37,62 @@ LIMIT = 3
 
 _SENTENCE = re.compile(r"(?<=[.;])\s+(?=[A-Z(\"“0-9])")
 _PAY = re.compile(r"(?i:\b(?:pa(?:y|ys|id|yable|yments?)|due|remit\w*)\b)")
-_WITHIN = re.compile(r"(?i:(?:within|net|no\s+later\s+than|not\s+later\s+than|plus|after|following|of)\s+(?:the\s+)?$)")
+_WITHIN = re.compile(r"(?i:(?:within|net|no\s+later\s+than|not\s+later\s+than|plus|after|following|of|"
+                     r"(?:due|payable)(?:\s+and\s+payable)?)\s+(?:the\s+)?$)")
+#: A payment period whose number is redacted: "within [***] of receipt of invoice", "within ***** days".
+_REDACTED_PERIOD = re.compile(r"(?i:\b(?:within|net|no\s+later\s+than)\s+(?:\[\s*\*+\s*\]|\*{3,}|\[redacted\])"
+                              r"(?:\s*(?:calendar\s+|business\s+)?days?)?\s+(?:of|after|from|following)\b)")
 _NOT_A_PAYMENT_PERIOD = re.compile(r"(?i:\bnotice\b|\bterminat\w*|\bcure\b|\binterest\b|\blate\b|\bdispute\w*|"
                                    r"\bwarrant\w*|\baudit\w*|\brecords?\b)")
 _NO_CREDIT = re.compile(r"(?i:\bin\s+advance\b|\bon\s+or\s+before\s+the\s+first\s+day\s+of\b|\bprior\s+to\s+(?:the\s+)?"
-                        r"(?:commencement|delivery|shipment|performance)\b|\bupon\s+(?:the\s+)?(?:signing|signature|"
+                        r"(?:commencement|delivery|shipment|performance)\b|\bupon\s+(?:the\s+|its\s+|\w+'s\s+)?(?:signing|signature|"
                         r"execution|shipment|delivery)\b|\b(?:on|upon)\s+receipt\s+of\s+(?:the\s+|an?\s+|each\s+|"
                         r"such\s+)?invoice|\b(?:due|payable)\s+(?:on|upon)\s+receipt\b|\bcash\s+(?:on|upon)\s+delivery\b)")
-_CAP_WORDS = re.compile(r"(?i:\bexceed\b|\bin\s+excess\s+of\b|\blimited\b[^.;]{0,80}?\bto\b)")
+_CAP_WORDS = re.compile(r"(?i:\bexceed\b|\bin\s+excess\s+of\b|(?<!not )\blimited\b[^.;]{0,80}?\bto\b|"
+                        r"\bliab\w*\s+(?:for\s+|is\s+|shall\s+be\s+|will\s+be\s+)?(?:no|not)\s+more\s+than\b|"
+                        r"\bup\s+to\s+(?:the\s+|a\s+)?(?:greater|lesser|maximum|amount)\b|"
+                        r"\bmaximum\s+(?:total\s+|aggregate\s+|cumulative\s+)?liability\b)")
+#: "the greater of $100,000 or the charges paid in the twelve (12) months": the measure, wherever it stands.
+_EITHER_MEASURE = re.compile(r"(?i:\bthe\s+(?:greater|lesser|higher|lower)\s+of\b[^.;]{0,200})")
 _AFTER_CAP = re.compile(r"(?i:(?:exceed|in\s+excess\s+of|\bto)\s+(?P<m>(?:an?\s+amount|the|any|all|\$|US\$|USD|"
                         r"\w+\s+\(|one|two|three|five|ten|twelve|fifty|hundred|\d)[^.;]{0,140}))")
 _LIABILITY = re.compile(r"(?i:\bliabilit\w*|\bliable\b|\bdamages\b)")
 _EACH = re.compile(r"(?i:\b(each|either|neither|both)\s+part(?:y|ies)\b|\bthe\s+parties\b)")
 
 
-def reread(kind: str, report: Report, cues: CueFinder | None = None) -> list[KeyTerm]:
+#: Payment before any credit, said plainly: in advance, on signing, before the work starts, cash on delivery.
+#: (Not "upon shipment" or "upon delivery": those usually say when the invoice is issued, not when it is paid.)
+_PREPAID = re.compile(r"(?i:\bin\s+advance\b|\b(?:upon|on|at)\s+(?:the\s+|its\s+|\w+'s\s+)?(?:signing|signature|"
+                      r"execution)\b|\bprior\s+to\s+(?:the\s+)?(?:commencement|performance)\b|\bcash\s+(?:on|upon)\s+"
+                      r"delivery\b|\b(?:due|payable)\s+(?:on|upon)\s+receipt\b)")
+
+
+_ON_CANCELLING = re.compile(r"(?i:\bcancel\w*|\bterminat\w*)")
+
+
+def prepayments(report: Report, known: list[KeyTerm], cues: CueFinder | None = None) -> list[KeyTerm]:
+    """Payment in advance or on signing (``P0D``) that the brief's payment periods (``known``) do not cover:
+    a contract may give 30 days for royalties and still ask for an advance on signing, and a reviewer whose
+    playbook wants credit reads the shortest period. Only sentences without a number of days are read."""
+    taken = [(t.start, t.end) for t in known]
+    clauses = {c.id: c for c in report.clauses}
+    text = report.document.text
+    out = []
+    for t in reread("payment_terms", report, cues, limit=None, only=_PREPAID):
+        if t.value != "P0D" or not _PREPAID.search(t.text) or any(a < t.end and t.start < b for a, b in taken):
+            continue
+        c = clauses.get(t.clause_id or "")
+        if c is not None and _ON_CANCELLING.search(text, c.start, c.end):
+            continue  # paying ahead once an order is cancelled or the contract ends is a remedy, not the terms
+        out.append(t)
+    return out[:LIMIT]
+
+
+def reread(kind: str, report: Report, cues: CueFinder | None = None, limit: int | None = LIMIT,
+           only: re.Pattern[str] | None = None) -> list[KeyTerm]:
     """Terms of ``kind`` (one of :data:`REREAD`) read from the sentences holding the topic's cue words
-    (``cues``: the check's finder, so each topic's cues are sought once)."""
+    (``cues``: the check's finder, so each topic's cues are sought once); at most ``limit`` (None: all); with
+    ``only``, just the sentences where that pattern matches."""
     topic = REREAD.get(kind)
     if topic is None:
         return []
@@ -61,11 +100,14 @@ def reread(kind: str, report: Report, cues: CueFinder | None = None) -> list[Key
     read = _payment if kind == "payment_terms" else _cap
     names = _party_patterns(report) if kind == "liability_cap" else []
     finder = cues if cues is not None else CueFinder(report.document.text)
+    text = report.document.text
     for start, end, clause_id in _cued_sentences(report, topic, finder):
-        term = read(report.document.text, start, end, clause_id, names)
+        if only is not None and not only.search(text, start, end):
+            continue
+        term = read(text, start, end, clause_id, names)
         if term is not None:
             out.append(term)
-            if len(out) >= LIMIT:
+            if limit is not None and len(out) >= limit:
                 break
     return out
 
@@ -107,6 +149,9 @@ def _payment(text: str, s: int, e: int, clause_id: str, _names: list) -> KeyTerm
         if d.unit == "D" and _WITHIN.search(text[max(s, d.start - 25):d.start]):
             return KeyTerm(kind="payment_terms", value=d.iso, text=sentence, clause_id=clause_id, start=s, end=e,
                            confidence=0.45, detail="reread")
+    if _REDACTED_PERIOD.search(sentence):  # the days are there but hidden: cannot be shown to meet a threshold
+        return KeyTerm(kind="payment_terms", value=None, text=sentence, clause_id=clause_id, start=s, end=e,
+                       confidence=0.45, detail="redacted")
     if _NO_CREDIT.search(sentence):
         return KeyTerm(kind="payment_terms", value="P0D", text=sentence, clause_id=clause_id, start=s, end=e,
                        confidence=0.45, detail="reread")
@@ -124,13 +169,19 @@ def _party_patterns(report: Report) -> list[tuple[re.Pattern[str], str]]:
     return out
 
 
+#: Sentences that say "liabilities exceed" or "liable ... limited to" without capping anything: insolvency
+#: ("its liabilities exceed its assets") and force majeure ("not liable for any delay ... beyond its control").
+_NOT_A_CAP = re.compile(r"(?i:\bbankrupt\w*|\binsolven\w*|\bits\s+assets\b|\bforce\s+majeure\b|\bbeyond\s+(?:its|their|the)\s+"
+                        r"(?:reasonable\s+)?control\b)")
+
+
 def _cap(text: str, s: int, e: int, clause_id: str, names: list[tuple[re.Pattern[str], str]]) -> KeyTerm | None:
     sentence = text[s:e]
     cap = _CAP_WORDS.search(sentence)
-    if cap is None:
+    if cap is None or _NOT_A_CAP.search(sentence):
         return None
     liab = None
-    for liab in _LIABILITY.finditer(sentence, 0, cap.start()):
+    for liab in _LIABILITY.finditer(sentence, 0, cap.end()):
         pass  # the last "liability" before the cap words is the one capped
     if liab is None:
         return None
@@ -141,7 +192,20 @@ def _cap(text: str, s: int, e: int, clause_id: str, names: list[tuple[re.Pattern
     if hits or each:
         last_party = max(hits, default=(-1, None))
         party = last_party[1] if last_party[0] > max(each, default=-1) else "each"
-    measure = _AFTER_CAP.search(sentence, cap.start())
-    value = " ".join(measure.group("m").split()) if measure else None
+    either = _EITHER_MEASURE.search(sentence, cap.start())
+    measure = either or _AFTER_CAP.search(sentence, cap.start())
+    value = " ".join((measure.group(0) if either else measure.group("m")).split()) if measure else None
     return KeyTerm(kind="liability_cap", value=value, text=sentence, clause_id=clause_id, start=s, end=e,
                    confidence=0.45, party=party, detail="reread")
+
+
+#: What a cap says beyond excluding kinds of damages: a ceiling.
+_CEILING = re.compile(r"(?i:\bexceed|\bin\s+excess\s+of\b|(?<!not )\blimited\s+to\b|\bcapped\b|\b(?:no|not)\s+more\s+than\b|"
+                      r"\bmaximum\b|\bup\s+to\b|\baggregate\s+liability\b|\btotal\s+liability\b|\bcumulative\s+liability\b)")
+
+
+def is_exclusion_only(term: KeyTerm) -> bool:
+    """Whether a liability-cap term is only an exclusion of kinds of damages ("neither party shall be liable
+    for any indirect or consequential damages"): no value and no word of a ceiling. A reviewer does not call
+    that a cap, so a threshold on the cap must not judge it (it reads the cap again, or says *missing*)."""
+    return term.value is None and term.detail is None and not _CEILING.search(term.text)
