@@ -200,7 +200,8 @@ def _cap(text: str, s: int, e: int, clause_id: str, names: list[tuple[re.Pattern
 
 
 #: What a cap says beyond excluding kinds of damages: a ceiling.
-_CEILING = re.compile(r"(?i:\bexceed|\bin\s+excess\s+of\b|(?<!not )\blimited\s+to\b|\bcapped\b|\b(?:no|not)\s+more\s+than\b|"
+_CEILING = re.compile(r"(?i:\bexceed|\bin\s+excess\s+of\b|(?<!not )\blimited\s+to\b|\bcap(?:s|ped)?\b|"
+                      r"\b(?:no|not)\s+(?:be\s+)?more\s+than\b|"
                       r"\bmaximum\b|\bup\s+to\b|\baggregate\s+liability\b|\btotal\s+liability\b|\bcumulative\s+liability\b)")
 
 

@@ -156,3 +156,14 @@ def test_an_advance_on_signing_counts_beside_the_periods_the_brief_found() -> No
 def test_payment_upon_signing_is_read_whichever_comes_first() -> None:
     text = "1. Fees\n1.1 Upon the signing of this Agreement, Client agrees to pay the Setup Fee of $5,000.\n"
     assert [t.value for t in reread("payment_terms", report(text))] == ["P0D"]
+
+
+def test_a_sentence_naming_the_liability_cap_is_not_an_exclusion() -> None:
+    from leverage_lens.playbook.reread import is_exclusion_only
+
+    from ._reports import term
+
+    text = "1. Limits\n1.1 The liability cap in Section 8.1(a) does not apply to any Increased Claims.\n"
+    assert not is_exclusion_only(term(text, "The liability cap in Section 8.1(a)", "liability_cap", None))
+    text = "1. Limits\n1.1 Neither party shall be liable for indirect damages, including but not limited to lost profits.\n"
+    assert is_exclusion_only(term(text, "Neither party shall be liable for indirect damages", "liability_cap", None))
