@@ -175,6 +175,10 @@ def main(argv: list[str] | None = None) -> int:
     flat = [x for v in retrieval.values() for x in v]
     print(f"\nclosest clause right first (the stretch shown overlaps the labelled words): {sum(flat)}/{len(flat)} = "
           f"{sum(flat) / max(len(flat), 1):.2f}")
+    print("\n| position (preferred clause) | right clause first |\n|---|---:|")
+    for k in sorted(retrieval):
+        v = retrieval[k]
+        print(f"| {k} | {sum(v) / len(v):.2f} ({sum(v)}/{len(v)}) |")
     rc = retrieval_clause
     print(f"closest clause right first (the clause found holds the labelled words): {sum(rc)}/{len(rc)} = "
           f"{sum(rc) / max(len(rc), 1):.2f}")

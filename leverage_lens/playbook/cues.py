@@ -61,7 +61,11 @@ CUES: dict[str, tuple[str, str | None] | tuple[str, str | None, str]] = {
     "confidentiality.obligations": (
         r"\b(?:keep|hold|maintain|treat|protect)\w*\b[^.;]{0,100}?\bconfiden\w*|\bconfiden\w*[^.;]{0,120}?\b(?:not"
         r"|only)\b[^.;]{0,60}?\b(?:disclose|divulge|use|reveal)\w*|\bnot (?:to )?(?:\w+ ){0,2}(?:disclose|divulge|"
-        r"reveal)\w*", r"\bconfidential treatment\b|\bexcluded because it is both not material\b[^.]*"),
+        r"reveal)\w*", r"\bconfidential treatment\b|\bexcluded because it is both not material\b[^.]*",
+        # the exceptions to confidentiality say the same words about information that is NOT protected
+        r"\b(?:under|without|has|have|had) no (?:\w+ )?(?:obligation|duty)\b|\bdoes not include\b|\bshall not (?:apply|"
+        r"include)\b|\bpublic domain\b|\bpublicly (?:known|available)\b|\bindependently developed\b|\brightfully "
+        r"(?:received|obtained|known)\b"),
     "ip.ownership_assignment": (
         r"\bassign\w*\b[^.;]{0,100}?\b(?:right, title|all rights?|its interest|ownership)|\bworks? made for hire\b|"
         r"\b(?:sole|exclusive|absolute)? ?(?:property|owner\w*) of\b|\b(?:remain|be|become|vest)\w*\b[^.;]{0,60}?"

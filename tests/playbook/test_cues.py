@@ -44,3 +44,12 @@ def test_every_cue_runs_in_linear_time_on_a_long_unpunctuated_text() -> None:
         t = time.perf_counter()
         cue_matches(topic, text)
         assert time.perf_counter() - t < 2.0, topic
+
+
+def test_an_exception_to_confidentiality_is_not_a_confidentiality_duty() -> None:
+    from leverage_lens.playbook.cues import has_cue
+
+    duty = "HDI shall maintain the strict confidentiality of the Company's information."
+    exception = "(d) supplied to HDI by a third party who is under no obligation to maintain such information in confidence."
+    assert has_cue("confidentiality.obligations", duty)
+    assert not has_cue("confidentiality.obligations", exception)
