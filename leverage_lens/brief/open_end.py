@@ -34,7 +34,10 @@ _COTERMINOUS = re.compile(r"(?i:co-?\s?terminous\s+with\s+(?P<with>(?:the\s+)?[^
 _UNTIL_EVENT = re.compile(r"(?i:until\s+(?:the\s+)?(?P<event>(?:(?:later|earlier)\s+of|(?:expiration|expiry|termination)\s+(?:or\s+"
                           r"(?:earlier\s+|sooner\s+)?(?:termination|expiration|expiry)\s+)?of|"
                           r"completion\s+of|end\s+of\s+the\s+(?:last|royalty)|last\s+to\s+expire|date\s+(?:on\s+)?which|"
-                          r"all\s+(?:obligations|amounts|shares|products))[^.;]{0,80})|"
+                          r"all\s+(?:obligations|amounts|shares|products)|"
+                          # "until the Secondary Royalty Term with respect to such Product expires"
+                          r"(?:last\s+|final\s+)?(?!this\b|it\b)[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,4}\s+(?:Term|Period)\b[^.;,]{0,60}?"
+                          r"\b(?:expires|has\s+expired|ends))[^.;]{0,80})|"
                           r"(?:continue|remain|be)\w*\s+(?:in\s+(?:full\s+)?(?:force|effect)(?:\s+and\s+effect)?\s+)?(?:for\s+)?"
                           r"(?:so|as)\s+long\s+as\s+(?P<event2>[^.;]{3,80}))")
 _SEVERABILITY = re.compile(r"(?i:invalid|illegal|unenforceable|severab|economic\s+or\s+legal\s+substance|other\s+(?:terms|"
@@ -73,6 +76,6 @@ def no_fixed_end(ctx: Analysis, s: int, e: int) -> tuple[str, str | None] | None
         m = None  # "the other provisions shall remain in full force and effect so long as the economic substance ..."
     if m and not find_durations(ctx.text, s + m.start(), s + m.end()):
         event = m.group("event") or f"so long as {m.group('event2')}"
-        event = re.split(r"\s*[;(]|,?\s+(?:unless|subject\s+to|provided|whichever|in\s+which)\b", event)[0].rstrip(" ,")
+        event = re.split(r"\s*[;(]|,?\s+(?:unless|subject\s+to|provided|whichever|in\s+which|at\s+which\s+time|whereupon)\b", event)[0].rstrip(" ,")
         return "until_event", " ".join(event.split())
     return None

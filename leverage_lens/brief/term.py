@@ -87,6 +87,8 @@ def _either_of(sentence: str) -> str:
 
 _AFTER_THE_END = re.compile(r"(?i:(?:after|following|upon|on)\s+(?:the\s+|any\s+|such\s+|early\s+|its\s+)*(?:terminat|expir)|"
                             r"surviv|(?:during|for|throughout)\s+the\s+(?:term|life|duration)\b)")
+# "During the term of this Agreement, Ono shall pay ... on a quarterly basis": a duty during the term
+_DURING = re.compile(r"(?:[\d.()]{1,8}\s*)?(?:during|throughout|for\s+the\s+duration\s+of)\s+the\s+(?:initial\s+)?term\b")
 _AFTER_INITIAL = re.compile(r"(?:upon|on|at|after|following)\s+(?:the\s+)?(?:expiration|expiry|end)\s+of\s+"
                             r"(?:the\s+|this\s+|such\s+)?(?:initial\s+|original\s+|said\s+)?term\b")
 _ABOUT_THE_DEAL = re.compile(r"(?i:\b(?:term|agreement|contract)\b)")
@@ -248,7 +250,7 @@ def _read_sentence(ctx: Analysis, s: int, e: int, conf: float, effective: KeyTer
     heading = _LEAD_HEADING.match(text, s, min(e, s + 60))
     at = heading.end() if heading else s
     lead = text[at: at + 40].lower()
-    if "renew" in lead or "thereafter" in lead or _AFTER_INITIAL.match(lead):
+    if "renew" in lead or "thereafter" in lead or _AFTER_INITIAL.match(lead) or _DURING.match(lead):
         return None  # "Upon the expiration of the Term, the Term shall automatically extend ...": after the term
     # a stated end date
     for d in find_dates(text, s, e):
@@ -412,6 +414,10 @@ def initial_term(ctx: Analysis, effective: KeyTerm | None, agreed: KeyTerm | Non
     tagged = len(clauses)
     # sentences that state the agreement's term anywhere (an untagged clause, a schedule, a cover page), after
     # the tagged and headed clauses
+    # the term named as such first: in a long contract "term" is used thirty times before its clause
+    named = ctx.anchors(("initial term", "term of this agreement", "term of this contract", "term of the agreement"),
+                        limit=12)
+    clauses += [(0.5, *ctx.sentence_bounds(pos)) for pos in named]
     clauses += [(0.5, *ctx.sentence_bounds(pos)) for pos in ctx.anchors(_TERM_ANCHOR, limit=30)]
     statement = None
     seen: set[int] = set()

@@ -126,3 +126,18 @@ def test_a_renewal_notice_cut_off_by_a_page_number_is_read() -> None:
 def test_more_ways_of_saying_when_the_term_ends(body: str, ends: str) -> None:
     brief = _brief(body)
     assert brief.term is not None and brief.term.ends == ends and brief.term.linked_to is None
+
+
+def test_a_term_until_a_named_term_expires_is_tied_to_that_event() -> None:
+    brief = _brief("This Agreement shall commence on the Effective Date and shall continue in full force and effect, on "
+                   "a Product-by-Product basis, until the Secondary Royalty Term with respect to such Product expires, "
+                   "at which time this Agreement shall expire in its entirety.")
+    assert brief.term is not None and brief.term.kind == "until_event"
+    assert brief.term.linked_to == "Secondary Royalty Term with respect to such Product expires"
+
+
+def test_a_duty_during_the_term_is_not_the_term() -> None:
+    brief = _brief("During the term of this Agreement, Beta LLC shall pay to Acme Corp., on a quarterly basis, a royalty "
+                   "on the Net Sales of Products.")
+    assert brief.term is None or brief.term.length is None
+    assert brief.expiration_date is None
