@@ -192,11 +192,16 @@ def _option(an: Analysis, r: Renewal, anchor: dt.date, as_of: dt.date, how: str)
         return []
     day = add_duration(anchor, notice, -1)
     party = _who(an.text, r.term.start, r.term.end, an.obligations)
+    longest = _dur(r.notice_max)
+    opens = add_duration(anchor, longest, -1) if longest is not None else None
+    steps = f"{how}; {anchor.isoformat()} - {_words(r.notice.value)} = {day.isoformat()}{_weekday_note(day)}"
+    if opens is not None:  # "not less than six (6) months nor more than twelve (12) months prior": both ends
+        steps += f"; notice counts only from {opens.isoformat()} ({_words(r.notice_max)} before)"
     return [_deadline("option_exercise", r.notice, action="last day to give notice to renew or extend",
-                      date=day.isoformat(), period=r.notice.value, relative_to="the end of the initial term",
+                      date=day.isoformat(), window_opens=opens.isoformat() if opens else None,
+                      period=r.notice.value, relative_to="the end of the initial term",
                       anchor=anchor.isoformat(), as_of=as_of.isoformat(), party=party,
-                      arithmetic=f"{how}; {anchor.isoformat()} - {_words(r.notice.value)} = {day.isoformat()}"
-                      f"{_weekday_note(day)}", confidence=0.6)]
+                      arithmetic=steps, confidence=0.6)]
 
 
 def _period_deadlines(an: Analysis, brief: Brief) -> list[Deadline]:

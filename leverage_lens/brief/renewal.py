@@ -66,7 +66,7 @@ _NOTICE_BEFORE = re.compile(r"(?i:(?:at\s+least|not\s+less\s+than|no\s+less\s+th
 _NOTICE_AFTER = re.compile(r"^(?:'|\u2019|s)*\W*(?i:\(?[\w\s]{0,12}\)?\s*)?(?i:prior|before|in\s+advance|advance|"
                            r"written\s+notice|notice|preceding)")
 _RANGE = re.compile(r"(?i:(?:no|not)\s+(?:fewer|less)\s+than\s+(?P<n>[\w-]+(?:\s*\(\d+\))?)\s+(?:\w+\s+)?(?:and|nor|or|but)\s+"
-                    r"(?:no|not)\s+more\s+than\s+(?P<m>[\w\s()-]{1,40}?)(?P<unit>(?:business\s+)?(?:day|week|month|year)s?)\b)")
+                    r"(?:(?:no|not)\s+)?more\s+than\s+(?P<m>[\w\s()-]{1,40}?)(?P<unit>(?:business\s+)?(?:day|week|month|year)s?)\b)")
 _COUNT = re.compile(r"(?i:(?:up\s+to|maximum\s+of|no\s+more\s+than|not\s+more\s+than|for|of)\s+(?P<n>one|two|three|four|"
                     r"five|six|seven|eight|nine|ten|\d{1,2})\s*(?:\(\d{1,2}\)\s*)?(?:additional|successive|consecutive|"
                     r"further|renewal|extension)|(?P<n2>one|two|three|four|five|\d)\s*(?:\(\d\)\s*)?(?:additional|"

@@ -124,3 +124,15 @@ def test_as_of_defaults_to_today_and_a_bad_one_is_an_option_error() -> None:
     assert all(d.as_of in (None, dt.date.today().isoformat()) for d in report.deadlines)
     with pytest.raises(InvalidOptionError):
         analyze(parse_text(text, name="t.txt"), as_of="next tuesday")
+
+
+def test_an_option_window_said_with_nor_has_both_ends() -> None:
+    text = _contract(("March 1, 2024", "ten (10) years"),
+                     "Customer shall have the option to renew the term of this Agreement for four (4) additional ten "
+                     "(10) year terms, upon written notice given by Customer to Provider not less than six (6) months "
+                     "nor more than twelve (12) months prior to the scheduled expiration date of the term then in "
+                     "effect.")
+    option = _deadline(analyze(parse_text(text, name="o.txt"), as_of="2024-03-10"), "option_exercise")
+    # 2034-03-01 - 12 months / - 6 months
+    assert (option.window_opens, option.date) == ("2033-03-01", "2033-09-01")
+    assert option.period == "P6M"
