@@ -400,6 +400,8 @@ def _with_length(ctx: Analysis, s: int, e: int, conf: float, dur: Duration, effe
 # (15) years from the Effective Date"
 _MONTH_END = re.compile(r"(?i:last\s+day\s+of\s+the\s+(?:calendar\s+)?month\s+(?:(?:in|during)\s+which|of|that\s+is|"
                         r"containing|that\s+includes)?\s*(?:the\s+)?(?:date\s+(?:that\s+is\s+|which\s+is\s+)?)?$)")
+# a sentence that states both ends of the term: "The Term shall commence on July 23, 2013 and shall expire on ..."
+_STATED_TERM = re.compile(r"(?i:\b(?:term|agreement)\b[^.;]{0,60}?\b(?:commence|begin|start)\w*\s+on\b[^.;]{0,80}?\b(?:expire|terminate|end)\w*\s+on\b)")
 _DEFINED_END = re.compile(r"(?i:[\"'\u201c]?(?:expiration|expiry|termination|end)\s+date[\"'\u201d]?\s*(?:means|shall\s+mean|"
                           r"is|:)\s*)")
 
@@ -421,6 +423,7 @@ def initial_term(ctx: Analysis, effective: KeyTerm | None, agreed: KeyTerm | Non
     clauses += [(0.5, *ctx.sentence_bounds(pos)) for pos in ctx.anchors(_TERM_ANCHOR, limit=30)]
     statement = None
     seen: set[int] = set()
+    computed = None  # a length counted from the effective date, kept while a stated end may follow
     for i, (conf, start, end) in enumerate(clauses):
         for s, e in ctx.sentences_in(start, end):
             if s in seen:
@@ -432,8 +435,18 @@ def initial_term(ctx: Analysis, effective: KeyTerm | None, agreed: KeyTerm | Non
             if statement is None and conf >= 0.6 and _TERM_STATEMENT.search(sentence):
                 statement = (conf, s, e)
             found = _read_sentence(ctx, s, e, conf, effective, agreed)
-            if found is not None:
-                return found
+            if found is None:
+                continue
+            if computed is None and found[2].ends_basis == "computed" and stated_start(found[2]) is None and \
+                    i < tagged:
+                computed = found  # "an Initial Term of three (3) years" before "shall expire on July 22, 2016"
+                continue
+            if computed is not None and not (found[2].ends_basis == "stated" and found[2].starts and
+                                             _STATED_TERM.search(ctx.text, s, e)):
+                return computed
+            return found
+    if computed is not None:
+        return computed
     for pos in ctx.anchors(("expiration date", "termination date", "expiry date"), limit=10):
         s, e = ctx.sentence_bounds(pos)
         m = _DEFINED_END.search(ctx.text, pos, min(e, pos + 60))

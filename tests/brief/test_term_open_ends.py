@@ -141,3 +141,13 @@ def test_a_duty_during_the_term_is_not_the_term() -> None:
                    "on the Net Sales of Products.")
     assert brief.term is None or brief.term.length is None
     assert brief.expiration_date is None
+
+
+def test_a_term_stated_with_both_ends_wins_over_a_length_counted_from_the_effective_date() -> None:
+    head = ('AGREEMENT\n\nThis Agreement is made as of July 26, 2013 (the "Effective Date") between Acme Corp. '
+            '("Provider") and Beta LLC ("Customer").\n\n9. TERM\n\n')
+    body = ("(a) This Agreement shall have an Initial Term of three (3) years. (b) The Term shall commence on July 23, "
+            "2013 and shall expire on July 22, 2016, unless otherwise terminated earlier pursuant to Section 9.")
+    brief = analyze(parse_text(head + body + "\n", name="t.txt"), as_of="2014-01-01").summary.brief
+    assert brief is not None and brief.term is not None
+    assert brief.term.ends == "2016-07-22" and brief.term.ends_basis == "stated"
