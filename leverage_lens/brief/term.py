@@ -55,7 +55,8 @@ _ANNIVERSARY = re.compile(r"(?i:(?P<n>\w+(?:[\s-]\w+)?)\s*(?:\((?P<d>\d{1,3})\s?
                           r"(?:year\s+)?anniversary\s+of\s+(?:the\s+)?(?P<of>[\w\s\"'\u201c\u201d]{0,40}))")
 _YEARS_AFTER = re.compile(r"(?i:until|for|after|through|(?:expire|terminat|end)\w*\s+(?:on|at|upon))\s+(?:(?:the\s+)?"
                           r"(?:later|earlier|sooner|latest|earliest|first)\s+(?:to\s+occur\s+)?of\W*(?:\(\w{1,4}\)\s*)?)?(?:the\s+(?:date\s+)?"
-                          r"(?:that\s+is\s+)?)?(?P<before>(?:last\s+)?day\s+(?:prior\s+to|before|preceding)\s+(?:the\s+)?)?$")
+                          r"(?:that\s+is\s+)?)?(?:(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+)?(?:business\s+)?day\s+on\s+(?:the\s+)?)?"
+                          r"(?P<before>(?:last\s+)?day\s+(?:immediately\s+)?(?:prior\s+to|before|preceding)\s+(?:the\s+)?)?$")
 _ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
             "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "fifteenth": 15, "twentieth": 20,
             "thirtieth": 30}

@@ -151,3 +151,13 @@ def test_a_term_stated_with_both_ends_wins_over_a_length_counted_from_the_effect
     brief = analyze(parse_text(head + body + "\n", name="t.txt"), as_of="2014-01-01").summary.brief
     assert brief is not None and brief.term is not None
     assert brief.term.ends == "2016-07-22" and brief.term.ends_basis == "stated"
+
+
+@pytest.mark.parametrize(("body", "ends"), [
+    ("This Agreement expires at the end of the day on the tenth anniversary of the Effective Date.", "2031-01-15"),
+    ("The initial term of this Agreement shall expire on the day immediately preceding the fourth anniversary of the "
+     "Effective Date.", "2025-01-14"),
+])
+def test_an_anniversary_end_said_with_the_day(body: str, ends: str) -> None:
+    brief = _brief(body)
+    assert brief.term is not None and brief.term.ends == ends
