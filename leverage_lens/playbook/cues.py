@@ -13,7 +13,7 @@ any whitespace.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from functools import lru_cache
 
 __all__ = ["CUES", "CueFinder", "cue_matches", "has_cue"]
