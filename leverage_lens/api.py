@@ -21,6 +21,7 @@ from collections import Counter
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from ._gc import collector_paused
 from .analysis import Analysis
 from .brief import build_brief, build_deadlines
 from .checks import Registry, resolve_reader, run_checks, scorecard
@@ -47,12 +48,15 @@ _F = TypeVar("_F", bound=Callable[..., Any])
 
 def _memory_boundary(method: _F) -> _F:
     """Running out of memory is a property of the input (or of the machine's headroom for it), and callers
-    handle it like any refused document: ``MemoryError`` leaves the API as :class:`DocumentTooLargeError`."""
+    handle it like any refused document: ``MemoryError`` leaves the API as :class:`DocumentTooLargeError`.
+
+    The cyclic garbage collector is held off while the call runs (see :mod:`._gc`: 5-6% of analyze's CPU)."""
 
     @functools.wraps(method)
     def guarded(*args: Any, **kwargs: Any) -> Any:
         try:
-            return method(*args, **kwargs)
+            with collector_paused():
+                return method(*args, **kwargs)
         except MemoryError as exc:
             raise DocumentTooLargeError(
                 "the document needs more memory than is available to analyse it; split it, raise the "
