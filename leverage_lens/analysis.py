@@ -22,6 +22,7 @@ from functools import cached_property
 from typing import Any
 
 from .enrich import Enrichment, enrich
+from .enrich.anchors import VOCABULARY, sentences_with
 from .model import Clause, Definition, Document, Obligation, ParseWarning, Party
 
 __all__ = ["Analysis", "Sentence"]
@@ -123,6 +124,10 @@ class Analysis:
         return [s for s, _ in self.enrichment.sentences]
 
     @cached_property
+    def _sentence_ends(self) -> list[int]:
+        return [e for _, e in self.enrichment.sentences]
+
+    @cached_property
     def _clause_starts(self) -> list[int]:
         return [c.start for c in self.doc.clauses]
 
@@ -163,24 +168,27 @@ class Analysis:
 
     def _sentences_with(self, word: str) -> list[int]:
         """Indexes of the sentences holding ``word`` (lower-case literal), found once per document: rules and
-        ledger topics share anchor words ("assign", "terminat", "liab"), and each is scanned for only once."""
+        ledger topics share anchor words ("assign", "terminat", "liab"), and each is scanned for only once.
+
+        The first word asked for that the process's anchor vocabulary knows reads the document once for every
+        word of it (:mod:`.enrich.anchors`); a word it does not know is scanned on its own and learnt."""
         key = ("analysis.anchor", word)
         got = self.cache.get(key)  # type: ignore[call-overload]
         if got is not None:
             return got  # type: ignore[no-any-return]
         lower = self.lower
         assert lower is not None
-        sents = self.sentences
-        starts = self._sentence_starts
-        out: list[int] = []
-        pos = lower.find(word)
-        while pos >= 0:
-            i = bisect.bisect_right(starts, pos) - 1
-            if i >= 0 and pos < sents[i].end:
-                out.append(i)
-                pos = lower.find(word, sents[i].end)  # one hit per sentence is enough
-            else:
-                pos = lower.find(word, pos + 1)
+        starts, ends = self._sentence_starts, self._sentence_ends
+        if word and word in VOCABULARY and "analysis.anchor_pass" not in self.cache:
+            self.cache["analysis.anchor_pass"] = True
+            for w, found in VOCABULARY.index(lower, starts, ends).items():
+                self.cache.setdefault(("analysis.anchor", w), found)  # type: ignore[call-overload]
+            got = self.cache.get(key)  # type: ignore[call-overload]
+            if got is not None:
+                return got  # type: ignore[no-any-return]
+        if word:
+            VOCABULARY.learn(word)
+        out = sentences_with(lower, word, starts, ends)
         self.cache[key] = out  # type: ignore[index]
         return out
 

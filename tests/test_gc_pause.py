@@ -6,8 +6,8 @@ import gc
 import threading
 
 import leverage_lens as ll
-from leverage_lens._gc import collector_paused
 from leverage_lens import api
+from leverage_lens._gc import collector_paused
 
 TEXT = "1. Payment. The Customer shall pay each invoice within thirty (30) days.\n2. Term. This Agreement lasts one year.\n"
 
@@ -46,7 +46,7 @@ def test_the_collector_comes_back_when_the_analysis_fails():
 
 
 def test_overlapping_pauses_in_threads_switch_the_collector_on_only_when_the_last_ends():
-    first_in, release_first, second_done = threading.Event(), threading.Event(), threading.Event()
+    first_in, release_first = threading.Event(), threading.Event()
     states: dict[str, bool] = {}
 
     def first():

@@ -17,7 +17,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "leverage_lens"
 #: Stage of each top-level module or package, in the order data flows. Base modules (the data model,
 #: errors, options, the taxonomy) are read by every stage. A module may import its own stage or earlier ones.
 STAGES: dict[str, int] = {
-    "_paths": 0, "_version": 0, "errors": 0, "model": 0, "options": 0, "taxonomy": 0, "data": 0, "citation": 0,
+    "_paths": 0, "_version": 0, "_gc": 0, "errors": 0, "model": 0, "options": 0, "taxonomy": 0, "data": 0, "citation": 0,
     "load": 1,
     "segment": 2,
     "enrich": 3,
