@@ -327,9 +327,7 @@ def _assemble(
             block.bold = line.bold
             block.font_size = line.font_size
             if line.boxes:
-                block.boxes = tuple(
-                    Box(page=page.number, x0=b[0], y0=b[1], x1=b[2], y1=b[3]) for b in line.boxes
-                )
+                block.boxes = tuple(_box(page.number, b) for b in line.boxes)
                 only = line.boxes[0] if len(line.boxes) == 1 else None  # most lines: one row, no union
                 block.centered = _centered(only if only is not None else _union(line.boxes), left, right)
             blocks.append(block)
@@ -364,6 +362,26 @@ def _assemble(
             )
         )
     return Loaded(text="".join(parts), format="pdf", pages=out_pages, blocks=blocks, warnings=warnings)
+
+
+_BOX_FIELDS = frozenset(Box.model_fields)
+_FAST_BOX = not Box.__pydantic_post_init__ and not Box.__private_attributes__
+_set = object.__setattr__
+
+
+def _box(page: int, b: Rect) -> Box:
+    """``Box(page=page, x0=b[0], y0=b[1], x1=b[2], y1=b[3])`` without validation when every coordinate is a
+    float already (pdfium's), which is what validation would return: half the cost of a validated Box, for
+    the tens of thousands of line boxes of a long PDF. Anything else (an int from OCR) is validated."""
+    x0, y0, x1, y1 = b
+    if _FAST_BOX and type(page) is int and type(x0) is float and type(y0) is float and type(x1) is float and type(y1) is float:
+        box = Box.__new__(Box)
+        _set(box, "__dict__", {"page": page, "x0": x0, "y0": y0, "x1": x1, "y1": y1})  # field order
+        _set(box, "__pydantic_fields_set__", set(_BOX_FIELDS))
+        _set(box, "__pydantic_extra__", None)
+        _set(box, "__pydantic_private__", None)
+        return box
+    return Box(page=page, x0=x0, y0=y0, x1=x1, y1=y1)
 
 
 def _words(words: list, offset: int, length: int, page: int) -> list[Word]:

@@ -57,3 +57,19 @@ raw_lines = st.lists(st.builds(lambda boxes: RawLine("x", tuple(boxes)), st.list
 @given(raw_lines, st.integers(0, 4))
 def test_edge_lines_found_in_one_pass_equal_those_found_by_max_and_min(lines: list[RawLine], count: int) -> None:
     assert _edges(lines, count) == _edges_by_max_min(lines, count)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(1, 5000), st.tuples(*[st.one_of(st.floats(allow_nan=False, allow_infinity=False),
+                                                  st.integers(-10_000, 10_000))] * 4))
+def test_line_boxes_built_without_validation_equal_validated_boxes(page: int, rect: tuple) -> None:
+    from leverage_lens.load.pdf_clean import _box
+    from leverage_lens.model import Box
+
+    fast = _box(page, rect)
+    validated = Box(page=page, x0=rect[0], y0=rect[1], x1=rect[2], y1=rect[3])
+    assert fast == validated
+    assert fast.model_dump_json() == validated.model_dump_json()  # an int coordinate is a float in both
+    assert repr(fast) == repr(validated)
+    assert fast.model_fields_set == validated.model_fields_set
+    assert hash(fast) == hash(validated)
