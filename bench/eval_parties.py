@@ -19,7 +19,7 @@ tuned on from the start, batches 2-5 were each read once before any fix made for
 diagnostic (labelled signers found on their party; signers reported that the labels do not give that party).
 
     python bench/eval_parties.py [--data ../shared/data] [--pdf [--cache DIR]] [--limit N] [--misses 20] [--held-out]
-    python bench/eval_parties.py --labels --set dev [--cache DIR]
+    python bench/eval_parties.py --labels --set dev [--batch N] [--cache DIR]
 """
 
 from __future__ import annotations
@@ -241,7 +241,7 @@ def labels(args: argparse.Namespace) -> None:
     another person (wrong), over documents whose labels name signatories."""
     path = ROOT / "bench" / "labels" / "parties_gold.jsonl"
     rows = [json.loads(x) for x in path.open(encoding="utf-8") if x.strip()]
-    rows = [r for r in rows if r["set"] == args.set]
+    rows = [r for r in rows if r["set"] == args.set and (not args.batch or r.get("batch", 1) == args.batch)]
     right: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     sigs = [0, 0, 0]  # labelled, found, wrong
     for r in rows:
@@ -277,6 +277,7 @@ def main() -> None:
     ap.add_argument("--misses", type=int, default=0)
     ap.add_argument("--labels", action="store_true", help="score bench/labels/parties_gold.jsonl")
     ap.add_argument("--set", default="dev", choices=["dev", "test"])
+    ap.add_argument("--batch", type=int, default=0, help="with --labels --set dev: only this labelling batch")
     ap.add_argument("--held-out", action="store_true",
                     help="also print the held-out CUAD figures (look once, at the end: rules are tuned without it)")
     ap.add_argument("--cache", type=Path,

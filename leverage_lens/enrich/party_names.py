@@ -26,7 +26,7 @@ ROLE_WORDS = frozenset(
 ) | {"party a", "party b", "party c"}
 
 SUFFIX = (
-    r"(?:Inc|Incorporated|Corp|Corporation|LLC|L\.L\.C|Ltd|Limited|LP|L\.P|LLP|L\.L\.P|PLC|plc|GmbH|AG|"
+    r"(?:Inc|Incorporated|Corp|Corporation|LLC|L\.L\.C|Ltd|Limited[ \t]+Partnership|LIMITED[ \t]+PARTNERSHIP|Limited|LP|L\.P|LLP|L\.L\.P|PLC|plc|GmbH|AG|"
     r"S\.A|SA|S\.A\.S|S/A|N\.V|NV|B\.V|BV|A/S|AB|Oy|S\.p\.A|S\.P\.A|S\.r\.l|S\.R\.L|SRL|Srl|Pty|PTE|Pte|Co(?=\.)|"
     r"CO(?=\.)|inc(?=\.)|Company|Trust|Bank|"
     r"Holdings|Partners|LTD|INC|CORP|CORPORATION|COMPANY|LIMITED|N\.A|INCORPORATED|HOLDINGS|PARTNERS|TRUST|BANK|"

@@ -91,6 +91,7 @@ _DBA = re.compile(
     r"(?:of|and|&)(?=[ \t]+[A-Z])))"
     r"{0,5})"
 )
+_CALLED_REACH = 400  # how far after a party's name "referred to as" may still name it
 _ROMAN = re.compile(r"[IVXLC]+")
 _ACRONYM = re.compile(r"[A-Z][A-Za-z0-9&\-]{1,15}|[A-Z][A-Z0-9&\-]{1,15}(?:[ \t][A-Z][A-Z0-9&\-]{1,15}){1,2}")
 NOT_A_NAME = re.compile(r"\b(?:AGREEMENT|Agreement|EXHIBIT|Exhibit|Schedule|SCHEDULE|Section|Article|ARTICLE)\b")
@@ -109,8 +110,9 @@ _ITEM_NAME = re.compile(
 # The last name in a chunk followed by what it is: "Ingram Micro, a corporation organized under ...".
 _DESCRIBED = re.compile(
     r"(?<![\w&.'\-])(?P<name>[A-Z][\w&.'\-]*(?:[ \t]+(?:[A-Z][\w&.'\-]*|of|and|&)){0,5}(?:,[ \t]+[A-Z]{2,5}\.?)?),"
-    r"[ \t]+an?[ \t]+(?:[A-Z][\w\-]*[ \t]+){0,3}(?:[a-z][\w\-]*[ \t]+){0,3}(?:corporation|company|limited|partnership|trust|bank|association|individual|"
-    r"banking|national|general|business|non-?profit|professional|public|private|statutory|exempted)\b"
+    r"[ \t]+(?:an?[ \t]+(?:[A-Z][\w\-]*[ \t]+){0,3}(?:[a-z][\w\-]*[ \t]+){0,3}(?i:corporation|company|limited|partnership|trust|bank|"
+    r"association|individual|banking|national|general|business|non-?profit|professional|public|private|statutory|exempted)\b"
+    r"|(?:an[ \t]+)?(?i:individual)\b)"  # "Bruce Jenner, Individual ("CELEBRITY")"
 )
 # A party's name alone on the first line of its entry in a list laid out one line per item.
 _FIRST_LINE = re.compile(r"[ \t]*(?P<name>[A-Z][\w&.'\u2019\-]*(?:[ \t]+(?:[A-Z][\w&.'\u2019\-]*|of|and|&)){0,7})[ \t,]*\n")
@@ -211,8 +213,8 @@ def _name_in_chunk(chunk: str) -> tuple[str, int, bool] | None:
     described = None
     for described in _DESCRIBED.finditer(rest):
         pass
-    if described is not None and not NOT_A_NAME.search(described.group("name")) \
-            and described.group("name").split()[0] not in _NOT_FIRST and not is_place(described.group("name")):
+    if described is not None and not NOT_A_NAME.search(described.group("name")) and not is_place(described.group("name")) \
+            and (described.group("name").split()[0] not in _NOT_FIRST or _THE_NAME.fullmatch(described.group("name"))):
         return described.group("name"), pos + described.start("name"), False
     cap = _CAPS_BEFORE.search(rest)
     if cap is None or NOT_A_NAME.search(cap.group("name")) or cap.group("name") in ("The", "This") \
@@ -418,6 +420,8 @@ def read_preamble(text: str, drafts: list[Draft]) -> None:
             before = [d for d in drafts if d.spans and d.spans[0].start < r.start()]
             if before and alias.lower() not in NOT_PARTY and alias.lower() not in GENERIC_ALIASES:
                 owner = max(before, key=lambda d: max(x.start for x in d.spans if x.start < r.start()))
+                if r.start() - max(x.start for x in owner.spans if x.start < r.start()) > _CALLED_REACH:
+                    continue  # "(such representation and warranty being referred to as "Year 2000 Compliant")"
                 if alias not in owner.aliases:
                     owner.aliases.append(alias)
                     owner.spans.append(Span(start=r.start(), end=r.end(), label="alias"))

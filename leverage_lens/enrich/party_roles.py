@@ -22,6 +22,9 @@ __all__ = ["role_of", "from_name"]
 _PARTY_X = re.compile(r"(?i)party\s+(?:[a-z]|\d{1,2})")
 _FILLER = frozenset({"the", "of", "and", "&", "a", "an", "de", "du", "la", "for"})
 _WORD = re.compile(r"[a-z0-9]+")
+#: Words that end many names ("Blue Hills Bank") and so are no role there, but are one when a party is
+#: defined by the word alone ("... Savings Bank (the "Bank")"), as "the Company" is.
+_ALIAS_ROLES = frozenset({"bank"})
 #: How much of the text is searched for "the X" (the defining pages and the first clauses suffice).
 _USAGE_SPAN = 80_000
 
@@ -60,6 +63,14 @@ def _is_role_word(alias: str) -> bool:
     return len(words) in (2, 3) and words[-1] in ROLE_WORDS and words[-1] != "company" and alias[:1].isupper()
 
 
+def _capital_word(alias: str) -> bool:
+    """A single word in capitals that reads as a word, not initials: "CELEBRITY", "LICENSEE" (at least six
+    letters, at least a third of them vowels), not "MMI" or "HSNS"."""
+    if not re.fullmatch(r"[A-Z]{6,}", alias):
+        return False
+    return sum(ch in "AEIOUY" for ch in alias) * 3 >= len(alias)
+
+
 def role_of(name: str, aliases: Sequence[str], text: str) -> str | None:
     """The role among ``aliases`` (in order), or None: a known role word, a compound of one, or a defined
     name the text uses with "the" at least twice that does not come from ``name``."""
@@ -70,12 +81,18 @@ def role_of(name: str, aliases: Sequence[str], text: str) -> str | None:
         if _is_role_word(a):
             return a
     for a in aliases:  # a known role that happens to share a word with the name ("Acme Licensing" / "Licensor")
-        if a.lower() in ROLE_WORDS:
+        if a.lower() in ROLE_WORDS or a.lower() in _ALIAS_ROLES:
             return a
     head = text[:_USAGE_SPAN]
     for a in candidates:
-        if len(a.split()) > 3 or a.isupper() or not re.fullmatch(r"[A-Z][a-z][\w\- ]*", a) or a.endswith("s"):
+        word = _capital_word(a)
+        if not word and (len(a.split()) > 3 or a.isupper() or not re.fullmatch(r"[A-Z][a-z][\w\- ]*", a)) or a.endswith(("s", "S")):
             continue  # acronyms ("MMI") and plurals ("Underwriters") are names or collectives, not roles
+        if word:  # "the CELEBRITY": a common noun set in capitals is the same role as "the Celebrity"
+            used = re.findall(rf"\b(?:[Tt]he|THE) {re.escape(a)}\b(?P<next>(?!)[A-Z])?", head)
+            if len(used) >= 2:
+                return a.title()
+            continue
         used = re.findall(rf"\b[Tt]he {re.escape(a)}\b(?P<next>[ \t\-]*[A-Z])?", head)
         alone = sum(1 for nxt in used if not nxt)  # "the Sanofi Indemnitees" uses a name, not a role
         if len(used) >= 2 and (alone >= 2 or re.search(rf"\b{re.escape(a.split()[-1].lower())}\b", head)):
