@@ -122,6 +122,12 @@ _NOT_FIRST = frozenset({"This", "THIS", "The", "THE", "WHEREAS", "Whereas", "Agr
 _LOWER_BREAK = re.compile(r"[ \t\n]*[A-Z][\w\-']*(?:[ \t]+(?!(?:between|among|and|or|by|with|of|the|to|for|from|"
                           r"dated|made|is|as|in|on|at|its|this)\b)[a-z][\w\-']*){1,2}[ \t]+")
 _SUFFIX_NEXT = re.compile(rf"[ \t,]*(?:\([A-Z][\w.]{{0,14}}\)[ \t]*)*(?:(?:Co|CO)\.?[ \t]+)?{SUFFIX}\b")
+# A bracketed word inside a name: more capitalised words and a legal suffix follow on the same line.
+_NAME_GOES_ON = re.compile(rf"[ \t]+(?!(?:A|An|AN|The|THE)[ \t])(?:[A-Z][\w&'\u2019.\-]*,?[ \t]+){{1,6}}?(?:(?:Co|CO)\.?,?[ \t]+)?{SUFFIX}\b")
+_ONE_WORD = re.compile(r"[ \t]*[A-Z][\w.]{0,20}[ \t]*")
+# A place after a legal suffix that is still part of the name: "Alliance Bancorp, Inc. of Pennsylvania,".
+_OF_PLACE = re.compile(r"[ \t]+of[ \t]+(?P<place>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)(?=[ \t]*[,(\n])")
+_ENDS_IN_SUFFIX = re.compile(rf"{SUFFIX}\.?$")
 _BARE_SUFFIX = re.compile(rf"{SUFFIX}\.?")
 _CONJ = re.compile(r",?\s+(?:and|&)\s+(?=\S)")
 
@@ -230,7 +236,8 @@ def _unnamed_last_conjunct(chunk: str, pos: int) -> bool:
     In ``between Acme, Inc., a Florida corporation, and the individual named on the cover page ("Franchisee")``
     the group defines the individual, not Acme: the role must come from the party's own parenthetical. Only an
     all-lower-case tail counts, since addresses ("Basel, Switzerland and ...") also hold "and"."""
-    conj = list(_CONJ.finditer(chunk, pos))
+    conj = [c for c in _CONJ.finditer(chunk, pos)  # "a federal mutual savings and loan holding company": no conjunct
+            if c.group(0).startswith(",") or re.match(r"(?:the|a|an|each|any|such)\b", chunk[c.end() :])]
     if not conj or re.search(r"[A-Z]", chunk[conj[-1].end() :]):
         return False
     return bool(entities(chunk, pos, conj[-1].start()))
@@ -262,6 +269,7 @@ _UNDERSIGNED = re.compile(r"(?<!WHEREOF, )(?<!WHEREOF )\b(?:The|the|THE|Each of 
 _MENTIONED = re.compile(r"\b(?:of|to|for|from|under|in|on|at|than|with\s+respect\s+to|behalf\s+of)[\s,]+$")
 _LINKS = re.compile(r"\b(?:and|by|with|to|from)\b|&")
 # An alias group several parties share: "(each and both of them "Recipient")", "(collectively the "Company")".
+_COLLECTIVE = re.compile(r"\bcollectively\b", re.IGNORECASE)
 _JOINT = re.compile(r"\b(?:each|both|collectively|together|jointly|individually|severally)\b", re.IGNORECASE)
 
 
@@ -281,6 +289,9 @@ def _own_chunk(text: str, a: int, b: int) -> tuple[int, bool]:
 
 def _add(drafts: list[Draft], text: str, name: str, ns: int, aliases: list[str], src: str, blank: bool,
          group: re.Match[str] | None) -> None:
+    place = _OF_PLACE.match(text, ns + len(name)) if not blank and _ENDS_IN_SUFFIX.search(name) else None
+    if place is not None and is_place(place.group("place")):  # "Alliance Bancorp, Inc. of Pennsylvania"
+        name = name + " of " + " ".join(place.group("place").split())
     spans = [Span(start=ns, end=ns + len(name), label="name")]
     if group is not None:
         spans.append(Span(start=group.start(), end=group.end(), label="alias"))
@@ -340,18 +351,25 @@ def read_preamble(text: str, drafts: list[Draft]) -> None:
 
         for g in _groups(flat, cursor, b):
             aliases = aliases_in(g.group("body"))
-            if _SUFFIX_NEXT.match(flat, g.end()):
-                continue  # "GALEN (CHEMICALS) LIMITED", "PPG Paints Trading (Shanghai) Co Ltd": part of the name
+            if _SUFFIX_NEXT.match(flat, g.end()) or _NAME_GOES_ON.match(flat, g.end()) and _ONE_WORD.fullmatch(g.group("body")):
+                continue  # "GALEN (CHEMICALS) LIMITED", "Rise (Tianjin) Education ... Co., Ltd.": part of the name
             chunk_start, cursor = cursor, g.end()
             if not aliases:
                 continue
             chunk_start, named_self = _own_chunk(flat, chunk_start, g.start())
+            if label == "preamble" and first_between is None and chunk_start == a:
+                line = flat.rfind("\n", chunk_start, g.start()) + 1  # a letter's first party, not its title lines
+                if line > chunk_start and _name_from_chunk(flat[line : g.start()]) is not None:
+                    chunk_start = line
             if _JOINT.search(g.group("body")):
                 joint = _joint_names(flat, chunk_start, g.start())
                 if len(joint) >= 2:
                     for name, ns in joint:
                         _add(drafts, flat, name, ns, aliases, where(ns), False, g)
                     continue
+            if _COLLECTIVE.search(flat, max(chunk_start, g.start() - 40), g.end()) \
+                    and not _SIGNERS.search(flat, chunk_start, g.start()) and (not g.group(0).startswith("(") or _name_from_chunk(flat[chunk_start : g.start()]) is None):
+                continue  # "(collectively, the "Employee Plans")", 'referred to collectively as the "MHCs"': no one party
             found = _name_from_chunk(flat[chunk_start : g.start()])
             last = drafts[-1] if drafts and label != "later" else None
             if found is None and last is not None and _continues(flat, chunk_start, g.start(), last):
