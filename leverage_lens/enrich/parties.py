@@ -26,6 +26,7 @@ from .party_merge import Draft
 from .party_names import ENTITY, ROLE_WORDS, looks_like_person, norm
 from .party_preamble import GENERIC_ALIASES, read_preamble
 from .party_pronouns import is_pronoun, link_pronouns
+from .party_role_names import name_role_parties
 from .party_roles import role_of
 from .party_signatures import fill_signatories, read_signatures
 
@@ -86,6 +87,9 @@ def find_parties(text: str) -> list[Party]:
         principal = kept if len(kept) >= 2 else principal
     principal = _signers_for(principal, drafts)
     others = [d for d in drafts if d not in principal and _named_entity(d)]
+    if any(d.role or d.aliases for d in principal):  # "The party specified as the Franchisee on SCHEDULE 1"
+        read_to = max((sp.end for d in principal for sp in d.spans if sp.label != "signature"), default=0)
+        others = name_role_parties(text, principal, others, read_to)
     if len(principal) < 2:  # an entity that signs is a side when the preamble gave fewer than two
         signers = [d for d in others if "signature" in d.sources]
         principal += signers[: 2 - len(principal)]

@@ -124,6 +124,7 @@ _LOWER_BREAK = re.compile(r"[ \t\n]*[A-Z][\w\-']*(?:[ \t]+(?!(?:between|among|an
 _SUFFIX_NEXT = re.compile(rf"[ \t,]*(?:\([A-Z][\w.]{{0,14}}\)[ \t]*)*(?:(?:Co|CO)\.?[ \t]+)?{SUFFIX}\b")
 # A bracketed word inside a name: more capitalised words and a legal suffix follow on the same line.
 _NAME_GOES_ON = re.compile(rf"[ \t]+(?!(?:A|An|AN|The|THE)[ \t])(?:[A-Z][\w&'\u2019.\-]*,?[ \t]+){{1,6}}?(?:(?:Co|CO)\.?,?[ \t]+)?{SUFFIX}\b")
+_QUOTE = re.compile(r"[\"\u201c\u201d\u2018\u2019]")
 _ONE_WORD = re.compile(r"[ \t]*[A-Z][\w.]{0,20}[ \t]*")
 # A place after a legal suffix that is still part of the name: "Alliance Bancorp, Inc. of Pennsylvania,".
 _OF_PLACE = re.compile(r"[ \t]+of[ \t]+(?P<place>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)(?=[ \t]*[,(\n])")
@@ -266,10 +267,15 @@ _SIGNERS = re.compile(r"\b(?:persons?|entities|parties|signatories|undersigned)\
 _UNDERSIGNED = re.compile(r"(?<!WHEREOF, )(?<!WHEREOF )\b(?:The|the|THE|Each of the|each of the)\s+(?:undersigned|UNDERSIGNED)"
                           r"\s+(?:hereby|agree|acknowledge|parties|each|consent)\b")
 # The words before an entity that only mention it: "securities of Q Biomed, Inc.", "a subsidiary of".
+# The obligor a guarantee backs is named in it, not a party to it: "As an inducement to Kiosk Concepts, Inc.
+# ("Franchisor") to enter into a Master Franchise Agreement with ____ ("Master Franchisee") ...".
+_INDUCED = re.compile(r"\b(?i:inducement)\b[^;]{0,200}?\b(?:enter\s+into|execute|make)\s+(?:an?|the|that|this)\s+"
+                      r"[^.;()]{0,60}?\b(?i:agreement|contract|lease|loan)\s+with\b[^()\n]{0,60}$")
 _MENTIONED = re.compile(r"\b(?:of|to|for|from|under|in|on|at|than|with\s+respect\s+to|behalf\s+of)[\s,]+$")
 _LINKS = re.compile(r"\b(?:and|by|with|to|from)\b|&")
 # An alias group several parties share: "(each and both of them "Recipient")", "(collectively the "Company")".
-_COLLECTIVE = re.compile(r"\bcollectively\b", re.IGNORECASE)
+_COLLECTIVE = re.compile(r"\bcollectively\b|\btogether\b(?![ \t]+with)", re.IGNORECASE)
+_EACH = re.compile(r"\b(?:each|individually)\b", re.IGNORECASE)  # "(collectively the "Principals" and individually a "Principal")"
 _JOINT = re.compile(r"\b(?:each|both|collectively|together|jointly|individually|severally)\b", re.IGNORECASE)
 
 
@@ -367,7 +373,7 @@ def read_preamble(text: str, drafts: list[Draft]) -> None:
                     for name, ns in joint:
                         _add(drafts, flat, name, ns, aliases, where(ns), False, g)
                     continue
-            if _COLLECTIVE.search(flat, max(chunk_start, g.start() - 40), g.end()) \
+            if _COLLECTIVE.search(flat, max(chunk_start, g.start() - 40), g.end()) and not _EACH.search(g.group("body")) \
                     and not _SIGNERS.search(flat, chunk_start, g.start()) and (not g.group(0).startswith("(") or _name_from_chunk(flat[chunk_start : g.start()]) is None):
                 continue  # "(collectively, the "Employee Plans")", 'referred to collectively as the "MHCs"': no one party
             found = _name_from_chunk(flat[chunk_start : g.start()])
@@ -400,7 +406,13 @@ def read_preamble(text: str, drafts: list[Draft]) -> None:
             ns = chunk_start + off
             if intro_end is not None and ns > intro_end and not _strong(flat, name, ns, aliases, blank):
                 continue  # after the sentence naming the parties: "Standard Operating Procedures (SOPs)"
-            _add(drafts, flat, name, ns, aliases, where(ns), blank, g)
+            if first_between is None and label == "preamble" and not _QUOTE.search(g.group("body")) and not blank \
+                    and not _strong(flat, name, ns, aliases, blank):
+                continue  # no "between": 'the "Trasandino" Pipeline (OTA)' in a table is a defined term, not a party
+            src = where(ns)
+            if src == "preamble" and _INDUCED.search(flat, max(a, chunk_start - 300), g.start()):
+                src = "later"  # a guarantee: "As an inducement to X to enter into a Franchise Agreement with Y"
+            _add(drafts, flat, name, ns, aliases, src, blank, g)
         undersigned = label == "preamble" and first_between is None and _UNDERSIGNED.search(flat, a, min(b, 1500))
         if undersigned:  # "The undersigned hereby agree ...": the parties are those who sign
             drafts.append(Draft(name="the undersigned", sources={"preamble"}, placeholder=True, signers=True,

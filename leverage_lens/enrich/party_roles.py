@@ -74,8 +74,8 @@ def _capital_word(alias: str) -> bool:
 def role_of(name: str, aliases: Sequence[str], text: str) -> str | None:
     """The role among ``aliases`` (in order), or None: a known role word, a compound of one, or a defined
     name the text uses with "the" at least twice that does not come from ``name``."""
-    if _is_role_word(name):
-        return name  # a party known only by its role ("Franchisee" on a form)
+    if _is_role_word(name) or name[:1].isupper() and name.endswith("s") and name[:-1].lower() in ROLE_WORDS:
+        return name  # a party known only by its role ("Franchisee" on a form, "Guarantors" on a guarantee)
     candidates = [a for a in aliases if a and a[:1].isupper() and not from_name(a, name)]
     for a in candidates:
         if _is_role_word(a):

@@ -11,7 +11,7 @@ import re
 
 from ..model import Signatory, Span
 from .party_merge import Draft, merge
-from .party_names import ENTITY, SUFFIX, clean_name, looks_like_person, on_source_line
+from .party_names import ENTITY, SUFFIX, clean_name, looks_like_person, norm, on_source_line
 from .party_preamble import NOT_A_NAME
 
 __all__ = ["read_signatures", "signatories_after", "fill_signatories"]
@@ -20,13 +20,17 @@ _SIGNATURE = re.compile(r"(?P<name>[A-Z\u00c0-\u00de][A-Z0-9\u00c0-\u00de&.,'\u2
 _SIGNATURE_LABEL = re.compile(r"(?:By|BY|Name|Signature)\s*[:_]")
 _SIGNATURE_NAME_MAX = 81  # [A-Z] then up to 80 characters: see _SIGNATURE
 _TAIL = 12000
-_FIELD_END = r"(?=[ \t]{2,}|\n|\s+(?:Name|NAME|Title|TITLE|Date|DATE|By|BY|Its|ITS)\s*:|$)"
+_FIELD_END = r"(?=[ \t]{2,}|\n|\s+(?:(?:Print(?:ed)?|PRINT(?:ED)?)\s+)?(?:Name|NAME|Title|TITLE|Date|DATE|By|BY|Its|ITS)\s*:|$)"
+# The caption word a name field's value may run into when columns share a line: "Gene Jackson Print" of
+# "Print Name: Gene Jackson Print Name: Vince Dima".
+_CAPTION_TAIL = re.compile(r"[ \t]+(?:Print(?:ed)?|PRINT(?:ED)?|Type(?:d)?|TYPE(?:D)?|Please[ \t]+Print)$")
 _NAME_FIELD = re.compile(rf"(?:Name|NAME|Print\s+Name|Printed\s+Name)\s*:[ \t]*(?P<v>[^\n:_]{{2,60}}?){_FIELD_END}")
 _TITLE_FIELD = re.compile(rf"(?:Title|TITLE|Its|ITS)\s*:[ \t]*(?P<v>[^\n:_]{{2,60}}?){_FIELD_END}")
 # "/s/ Norman Joe, President )" on a line of its own under "SIGNED FOR AND ON BEHALF of DGT CORP."
-_SLASH_OWN = re.compile(r"(?m)^[ \t]*/s/?[ \t]*(?P<v>[A-Z][\w.'\-]*(?:[ \t]+[A-Z][\w.'\-]*){1,3})(?=[ \t]*(?:,|\)|\n|$))")
+_SLASH_OWN = re.compile(r"(?m)^[ \t]*/[sS]/?[ \t]*(?P<v>[A-Z][\w.'\-]*(?:[ \t]+[A-Z][\w.'\-]*){1,3})(?=[ \t]*(?:,|\)|\n|$))")
 _BY_NAME = re.compile(r"(?:By|BY)[ \t]*:[ \t]*(?P<v>[A-Z][\w.'\-]*(?:[ \t]+[A-Z][\w.'\-]*){1,3})[ \t]*,?[ \t]*(?=\n|$)")
-_SLASH_S = re.compile(r"(?:By|BY)\s*:?\s*/s/\s*(?P<v>[A-Z][\w.'\- ]{2,50}?)(?=[ \t]{2,}|\n|\s+(?:Name|Title)|$)")
+_BY_LABEL = re.compile(r"(?:By|BY)[ \t]*:")
+_SLASH_S = re.compile(r"(?:By|BY)\s*:?\s*/[sS]/\s*(?P<v>[A-Z][\w.'\- ]{2,50}?)(?=[ \t]{2,}|\n|\s+(?:Name|Title)|$)")
 
 
 def _signatures(text: str, start: int) -> list[re.Match[str]]:
@@ -62,10 +66,17 @@ def signatories_after(text: str, a: int, b: int) -> list[Signatory]:
     name = title = None
     span = None
     m = _NAME_FIELD.search(text, a, b) or _SLASH_S.search(text, a, b) or _SLASH_OWN.search(text, a, b)
+    slash = _SLASH_S.search(text, a, b)
+    if m is not None and slash is not None and slash.start() < m.start():
+        again = _BY_LABEL.search(text, slash.end(), m.start())
+        if again is not None:  # "By: /S/ Mark Gerasi" ... the next block's "By:" and "Name:": this block's signer
+            m, b = slash, again.start()
+    
     if m is None:
         m = next((x for x in _BY_NAME.finditer(text, a, b) if looks_like_person(x.group("v").strip(" ,."))), None)
     if m:
         v = re.sub(r"(?:[ \t]+(?:Date|DATE))?_+.*$", "", m.group("v")).strip(" ,.")  # "Mitchell Felder Date_____"
+        v = _CAPTION_TAIL.sub("", v)
         if looks_like_person(v) or (v[:1].isupper() and len(v.split()) <= 4 and not ENTITY.search(v)):
             name, span = v, Span(start=m.start("v"), end=m.start("v") + len(v), label="signatory")
     t = _TITLE_FIELD.search(text, a, b)
@@ -89,7 +100,7 @@ _NOT_NAME_WORDS = frozenset(
     TREASURER CHAIRMAN CHIEF VICE MEMBER COUNSEL ESQ ITS PARTNER GENERAL""".split())
 # A person signing in their own name: "/s/ Jeffrey B. Osher" on its own line (not "By: /s/ ..."), the
 # printed name below it.
-_OWN_NAME = re.compile(r"(?m)^[ \t]*/s/[ \t]*(?P<sig>[A-Z][\w.'\- ]{2,50}?)[ \t]*\n[ \t]*(?P<name>[A-Z][\w.'\- ]{2,50}?)"
+_OWN_NAME = re.compile(r"(?m)^[ \t]*/[sS]/[ \t]*(?P<sig>[A-Z][\w.'\- ]{2,50}?)[ \t]*\n[ \t]*(?P<name>[A-Z][\w.'\- ]{2,50}?)"
                        r"[ \t]*$")
 
 
@@ -103,7 +114,14 @@ def _regions(text: str) -> list[int]:
         last = m
     if last is not None and last.start() < tail:
         out.insert(0, last.start())
+    elif last is None:  # English deeds and forms: "SIGNED for and on behalf of HealthGate" with no "IN WITNESS"
+        signed = _SIGNED.search(text, len(text) // 3)
+        if signed is not None and signed.start() < tail:
+            out.insert(0, signed.start())
     return out
+
+
+_SIGNED = re.compile(r"(?m)^[ \t]*(?:SIGNED|Signed|EXECUTED|Executed)[ \t]+(?:(?:as[ \t]+a[ \t]+deed[ \t]+)?by|for[ \t]+and[ \t]+on[ \t]+behalf[ \t]+of)\b")
 
 
 def _wrapped_start(text: str, start: int) -> int:
@@ -143,7 +161,7 @@ def _names_on_line(raw: str, offset: int) -> list[tuple[int, str]]:
     return [(offset + cut, name)] if ents else []
 
 
-_LABEL_LINE = re.compile(r"(?m)^[ \t]*(?:(?:By|BY|Name|NAME)[ \t]*:|/s/[ \t]*(?P<sig>[^\n]{2,50}))")
+_LABEL_LINE = re.compile(r"(?m)^[ \t]*(?:(?:By|BY|Name|NAME)[ \t]*:|/[sS]/[ \t]*(?P<sig>[^\n]{2,50}))")
 
 
 def _entity_lines(text: str, a: int, b: int) -> list[tuple[int, str, int]]:
@@ -211,7 +229,7 @@ def _column_signatories(text: str, line_end: int, columns: int) -> list[list[Sig
             for i, m in enumerate(labels):
                 seg_end = labels[i + 1].start() if i + 1 < columns else end
                 raw = text[m.end() : seg_end]
-                v = re.sub(r"^[ \t]*(?:/s/?[ \t]*)?", "", raw).strip(" ,.\t_-")
+                v = _CAPTION_TAIL.sub("", re.sub(r"^[ \t]*(?:/[sS]/?[ \t]*)?", "", raw).strip(" ,.\t_-"))
                 if not v or not v[0].isalpha():
                     continue
                 vstart = m.end() + raw.find(v)
@@ -308,6 +326,9 @@ def fill_signatories(text: str, drafts: list[Draft]) -> None:
         for k in (d.name, *d.aliases):
             if k and len(k) >= 3:
                 keys.append((" ".join(k.lower().split()), d))
+        short = norm(d.name)  # "VIOLIN MEMORY" over the block of Violin Memory, Inc.
+        if len(short) >= 3 and short != " ".join(d.name.lower().split()) and len(short.split()) >= 2:
+            keys.append((short, d))
     if not keys:
         return
     _fill_columns(text, keys)
@@ -326,7 +347,7 @@ def fill_signatories(text: str, drafts: list[Draft]) -> None:
             raw = text[ls:le]
             if len(raw) > 120:
                 continue
-            flat = " ".join(re.sub(r"(?i)(?:signature|for\s+and\s+on\s+behalf\s+of|for|the)\b|[:)(]", " ", raw)
+            flat = " ".join(re.sub(r"(?i)(?:signature|(?:signed\s+)?for\s+and\s+on\s+behalf\s+of|for|the)\b|[:)(]", " ", raw)
                             .lower().split()).strip(" ,.")
             owner = next((d for k, d in keys if k.strip(" ,.") == flat), None) if flat else None
             if owner is not None:

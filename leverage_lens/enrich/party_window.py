@@ -19,7 +19,7 @@ START = re.compile(r"\b(?:by\s+and\s+(?:between|among)|between|among|BETWEEN|AMO
 PREAMBLE_END = re.compile(
     r"\b(?:WHEREAS|R\s?E\s?C\s?I\s?T\s?A\s?L\s?S|W\s?I\s?T\s?N\s?E\s?S\s?S\s?E\s?T\s?H|NOW,?\s+THEREFORE|BACKGROUND|"
     r"IN\s+CONSIDERATION|IN\s+WITNESS\s+WHEREOF|The\s+parties\s+(?:hereby\s+)?agree)\b"
-    r"|(?:^|\n)[ \t]*(?:Whereas|Recitals|Background|Witnesseth|Now,?\s+[Tt]herefore)\b"
+    r"|(?:^|\n)[ \t]*(?:Whereas|Recitals|Background|Witnesseth|Now,?\s+[Tt]herefore|INTRODUCTION(?=[ \t]*\n)|PREAMBLE(?=[ \t]*\n))\b"
 )
 # The first numbered clause: "1. RIGHTS GRANTED", "1.\tEvents", "ARTICLE I", "Section 1.", "TABLE OF CONTENTS".
 _FIRST_CLAUSE = re.compile(

@@ -1,0 +1,133 @@
+"""Names for parties the preamble introduces only by role, read from where it says they are named.
+
+Franchise and guarantee forms name a side as ``The party specified as the Franchisee on SCHEDULE 1 attached
+hereto (the "Franchisee")``: the preamble gives a role and points elsewhere. A careful reader turns to the
+signature page and the schedule and reads the name there:
+
+* a signature block that carries the role as its alias -- ``INTERNATIONAL FAST FOOD / POLSKA SP ZO.O (the
+  "Franchisee")`` -- or under a role heading -- ``THE PRINCIPAL: / INTERNATIONAL FAST FOOD / CORPORATION``;
+* a role line in a schedule -- ``The Franchisee: INTERNATIONAL FAST FOOD POLSKA SP ZO.0``.
+
+Only a party whose preamble phrase points elsewhere ("specified", "named", "set forth", "identified" ... on a
+schedule, exhibit or the signature page) is renamed, and only by a filled-in name: blanks ("______",
+"[Name]", "{franchisee}") leave the role standing, so forms stay role-only.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Span
+from .party_merge import Draft
+from .party_names import ENTITY, norm
+
+__all__ = ["name_role_parties"]
+
+# The preamble's pointer to where a party is named.
+_POINTER = re.compile(
+    r"\b(?:specified|named|set\s+forth|identified|listed|described|designated)\b[^()\n]{0,40}?\b(?:in|on|at)\s+"
+    r"(?:the\s+)?(?:SCHEDULE|Schedule|EXHIBIT|Exhibit|ATTACHMENT|Attachment|APPENDIX|Appendix|ANNEX|Annex|"
+    r"signature\s+page|cover\s+page|Data\s+Sheet|DATA\s+SHEET)", re.IGNORECASE)
+_BLANKISH = re.compile(r"_{2,}|[\[\]{}<>]|\bN/?A\b|\.\.\.|\u2026")
+_NAME_WORD = re.compile(r"[A-Z0-9][\w&.,'\u2019\-/]*")
+_NOT_NAME = re.compile(r"\b(?:AGREEMENT|Agreement|SCHEDULE|Schedule|EXHIBIT|Exhibit|By|BY|Name|NAME|Title|TITLE|"
+                       r"Address|ADDRESS|Date|DATE|means|shall)\b")
+_LABEL_NEXT = re.compile(r"[ \t]*(?:By|BY|Name|NAME|Signature|SIGNATURE|/[sS]/)\b")
+
+
+def _as_name(raw: str) -> str | None:
+    """``raw`` (one or two lines) as a party name, or None when it is a blank, a sentence or a caption."""
+    name = " ".join(raw.split()).strip(" ,;:")
+    if not name or _BLANKISH.search(name) or _NOT_NAME.search(name) or len(name) > 90:
+        return None
+    words = name.split()
+    if not 2 <= len(words) <= 9 or not all(_NAME_WORD.fullmatch(w) or w.lower() in ("of", "and", "&", "de")
+                                           for w in words):
+        return None
+    return name
+
+
+def _role_pattern(role: str) -> str:
+    words = [re.escape(w) for w in role.split()]
+    body = r"[ \t]+".join(words)
+    return rf"(?i:{body})(?:s|\(s\))?"
+
+
+def _from_signature_alias(text: str, role: str, start: int) -> tuple[str, int] | None:
+    """``NAME (the "Franchisee")`` on the signature pages, the name's first words on the line above when
+    they wrapped."""
+    pat = re.compile(rf"(?m)^[ \t]*(?P<name>[A-Z][^\n()\"\u201c]{{2,80}}?)[ \t,]*\((?:the[ \t]+)?[\"\u201c]{_role_pattern(role)}[\"\u201d]\)")
+    for m in pat.finditer(text, start):
+        line_start = m.start("name")
+        prev_end = text.rfind("\n", 0, line_start)
+        prev_start = text.rfind("\n", 0, max(0, prev_end)) + 1
+        prev = text[prev_start:prev_end].strip() if prev_end > 0 else ""
+        raw = m.group("name")
+        if prev and prev.isupper() and ":" not in prev and raw.strip().isupper() and not ENTITY.search(prev):
+            name = _as_name(prev + " " + raw)
+            if name:
+                return name, prev_start + len(text[prev_start:prev_end]) - len(text[prev_start:prev_end].lstrip())
+        name = _as_name(raw)
+        if name:
+            return name, line_start
+    return None
+
+
+def _from_role_line(text: str, role: str, start: int) -> tuple[str, int] | None:
+    """``The Franchisee: <name>`` on one line, or ``THE PRINCIPAL:`` with the name on the lines below it
+    (up to the signature labels)."""
+    pat = re.compile(rf"(?m)^[ \t]*(?:(?i:the)[ \t]+)?{_role_pattern(role)}[ \t]*:[ \t]*(?P<rest>[^\n]*)$")
+    for m in pat.finditer(text, start):
+        rest = m.group("rest").strip()
+        if rest:
+            name = _as_name(rest)
+            if name:
+                return name, m.start("rest")
+            continue
+        lines: list[str] = []
+        pos = m.end() + 1
+        first = pos
+        while len(lines) < 2 and pos < len(text):
+            end = text.find("\n", pos)
+            end = len(text) if end < 0 else end
+            if _LABEL_NEXT.match(text, pos):
+                break
+            lines.append(text[pos:end])
+            pos = end + 1
+        name = _as_name(" ".join(lines)) if lines else None
+        if name:
+            return name, first + len(text[first:]) - len(text[first:].lstrip())
+    return None
+
+
+def name_role_parties(text: str, principal: list[Draft], others: list[Draft], preamble_end: int) -> list[Draft]:
+    """Give each principal party known only by a role the preamble says is named elsewhere the name written
+    there; a draft the signature reader made for that name is folded in. Returns ``others`` without the
+    drafts folded in."""
+    for d in principal:
+        role = d.role or (d.aliases[0] if d.aliases else None)
+        if not role or norm(d.name) not in {norm(role), norm(role + "s"), norm(role.rstrip("s"))} or not d.spans:
+            continue
+        at = d.spans[0].start
+        if not _POINTER.search(text, max(0, at - 200), at + 10):
+            continue
+        found = None
+        for r in dict.fromkeys((role, role.rstrip("s"))):
+            found = _from_signature_alias(text, r, preamble_end) or _from_role_line(text, r, preamble_end)
+            if found:
+                break
+        if found is None:
+            continue
+        name, pos = found
+        aliases = [a for a in (d.name, *d.aliases) if a and norm(a) != norm(name)]
+        d.name, d.placeholder = name, False
+        d.aliases = list(dict.fromkeys(aliases))
+        d.role = d.role or role
+        d.spans.append(Span(start=pos, end=pos + len(name), label="name"))
+        twin = next((o for o in others if norm(o.name) == norm(name)), None)
+        if twin is not None:
+            d.signatories.extend(s for s in twin.signatories if s not in d.signatories)
+            d.spans.extend(twin.spans)
+            d.sources |= twin.sources
+            others = [o for o in others if o is not twin]
+    return others
