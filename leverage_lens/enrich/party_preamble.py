@@ -124,6 +124,7 @@ _LOWER_BREAK = re.compile(r"[ \t\n]*[A-Z][\w\-']*(?:[ \t]+(?!(?:between|among|an
 _SUFFIX_NEXT = re.compile(rf"[ \t,]*(?:\([A-Z][\w.]{{0,14}}\)[ \t]*)*(?:(?:Co|CO)\.?[ \t]+)?{SUFFIX}\b")
 # A bracketed word inside a name: more capitalised words and a legal suffix follow on the same line.
 _NAME_GOES_ON = re.compile(rf"[ \t]+(?!(?:A|An|AN|The|THE)[ \t])(?:[A-Z][\w&'\u2019.\-]*,?[ \t]+){{1,6}}?(?:(?:Co|CO)\.?,?[ \t]+)?{SUFFIX}\b")
+_NAME_BEFORE = re.compile(r"(?<![\w&.'\u2019\-])(?!(?:and|or|by|between|among|with|AND|OR|BY)\b)[A-Z][\w&.'\u2019\-]*[ \t]*$")
 _QUOTE = re.compile(r"[\"\u201c\u201d\u2018\u2019]")
 _ONE_WORD = re.compile(r"[ \t]*[A-Z][\w.]{0,20}[ \t]*")
 # A place after a legal suffix that is still part of the name: "Alliance Bancorp, Inc. of Pennsylvania,".
@@ -357,7 +358,8 @@ def read_preamble(text: str, drafts: list[Draft]) -> None:
 
         for g in _groups(flat, cursor, b):
             aliases = aliases_in(g.group("body"))
-            if _SUFFIX_NEXT.match(flat, g.end()) or _NAME_GOES_ON.match(flat, g.end()) and _ONE_WORD.fullmatch(g.group("body")):
+            if _SUFFIX_NEXT.match(flat, g.end()) or _NAME_GOES_ON.match(flat, g.end()) and _ONE_WORD.fullmatch(g.group("body")) \
+                    and _NAME_BEFORE.search(flat, max(0, g.start() - 40), g.start()):
                 continue  # "GALEN (CHEMICALS) LIMITED", "Rise (Tianjin) Education ... Co., Ltd.": part of the name
             chunk_start, cursor = cursor, g.end()
             if not aliases:

@@ -71,15 +71,16 @@ def _intro(text: str) -> tuple[int, int] | None:
             return s, e
     made = _MADE_BY.search(text, 0, min(len(text), _MADE_BY_SCAN))
     if made is not None and _GROUP_OR_NAME.search(text, made.end(), min(len(text), made.end() + 400)):
-        return made.start(), made.end()  # "is entered into by eGain Communications Corporation ("eGain") and ..."
+        return text.lower().rfind("by", made.start(), made.end()), made.end()  # "is entered into by eGain Communications Corporation ("eGain") and ..."
     return None
 
 
 # With no "between", the words that open the list of parties: "This Agreement ... is entered into by X and Y",
 # "made this 1st day of May 2003 by X", even inside a first numbered clause ("1. Hosting Agreement. This ...").
 _MADE_BY = re.compile(
-    r"\b(?:entered[ \t\n]+into|made|executed)(?:[ \t\n]+(?:and[ \t\n]+entered[ \t\n]+into|as[ \t\n]+of|on|this|effective)"
-    r"\b[^.;()\n]{0,60}?)?[ \t\n]+by[ \t\n]+(?!and\b)", re.IGNORECASE)
+    r"\b(?:This|THIS)\b[^;]{0,200}?\b(?:is|are|was|shall[ \t\n]+be)[ \t\n]+(?:hereby[ \t\n]+)?(?:made[ \t\n]+and[ \t\n]+)?"
+    r"(?:entered[ \t\n]+into|made|executed)(?:[ \t\n]+(?:as[ \t\n]+of|on|this|effective)\b[^.;()\n]{0,60}?)?"
+    r"[ \t\n]+by[ \t\n]+(?!and\b)", re.IGNORECASE)
 _MADE_BY_SCAN = 3000
 
 
