@@ -37,7 +37,11 @@ SUFFIX = (
 ENTITY = re.compile(
     rf"(?<![A-Z0-9\u00c0-\u00de])(?P<name>(?!(?i:of|de|du|del|der|la|van|von)[ \t])"  # not "SA" inside "USA"
     rf"(?:(?:[A-Z0-9\u00c0-\u00de][\w&'\u2019.\-/]*|&|\([A-Z][\w.]{{0,14}}\)),?[ \t]+(?:(?i:of|de|du|del|der|la|van|von)[ \t]+)?){{0,7}}?"
-    rf"(?:[A-Z0-9\u00c0-\u00de][\w&'\u2019.\-/]*,?[ \t]+)?{SUFFIX}\.?(?:,?[ \t]+{SUFFIX}\.?)*)(?![\w])"
+    rf"(?:[A-Z0-9\u00c0-\u00de][\w&'\u2019.\-/]*,?[ \t]+)?{SUFFIX}\.?(?:,?[ \t]+{SUFFIX}\.?)*"
+    r"(?:[ \t]+(?:I{1,3}|IV|VI{0,3}|IX|X)(?=[ \t]*[,(]|[ \t]*$))?)(?![\w])"  # "RGA Capital Trust I, a Delaware trust"
+    r"(?!(?:(?<=Bank)|(?<=BANK)|(?<=Trust)|(?<=TRUST)|(?<=Company)|(?<=COMPANY)|(?<=Holdings)|(?<=HOLDINGS))"
+    r"(?:,?[ \t]+[A-Z][\w&'\u2019\-]*){1,2},?[ \t]+(?:N\.A|Inc|INC|LLC|Ltd|LTD|Limited|LIMITED|Corporation|CORPORATION|"
+    r"Corp|CORP|L\.P|LP|PLC|plc)\b)"  # "Chase Bank USA, N.A.": the name goes on to its last legal form
     r"(?!(?:(?<=Holdings)|(?<=HOLDINGS)|(?<=Partners)|(?<=PARTNERS)|(?<=Trust)|(?<=Bank)|(?<=Company))[ \t]+[A-Z][a-z])"
     r"(?!(?:(?<=Bank)|(?<=BANK)|(?<=Trust)|(?<=TRUST)|(?<=Company)|(?<=COMPANY)|(?<=Holdings)|(?<=HOLDINGS)|"
     r"(?<=Partners)|(?<=PARTNERS))[ \t]+(?i:of|de|du|del|der|la|van|von)[ \t]+[A-Z])"  # "Bank" of "Bank of China Ltd"

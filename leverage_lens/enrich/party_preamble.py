@@ -94,7 +94,7 @@ _DBA = re.compile(
 _CALLED_REACH = 400  # how far after a party's name "referred to as" may still name it
 _ROMAN = re.compile(r"[IVXLC]+")
 _ACRONYM = re.compile(r"[A-Z][A-Za-z0-9&\-]{1,15}|[A-Z][A-Z0-9&\-]{1,15}(?:[ \t][A-Z][A-Z0-9&\-]{1,15}){1,2}")
-NOT_A_NAME = re.compile(r"\b(?:AGREEMENT|Agreement|EXHIBIT|Exhibit|Schedule|SCHEDULE|Section|Article|ARTICLE)\b")
+NOT_A_NAME = re.compile(r"\b(?:AGREEMENT|Agreement|EXHIBIT|Exhibit|Schedule|SCHEDULE|Section|Article|ARTICLE|Appendix|APPENDIX|Annex|ANNEX|Attachment|ATTACHMENT)\b")
 # The name a party chunk opens with, when a description follows it: "Detto Technologies, a Washington
 # company with business at ..., Bellevue, Washington 98007".
 _LEAD_NAME = re.compile(
@@ -124,6 +124,12 @@ _LOWER_BREAK = re.compile(r"[ \t\n]*[A-Z][\w\-']*(?:[ \t]+(?!(?:between|among|an
 _SUFFIX_NEXT = re.compile(rf"[ \t,]*(?:\([A-Z][\w.]{{0,14}}\)[ \t]*)*(?:(?:Co|CO)\.?[ \t]+)?{SUFFIX}\b")
 # A bracketed word inside a name: more capitalised words and a legal suffix follow on the same line.
 _NAME_GOES_ON = re.compile(rf"[ \t]+(?!(?:A|An|AN|The|THE)[ \t])(?:[A-Z][\w&'\u2019.\-]*,?[ \t]+){{1,6}}?(?:(?:Co|CO)\.?,?[ \t]+)?{SUFFIX}\b")
+_COURTESY = re.compile(r"(?:Mr|Ms|Mrs|Miss|MR|MS|MRS)\.?[ \t]+(?=[A-Z])")
+# Several people sharing one alias group, each with a courtesy title: "Mr. Zheng Qing, Mr. Gu Xianwin and Ms. Chen Weijie".
+_ONE_PERSON = r"(?:Mr|Ms|Mrs|Miss|Dr)\.?[ \t]+[A-Z][\w'\-]*(?:[ \t]+[A-Z][\w'\-]*){0,3}"
+_PERSON = re.compile(r"(?:Mr|Ms|Mrs|Miss|Dr)\.?[ \t]+(?P<name>[A-Z][\w'\-]*(?:[ \t]+[A-Z][\w'\-]*){0,3})")
+_PEOPLE = re.compile(rf"(?:^|(?<=[\n:,(])|(?<=\band[ \t])|(?<=\bAND[ \t])|(?<=between[ \t])|(?<=among[ \t]))[ \t]*(?P<list>{_ONE_PERSON}"
+                     rf"(?:(?:,[ \t]*|,?[ \t]+and[ \t]+){_ONE_PERSON})+)[\s,]*$")
 _NAME_BEFORE = re.compile(r"(?<![\w&.'\u2019\-])(?!(?:and|or|by|between|among|with|AND|OR|BY)\b)[A-Z][\w&.'\u2019\-]*[ \t]*$")
 _QUOTE = re.compile(r"[\"\u201c\u201d\u2018\u2019]")
 _ONE_WORD = re.compile(r"[ \t]*[A-Z][\w.]{0,20}[ \t]*")
@@ -137,7 +143,11 @@ _CONJ = re.compile(r",?\s+(?:and|&)\s+(?=\S)")
 def aliases_in(body: str) -> list[str]:
     """The defined names in an alias group body (quoted words, or a bare acronym), minus generic ones."""
     out = []
+    prev = 0
     for q in _QUOTED.finditer(body):
+        before, prev = body[prev : q.start()], q.end()
+        if out and re.search(r"\b(?:together|collectively)\b", before, re.IGNORECASE):
+            continue  # '(the "Bank" and together with the Holding Company ..., the "Blue Hills Parties")': a collective
         a = (q.group("t") or q.group("t2") or "").strip(" ,.")
         a = re.sub(r"^(?:the|The)\s+", "", a)
         if a and a.lower() not in NOT_PARTY and a.lower() not in GENERIC_ALIASES and len(a.split()) <= 5:
@@ -276,6 +286,7 @@ _MENTIONED = re.compile(r"\b(?:of|to|for|from|under|in|on|at|than|with\s+respect
 _LINKS = re.compile(r"\b(?:and|by|with|to|from)\b|&")
 # An alias group several parties share: "(each and both of them "Recipient")", "(collectively the "Company")".
 _COLLECTIVE = re.compile(r"\bcollectively\b|\btogether\b(?![ \t]+with)", re.IGNORECASE)
+_TWO_NAMED = re.compile(r"\b[A-Z][\w.&'\-]*[ \t]+and[ \t]+(?:the[ \t]+)?[A-Z][\w.&'\-]*[ \t,]*$")  # "The Company and the Trust (together, ...)"
 _EACH = re.compile(r"\b(?:each|individually)\b", re.IGNORECASE)  # "(collectively the "Principals" and individually a "Principal")"
 _JOINT = re.compile(r"\b(?:each|both|collectively|together|jointly|individually|severally)\b", re.IGNORECASE)
 
@@ -294,8 +305,50 @@ def _own_chunk(text: str, a: int, b: int) -> tuple[int, bool]:
     return last.end(), True
 
 
+# A letter agreement: "Ladies and Gentlemen:" after the addressee's block, then "X (the "Company") and Y (the
+# "Trust") hereby confirm ..." -- the writers' list ends at their verb.
+_SALUTATION = re.compile(r"(?m)^[ \t]*(?:Ladies[ \t]+and[ \t]+Gentlemen|Gentlemen|Dear[ \t]+(?:Sirs?|Madam|Mesdames)[^\n:]{0,30})[ \t]*[:,]")
+_WRITERS_VERB = re.compile(
+    r"[)\]][ \t]*,?[ \t\n]+(?:(?:hereby|each|jointly|severally|and)[ \t\n]+)*(?!(?:and|or|a|an|the|each|as|on|of|in|with|its|"
+    r"their|which|who|whose|having|located|organized|formed|incorporated|acting|together|collectively|individually|"
+    r"including|for|by|to|at|under|through)\b)[a-z]{3,}\b")
+
+
+_AGREEMENT_WITH = re.compile(r"[^.;()]{0,60}?\bagreements?[ \t\n]+with[ \t\n]+[^;()]{2,150}\([^()]{1,120}\)")
+
+
+def _letter(text: str, drafts: list[Draft]) -> int | None:
+    """For a letter agreement, add the addressee (the entity on the lines just above the salutation) as a
+    party and return where the writers' list ends (the verb after their last alias group); None when the
+    text opens no letter."""
+    sal = _SALUTATION.search(text, 0, min(len(text), _LETTER_SCAN))
+    if sal is None:
+        return None
+    above = text.rfind("\n", 0, max(0, sal.start() - 1))
+    for _ in range(6):  # the addressee's block: name, street, city ...
+        if above <= 0:
+            break
+        above = text.rfind("\n", 0, above - 1)
+    for e in entities(text, max(0, above), sal.start()):
+        name, cut = clean_name(e.group("name"))
+        if norm(name) and not NOT_A_NAME.search(name) and not on_source_line(text, e.start()):
+            _add(drafts, text, name.strip(" ,"), e.start("name") + cut, [], "preamble", False, None)
+    verb = _WRITERS_VERB.search(text, sal.end(), min(len(text), sal.end() + _PREAMBLE_SCAN))
+    if verb is None:
+        return None
+    other = _AGREEMENT_WITH.match(text, verb.end())  # "hereby confirm their agreement with Keefe, ... Inc. (the "Agent")"
+    return other.end() if other else verb.start() + 1
+
+
+_LETTER_SCAN = 6000
+_PREAMBLE_SCAN = 3000
+
+
 def _add(drafts: list[Draft], text: str, name: str, ns: int, aliases: list[str], src: str, blank: bool,
          group: re.Match[str] | None) -> None:
+    courtesy = _COURTESY.match(name)
+    if courtesy is not None and courtesy.end() < len(name):  # "Ms. Chen Weijie" is Chen Weijie
+        name, ns = name[courtesy.end() :], ns + courtesy.end()
     place = _OF_PLACE.match(text, ns + len(name)) if not blank and _ENDS_IN_SUFFIX.search(name) else None
     if place is not None and is_place(place.group("place")):  # "Alliance Bancorp, Inc. of Pennsylvania"
         name = name + " of " + " ".join(place.group("place").split())
@@ -344,6 +397,9 @@ def read_preamble(text: str, drafts: list[Draft]) -> None:
     """Add the parties the preamble names to ``drafts`` (merging repeat sightings)."""
     wins, first_between = windows(text)
     flat = join_wrapped(text, 0, max(b for _, b, _ in wins))
+    sal = _SALUTATION.search(flat, 0, min(len(flat), _LETTER_SCAN, wins[0][1]))
+    if sal is not None and first_between is not None and sal.start() < first_between:
+        first_between = None  # a letter: its "among the Company, the Trust and ..." recites another agreement
     for a, b, label in wins:
         start_m = START.match(flat, a)
         cursor = start_m.end() if start_m else a
@@ -351,9 +407,11 @@ def read_preamble(text: str, drafts: list[Draft]) -> None:
             if first_between is not None else None
         intro_end = sentence_end(flat, intro_at, b) if intro_at is not None else None
 
+        letter_cut = _letter(flat, drafts) if label == "preamble" and first_between is None else None
+
         def where(pos: int) -> str:
-            if label == "later":
-                return "later"
+            if label == "later" or letter_cut is not None and pos > letter_cut:
+                return "later"  # a letter's recital after its writers' verb: "... issued and sold to Lehman Brothers Inc."
             return "head" if first_between is not None and pos < first_between else "preamble"
 
         for g in _groups(flat, cursor, b):
@@ -370,14 +428,21 @@ def read_preamble(text: str, drafts: list[Draft]) -> None:
                 if line > chunk_start and _name_from_chunk(flat[line : g.start()]) is not None:
                     chunk_start = line
             if _JOINT.search(g.group("body")):
-                joint = _joint_names(flat, chunk_start, g.start())
+                joint = [(n, at) for n, at in _joint_names(flat, chunk_start, g.start())
+                         if not any(re.sub(r"^(?:the|The|THE)[ \t]+", "", n) in d.aliases for d in drafts)]
                 if len(joint) >= 2:
                     for name, ns in joint:
                         _add(drafts, flat, name, ns, aliases, where(ns), False, g)
                     continue
             if _COLLECTIVE.search(flat, max(chunk_start, g.start() - 40), g.end()) and not _EACH.search(g.group("body")) \
-                    and not _SIGNERS.search(flat, chunk_start, g.start()) and (not g.group(0).startswith("(") or _name_from_chunk(flat[chunk_start : g.start()]) is None):
+                    and not _SIGNERS.search(flat, chunk_start, g.start()) and (not g.group(0).startswith("(") or _name_from_chunk(flat[chunk_start : g.start()]) is None
+                                                                   or _TWO_NAMED.search(flat, max(chunk_start, g.start() - 80), g.start())):
                 continue  # "(collectively, the "Employee Plans")", 'referred to collectively as the "MHCs"': no one party
+            people = _PEOPLE.search(flat, chunk_start, g.start())
+            if people is not None and label != "later":  # "Mr. Zheng Qing, Mr. Gu Xianwin and Ms. Chen Weijie ("Developer")"
+                for p in _PERSON.finditer(flat, people.start("list"), people.end("list")):
+                    _add(drafts, flat, p.group("name"), p.start("name"), aliases, where(p.start("name")), False, g)
+                continue
             found = _name_from_chunk(flat[chunk_start : g.start()])
             last = drafts[-1] if drafts and label != "later" else None
             if found is None and last is not None and _continues(flat, chunk_start, g.start(), last):
@@ -403,6 +468,9 @@ def read_preamble(text: str, drafts: list[Draft]) -> None:
                 best = next((x for x in aliases if not is_pronoun(x)), aliases[0])  # "Franchisee", not "you"
                 found = (best, g.start("body") - chunk_start + g.group("body").find(best), False)
             name, off, blank = found
+            bare = re.sub(r"^(?:the|The|THE)[ \t]+", "", name)
+            if not blank and any(bare in d.aliases for d in drafts) and not any(x.lower() in ROLE_WORDS for x in aliases):
+                continue  # "of the Company ("Common Stock")", "the Trust (each, a "Preferred Security")": a thing of a party
             if blank and "name" not in name.lower() and not any(x.lower() in ROLE_WORDS for x in aliases):
                 continue  # "Statement of Work {sow_number} ("SOW")": a blank, but not a party's
             ns = chunk_start + off
@@ -412,6 +480,8 @@ def read_preamble(text: str, drafts: list[Draft]) -> None:
                     and not _strong(flat, name, ns, aliases, blank):
                 continue  # no "between": 'the "Trasandino" Pipeline (OTA)' in a table is a defined term, not a party
             src = where(ns)
+            if src == "later" and label == "preamble" and any(is_pronoun(x) for x in aliases):
+                src = "preamble"  # a letter's addressee as "you": 'the sales agent identified ... (the "Agent" or "you")'
             if src == "preamble" and _INDUCED.search(flat, max(a, chunk_start - 300), g.start()):
                 src = "later"  # a guarantee: "As an inducement to X to enter into a Franchise Agreement with Y"
             _add(drafts, flat, name, ns, aliases, src, blank, g)
@@ -452,7 +522,8 @@ def read_preamble(text: str, drafts: list[Draft]) -> None:
             before = [d for d in drafts if d.spans and d.spans[0].start < r.start()]
             if before and alias.lower() not in NOT_PARTY and alias.lower() not in GENERIC_ALIASES:
                 owner = max(before, key=lambda d: max(x.start for x in d.spans if x.start < r.start()))
-                if r.start() - max(x.start for x in owner.spans if x.start < r.start()) > _CALLED_REACH:
+                if r.start() - max(x.start for x in owner.spans if x.start < r.start()) > _CALLED_REACH \
+                        or _COLLECTIVE.search(flat, max(a, r.start() - 60), r.end()):
                     continue  # "(such representation and warranty being referred to as "Year 2000 Compliant")"
                 if alias not in owner.aliases:
                     owner.aliases.append(alias)

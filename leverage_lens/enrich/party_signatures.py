@@ -319,6 +319,7 @@ def fill_signatories(text: str, drafts: list[Draft]) -> None:
     pages names the party (its name in any case, or an alias or role with "Signature:" -- "Kubient
     Signature:", "Customer Signature:"), the block below it, up to the next such line, holds its signer.
     The block never runs into another party's, so a signer is never given to the wrong party."""
+    _own_signatures(text, drafts)
     keys: list[tuple[str, Draft]] = []
     for d in drafts:
         if d.placeholder:
@@ -361,6 +362,21 @@ def fill_signatories(text: str, drafts: list[Draft]) -> None:
         if sigs:
             d.signatories.extend(sigs)
             d.spans.append(Span(start=start, end=end, label="signature"))
+
+
+def _own_signatures(text: str, drafts: list[Draft]) -> None:
+    """A person who is a party and signs in their own name ("/s/ Zheng Qing") is their own signatory: any
+    other signer a neighbouring block gave them is dropped."""
+    start = min(_regions(text))
+    for d in drafts:
+        person = d.kind == "person" or d.kind is None and looks_like_person(d.name) and not ENTITY.search(d.name)
+        if not person or not d.sources & {"cover", "preamble"} or len(d.name.split()) < 2:
+            continue
+        m = re.search(r"/[sS]/[ \t]*(?:(?:Mr|Ms|Mrs|Dr)\.?[ \t]+)?" + r"[ \t]+".join(map(re.escape, d.name.split())) + r"\b",
+                      text[start:], re.IGNORECASE)
+        if m is not None:
+            at = start + m.end() - len(d.name)
+            d.signatories = [Signatory(name=d.name, title=None, span=Span(start=at, end=m.end() + start, label="signatory"))]
 
 
 _ENTITY_LINE = re.compile(rf"(?m)^[ \t]*[A-Z][^\n:]{{0,70}}\b{SUFFIX}\.?[ \t]*$")

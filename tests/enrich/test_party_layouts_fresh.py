@@ -65,6 +65,7 @@ def test_a_letter_with_no_between_reads_each_addressee_and_keeps_place_names_aft
             "(collectively, the \u201cEmployee Plans\u201d). The PA MHC and the Federal MHC are hereinafter referred to "
             "collectively as the\n\u201cMHCs.\u201d\n")
     parties = {p.name: p for p in find_parties(text) if p.principal}
+    parties["Sandler O\u2019Neill & Partners, L.P."] = parties.pop("SANDLER O\u2019NEILL & PARTNERS, L.P.")  # the addressee
     assert set(parties) == {"Greater Delaware Valley Holdings", "Alliance Mutual Holding Company",
                             "Alliance Bancorp, Inc. of Pennsylvania", "Greater Delaware Valley Savings Bank",
                             "Sandler O\u2019Neill & Partners, L.P."}
@@ -81,3 +82,82 @@ def test_referred_to_as_far_from_any_party_defines_no_alias():
             + "(such representation and warranty being referred to as \"Year 2000 Compliant\").\n")
     beta = [p for p in find_parties(text) if p.principal][1]
     assert beta.aliases == ["Customer"]
+
+
+def test_a_party_the_preamble_names_only_by_role_takes_the_name_written_on_the_signature_page():
+    text = ("FRANCHISE AGREEMENT\nAGREEMENT dated 1997\nBetween BURGER KING CORPORATION a company incorporated in Florida "
+            "(\"BKC\")\nAND The party specified as the Franchisee on SCHEDULE 1 attached hereto (the \"Franchisee\")\n"
+            "AND The party or parties specified as the Principals on SCHEDULE 1 attached hereto (collectively, the "
+            "\"Principals\" and individually, a \"Principal\")\nINTRODUCTION\nA. BKC has developed a system (the "
+            "\"Burger King System\").\n" + "The Franchisee shall operate the restaurant.\n" * 20 +
+            "BURGER KING CORPORATION\nBy: /S/ Mark Gerasi\n----------\nVice President\n"
+            "INTERNATIONAL FAST FOOD\nPOLSKA SP ZO.O (the \"Franchisee\")\nBy: /S/ Mitchell Rubinson\n"
+            "Name: Mitchell Rubinson\nPosition: President\nTHE PRINCIPAL:\nINTERNATIONAL FAST FOOD\nCORPORATION\n"
+            "By: /S/ Mitchell Rubinson\nName: Mitchell Rubinson\nSCHEDULE 1 TO FRANCHISE AGREEMENT\n"
+            "The Franchisee: INTERNATIONAL FAST FOOD POLSKA SP ZO.O\nThe Principals: INTERNATIONAL FAST FOOD CORPORATION\n")
+    parties = [p for p in find_parties(text) if p.principal]
+    assert [(p.name, p.role) for p in parties] == [
+        ("BURGER KING CORPORATION", None), ("INTERNATIONAL FAST FOOD POLSKA SP ZO.O", "Franchisee"),
+        ("INTERNATIONAL FAST FOOD CORPORATION", "Principals")]
+    assert [s.name for s in parties[0].signatories] == ["Mark Gerasi"]  # not the next block's "Name:"
+    assert [s.name for s in parties[2].signatories] == ["Mitchell Rubinson"]
+
+
+def test_a_role_only_form_party_stays_a_role_when_the_signature_page_is_blank():
+    text = ("FRANCHISE AGREEMENT between Acme Corp. (\"Franchisor\") and the party named on the signature page "
+            "(the \"Franchisee\").\nWHEREAS Franchisor owns a system.\n" + "Franchisee shall pay fees.\n" * 20 +
+            "ACME CORP.\nBy: ______\nFRANCHISEE:\n________________________\nBy: ______\n")
+    assert [(p.name, p.role) for p in find_parties(text) if p.principal] == [("Acme Corp.", "Franchisor"),
+                                                                            ("Franchisee", "Franchisee")]
+
+
+def test_a_guarantee_names_the_obligor_it_backs_without_making_it_a_party():
+    text = ("GUARANTEES OF MASTER FRANCHISE AGREEMENT\nAs an inducement to Kiosk Concepts, Inc. (\u201cFranchisor\u201d) to "
+            "enter into a Master Franchise Agreement with\n__N/A____________________ (\u201cMaster Franchisee\u201d) dated "
+            "_______, 20__ (the \u201cMaster Franchise Agreement\u201d),\n___________________________________ "
+            "(\u201cGuarantors\u201d), jointly and severally agree as follows:\nA. Guarantors shall pay all monies.\n")
+    assert [(p.name, p.role) for p in find_parties(text) if p.principal] == [("Kiosk Concepts, Inc.", "Franchisor"),
+                                                                            ("Guarantors", "Guarantors")]
+
+
+def test_print_name_captions_in_columns_are_not_part_of_the_signers_names():
+    text = ("VISP AGREEMENT by and between YourNetPlus.com, Inc., a New York Corporation (\"Provider\") and Kingdom "
+            "Connect, Inc., a Corporation (\"KCI\").\nWhereas Provider hosts websites.\n1. TERM five years.\n"
+            "IN WITNESS WHEREOF, the parties have executed this Agreement.\nKingdom Connect, Inc. YourNetPlus.com\n"
+            "\"KCI\" \"PROVIDER\"\nBy: /s/ Gene Jackson By /s/ Vince Dim\n-----\n"
+            "Print Name: Gene Jackson Print Name: Vince Dima\nTitle: CEO Title: President\n")
+    kci = next(p for p in find_parties(text) if p.name == "Kingdom Connect, Inc.")
+    assert [s.name for s in kci.signatories] == ["Gene Jackson"]
+
+
+def test_people_listed_with_courtesy_titles_under_one_alias_are_each_a_party():
+    text = ("Mobile Application Development Agreement\nBETWEEN:\nVGrab Asia Ltd. (hereinafter called as the \u201cVAL\u201d), "
+            "located at Hong Kong.\nAND:\nMr. Zheng Qing, Mr. Gu Xianwin and Ms. Chen Weijie (hereinafter called as the "
+            "\"Developer\"), a group of private software developers.\nRECITALS\nWhereas, VAL wishes to engage the Developer.\n"
+            "IN WITNESS WHEREOF the parties have signed.\n/s/ Chen Weijie /s/ Zheng Qing\nChen Weijie Zheng Qing\n"
+            "/s/ Gu Xianwin\nGu Xianwin\n")
+    parties = [p for p in find_parties(text) if p.principal]
+    assert [(p.name, p.role) for p in parties] == [("VGrab Asia Ltd.", None), ("Zheng Qing", "Developer"),
+                                                  ("Gu Xianwin", "Developer"), ("Chen Weijie", "Developer")]
+    assert all([s.name for s in p.signatories] == [p.name] for p in parties[1:])
+
+
+def test_a_letter_agreement_is_between_its_writers_and_its_addressee_not_the_entities_it_recites():
+    text = ("Exhibit 4.1\nREINSURANCE GROUP OF AMERICA, INCORPORATED\nRGA CAPITAL TRUST I\nREMARKETING AGREEMENT\n"
+            "February 15, 2011\nBarclays Capital Inc.\n745 Seventh Avenue\nNew York, NY 10019\nLadies and Gentlemen:\n"
+            "Reinsurance Group of America, Incorporated, a Missouri corporation (the \u201cCompany\u201d), and RGA Capital "
+            "Trust I, a Delaware statutory business trust (the \u201cTrust\u201d), issued and sold to Lehman Brothers Inc. "
+            "and Banc of America Securities LLC (the \u201cUnderwriters\u201d) units issued pursuant to a Unit Agreement "
+            "among the Company, the Trust, The Bank of New York Mellon Trust Company, N.A., as unit agent (the "
+            "\u201cUnit Agent\u201d), shares of common stock of the Company (\u201cCommon Stock\u201d).\n"
+            "Section 1. (a) The Company and the Trust (together, the \u201cIssuers\u201d) hereby appoint Barclays.\n")
+    parties = [p for p in find_parties(text) if p.principal]
+    assert [p.name for p in parties] == ["REINSURANCE GROUP OF AMERICA, INCORPORATED", "RGA CAPITAL TRUST I",
+                                         "Barclays Capital Inc."]
+    assert parties[0].aliases == ["Company"] and parties[1].aliases == ["Trust"]  # no "Common Stock", no "Issuers"
+
+
+def test_a_bank_name_runs_on_to_its_last_legal_form():
+    text = ("CHASE AFFILIATE AGREEMENT\nTHIS AGREEMENT sets forth the terms agreed to between Chase Bank USA, N.A. "
+            "(\"Chase\") and Acme LLC (\"Affiliate\").\n1. Enrollment.\n")
+    assert [p.name for p in find_parties(text) if p.principal] == ["Chase Bank USA, N.A.", "Acme LLC"]
