@@ -96,6 +96,7 @@ def find_parties(text: str) -> list[Party]:
         others = [d for d in others if d not in principal]
     if not principal:
         principal += _roles_by_usage(text, principal)[: 2 - len(principal)]
+    _role_for_the_unaliased(text, principal)
     out = []
     for i, d in enumerate([*principal, *others], 1):
         role = d.role or role_of(d.name, d.aliases, text)
@@ -132,6 +133,29 @@ def _roles_by_usage(text: str, have: list[Draft]) -> list[Draft]:
         out.append(Draft(name=w, role=w, placeholder=True, sources={"usage"},
                          spans=[Span(start=-neg_first, end=-neg_first + len(w), label="usage")]))
     return out
+
+
+_PAIR_SPAN = 60000
+
+
+def _role_for_the_unaliased(text: str, principal: list[Draft]) -> None:
+    """A side the preamble names without any alias ("between Tripath Technology, Inc. ("Tripath"), and /
+    Uniquest Corporation / <address>") while the text calls it by a role word no party claims ("Tripath
+    appoints Distributor as ..."): that role word is its role. Only when exactly one side has no alias and
+    exactly one unclaimed role word is used as a name five times or more."""
+    bare = [d for d in principal if not d.aliases and not d.role and not d.placeholder and _named_entity(d)]
+    if len(bare) != 1 or len(principal) < 2:
+        return
+    claimed = {x.lower() for d in principal for x in (d.role, *d.aliases) if x}
+    words = [d.role for d in _roles_by_usage(text, []) if d.role and d.role.lower() not in claimed]
+    unclaimed = [w for w in words if not any(w.lower() in k.lower() for d in principal for k in (d.name,))]
+    others = [re.escape(k) for d in principal if d is not bare[0] for k in (*d.aliases, d.name) if k]
+    paired = [w for w in unclaimed if others and re.search(  # "Tripath and Distributor": a side beside a side
+        rf"\b(?:{'|'.join(others)})\s+(?:and|or)\s+{re.escape(w)}\b|\b{re.escape(w)}\s+(?:and|or)\s+(?:{'|'.join(others)})\b",
+        text[:_PAIR_SPAN])]
+    if len(paired) == 1 and len(unclaimed) == 1:
+        bare[0].aliases.append(paired[0])
+        bare[0].role = paired[0]
 
 
 def _signers_for(principal: list[Draft], drafts: list[Draft]) -> list[Draft]:

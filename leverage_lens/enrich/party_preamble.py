@@ -124,6 +124,9 @@ _LOWER_BREAK = re.compile(r"[ \t\n]*[A-Z][\w\-']*(?:[ \t]+(?!(?:between|among|an
 _SUFFIX_NEXT = re.compile(rf"[ \t,]*(?:\([A-Z][\w.]{{0,14}}\)[ \t]*)*(?:(?:Co|CO)\.?[ \t]+)?{SUFFIX}\b")
 # A bracketed word inside a name: more capitalised words and a legal suffix follow on the same line.
 _NAME_GOES_ON = re.compile(rf"[ \t]+(?!(?:A|An|AN|The|THE)[ \t])(?:[A-Z][\w&'\u2019.\-]*,?[ \t]+){{1,6}}?(?:(?:Co|CO)\.?,?[ \t]+)?{SUFFIX}\b")
+# The other side as "you", in a list of parties: "between Chase Bank USA, N.A. ("Chase") and you as an "Affiliate"".
+_AND_YOU = re.compile(r"\b(?:and|&)[ \t\n]+(?P<p>you|You)\b(?![ \t\n]+[A-Z])(?:[ \t\n]+as[ \t\n]+(?:an?|the)[ \t\n]+[\"\u201c]"
+                      r"(?P<role>[A-Z][\w\- ]{1,30}?)[\"\u201d])?")
 _COURTESY = re.compile(r"(?:Mr|Ms|Mrs|Miss|MR|MS|MRS)\.?[ \t]+(?=[A-Z])")
 # Several people sharing one alias group, each with a courtesy title: "Mr. Zheng Qing, Mr. Gu Xianwin and Ms. Chen Weijie".
 _ONE_PERSON = r"(?:Mr|Ms|Mrs|Miss|Dr)\.?[ \t]+[A-Z][\w'\-]*(?:[ \t]+[A-Z][\w'\-]*){0,3}"
@@ -282,11 +285,16 @@ _UNDERSIGNED = re.compile(r"(?<!WHEREOF, )(?<!WHEREOF )\b(?:The|the|THE|Each of 
 # ("Franchisor") to enter into a Master Franchise Agreement with ____ ("Master Franchisee") ...".
 _INDUCED = re.compile(r"\b(?i:inducement)\b[^;]{0,200}?\b(?:enter\s+into|execute|make)\s+(?:an?|the|that|this)\s+"
                       r"[^.;()]{0,60}?\b(?i:agreement|contract|lease|loan)\s+with\b[^()\n]{0,60}$")
+# The one who acts for a party is not a side: "MEDIALINX INTERACTIVE, L.P., represented herein by its general partner
+# MediaLinx Interactive Inc.".
+_REPRESENTED = re.compile(r"\b(?:represented|acting|signing)(?:[ \t\n]+herein)?[ \t\n]+(?:by|through)[ \t\n]+(?:its|their)[ \t\n]+"
+                          r"(?:sole[ \t\n]+)?(?:general[ \t\n]+partner|managing[ \t\n]+member|manager|trustee|attorney)[\s,:]*$")
 _MENTIONED = re.compile(r"\b(?:of|to|for|from|under|in|on|at|than|with\s+respect\s+to|behalf\s+of)[\s,]+$")
 _LINKS = re.compile(r"\b(?:and|by|with|to|from)\b|&")
 # An alias group several parties share: "(each and both of them "Recipient")", "(collectively the "Company")".
 _COLLECTIVE = re.compile(r"\bcollectively\b|\btogether\b(?![ \t]+with)", re.IGNORECASE)
 _TWO_NAMED = re.compile(r"\b[A-Z][\w.&'\-]*[ \t]+and[ \t]+(?:the[ \t]+)?[A-Z][\w.&'\-]*[ \t,]*$")  # "The Company and the Trust (together, ...)"
+_EACH_A = re.compile(r"\beach(?:,)?[ \t]+(?:a|an)\b", re.IGNORECASE)
 _EACH = re.compile(r"\b(?:each|individually)\b", re.IGNORECASE)  # "(collectively the "Principals" and individually a "Principal")"
 _JOINT = re.compile(r"\b(?:each|both|collectively|together|jointly|individually|severally)\b", re.IGNORECASE)
 
@@ -419,6 +427,8 @@ def read_preamble(text: str, drafts: list[Draft]) -> None:
             if _SUFFIX_NEXT.match(flat, g.end()) or _NAME_GOES_ON.match(flat, g.end()) and _ONE_WORD.fullmatch(g.group("body")) \
                     and _NAME_BEFORE.search(flat, max(0, g.start() - 40), g.start()):
                 continue  # "GALEN (CHEMICALS) LIMITED", "Rise (Tianjin) Education ... Co., Ltd.": part of the name
+            if _BARE_SUFFIX.fullmatch(g.group("body").strip(" \t")):
+                continue  # "a USA Limited Liability Company (LLC)": the legal form explained, no alias; read on
             chunk_start, cursor = cursor, g.end()
             if not aliases:
                 continue
@@ -438,6 +448,17 @@ def read_preamble(text: str, drafts: list[Draft]) -> None:
                     and not _SIGNERS.search(flat, chunk_start, g.start()) and (not g.group(0).startswith("(") or _name_from_chunk(flat[chunk_start : g.start()]) is None
                                                                    or _TWO_NAMED.search(flat, max(chunk_start, g.start() - 80), g.start())):
                 continue  # "(collectively, the "Employee Plans")", 'referred to collectively as the "MHCs"': no one party
+            you = _AND_YOU.search(flat, chunk_start, g.start()) if label == "preamble" else None
+            if you is not None and you.group("role"):  # "between Chase Bank USA, N.A. and you as an "Affiliate" in the ... Program (the "Program")"
+                role = you.group("role")
+                own = [] if you.end() < g.start() - 2 else aliases  # "and you ("Customer")": the group is yours
+                names = [x for x in (role, *own) if x and not is_pronoun(x)]
+                if names:
+                    d = Draft(name=names[0], aliases=list(dict.fromkeys([*names, "you"])), role=role, placeholder=True,
+                              sources={"preamble"}, has_alias_group=bool(own),
+                              spans=[Span(start=you.start("p"), end=you.end(), label="alias")])
+                    merge(drafts, d)
+                continue
             people = _PEOPLE.search(flat, chunk_start, g.start())
             if people is not None and label != "later":  # "Mr. Zheng Qing, Mr. Gu Xianwin and Ms. Chen Weijie ("Developer")"
                 for p in _PERSON.finditer(flat, people.start("list"), people.end("list")):
@@ -458,6 +479,9 @@ def read_preamble(text: str, drafts: list[Draft]) -> None:
                 continue  # the same alias group again ("Toronto Ont. (the "Consultant")"): the party named before
             if found is None and named_self:
                 continue  # "This Second Amendment ("Second Amendment")": the document, not a party
+            if found is None and _EACH_A.search(g.group("body")) and not _SIGNERS.search(flat, chunk_start, g.start()) \
+                    and not any(x.lower() in ROLE_WORDS for x in aliases):
+                continue  # "the funds listed in Appendix A (each a "Fund")": a class of things, not a party
             if found is None and _SIGNERS.search(flat, chunk_start, g.start()):
                 best = next((x for x in aliases if not is_pronoun(x)), aliases[0])
                 d = Draft(name=best, aliases=list(aliases), sources={where(g.start())}, has_alias_group=True,
@@ -504,7 +528,8 @@ def read_preamble(text: str, drafts: list[Draft]) -> None:
             src = where(ns)
             if src == "head" and ns > 1000 or src == "preamble" and ns > (first_between or 0) + 1000:
                 src = "later"  # no "between": a bare entity deep in the opening page is only named there
-            if src == "preamble" and (undersigned or _MENTIONED.search(flat, max(a, ns - 40), ns)):
+            if src == "preamble" and (undersigned or _MENTIONED.search(flat, max(a, ns - 40), ns)
+                                      or _REPRESENTED.search(flat, max(a, ns - 80), ns)):
                 src = "later"  # "the equity securities of Q Biomed, Inc.": named, not a side
             role = _QUOTED_ROLE_BEFORE.search(flat, max(a, ns - 30), ns)  # '"RESELLER"  MTI TECHNOLOGY CORP.'
             role_alias = [role.group("role").title()] if role and role.group("role").lower() in ROLE_WORDS else []

@@ -69,7 +69,7 @@ def signatories_after(text: str, a: int, b: int) -> list[Signatory]:
     slash = _SLASH_S.search(text, a, b)
     if m is not None and slash is not None and slash.start() < m.start():
         again = _BY_LABEL.search(text, slash.end(), m.start())
-        if again is not None:  # "By: /S/ Mark Gerasi" ... the next block's "By:" and "Name:": this block's signer
+        if again is not None and "\n" in text[slash.end() : again.start()]:  # not a column beside it  # "By: /S/ Mark Gerasi" ... the next block's "By:" and "Name:": this block's signer
             m, b = slash, again.start()
     
     if m is None:

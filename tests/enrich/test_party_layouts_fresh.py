@@ -161,3 +161,40 @@ def test_a_bank_name_runs_on_to_its_last_legal_form():
     text = ("CHASE AFFILIATE AGREEMENT\nTHIS AGREEMENT sets forth the terms agreed to between Chase Bank USA, N.A. "
             "(\"Chase\") and Acme LLC (\"Affiliate\").\n1. Enrollment.\n")
     assert [p.name for p in find_parties(text) if p.principal] == ["Chase Bank USA, N.A.", "Acme LLC"]
+
+
+def test_the_other_side_as_you_with_a_quoted_role_is_a_party_and_its_program_is_not():
+    text = ("CHASE AFFILIATE AGREEMENT\nTHIS AGREEMENT sets forth the terms and conditions agreed to between Chase Bank "
+            "USA, N.A. and you as an \u201cAffiliate\u201d in the Chase\nAffiliate Program (the \u201cAffiliate Program\u201d). "
+            "Once accepted, an Affiliate can establish links.\n1. Enrollment.\n")
+    parties = [p for p in find_parties(text) if p.principal]
+    assert [(p.name, p.role) for p in parties] == [("Chase Bank USA, N.A.", None), ("Affiliate", "Affiliate")]
+    assert "you" in parties[1].aliases and parties[0].aliases == []
+
+
+def test_a_side_named_without_an_alias_takes_the_role_word_the_text_pairs_with_the_other_side():
+    text = ("Tripath Technology, Inc.\nThis Agreement is effective 7/1/98 between Tripath Technology, Inc. (\u201cTripath\u201d), "
+            "and\nUniquest Corporation\n780 Montague Expressway\nTripath and Distributor intend to establish Distributor as a "
+            "non-exclusive Distributor.\n1. Products\n" + "Distributor will promote the Products. Tripath may ship.\n" * 5)
+    parties = [p for p in find_parties(text) if p.principal]
+    assert [(p.name, p.role) for p in parties] == [("Tripath Technology, Inc.", None), ("Uniquest Corporation", "Distributor")]
+
+
+def test_a_legal_form_in_brackets_is_no_alias_and_a_general_partner_acting_for_a_party_is_no_party():
+    text = ("DISTRIBUTOR AGREEMENT made as of 1 August 2019, by and between, B & C General Warehouse Corporation LLC , a USA "
+            "Limited Liability Company (LLC), with an address located at 7405 SW 11th CT, North Lauderdale, FL, 33068, USA,\n"
+            "(\u201cCompany\u201d), and Acme Trading Ltd. (\u201cDistributor\u201d).\nWHEREAS Company imports products.\n")
+    assert [(p.name, p.role) for p in find_parties(text) if p.principal] == [
+        ("B & C General Warehouse Corporation LLC", "Company"), ("Acme Trading Ltd.", "Distributor")]
+    text = ("CO-BRANDING AGREEMENT\nTHIS AGREEMENT made as of the 30th day of June 1999\nBETWEEN:\nMEDIALINX INTERACTIVE, L.P.,\n"
+            "represented herein by its general partner\nMediaLinx Interactive Inc.\na corporation of Ontario\n"
+            "(hereinafter called \"MLX\", or \"Party\")\n- and -\nHEALTHCENTRAL.COM INC.\na corporation of California\n"
+            "(hereinafter called \"HCI\" or \"Party\")\nWHEREAS MLX owns a web site;\n")
+    assert [p.name for p in find_parties(text) if p.principal] == ["MEDIALINX INTERACTIVE, L.P.", "HEALTHCENTRAL.COM INC."]
+
+
+def test_each_a_defines_a_class_of_things_not_a_party():
+    text = ("SERVICING AGREEMENT between Nationwide Fund Management LLC (\u201cNationwide\u201d) and Acme Securities, Inc. "
+            "(\u201cServicing Agent\u201d), whereby you agree to serve the funds listed in Appendix A (each a \u201cFund\u201d) "
+            "as follows:\n1. Services.\n")
+    assert [p.name for p in find_parties(text) if p.principal] == ["Nationwide Fund Management LLC", "Acme Securities, Inc."]
