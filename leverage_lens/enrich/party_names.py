@@ -22,7 +22,7 @@ ROLE_WORDS = frozenset(
     tenant lessor lessee employer employee executive agent principal owner developer publisher sponsor
     partner member investor issuer holder guarantor servicer manager advisor adviser sub-advisor
     recipient discloser disclosing receiving service user subscriber member host operator shipper carrier
-    acquiror acquirer founder endorser producer processor marketer transporter purchaser""".split()
+    acquiror acquirer founder endorser producer processor marketer transporter purchaser parent spinco remainco""".split()
 ) | {"party a", "party b", "party c"}
 
 SUFFIX = (

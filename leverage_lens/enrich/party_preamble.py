@@ -91,6 +91,7 @@ _DBA = re.compile(
     r"(?:of|and|&)(?=[ \t]+[A-Z])))"
     r"{0,5})"
 )
+_LATER_REACH = 300  # how far before its alias group a name restated further down may stand
 _CALLED_REACH = 400  # how far after a party's name "referred to as" may still name it
 _ROMAN = re.compile(r"[IVXLC]+")
 _ACRONYM = re.compile(r"[A-Z][A-Za-z0-9&\-]{1,15}|[A-Z][A-Z0-9&\-]{1,15}(?:[ \t][A-Z][A-Z0-9&\-]{1,15}){1,2}")
@@ -498,6 +499,8 @@ def read_preamble(text: str, drafts: list[Draft]) -> None:
             if blank and "name" not in name.lower() and not any(x.lower() in ROLE_WORDS for x in aliases):
                 continue  # "Statement of Work {sow_number} ("SOW")": a blank, but not a party's
             ns = chunk_start + off
+            if label == "later" and g.start() - ns > _LATER_REACH or on_source_line(flat, ns):
+                continue  # a name far above the group (a filer's "Source:" footer) is not the one it defines
             if intro_end is not None and ns > intro_end and not _strong(flat, name, ns, aliases, blank):
                 continue  # after the sentence naming the parties: "Standard Operating Procedures (SOPs)"
             if first_between is None and label == "preamble" and not _QUOTE.search(g.group("body")) and not blank \
