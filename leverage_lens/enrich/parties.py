@@ -96,7 +96,8 @@ def find_parties(text: str) -> list[Party]:
         others = [d for d in others if d not in principal]
     if not principal:
         principal += _roles_by_usage(text, principal)[: 2 - len(principal)]
-    _role_for_the_unaliased(text, principal)
+    if _role_for_the_unaliased(text, principal):
+        fill_signatories(text, principal)  # the role now names its signature column ("DISTRIBUTOR")
     out = []
     for i, d in enumerate([*principal, *others], 1):
         role = d.role or role_of(d.name, d.aliases, text)
@@ -138,14 +139,14 @@ def _roles_by_usage(text: str, have: list[Draft]) -> list[Draft]:
 _PAIR_SPAN = 60000
 
 
-def _role_for_the_unaliased(text: str, principal: list[Draft]) -> None:
+def _role_for_the_unaliased(text: str, principal: list[Draft]) -> bool:
     """A side the preamble names without any alias ("between Tripath Technology, Inc. ("Tripath"), and /
     Uniquest Corporation / <address>") while the text calls it by a role word no party claims ("Tripath
     appoints Distributor as ..."): that role word is its role. Only when exactly one side has no alias and
     exactly one unclaimed role word is used as a name five times or more."""
     bare = [d for d in principal if not d.aliases and not d.role and not d.placeholder and _named_entity(d)]
     if len(bare) != 1 or len(principal) < 2:
-        return
+        return False
     claimed = {x.lower() for d in principal for x in (d.role, *d.aliases) if x}
     words = [d.role for d in _roles_by_usage(text, []) if d.role and d.role.lower() not in claimed]
     unclaimed = [w for w in words if not any(w.lower() in k.lower() for d in principal for k in (d.name,))]
@@ -156,6 +157,8 @@ def _role_for_the_unaliased(text: str, principal: list[Draft]) -> None:
     if len(paired) == 1 and len(unclaimed) == 1:
         bare[0].aliases.append(paired[0])
         bare[0].role = paired[0]
+        return True
+    return False
 
 
 def _signers_for(principal: list[Draft], drafts: list[Draft]) -> list[Draft]:

@@ -30,7 +30,7 @@ _TITLE_FIELD = re.compile(rf"(?:Title|TITLE|Its|ITS)\s*:[ \t]*(?P<v>[^\n:_]{{2,6
 _SLASH_OWN = re.compile(r"(?m)^[ \t]*/[sS]/?[ \t]*(?P<v>[A-Z][\w.'\-]*(?:[ \t]+[A-Z][\w.'\-]*){1,3})(?=[ \t]*(?:,|\)|\n|$))")
 _BY_NAME = re.compile(r"(?:By|BY)[ \t]*:[ \t]*(?P<v>[A-Z][\w.'\-]*(?:[ \t]+[A-Z][\w.'\-]*){1,3})[ \t]*,?[ \t]*(?=\n|$)")
 _BY_LABEL = re.compile(r"(?:By|BY)[ \t]*:")
-_SLASH_S = re.compile(r"(?:By|BY)\s*:?\s*/[sS]/\s*(?P<v>[A-Z][\w.'\- ]{2,50}?)(?=[ \t]{2,}|\n|\s+(?:Name|Title)|$)")
+_SLASH_S = re.compile(r"(?:By|BY)\s*:?\s*/[sS]/\s*(?P<v>[A-Z][\w.'\- ]{2,50}?)(?=[ \t]{2,}|\n|\s+(?:Name|Title)|[ \t]+\d{1,2}/\d{1,2}/\d{2,4}|$)")
 
 
 def _signatures(text: str, start: int) -> list[re.Match[str]]:
@@ -369,7 +369,7 @@ def _own_signatures(text: str, drafts: list[Draft]) -> None:
     other signer a neighbouring block gave them is dropped."""
     start = min(_regions(text))
     for d in drafts:
-        person = d.kind == "person" or d.kind is None and looks_like_person(d.name) and not ENTITY.search(d.name)
+        person = d.kind == "person" or d.kind is None and looks_like_person(d.name.title()) and not ENTITY.search(d.name)
         if not person or not d.sources & {"cover", "preamble"} or len(d.name.split()) < 2:
             continue
         m = re.search(r"/[sS]/[ \t]*(?:(?:Mr|Ms|Mrs|Dr)\.?[ \t]+)?" + r"[ \t]+".join(map(re.escape, d.name.split())) + r"\b",
@@ -389,7 +389,7 @@ def _fill_columns(text: str, keys: list[tuple[str, Draft]]) -> None:
     """Signature blocks set in columns whose heads the block reader could not split ("CyberShop Excite,
     Inc.", "NETZEE, INC.      THE BANKERS BANK, a Georgia"): the parties named on a line just above the first
     line of side-by-side labels, in the order they stand there, take the columns' signers in that order."""
-    ordered = sorted(keys, key=lambda kd: -len(kd[0]))
+    ordered = sorted((kd for kd in keys if kd[1].sources & {"cover", "preamble"}), key=lambda kd: -len(kd[0]))
     for start_at in _regions(text):
         for m in _MULTI_LABEL.finditer(text, start_at):
             columns = len(_COLUMN_LABEL.findall(m.group(0)))

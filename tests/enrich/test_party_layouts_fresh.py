@@ -198,3 +198,21 @@ def test_each_a_defines_a_class_of_things_not_a_party():
             "(\u201cServicing Agent\u201d), whereby you agree to serve the funds listed in Appendix A (each a \u201cFund\u201d) "
             "as follows:\n1. Services.\n")
     assert [p.name for p in find_parties(text) if p.principal] == ["Nationwide Fund Management LLC", "Acme Securities, Inc."]
+
+
+def test_side_by_side_heads_without_legal_forms_give_each_party_its_column_signer():
+    text = ("STRATEGIC ALLIANCE AGREEMENT is made by and between UTEK Corporation (\u201cUTK\u201d), a Delaware corporation, "
+            "and World Energy Solutions, (\u201cAVDU\u201d), a Florida corporation.\nWITNESSETH:\nWHEREAS, AVDU engages UTK.\n"
+            "1. Services.\nAPPROVED AND AGREED:\nUTEK CORPORATION WORLD ENERGY SOLUTIONS\n"
+            "By: /s/ Clifford M. Gross By: /s/ Benjamin C. Croxton\nClifford M. Gross, Ph.D. Benjamin C. Croxton\n")
+    signers = {p.name: [s.name for s in p.signatories] for p in find_parties(text) if p.principal}
+    assert signers == {"UTEK Corporation": ["Clifford M. Gross"], "World Energy Solutions": ["Benjamin C. Croxton"]}
+
+
+def test_a_date_after_a_conformed_signature_and_a_person_signing_for_themself():
+    text = ("ENDORSEMENT AGREEMENT by and between GENO AURIEMMA (\u201cAuriemma\u201d) and BERKSHIRE BANK, a Massachusetts "
+            "savings bank (\u201cBerkshire\u201d).\nRECITALS:\nBerkshire desires endorsements.\n1. DEFINITIONS.\n"
+            "IN WITNESS WHEREOF, the Parties execute this Agreement.\n/s/ Geno Auriemma 5/17/12\nGENO AURIEMMA Date\n"
+            "BERKSHIRE BANK\nBy: /s/ Sean A. Gray 5/14/12\nSean A. Gray Date\nExecutive Vice President\n")
+    signers = {p.name: [s.name for s in p.signatories] for p in find_parties(text) if p.principal}
+    assert signers == {"GENO AURIEMMA": ["GENO AURIEMMA"], "BERKSHIRE BANK": ["Sean A. Gray"]}
