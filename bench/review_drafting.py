@@ -57,6 +57,63 @@ def _docs(data: Path, which: str) -> Iterator[Document]:
         yield leverage_lens.parse(p).model_copy(update={"name": str(p.relative_to(root))})
 
 
+def _named(data: Path, names: set[str]) -> Iterator[Document]:
+    """The contracts named in a label file (CUAD file name or DOCX path under templates), parsed."""
+    root = data / "docx" / "templates"
+    for name in sorted(names):
+        if name.endswith(".txt"):
+            text = (data / "cuad" / "txt" / name).read_text(encoding="utf-8")
+            yield leverage_lens.parse_text(text, name=name)
+        else:
+            yield leverage_lens.parse(root / name).model_copy(update={"name": name})
+
+
+def fresh(data: Path, seed: int, n_cuad: int, n_docx: int) -> list[tuple[str, str]]:
+    """Contracts no drafting review read (no label file names them, and not the tuning slice the deleted-
+    definition misses were read on), drawn at random: (name, part), the part alternating "tune" / "test" so
+    half the contracts are never tuned on."""
+    read: set[str] = set()
+    for path in drafting_sets.REVIEWED:
+        if "low_r4" in path.name:  # the labels this sample produced (keeps the draw reproducible)
+            continue
+        read |= {json.loads(x)["doc"] for x in path.read_text(encoding="utf-8").splitlines() if x.strip()}
+    tuning = drafting_sets.cuad("tuning", data)
+    diagnosed = {p.name for p in tuning[300:325]}  # eval_ambiguity --set tuning --offset 300 --limit 25
+    cuad = [p.name for p in tuning if p.name not in read | diagnosed]
+    root = data / "docx" / "templates"
+    forms = [str(p.relative_to(root)) for p in drafting_sets.docx("tuning", data)]
+    forms = [f for f in forms if f not in read]
+    rng = random.Random(seed)
+    picked = rng.sample(cuad, n_cuad) + rng.sample(forms, n_docx)
+    return [(name, "tune" if i % 2 == 0 else "test") for i, name in enumerate(picked)]
+
+
+def sample_low(args: argparse.Namespace) -> None:
+    """Every low finding on fresh contracts (at most ``--per-rule-doc`` per rule and contract), for labelling
+    before any rule is changed; each line says which part (tune / test) its contract is in."""
+    analyzer = leverage_lens.Analyzer()
+    rng = random.Random(args.seed)
+    parts = dict(fresh(args.data, args.seed, args.cuad, args.docx))
+    n = 0
+    with args.out.open("w", encoding="utf-8") as fh:
+        for doc in _named(args.data, set(parts)):
+            per: Counter = Counter()
+            found = [f for f in _drafting(analyzer, doc) if f.severity.value == "low"]
+            rng.shuffle(found)
+            for f in sorted(found[:], key=lambda f: f.start):
+                if per[f.rule] >= args.per_rule_doc:
+                    continue
+                per[f.rule] += 1
+                n += 1
+                fh.write(json.dumps({
+                    "doc": doc.name, "part": parts[doc.name], "rule": f.rule, "severity": f.severity.value,
+                    "start": f.start, "end": f.end, "quote": f.quote[:80], "message": f.message,
+                    "suggestion": f.suggestion, "seed": args.seed,
+                    "context": " ".join(doc.text[max(0, f.start - 300): f.end + 200].split())},
+                    ensure_ascii=False) + "\n")
+    print(f"{n} low findings on {len(parts)} fresh contracts; worksheet: {args.out}")
+
+
 def _drafting(analyzer: leverage_lens.Analyzer, doc: Document) -> list[Finding]:
     return [f for f in analyzer.analyze(doc).findings if f.kind == "ambiguity"]
 
@@ -95,16 +152,18 @@ def score(args: argparse.Namespace) -> None:
     analyzer = leverage_lens.Analyzer()
     names = {lab["doc"] for lab in labels}
     current: dict[str, set[tuple[str, int, int]]] = {}
-    for doc in _docs(args.data, "held-out"):
-        if doc.name in names:
-            current[doc.name] = {(f.rule, f.start, f.end) for f in _drafting(analyzer, doc)}
+    if args.part:
+        labels = [lab for lab in labels if lab.get("part") == args.part]
+        names = {lab["doc"] for lab in labels}
+    for doc in _named(args.data, names):
+        current[doc.name] = {(f.rule, f.start, f.end) for f in _drafting(analyzer, doc)}
     stats: dict[str, Counter] = defaultdict(Counter)
     for lab in labels:
         now = (lab["rule"], lab["start"], lab["end"]) in current.get(lab["doc"], set())
         for key in (lab["rule"], "severity " + lab["severity"], "all"):
             stats[key][lab["verdict"]] += 1
             stats[key]["now_" + lab["verdict"]] += now
-    print(f"{len(labels)} labels on {len(names)} contracts ({len(current)} found in the held-out set today)")
+    print(f"{len(labels)} labels on {len(names)} contracts ({len(current)} re-analysed today)")
     print(f"{'rule / severity':45} {'n':>4} {'useful':>6} {'noise':>5} {'false':>5} {'share':>6} {'now n':>6} "
           f"{'share':>6}")
     for key in sorted(stats, key=lambda k: (k == "all", k.startswith("severity"), k)):
@@ -151,10 +210,17 @@ def main() -> None:
     s.add_argument("--out", type=Path, required=True)
     c = sub.add_parser("score")
     c.add_argument("labels", type=Path, nargs="+")
+    c.add_argument("--part", choices=["tune", "test"], help="only the labels of this part (fresh labels)")
+    lo = sub.add_parser("sample-low")
+    lo.add_argument("--seed", type=int, default=41)
+    lo.add_argument("--cuad", type=int, default=24, help="fresh CUAD texts")
+    lo.add_argument("--docx", type=int, default=8, help="fresh DOCX forms")
+    lo.add_argument("--per-rule-doc", type=int, default=2)
+    lo.add_argument("--out", type=Path, required=True)
     z = sub.add_parser("noise")
     z.add_argument("--set", choices=["held-out", "tuning", "all-cuad"], default="all-cuad")
     args = ap.parse_args()
-    {"sample": sample, "score": score, "noise": noise}[args.cmd](args)
+    {"sample": sample, "score": score, "noise": noise, "sample-low": sample_low}[args.cmd](args)
 
 
 if __name__ == "__main__":
