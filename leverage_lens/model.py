@@ -840,18 +840,20 @@ class Report(_Model):
         """The report as JSON, readable back with ``Report.model_validate_json``."""
         return self.model_dump_json(indent=indent)
 
-    def to_markdown(self, *, short: bool = False) -> str:
+    def to_markdown(self, *, short: bool = False, collapse_low: bool = True) -> str:
         """The report as Markdown: header, brief, scorecard, every finding; ``short=True`` keeps the header,
-        key terms and issues to raise (for a ticket or an e-mail). See ``leverage_lens.report.markdown``."""
+        key terms and issues to raise (for a ticket or an e-mail). Low-severity hints are folded by check at
+        the end unless ``collapse_low=False``. See ``leverage_lens.report.markdown``."""
         from .report.markdown import render_markdown
 
-        return render_markdown(self, short=short)
+        return render_markdown(self, short=short, collapse_low=collapse_low)
 
-    def to_html(self) -> str:
-        """One self-contained HTML page: findings with a filter, contract text with findings highlighted."""
+    def to_html(self, *, collapse_low: bool = True) -> str:
+        """One self-contained HTML page: findings with a filter, contract text with findings highlighted;
+        low-severity hints folded by check unless ``collapse_low=False``."""
         from .report.html import render_html
 
-        return render_html(self)
+        return render_html(self, collapse_low=collapse_low)
 
     def to_docx(self, path: str | PathLike[str] | None, *, original: Any = None) -> ReviewCopy:
         """A copy of the original DOCX with a Word comment on each finding; written to ``path`` unless None.

@@ -18,6 +18,7 @@ __all__ = [
     "party_name",
     "party_names",
     "severity_counts",
+    "split_hints",
 ]
 
 
@@ -32,6 +33,21 @@ def one_line(text: str, limit: int = 0) -> str:
 def findings_in_order(report: Report) -> list[Finding]:
     """Most severe first, then in document order: the order a reviewer works through them."""
     return sorted(report.findings, key=lambda f: (-f.severity.rank, f.start, f.end, f.rule))
+
+
+def split_hints(findings: list[Finding], collapse_low: bool) -> tuple[list[Finding], dict[str, list[Finding]]]:
+    """The findings a reader works through, and the low-severity hints grouped by rule (most frequent rule
+    first), which the views collapse to a count per rule: forty "and/or" and "days" hints would otherwise bury
+    the few findings that matter. ``collapse_low=False`` keeps every finding in the first list."""
+    if not collapse_low:
+        return findings, {}
+    main = [f for f in findings if f.severity.rank > Severity.LOW.rank]
+    hints: dict[str, list[Finding]] = {}
+    for f in findings:
+        if f.severity.rank <= Severity.LOW.rank:
+            hints.setdefault(f.rule, []).append(f)
+    order = sorted(hints, key=lambda r: (-len(hints[r]), rule_title(r), r))
+    return main, {r: hints[r] for r in order}
 
 
 def clause_lookup(report: Report) -> dict[str, Clause]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from html import escape
 
-from ..model import Report, Severity
+from ..model import Finding, Report, Severity
 from ._common import (
     party_doubts,
     clause_label,
@@ -27,6 +27,7 @@ from ._common import (
     party_names,
     pages_value,
     severity_counts,
+    split_hints,
 )
 from .brief_view import brief_rows, deadline_rows, scorecard_svg
 from .highlight import anchor_ids, clause_anchor, highlight_text
@@ -49,6 +50,7 @@ a.cl{display:inline-block;width:0;height:1em;vertical-align:top;position:relativ
 a.cl:target::after{content:"\\25B6";position:absolute;left:-1.2em;color:#c62828}
 .filters label{margin-right:1em}.muted{color:#777}tr.hidden{display:none}
 #key-terms th[scope=row]{background:none;white-space:nowrap}#issues li{margin:.3em 0}.ask{color:#444;margin-left:.2em}
+#hints details{margin:.3em 0}#hints summary{cursor:pointer}#hints summary .n{color:#777}
 .against{font-size:.85em;color:#c62828;font-weight:600}figure.chart{margin:.5em 0}
 @media (max-width:720px){
 body{padding:.5em .75em}h1{font-size:1.25em}#text{padding:.5em;font-size:12px}
@@ -65,7 +67,7 @@ _JS = """
 (function(){
   var fam=document.getElementById('flt-family'),sev=document.getElementById('flt-severity');
   function apply(){
-    var f=fam.value,s=sev.value,shown=0,rows=document.querySelectorAll('#findings tbody tr');
+    var f=fam.value,s=sev.value,shown=0,rows=document.querySelectorAll('#findings tbody tr,#hints tbody tr');
     rows.forEach(function(r){
       var ok=(!f||r.dataset.family===f)&&(!s||Number(r.dataset.rank)>=Number(s));
       r.classList.toggle('hidden',!ok);if(ok)shown++;});
@@ -184,43 +186,58 @@ def _filters(report: Report) -> str:
             f'{sev}</select></label><span id="flt-count" class="muted"></span></p>')
 
 
-def render_html(report: Report) -> str:
-    """The whole review as one HTML document (a string): header, scorecard, findings, highlighted text."""
+def render_html(report: Report, *, collapse_low: bool = True) -> str:
+    """The whole review as one HTML document (a string): header, scorecard, findings, highlighted text.
+    ``collapse_low``: low-severity hints leave the findings table for a section of their own, one folded
+    ``<details>`` per check with its count (the filter still reaches them)."""
     doc = report.document
     findings = findings_in_order(report)
     ids = anchor_ids(findings)
+    anchor_of = {id(f): fid for f, fid in zip(findings, ids)}
     cites = doc.citations()
     clause_anchors = {c.id: clause_anchor(i, c) for i, c in enumerate(doc.clauses)}
-    rows = []
-    for f, fid in zip(findings, ids):
+    main, hints = split_hints(findings, collapse_low)
+
+    def row(f: Finding) -> str:
         label = clause_label(report, f.clause_id, cites)
         target = clause_anchors.get(f.clause_id or "")
         clause_cell = f'<a href="#{target}">{_e(label)}</a>' if target else _e(label or "-")
         check = (f'<span class="rule" title="{_e(kind_label(f.kind))} \u00b7 rule {_e(f.rule)}">'
                  f"{_e(rule_title(f.rule))}</span>")
-        rows.append(
+        return (
             f'<tr data-family="{_e(f.family or "other")}" data-severity="{f.severity.value}" '
             f'data-rank="{f.severity.rank}" data-rule="{_e(f.rule)}" data-kind="{_e(f.kind)}">'
             f'<td><span class="sev sev-{f.severity.value}">{f.severity.value}</span></td>'
             f'<td data-label="Check">{check}</td><td data-label="Clause">{clause_cell}</td>'
-            f'<td data-label="Finding"><a href="#{fid}">{_e(f.message)}</a></td>'
+            f'<td data-label="Finding"><a href="#{anchor_of[id(f)]}">{_e(f.message)}</a></td>'
             f'<td data-label="Suggestion">{_e(f.suggestion or "-")}</td></tr>'
         )
+
+    head = ("<thead><tr><th>Severity</th><th>Check</th><th>Clause</th><th>Finding</th><th>Suggestion</th></tr>"
+            "</thead>")
+    rows = [row(f) for f in main]
     table = (
-        '<table id="findings" class="cards"><thead><tr><th>Severity</th><th>Check</th><th>Clause</th>'
-        f"<th>Finding</th><th>Suggestion</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
-        if rows else '<p class="muted">No findings.</p>'
+        f'<table id="findings" class="cards">{head}<tbody>{"".join(rows)}</tbody></table>'
+        if rows else f'<p class="muted">{"No findings above low severity." if hints else "No findings."}</p>'
     )
+    if hints:
+        total = sum(len(fs) for fs in hints.values())
+        folds = "".join(
+            f'<details data-rule="{_e(rule_id)}"><summary>{_e(rule_title(rule_id))} <span class="n">({len(fs)})'
+            f'</span></summary><table class="cards">{head}<tbody>{"".join(row(f) for f in fs)}</tbody></table>'
+            "</details>" for rule_id, fs in hints.items())
+        table += (f'<section id="hints"><h3>Low-severity hints ({total})</h3><p class="muted">Folded by check: '
+                  f"open one to read its hints.</p>{folds}</section>")
     finding_anchors: dict[str, str] = {}
     for f, fid in zip(findings, ids):
         finding_anchors.setdefault(f.id, fid)
     playbook = playbook_html(report, lambda cid: clause_label(report, cid, cites),
                              lambda cid: clause_anchors.get(cid or ""))
     body = (
-        f"{_header(report)}{playbook}{_brief(report, clause_anchors, finding_anchors)}{_scorecard(report)}<h2>Findings</h2>{_filters(report) if rows else ''}{table}"
+        f"{_header(report)}{playbook}{_brief(report, clause_anchors, finding_anchors)}{_scorecard(report)}<h2>Findings</h2>{_filters(report) if findings else ''}{table}"
         f'<h2>Contract text</h2><div id="text">{highlight_text(report, findings, ids)}</div>'
     )
-    script = f"<script>{_JS}</script>" if rows else ""
+    script = f"<script>{_JS}</script>" if findings else ""
     return (
         '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width,initial-scale=1">'

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Report
+from ..model import Finding, Report
 from ._common import (
     clause_label,
     findings_in_order,
@@ -27,6 +27,7 @@ from ._common import (
     party_names,
     rule_title,
     severity_counts,
+    split_hints,
 )
 from .brief_view import brief_rows, deadline_rows
 from .playbook_view import STATUS_WORDS, ordered_results, playbook_markdown
@@ -183,9 +184,32 @@ def _scorecard(report: Report) -> list[str]:
     return [*lines, ""]
 
 
-def render_markdown(report: Report, *, quote_limit: int = 160, short: bool = False) -> str:
+def _hints(report: Report, hints: dict[str, list[Finding]], cites: dict[str, str], quote_limit: int) -> list[str]:
+    """Low-severity hints collapsed by check: a count per rule, then each rule's hints in a ``<details>`` block
+    (GitHub, GitLab and most Markdown renderers fold it; plain text still reads as a list)."""
+    if not hints:
+        return []
+    total = sum(len(fs) for fs in hints.values())
+    lines = ["## Low-severity hints", "",
+             f"{total} low-severity {'hint' if total == 1 else 'hints'}, folded by check (open one to read them).", "",
+             "| Check | Hints |", "| --- | --- |"]
+    lines += [f"| {escape_md(rule_title(rule_id))} | {len(fs)} |" for rule_id, fs in hints.items()]
+    lines.append("")
+    for rule_id, fs in hints.items():
+        lines += ["<details>", f"<summary>{escape_md(rule_title(rule_id))} ({len(fs)})</summary>", ""]
+        for f in fs:
+            clause = clause_label(report, f.clause_id, cites)
+            where = f"**{escape_md(clause)}** \u00b7 " if clause else ""
+            lines.append(f"- {where}{escape_md(f.message)} \u00b7 \u201c{escape_md(f.quote, quote_limit)}\u201d "
+                         f"\u00b7 rule {_code(f.rule)} \u00b7 characters {f.start}\u2013{f.end}")
+        lines += ["", "</details>", ""]
+    return lines
+
+
+def render_markdown(report: Report, *, quote_limit: int = 160, short: bool = False, collapse_low: bool = True) -> str:
     """The report as Markdown. ``short``: header, key terms and issues to raise only (for a ticket or an
-    e-mail); otherwise also the scorecard, the findings table and each finding in detail."""
+    e-mail); otherwise also the scorecard, the findings table and each finding in detail. ``collapse_low``:
+    low-severity hints leave the table and are listed at the end, folded by check with a count per check."""
     cites = report.document.citations()
     lines = _header(report) + _playbook(report, cites, short=short) + _brief(report, cites, short=short)
     if short:
@@ -194,10 +218,10 @@ def render_markdown(report: Report, *, quote_limit: int = 160, short: bool = Fal
         return "\n".join(lines)
     lines += _scorecard(report)
     lines += ["## Findings", ""]
-    ordered = findings_in_order(report)
+    ordered, hints = split_hints(findings_in_order(report), collapse_low)
     if not ordered:
-        lines += ["No findings.", ""]
-        return "\n".join(lines)
+        lines += ["No findings above low severity." if hints else "No findings.", ""]
+        return "\n".join(lines + _hints(report, hints, cites, quote_limit))
     lines += ["| # | Severity | Kind | Check | Clause | Finding | Suggestion |",
               "| --- | --- | --- | --- | --- | --- | --- |"]
     for i, f in enumerate(ordered, 1):
@@ -220,4 +244,4 @@ def render_markdown(report: Report, *, quote_limit: int = 160, short: bool = Fal
         lines.append("")
         if f.suggestion:
             lines += [f"**Suggestion:** {escape_md(f.suggestion)}", ""]
-    return "\n".join(lines)
+    return "\n".join(lines + _hints(report, hints, cites, quote_limit))

@@ -55,6 +55,25 @@ def test_example_page_lists_each_finding_with_rule_clause_and_suggestion(msa_rep
         assert party.name.replace("&", "&amp;") in page
 
 
+def test_low_hints_are_folded_by_check_with_a_count_outside_the_findings_table(msa_report: Report) -> None:
+    page = msa_report.to_html()
+    low = [f for f in msa_report.findings if f.severity.value in ("low", "info")]
+    assert low, "the example has low-severity findings"
+    table = page.split('<table id="findings"', 1)[1].split("</table>", 1)[0]
+    assert table.count("<tr data-family=") == len(msa_report.findings) - len(low)
+    assert 'data-severity="low"' not in table
+    hints = page.split('<section id="hints">', 1)[1].split("</section>", 1)[0]
+    assert f"Low-severity hints ({len(low)})" in hints
+    for rule_id in {f.rule for f in low}:
+        fold = hints.split(f'<details data-rule="{rule_id}">', 1)[1].split("</details>", 1)[0]
+        n = sum(1 for f in low if f.rule == rule_id)
+        assert f'<span class="n">({n})</span></summary>' in fold and fold.count("<tr data-family=") == n
+    assert "<details open" not in hints  # folded until the reader opens one
+    whole = msa_report.to_html(collapse_low=False)
+    assert 'id="hints"' not in whole and whole.split('<table id="findings"', 1)[1].count("<tr data-family=") == len(
+        msa_report.findings)
+
+
 def test_page_is_self_contained(msa_report: Report) -> None:
     page = msa_report.to_html()
     reader = read_page(page)

@@ -126,7 +126,7 @@ class _DomReader(HTMLParser):
             self.text_parts[a["id"]] = []
         if tag == "a" and "href" in a:
             self.out.hrefs.append(a["href"])
-        if tag == "tr" and "findings" in inside and "data-family" in a:
+        if tag == "tr" and ("findings" in inside or "hints" in inside) and "data-family" in a:
             self.out.finding_rows.append(a)
         if "text" in inside or a.get("id") == "text":
             if tag == "mark":
@@ -167,7 +167,9 @@ def _read_dom(dom: str) -> Rendered:
 _HARNESS = """<script>
 window.addEventListener('load', function () {
   var fam = document.getElementById('flt-family'), sev = document.getElementById('flt-severity');
-  var rows = Array.prototype.slice.call(document.querySelectorAll('#findings tbody tr'));
+  // low-severity hints are folded by check: open every fold, as a reader would, so their rows are measured too
+  document.querySelectorAll('#hints details').forEach(function (d) { d.open = true; });
+  var rows = Array.prototype.slice.call(document.querySelectorAll('#findings tbody tr, #hints tbody tr'));
   function shown() {
     return rows.filter(function (r) { return getComputedStyle(r).display !== 'none'; }).length;
   }
@@ -400,7 +402,8 @@ window.addEventListener('load', function () {
   var out = {viewport: vw, scroll_width: doc.scrollWidth,
              title: {fits: inside(h1), clipped: h1.scrollWidth > h1.clientWidth + 1},
              rows: [], outside: [], bars_outside: 0, chart_right: 0};
-  document.querySelectorAll('#findings tbody tr').forEach(function (tr) {
+  document.querySelectorAll('#hints details').forEach(function (d) { d.open = true; });
+  document.querySelectorAll('#findings tbody tr, #hints tbody tr').forEach(function (tr) {
     var cells = {};
     tr.querySelectorAll('td[data-label]').forEach(function (td) {
       var b = td.getBoundingClientRect();

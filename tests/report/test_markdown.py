@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from leverage_lens import analyze
-from leverage_lens.model import Report
+from leverage_lens.model import Report, Severity
 from leverage_lens.report._common import rule_title
 from leverage_lens.report.markdown import escape_md
 
@@ -27,8 +27,13 @@ def _finding_rows(md: str) -> list[str]:
     return [line for line in table.splitlines() if line.startswith("| ") and not line.startswith(("| # ", "| --"))]
 
 
+def _hint_items(md: str) -> list[str]:
+    folded = md.split("## Low-severity hints", 1)[1] if "## Low-severity hints" in md else ""
+    return [line for line in folded.splitlines() if line.startswith("- ")]
+
+
 def test_example_markdown_has_one_table_row_per_finding_with_title_and_citation(msa: Report) -> None:
-    md = msa.to_markdown()
+    md = msa.to_markdown(collapse_low=False)
     rows = _finding_rows(md)
     assert len(rows) == len(msa.findings)
     cites = msa.document.citations()
@@ -41,8 +46,31 @@ def test_example_markdown_has_one_table_row_per_finding_with_title_and_citation(
         assert party.name in md
 
 
-def test_sub_clauses_are_cited_in_full_not_by_their_last_part(msa: Report) -> None:
+def test_low_hints_leave_the_table_and_are_folded_by_check_with_a_count(msa: Report) -> None:
     md = msa.to_markdown()
+    low = [f for f in msa.findings if f.severity.rank <= Severity.LOW.rank]
+    assert low, "the example has low-severity findings"
+    rows, items = _finding_rows(md), _hint_items(md)
+    assert len(rows) == len(msa.findings) - len(low) and len(items) == len(low)
+    assert not any("| low |" in r or "| info |" in r for r in rows)
+    for rule_id in {f.rule for f in low}:
+        n = sum(1 for f in low if f.rule == rule_id)
+        assert f"| {escape_md(rule_title(rule_id))} | {n} |" in md  # the count per check
+        assert f"<summary>{escape_md(rule_title(rule_id))} ({n})</summary>" in md  # and its fold
+    assert md.count("<details>") == md.count("</details>") == len({f.rule for f in low})
+    details = md.split("## Details", 1)[1].split("## Low-severity hints", 1)[0]
+    assert not any(f"rule `{f.rule}` · characters {f.start}" in details for f in low)
+
+
+def test_a_report_with_only_low_hints_says_so_above_the_folds() -> None:
+    report = report_with("1. Term. Supplier may use the Services for the Term and/or a renewal.", [(5, 9)])
+    md = report.to_markdown()
+    assert "No findings above low severity." in md and "## Low-severity hints" in md
+    assert "No findings above low severity." not in report.to_markdown(collapse_low=False)
+
+
+def test_sub_clauses_are_cited_in_full_not_by_their_last_part(msa: Report) -> None:
+    md = msa.to_markdown(collapse_low=False)
     subs = [f for f in msa.findings if f.clause_id and "(" in f.clause_id]
     assert subs, "the example has findings in lettered sub-clauses"
     rows = _finding_rows(md)
@@ -73,7 +101,10 @@ def test_markdown_escapes_html_and_table_pipes_from_the_contract() -> None:
     start = HOSTILE_CONTRACT.index("<script>")
     pipe = HOSTILE_CONTRACT.index("|")
     report = report_with(HOSTILE_CONTRACT, [(start - 10, start + 30), (pipe - 10, pipe + 10)])
-    md = report.to_markdown()
+    folded = report.to_markdown()
+    assert "<script" not in folded and "&lt;script>" in folded
+    assert len(_hint_items(folded)) == 2 and any("\\|" in item for item in _hint_items(folded))
+    md = report.to_markdown(collapse_low=False)
     assert "<script" not in md and "&lt;script>" in md
     quotes = [line for line in md.splitlines() if line.startswith("> ")]
     assert len(quotes) == 2
