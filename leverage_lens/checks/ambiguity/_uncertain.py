@@ -26,11 +26,13 @@ _TOC_ENTRY_START = re.compile(r"[ \t]*(?:(?:ARTICLE|Article|SECTION|Section|CLAU
                               r"[A-Z][A-Z ,&'\-]{3,}$)")
 _PAGE_ONLY = re.compile(r"[ \t\-\u2013\u2014]*(?:(?:Page|PAGE|p\.)\s*)?#(?:\s*(?:of|/)\s*#)?[ \t\-\u2013\u2014]*")
 _LABEL_ONLY = re.compile(r"[ \t]*(?:\(?#(?:\.#)*[.)]|\([a-zA-Z]{1,4}\)|[a-zA-Z][.)])[ \t]*")
-_LEGEND = re.compile(
+_LEGEND_SRC = (
     r"confidential\s+treatment|omitted\s+and\s+filed|filed\s+separately|has\s+been\s+redacted|have\s+been\s+redacted|"
     r"(?:has|have)\s+been\s+omitted|redacted\s+material|certain\s+(?:identified\s+)?information\s+has\s+been\s+"
-    r"(?:excluded|omitted)|indicates\s+(?:material|information)\s+that\s+has\s+been",
-    re.IGNORECASE)
+    r"(?:excluded|omitted)|indicates\s+(?:material|information)\s+that\s+has\s+been")
+_LEGEND = re.compile(_LEGEND_SRC, re.IGNORECASE)
+# The same on the lower-cased text (same offsets): a case-sensitive scan, five times faster.
+_LEGEND_LOW = re.compile(r"(?=[cofhri])(?:" + _LEGEND_SRC + ")")
 _REDACTION_MARK = re.compile(r"\[\s*(?:\*\s*){1,6}\]|\[\s*(?:REDACTED|Redacted|redacted)[^\]\n]{0,40}\]|\*{3,}|"
                              r"\[\s*\u2026\s*\*{3}\s*\u2026\s*\]")
 
@@ -52,7 +54,7 @@ def _toc_regions(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int
     """Tables of contents: after a "Table of Contents" heading, the run of entry lines (blank lines allowed)
     that follows; and anywhere, a run of four or more entry lines ending in page numbers."""
     out: list[tuple[int, int]] = []
-    is_entry = [bool(_TOC_LINE.fullmatch(text, a, b)) and bool(_TOC_ENTRY_START.match(text, a, b))
+    is_entry = [bool(_TOC_ENTRY_START.match(text, a, b)) and bool(_TOC_LINE.fullmatch(text, a, b))
                 if 3 < b - a <= 160 else False for a, b in lines]
     line_starts = [a for a, _ in lines]
     heads: dict[int, int] = {}  # line index -> offset of the heading in it
@@ -99,7 +101,7 @@ def _toc_regions(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int
 
 
 # One entry of a table of contents flattened onto one line: "18.2 Indebtedness Secured 37".
-_FLAT_ENTRY = re.compile(r"(?<!\S)(?:(?:ARTICLE|Article|SECTION|Section)[ \t]+)?(?:\d{1,3}(?:\.\d{1,3})*\.?|[IVX]{1,6}\.?)"
+_FLAT_ENTRY = re.compile(r"(?=[AS\dIVX])(?<!\S)(?:(?:ARTICLE|Article|SECTION|Section)[ \t]+)?(?:\d{1,3}(?:\.\d{1,3})*\.?|[IVX]{1,6}\.?)"
                          r"[ \t]+[A-Z][^\n\d.;:]{2,80}?[ \t]+\d{1,3}(?=\s|$)")
 
 
@@ -145,7 +147,10 @@ def _redaction_regions(ctx: Analysis) -> list[tuple[int, int]]:
     text = ctx.text
     out = [m.span() for m in _REDACTION_MARK.finditer(text)]
     seen: set[tuple[int, int]] = set()
-    for m in _LEGEND.finditer(text):
+    from ._common import lowered
+
+    low = lowered(ctx)
+    for m in (_LEGEND_LOW.finditer(low) if low is not None else _LEGEND.finditer(text)):
         s, e = ctx.sentence_bounds(m.start())
         s, e = max(s, m.start() - 400), min(e, m.end() + 400)
         if (s, e) not in seen:

@@ -54,17 +54,18 @@ def _norm(num: str) -> str:
 
 
 # A number printed as a heading or list item ("9.1 ", "9.1. Fees", "Section 9.1", "(c) "), collected in one scan.
-_PRINTED = re.compile(r"(?:^|(?<=[\n.;:])\s*|(?<=\s\s))(?:(?:Section|SECTION|Article|ARTICLE)\s+)?"
+# The leading look-aheads name the characters a match can start with (same matches, faster scans).
+_PRINTED = re.compile(r"(?=[\s\dSAIVXLC(])(?:^|(?<=[\n.;:])\s*|(?<=\s\s))(?:(?:Section|SECTION|Article|ARTICLE)\s+)?"
                       r"(?P<n>\d{1,4}[A-Z]?(?:\.\d{1,3}){0,4}|[IVXLC]{1,6}|\([a-zA-Z0-9]{1,4}\))\.?"
                       r"(?:\s*(?=[A-Z\"\u201c(\[\-\u2013\u2014])|(?=[A-Z][a-z]))",
                       re.MULTILINE)
 
-_PRINTED_INT = re.compile(r"(?:^|(?<=[\n.;])|(?<=\s\s))[ \t]*(?:(?:(?:Section|SECTION|Article|ARTICLE)\s+)"
+_PRINTED_INT = re.compile(r"(?=[ \t\dSA])(?:(?:^|(?<=[\n.;])|(?<=\s\s))[ \t]*(?:(?:(?:Section|SECTION|Article|ARTICLE)\s+)"
                           r"(?P<a>\d{1,4})\.?\s*(?:[\-\u2013\u2014:][ \t]*)?|"
                           r"(?<![\w.])(?P<b>\d{1,4})(?:\.[ \t]*|[ \t]{1,12}(?:[\-\u2013\u2014][ \t]+)?))"
                           r"(?=[A-Z\"\u201c(\[])"
                           # "AGREEMENT OF THE PARTIES 1. APPOINTMENT": a number and a capitalised heading anywhere
-                          r"|(?<![\w.,$/\-])(?P<c>\d{1,4})\.[ \t]+(?=[A-Z]{3,}\b)",
+                          r"|(?<![\w.,$/\-])(?P<c>\d{1,4})\.[ \t]+(?=[A-Z]{3,}\b))",
                           re.MULTILINE)
 
 
