@@ -507,7 +507,7 @@ def _inject_one(rule, make: Injector, doc: Document, i: int, rng: random.Random,
         return "detected"
     if show_misses:
         a, b = spans[0]
-        print(f"MISS {kind} in {doc.name}: ...{text[max(0, a - 150): b + 60]!r}")
+        print(f"MISS {kind} in {doc.name} ({text[a:b]!r}): ...{text[max(0, a - 150): b + 60]!r}")
         print("   findings:", [(f.quote[:60], f.message[:80]) for f in fs][:4])
     return "missed"
 

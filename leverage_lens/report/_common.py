@@ -6,17 +6,17 @@ from ..checks.titles import rule_title
 from ..model import Clause, Finding, Report, Severity
 
 __all__ = [
-    "party_doubts",
     "clause_label",
     "clause_lookup",
-    "kind_label",
-    "rule_title",
     "findings_in_order",
+    "kind_label",
     "one_line",
     "pages_value",
     "party_counts",
+    "party_doubts",
     "party_name",
     "party_names",
+    "rule_title",
     "severity_counts",
     "split_hints",
 ]

@@ -16,16 +16,16 @@ from html import escape
 
 from ..model import Finding, Report, Severity
 from ._common import (
-    party_doubts,
     clause_label,
     findings_in_order,
     kind_label,
-    rule_title,
     one_line,
+    pages_value,
     party_counts,
+    party_doubts,
     party_name,
     party_names,
-    pages_value,
+    rule_title,
     severity_counts,
     split_hints,
 )

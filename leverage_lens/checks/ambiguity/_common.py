@@ -14,6 +14,7 @@ from ...analysis import Analysis
 from ...model import Clause, Finding, Span
 from ..finding import make_finding
 from ..registry import Rule
+from ._index import lowered  # noqa: F401  (re-exported: the rules import it from here)
 
 DEFINED_TERMS = "drafting.defined_terms"
 CROSS_REFERENCES = "drafting.cross_references"
@@ -55,15 +56,6 @@ def clause_index(ctx: Analysis) -> ClauseIndex:
     if got is None:
         got = ctx.cache["ambiguity.clause_index"] = ClauseIndex(ctx.doc.clauses)
     return got  # type: ignore[return-value]
-
-
-def lowered(ctx: Analysis) -> str | None:
-    """``text.lower()`` when it keeps every offset (it does unless the text has letters such as "\u0130"), so
-    case-insensitive scans can use a faster case-sensitive pattern; None otherwise."""
-    if "ambiguity.lower" not in ctx.cache:
-        low = ctx.text.lower()
-        ctx.cache["ambiguity.lower"] = low if len(low) == len(ctx.text) else None
-    return ctx.cache["ambiguity.lower"]  # type: ignore[return-value]
 
 
 def finding(ctx: Analysis, r: Rule, start: int, end: int, message: str, *, suggestion: str | None = None,

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from ...analysis import Analysis
 from ...model import Clause, Definition
 
-__all__ = ["DefinitionReach", "FollowingClause", "LineIndex", "Regions", "RunIndex", "any_within", "line_index"]
+__all__ = ["DefinitionReach", "FollowingClause", "LineIndex", "Regions", "RunIndex", "any_within", "line_index", "lowered"]
 
 
 class LineIndex:
@@ -143,3 +143,12 @@ class RunIndex:
                 out.extend(self.at[key])
             i += 1
         return sorted(out)
+
+
+def lowered(ctx: Analysis) -> str | None:
+    """``text.lower()`` when it keeps every offset (it does unless the text has letters such as "\u0130"), so
+    case-insensitive scans can use a faster case-sensitive pattern; None otherwise."""
+    if "ambiguity.lower" not in ctx.cache:
+        low = ctx.text.lower()
+        ctx.cache["ambiguity.lower"] = low if len(low) == len(ctx.text) else None
+    return ctx.cache["ambiguity.lower"]  # type: ignore[return-value]

@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ...analysis import Analysis
-from ._index import Regions
+from ._index import Regions, lowered
 
 __all__ = ["Uncertain", "in_uncertain", "uncertain"]
 
@@ -147,8 +147,6 @@ def _redaction_regions(ctx: Analysis) -> list[tuple[int, int]]:
     text = ctx.text
     out = [m.span() for m in _REDACTION_MARK.finditer(text)]
     seen: set[tuple[int, int]] = set()
-    from ._common import lowered
-
     low = lowered(ctx)
     for m in (_LEGEND_LOW.finditer(low) if low is not None else _LEGEND.finditer(text)):
         s, e = ctx.sentence_bounds(m.start())

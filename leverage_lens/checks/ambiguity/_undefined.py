@@ -17,6 +17,7 @@ import sys
 from collections.abc import Iterable, Iterator
 
 from ...analysis import Analysis
+from ._defined_words import DEFINED_WORDS
 
 __all__ = ["lower_vocabulary", "undefined_terms"]
 
@@ -33,10 +34,19 @@ _LOWER_WORD = re.compile(r"(?<![\w\-])[a-z][a-z\-]{2,}")
 # three times faster (the engine rejects most positions on one character instead of trying every branch).
 _QUOTED = re.compile(r"(?=[(rRhHcCkKtT])(?:\(\s*(?:the\s+|a\s+|an\s+|each\s+(?:a|an)\s+|collectively,?\s+(?:the\s+)?|hereinafter\s+"
                      r"(?:the\s+)?|herein\s+(?:the\s+)?|individually\s+(?:a\s+|the\s+)?)?|(?:referred\s+to\s+"
-                     r"(?:herein\s+|hereinafter\s+)?as|hereinafter(?:\s+called)?|(?:herein\s+)?called|known\s+as|"
+                     r"(?:[\w,]+\s+){0,5}?as|hereinafter(?:\s+called)?|(?:herein\s+)?called|known\s+as|"
                      r"the\s+term)\s+"
-                     r"(?:the\s+)?)[\"\u201c\u2018](?:the\s+)?(?P<t>[A-Z][\w\-]*(?:\s+[\w&\-]+){0,5}?)[\"\u201d\u2019]",
+                     r"(?:the\s+)?)(?:''|[\"\u201c\u2018])(?:the\s+)?(?P<t>[A-Z][\w\-]*(?:\s+[\w&\-]+){0,5}?)[.,]?"
+                     r"(?:''|[\"\u201d\u2019])",
                      re.IGNORECASE)
+# ... or quoted at the end of a bracket that names it ('(the Initial Term, with any renewal, the "Term")',
+# '( "Payments/Advances")'), or defined without quotes at the start of a sentence in words the extractor does not
+# read ("ENDORSEMENT shall include ...", "Confidential Information is all information ...", "The Territory shall
+# be the entire world").
+_QUOTED_CLOSING = re.compile(r"[\"\u201c](?:the\s+)?(?P<t>[A-Z][\w\-/]*(?:\s+[\w&\-/]+){0,5}?)[.,]?[\"\u201d]\s*\)")
+_UNQUOTED_DEFINED = re.compile(r"(?:^|(?<=[\n.;:]\s)|(?<=\)\s))[ \t]*(?:The\s+)?(?P<t>[A-Z][\w\-]*(?:\s+(?:of\s+|and\s+)?"
+                               r"[A-Z][\w\-]*){0,4})\s+(?:shall\s+include\s+only|includes\s+only|shall\s+be|is|are)\s+"
+                               r"(?:the|all|any|a|an|each|only|collectively)\b", re.MULTILINE)
 # ... or quoted and then defined in words the extractor does not read ('"Window" is the area ...', '"Promote" or
 # "Promotion" means ...'), quoted with an abbreviation after it ('Statement of Work ("SOW")'), named without
 # quotes ("hereinafter Distributor"), or listed in an index of defined terms ("Jurisdiction 12.1.2").
@@ -123,6 +133,34 @@ def lower_vocabulary(ctx: Analysis) -> set[str]:
     return got  # type: ignore[no-any-return]
 
 
+def _stem_in_lower_case(word: str, ctx: Analysis) -> bool:
+    """Whether the contract writes the word's stem in lower case ("disclose" for "Discloser", "update" for
+    "Updates", "affiliated" for "Affiliate"): a role or a thing named by an ordinary word, used bare as a
+    defined term ("Recipient will ..."), not a name, which shares no stem with the contract's ordinary words
+    ("Botox", "Pfizer")."""
+    from bisect import bisect_left
+
+    got = ctx.cache.get("ambiguity.lower_sorted")
+    if got is None:
+        got = ctx.cache["ambiguity.lower_sorted"] = sorted(lower_vocabulary(ctx))
+    words: list[str] = got  # type: ignore[assignment]
+    stem = word[: max(5, len(word) - 3)]
+    if len(stem) < 5 or len(word) < 6:
+        return False
+    i = bisect_left(words, stem)
+    return i < len(words) and words[i].startswith(stem)
+
+
+def _verb_stems(word: str) -> set[str]:
+    """What a participle may come from: "Exploited" -> "Exploit", "Controlled" -> "Control", "Licensing" ->
+    "License"."""
+    out = set()
+    for suffix, repl in (("ed", ""), ("d", ""), ("ing", ""), ("ing", "e"), ("led", "l"), ("ted", "t")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            out.add(word[: -len(suffix)] + repl)
+    return out
+
+
 def _forms(term: str) -> set[str]:
     """The term, its singular and its plural: "Product" stands for "Products" and back."""
     out = {term}
@@ -142,9 +180,14 @@ def _forms(term: str) -> set[str]:
 def _mentioned_as_defined(text: str) -> set[str]:
     """Phrases the text quotes, brackets as "(the X)", or points to a definition of ("X (as defined in ...)")."""
     out = {" ".join(m.group("t").split()) for m in _QUOTED.finditer(text)}
-    for pattern in (_BRACKETED, _QUOTED_DEFINED, _ABBREVIATED, _NAMED, _INDEXED):
+    for pattern in (_BRACKETED, _QUOTED_DEFINED, _ABBREVIATED, _NAMED, _INDEXED, _UNQUOTED_DEFINED):
         for m in pattern.finditer(text):
             out.update(_tails(m.group("t").split()))
+    for m in _QUOTED_CLOSING.finditer(text):
+        term = " ".join(m.group("t").split())
+        out.update(_tails(term.split()))
+        if "/" in term:  # "Payments/Advances": each name stands for the pair
+            out.update(" ".join(part.split()) for part in term.split("/") if part.strip())
     # A heading or a key-terms row standing alone on its line ("Cover Terms", "Security Policy"): the uses point
     # to that part of the document; and the words of the document's title ("Action by Written Consent").
     out.update(" ".join(m.group("t").split()) for m in _LINE_LABEL.finditer(text))
@@ -154,6 +197,7 @@ def _mentioned_as_defined(text: str) -> set[str]:
         head = _POINTER_HEAD.search(text, max(0, m.start() - 80), m.start() + (1 if text[m.start()] in "\"\u201d" else 0))
         if head:
             out.update(_tails(head.group("t").split()))
+    out.update([x.title() for x in out if x.isupper() and len(x) > 3])  # "ENDORSEMENT shall include": "Endorsement"
     return out
 
 
@@ -216,7 +260,10 @@ def undefined_terms(ctx: Analysis, defined: Iterable[str], names: Iterable[str],
             uses[phrase] = kept
     known: set[str] = set()
     for t in defined:
-        known.update(_forms(" ".join(t.split())))
+        flat = " ".join(t.split())
+        known.update(_forms(flat))
+        if flat.isupper() and len(flat) > 3:  # "CONTRACT YEAR shall mean": used as "Contract Year"
+            known.update(_forms(flat.title()))
     name_words = {w.lower() for n in names for w in n.split() if len(w) > 2}
     known.update(names)
     vocab = lower_vocabulary(ctx)
@@ -231,8 +278,8 @@ def undefined_terms(ctx: Analysis, defined: Iterable[str], names: Iterable[str],
         if words[0] in _STOP or (len(words) == 1 and phrase in _ADJECTIVES) or any(
                 w in _NAME_WORDS or w.lower() in name_words for w in content) or _headed_name(words):
             continue
-        if _forms(phrase) & known:
-            continue
+        if _forms(phrase) & known or (len(words) == 1 and _verb_stems(phrase) & known):
+            continue  # defined, or a verb's participle of a defined term ("Exploited" where "Exploit" is defined)
         # builds on a defined term with a modifier after it ("Licensed Product Royalty"): its sense is the term's.
         # A qualifier before a defined term ("Permitted Subcontractor") makes a new class that needs defining.
         if len(content) > 1 and any(" ".join(words[:j]) in known for j in range(1, len(words))):
@@ -242,7 +289,8 @@ def undefined_terms(ctx: Analysis, defined: Iterable[str], names: Iterable[str],
         if not _as_noun(text, phrase, starts):
             continue  # mostly part of a longer name or an adjective: "Co-Branded Application", "Medical officers"
         lowered = [w.lower() for w in content]
-        if len(content) == 1 and not (_forms(lowered[0]) & vocab or _after_determiner(text, starts) >= 3):
+        if len(content) == 1 and not (_forms(lowered[0]) & vocab or _after_determiner(text, starts) >= 3
+                                      or _forms(phrase) & DEFINED_WORDS or _stem_in_lower_case(lowered[0], ctx)):
             continue  # never in lower case nor after "such"/"any"/"the": a name ("Botox"), not a common noun as a term
         if len(content) > 1 and sum(1 for w in lowered if _forms(w) & vocab) * 2 < len(
                 [w for w in content if not w.isupper()]) and _after_determiner(text, starts) < 3:

@@ -58,6 +58,11 @@ _ATTACH = re.compile(r"\b(?P<kw>Exhibit|Schedule|Annex|Appendix|Attachment|EXHIB
 
 
 # An attachment still to come: "to be attached as Exhibit B", "numbered as Exhibit A-2, Exhibit A-3, etc.".
+# An attachment of another document: "Exhibit A to the Services Agreement", "Schedule B thereto", "Annex 2 of
+# the Credit Agreement". "Exhibit A to this Agreement", "attached hereto" and "to the Agreement" are this one's.
+_OTHER_DOCUMENTS = re.compile(r"[ \t]*(?:thereto|thereof|thereunder|(?:to|of|under)\s+(?:the|that|such|said)\s+(?!Agreement\b)"
+                              r"(?:[A-Z][\w\-]*\s+){0,5}(?:Agreement|Plan|Indenture|Lease|Contract|Note|Policy|Statement|"
+                              r"Certificate|License|Amendment|OMA|[A-Z]{2,6})\b)")
 _FUTURE = re.compile(r"(?:to\s+be|will\s+be|shall\s+be|may\s+be|are\s+to\s+be)\s+(?:\w+\s+){0,3}?"
                      r"(?:attached|agreed|prepared|developed|numbered|added|appended|mutually)|\betc\b", re.IGNORECASE)
 
@@ -67,11 +72,13 @@ _FUTURE = re.compile(r"(?:to\s+be|will\s+be|shall\s+be|may\s+be|are\s+to\s+be)\s
     kind="ambiguity",
     description="Exhibits, schedules, annexes or appendices referred to but not attached (no title "
     "\u201cEXHIBIT B\u201d or \u201cExhibit B\u201d opening a line). One finding per contract naming them all; "
-    "attachments still to be agreed (\u201cto be attached as Exhibit C\u201d) are not reported.",
+    "attachments still to be agreed (\u201cto be attached as Exhibit C\u201d) and another document's "
+    "(\u201cExhibit A to the Services Agreement\u201d, \u201cSchedule B thereto\u201d) are not reported.",
     severity="low", category=CROSS_REFERENCES,
     suggestion="attach the documents, or remove the references",
     fires_on=("1. Services. Supplier shall provide the services in Exhibit B.\n\nEXHIBIT A\nPrices.",),
     quiet_on=("1. Services. Supplier shall provide the services in Exhibit A.\n\nEXHIBIT A\nServices.",
+              "1. Scope. The services are those in Exhibit A to the Services Agreement.\n\nEXHIBIT B\nPrices.",
               "1. Plan. The parties shall agree a plan, to be attached as Exhibit C.\n\nEXHIBIT A\nServices."),
 )
 def xref_missing_attachment(ctx: Analysis, r: Rule) -> list[Finding]:
@@ -83,7 +90,7 @@ def xref_missing_attachment(ctx: Analysis, r: Rule) -> list[Finding]:
         key = (m.group("kw").lower(), m.group("id").upper())
         if m.group("kw").isupper() or _opens_line(text, lines.start(m.start()), m.start()):
             present.add(key)
-        elif not in_uncertain(ctx, m.start()):
+        elif not in_uncertain(ctx, m.start()) and not _OTHER_DOCUMENTS.match(text, m.end()):
             refs.setdefault(key, []).append(m)
     missing = []
     for key, ms in refs.items():

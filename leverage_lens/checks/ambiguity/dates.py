@@ -122,16 +122,15 @@ def days_unqualified(ctx: Analysis, r: Rule) -> list[Finding]:
     if day_defined(ctx):
         return []
     text = ctx.text
-    hits = []
-    short = False
+    hits, shorts = [], []
     for m in _DAYS_WORD.finditer(text):
         b = _PERIOD_BEFORE.search(text, max(0, m.start() - 70), m.start())
         if b is not None:
-            hits.append((b.start(), m.end(), "days"))
             n = re.search(r"\d+", b.group("n"))
-            short = short or (n is not None and int(n.group(0)) <= SHORT_PERIOD)
-    if not short:
+            (shorts if n is not None and int(n.group(0)) <= SHORT_PERIOD else hits).append((b.start(), m.end(), "days"))
+    if not shorts:
         return []  # 30 or 60 days: weekends and holidays move the end by little, and calendar days is the usual reading
+    hits = shorts + hits  # the finding quotes a short deadline, where the kind of day matters; the others follow
     return grouped(ctx, r, hits, per="document", message="Deadlines are counted in days without saying business "
                    "or calendar days ({times}), and the contract does not define \u201cday\u201d.")
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from itertools import pairwise
 
 from rapidfuzz import fuzz, process
@@ -209,7 +209,8 @@ def _used(text: str, d: Definition, inflected: dict[str, list[int]] | None = Non
         inflected = {}
     for form in _forms_of(d.term):
         if form not in inflected:
-            inflected[form] = _inflected_uses(text, form, runs)
+            # a form other than the term as defined counts bare too ("Contract Period" for "CONTRACT PERIOD")
+            inflected[form] = _inflected_uses(text, form, runs, bare=form != d.term)
         found = inflected[form]
         inside = bisect_left(found, d.term_span.end) - bisect_left(found, d.term_span.start)
         if len(found) > inside:
@@ -220,21 +221,24 @@ def _used(text: str, d: Definition, inflected: dict[str, list[int]] | None = Non
 def _forms_of(term: str) -> list[str]:
     """The ways a term may be written where it is used: as defined, with its spacing made regular ("Article
     Fees" for "Article      Fees" in extracted text), without an optional plural ("Clinic" for "Clinic(s)"),
-    and in title case when it was defined in capitals for emphasis ("Deliverable" for "DELIVERABLE")."""
+    in title case when it was defined in capitals for emphasis ("Deliverable" for "DELIVERABLE"), and with a
+    hyphen broken at a line end ("Know- How")."""
     out = [term]
     flat = " ".join(term.split())
-    for form in (flat, flat.replace("(s)", "").replace("(es)", ""), flat.title() if flat.isupper() else flat):
+    for form in (flat, flat.replace("(s)", "").replace("(es)", ""), flat.title() if flat.isupper() else flat,
+                 flat.replace("-", "- ")):  # "Know- How": a hyphen broken at a line end in extracted text
         if form and form not in out:
             out.append(form)
     return out
 
 
-def _inflected_uses(text: str, term: str, runs: WordRuns | None = None) -> list[int]:
+def _inflected_uses(text: str, term: str, runs: WordRuns | None = None, *, bare: bool = False) -> list[int]:
     """Sorted starts of the term's plurals and possessives standing as whole words (not after or before a
     word character or a hyphen). With ``runs`` (the starts of each needed word run, see :class:`WordRuns`)
-    only the places where the text's run is the word's first run are looked at, not the whole text."""
+    only the places where the text's run is the word's first run are looked at, not the whole text. ``bare``:
+    the term itself counts too (for a form other than the one defined, whose own uses enrichment counted)."""
     out = []
-    for suffix in _INFLECTED:
+    for suffix in (("", *_INFLECTED) if bare else _INFLECTED):
         word = term + suffix
         head = WordRuns.first_run(word)
         if runs is not None and head is not None and head in runs.at:
@@ -266,7 +270,7 @@ def _word_char(text: str, i: int) -> bool:
 def term_unused(ctx: Analysis, r: Rule) -> list[Finding]:
     text = ctx.text
     unused = [d for d in _definitions(ctx) if not d.uses]
-    heads = {WordRuns.first_run(f + suffix) for d in unused for f in _forms_of(d.term) for suffix in _INFLECTED}
+    heads = {WordRuns.first_run(f + suffix) for d in unused for f in _forms_of(d.term) for suffix in ("", *_INFLECTED)}
     runs = WordRuns(text, (h for h in heads if h is not None)) if unused else None
     inflected: dict[str, list[int]] = {}
     vocab = lower_vocabulary(ctx)
@@ -309,13 +313,17 @@ def term_used_before_definition(ctx: Analysis, r: Rule) -> list[Finding]:
     headings = Regions(spans)
     names = {n for p in ctx.parties for n in (p.name, *p.aliases, *([p.role] if p.role else []))}
     index = clause_index(ctx)
+    # Entries of a definitions list ('"Licensed IP" means ... and the Phase-Out Marks'): a list may use a term
+    # that another entry, or a later clause, defines; the reader knows to look it up.
+    entries = Regions(_merged((d.start, d.end) for d in _definitions(ctx) if d.style in ("quoted", "means")))
     for d in _definitions(ctx):
         if d.style != "parenthetical" or any(st != "parenthetical" for _, _, st in sites.get(d.term, ())):
             continue
         if d.term in names:
             continue  # a party's short name: the preamble and the signature lines name the party anyway
         home = index.top(d.start)
-        early = [u for u in d.uses if u.end <= d.start and _counts_as_use(ctx, headings, u.start, u.end)
+        early = [u for u in d.uses if u.end <= d.start and u.start not in entries
+                 and _counts_as_use(ctx, headings, u.start, u.end)
                  and not _defining_words(text, u.end, d.start) and not _same_clause(index, home, u.start)]
         if len(early) >= 5 and len(early) > 3 * (len(d.uses) - len(early)) and (
                 d.start > 0.8 * len(text) or _in_attachment(ctx, d.start)):
@@ -335,6 +343,16 @@ _TOLD_LATER = re.compile(r"[\"\u201d]?,?\s*\(?\s*(?:as\s+)?(?:hereinafter|herein
                          r"(?:below|hereinafter|herein|in\s+(?:Section|Article|Clause|paragraph))|[\"\u201d]?\s*\(\s*as\s+"
                          r"hereinafter\s+defined|[\"\u201d]?[ \t]+\d{1,3}(?:\.\d{1,3})*(?:\([a-z0-9]{1,3}\))*\.?(?=\s|$)",
                          re.IGNORECASE)
+
+
+def _merged(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(b, out[-1][1]))
+        else:
+            out.append((a, b))
+    return out
 
 
 def _in_attachment(ctx: Analysis, pos: int) -> bool:

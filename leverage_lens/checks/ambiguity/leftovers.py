@@ -162,7 +162,9 @@ def placeholder(ctx: Analysis, r: Rule) -> list[Finding]:
 
 _FORM_KEYS = 8
 _FIELD_LABEL = re.compile(r"\b(?:by|name|title|its|signature|print(?:ed)?\s+name)\s*:\s*$", re.IGNORECASE)
-_TICKED_BOX = re.compile(r"\[\s*[xX\u2713\u2714]\s*\]")
+_TICKED_BOX = re.compile(r"\[\s*[xX\u2713\u2714]\s*\]|\(\s*[xX\u2713\u2714]\s*\)")
+# A field's label written after its line: "________ (Employer initials)", "______ (Date)".
+_LABEL_AFTER = re.compile(r"[ \t]*\((?:[A-Za-z]+\s+){0,2}(?:initials?|signature|date|name|title)\)", re.IGNORECASE)
 _SIGNED = re.compile(r"/s/[^\n_]{0,40}$")
 _SIGNED_AFTER = re.compile(r"\s*/s/")
 _CONTROL_TAG = re.compile(r"\{(?:IF|END-IF|FOR|END-FOR|ELSE)\b")
@@ -227,12 +229,15 @@ def blank(ctx: Analysis, r: Rule) -> list[Finding]:
     lines = line_index(ctx)
     rules: dict[tuple[int, int], bool] = {}  # per line: only underscores and spaces (a rule, a signature line)
     ticked = _TICKED_BOX.search(text) is not None
+    field_end = -1  # the end of the last blank read as a signature or form field
     for m in _BLANK.finditer(text):
-        if _SIGNATURE_LABEL.search(text, max(0, m.start() - 60), m.start()):
+        if _SIGNATURE_LABEL.search(text, max(0, m.start() - 60), m.start()) or _LABEL_AFTER.match(text, m.end()) or (
+                field_end >= 0 and not text[field_end: m.start()].strip()):
+            field_end = m.end()  # a field, or the next line of the same field ("Name: ____ ____")
             continue
         if _SIGNED.search(text, max(0, m.start() - 50), m.start()) or _SIGNED_AFTER.match(text, m.end()):
             continue  # the underscores of a signature line around a conformed signature ("By____/s/ J. Doe____")
-        if ticked and m.group(0)[0] == "[" and "_" not in m.group(0):
+        if ticked and m.group(0)[0] in "[(" and "_" not in m.group(0):
             continue  # a form that ticks its boxes ("[ x ] Worldwide [ ] {territory}"): "[ ]" is a box left blank
         n = m.end() - m.start()
         if n >= 60:

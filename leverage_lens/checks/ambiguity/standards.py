@@ -33,25 +33,38 @@ def _scan(ctx: Analysis, low_pattern: re.Pattern[str], ci_pattern: re.Pattern[st
 # reading gives the same result, and a hand review found those not worth a reader's time.
 _NAME_BEFORE = re.compile(r"\b[A-Z][\w\-.&]*[ \t]*$")
 _NAME_AFTER = re.compile(r"[ \t]*(?:its\s+|their\s+)?[A-Z][\w\-]")
+# ... and the pair is who acts or what a definition names: the subject of a verb ("XLI and/or WCC may cancel")
+# or what a term means ("Company" means VNBZ and/or ANRA). As an object ("rights in Work Product and/or Aduro
+# IP", "agreements with Visa and/or MasterCard") either reading gives the same result: a hand review of fresh
+# contracts found none of those worth a reader's time.
+_SUBJECT_AFTER = re.compile(r"[ \t]*(?:its\s+|their\s+|the\s+)?(?:[A-Z][\w\-.&]*\s+){0,4}?[A-Z][\w\-.&]*"
+                            r"(?:\s*\([^()]{0,40}\))?,?\s+(?:shall|will|may|must|can|agrees?|is|are|has|have|hereby|each|"
+                            r"both|jointly|severally)\b")
+_MEANS_BEFORE = re.compile(r"\b(?:means?|refers?\s+to|shall\s+mean)\s+(?:the\s+|each\s+of\s+)?"
+                           r"(?:[A-Z][\w\-.&]*\s+){0,4}?[A-Z][\w\-.&]*[ \t]*$")
 
 
 @rule(
     "ambiguity.and_or",
     kind="ambiguity",
-    description="\u201cand/or\u201d between names or defined terms (\u201cXLI and/or WCC may cancel\u201d): who "
-    "acts, who is bound? Courts have read it both ways. One finding per contract, every such use kept as evidence; "
-    "\u201cand/or\u201d between verbs or common nouns (\u201cuse and/or disclose\u201d), where either reading gives the "
-    "same result, is not reported.",
+    description="\u201cand/or\u201d between names or defined terms that act or that a definition names (\u201cXLI "
+    "and/or WCC may cancel\u201d): who acts, who is bound? Courts have read it both ways. One finding per contract, "
+    "every such use kept as evidence; \u201cand/or\u201d between verbs or common nouns (\u201cuse and/or "
+    "disclose\u201d) or between the objects of a clause (\u201crights in the Software and/or the Data\u201d), where "
+    "either reading gives the same result, is not reported.",
     severity="low", category=STANDARDS,
     suggestion="write \u201cA or B or both\u201d, or \u201cA and B\u201d, whichever is meant",
     fires_on=("1. Termination. Supplier and/or Customer may terminate on notice.",),
     quiet_on=("1. Termination. Supplier or Customer, or both, may terminate on notice.",
+              "1. Assignment. Supplier assigns its rights in the Software and/or the Data to Customer.",
               "1. Notices. Notice may be given by mail and/or email."),
 )
 def and_or(ctx: Analysis, r: Rule) -> list[Finding]:
     text = ctx.text
     hits = [(m.start(), m.end(), "and/or") for m in _scan(ctx, _AND_OR_LOW, _AND_OR)
-            if _NAME_BEFORE.search(text, max(0, m.start() - 40), m.start()) and _NAME_AFTER.match(text, m.end())]
+            if _NAME_BEFORE.search(text, max(0, m.start() - 40), m.start()) and _NAME_AFTER.match(text, m.end())
+            and (_SUBJECT_AFTER.match(text, m.end(), m.end() + 120)
+                 or _MEANS_BEFORE.search(text, max(0, m.start() - 80), m.start()))]
     return grouped(ctx, r, hits, per="document",
                    message="\u201cand/or\u201d is used {times}: each can be read as \u201cand\u201d or as \u201cor\u201d.")
 
