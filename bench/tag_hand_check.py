@@ -6,6 +6,7 @@ their ``doc_id``) and writes 10 tagged clauses of each, drawn at random with a f
 with the clause's text and tags and an empty ``verdict``, for a reader to fill in: ``agree`` when every tag
 on the clause says what the clause is about (in the sense of the category's CUAD description for learnt
 categories), ``disagree`` otherwise, with a ``note`` saying which tag is wrong and why.
+A fresh round on contracts nobody has read: ``--salt handcheck6 --skip-read bench/labels/tag_*.jsonl``.
 ``python bench/tag_hand_check.py --score FILE`` reports the share of clauses judged ``agree`` (and per
 family, counting each tag). The labels of the round in ``docs/evaluation.md`` are kept in
 ``bench/labels/tag_hand_check.jsonl``.
@@ -32,11 +33,21 @@ PER_CONTRACT = 10
 SEED = 20
 
 
-def sample(data: Path, out: Path, model: Path) -> None:
+def read_before(paths: list[Path]) -> set[str]:
+    """Contracts a reader has already seen in earlier label files (a fresh check must not reuse them)."""
+    seen: set[str] = set()
+    for path in paths:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                seen.add(json.loads(line)["doc_id"])
+    return seen
+
+
+def sample(data: Path, out: Path, model: Path, salt: str = "handcheck", skip: set[str] | None = None) -> None:
     from leverage_lens.tag.tagger import ClauseTagger
 
-    held = sorted(load_cuad(data, parts=["held-out"]),
-                  key=lambda c: hashlib.sha256(f"handcheck:{c.doc_id}".encode()).hexdigest())
+    held = sorted((c for c in load_cuad(data, parts=["held-out"]) if c.doc_id not in (skip or set())),
+                  key=lambda c: hashlib.sha256(f"{salt}:{c.doc_id}".encode()).hexdigest())
     analyzer = Analyzer()
     analyzer._tagger = ClauseTagger(model_path=model)  # the repository's model, not an installed one
     rows = []
@@ -82,12 +93,15 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     ap.add_argument("--model", type=Path, default=ROOT / "models" / "leverage_lens_tagger")
+    ap.add_argument("--salt", default="handcheck", help="hash salt ordering the held-out contracts")
+    ap.add_argument("--skip-read", type=Path, nargs="*", default=[],
+                    help="label files whose contracts were read before (left out of a fresh sample)")
     group = ap.add_mutually_exclusive_group(required=True)
     group.add_argument("--sample", type=Path, help="write a fresh sample to judge")
     group.add_argument("--score", type=Path, help="score a judged sample")
     args = ap.parse_args()
     if args.sample:
-        sample(args.data, args.sample, args.model)
+        sample(args.data, args.sample, args.model, args.salt, read_before(args.skip_read))
     else:
         score(args.score)
     return 0
