@@ -47,6 +47,7 @@ from spacy.strings import get_string_id
 from ..model import Clause, Span, Tag
 from ..taxonomy import Taxonomy, default
 from .decision import FAMILY_PREFIX, bonus_vector, boost_best, cut_vector, decide, present
+from .gates import is_definition_pointer, is_filing_stamp, rule_cue
 from .headings import HeadingMatcher
 from .pipeline import TEXTCAT, TaggerModel, load_model
 from .rules import UNMEASURED_CONFIDENCE, RuleHit, RuleMatcher
@@ -68,6 +69,8 @@ _WORD_TABLE_MAX = 500_000
 #: (1,669 matches: recitals, definitions, SEC redaction legends, passing mentions), 0.05-0.2 15-23%, 0.2-0.3
 #: 29%, 0.3-0.5 40%, model tags (>= 0.5) 57%: from 0.2 a match is at least half as likely as a model tag.
 WEAK_RULE_FLOOR = 0.2
+#: How much of a parent clause's opening counts as the lead-in of its sub-clauses (for :mod:`.gates`).
+LEAD_IN_CHARS = 400
 #: How many of the own text's words (merged into phrases where adjacent) explain a model tag.
 EVIDENCE_WORDS = 4
 
@@ -229,8 +232,12 @@ class ClauseTagger:
             if boosted and learnt:
                 learnt = self._own_confidence(probs[i], q[i], learnt)
             hits = found[i] if found is not None else self._rule_hits(bodies[i])
+            own = bodies[i]
+            if is_filing_stamp(own):  # EDGAR furniture the segmenter left as a clause: no tags at all
+                continue
             evidence = self._evidence(todo[i], words[i], bodies[i], learnt) if learnt else {}
-            tags = self._unit_tags(unit, bodies[i], clauses[unit.index], learnt, hits, evidence, probs[i])
+            near = _Near(unit, clauses, text)
+            tags = self._unit_tags(unit, own, clauses[unit.index], learnt, hits, evidence, probs[i], near)
             if tags:
                 out[unit.index] = clauses[unit.index].model_copy(update={"tags": tags})
         return probs
@@ -298,7 +305,8 @@ class ClauseTagger:
         return self._hashes(strip_marks(context))
 
     def _unit_tags(self, unit: Unit, body: str, clause: Clause, learnt: dict[str, float],
-                   hits: list[RuleHit], decided: dict[str, list[Span]] | None = None, row: Any = None) -> list[Tag]:
+                   hits: list[RuleHit], decided: dict[str, list[Span]] | None = None, row: Any = None,
+                   near: _Near | None = None) -> list[Tag]:
         tax = self.taxonomy
         evidence: dict[str, list[Span]] = {}
         if hits:
@@ -329,9 +337,11 @@ class ClauseTagger:
                 continue
             if label in self._learnt:  # where there is data, the model decides
                 continue
+            if near is not None and not rule_cue(label, body, *near.texts()):  # a word of it, not the topic
+                continue
             tags[label] = Tag(category=label, family=tax.get(label).family, confidence=UNMEASURED_CONFIDENCE,
                               source="rule", evidence=spans)
-        if unit.context:
+        if unit.context and not is_definition_pointer(body):
             for label in sorted(self.headings.match(unit.context.rsplit(" > ", 1)[-1])):  # stable across processes
                 if label in tags or (label in self._learnt and label not in self._weak):
                     continue  # a weak label's heading is its label: the heading tag stays
@@ -342,3 +352,23 @@ class ClauseTagger:
                 tags[label] = Tag(category=label, family=tax.get(label).family, confidence=conf,
                                   source="heading", evidence=[span] if span else [])
         return sorted(tags.values(), key=lambda t: -t.confidence)
+
+
+class _Near:
+    """What surrounds a unit, for :func:`.gates.rule_cue`: the previous unit's tail, the headings above it
+    and its parent's lead-in; built only when a gated rule asks."""
+
+    def __init__(self, unit: Unit, clauses: Sequence[Clause], text: str) -> None:
+        self.unit, self.clauses, self.text = unit, clauses, text
+        self._texts: tuple[str, ...] | None = None
+
+    def texts(self) -> tuple[str, ...]:
+        if self._texts is None:
+            u, c = self.unit, self.clauses[self.unit.index]
+            lead = ""
+            if c.parent_id is not None:
+                parent = next((p for p in self.clauses[u.index - 1 :: -1] if p.id == c.parent_id), None)
+                if parent is not None:
+                    lead = self.text[parent.start : min(parent.end, parent.start + LEAD_IN_CHARS)]
+            self._texts = (self.text[u.prev[0] : u.prev[1]], u.context, lead)
+        return self._texts
