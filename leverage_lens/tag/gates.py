@@ -23,19 +23,22 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["OWN_TEXT_ONLY", "RULE_CUES", "is_definition_pointer", "is_filing_stamp", "rule_cue"]
+__all__ = ["CUE_REACH", "OWN_TEXT_ONLY", "RULE_CUES", "near_hits", "is_definition_pointer", "is_filing_stamp", "rule_cue"]
 
 #: Per gated category: the words that make a phrase-rule hit a statement of the topic.
 RULE_CUES: dict[str, re.Pattern[str]] = {
     "termination.for_cause": re.compile(
         r"\b(?:terminat\w*|cancel\w*|rescind\w*|rescission|events? of default|default\w*)\b", re.I),
     "payment.terms": re.compile(
-        r"\b(?:pay\w*|paid|invoic\w*|fees?|pric\w*|amounts?|sums?|remit\w*|reimburs\w*|charges?|"
-        r"royalt\w*|commissions?|interest|tax\w*|overdue|compensation|consideration)\b", re.I),
+        r"\b(?:pay|pays|paid|payable|payments?|invoic\w*|fees?|pric\w*|amounts?|sums?|remit\w*|reimburs\w*|"
+        r"charges?|royalt\w*|commissions?|interest|tax\w*|overdue|compensation|consideration)\b", re.I),
 }
 
-#: Gated categories whose cue must stand in the clause's own text (not around it).
+#: Gated categories whose cue must stand in the clause's own text, within :data:`CUE_REACH` characters of
+#: the phrase the rule matched (a deadline in a termination event, "(c) ... not cured within thirty (30)
+#: days", shares its clause with "fails to pay its debts" but not its words).
 OWN_TEXT_ONLY = frozenset({"payment.terms"})
+CUE_REACH = 60
 
 _STAMP = re.compile(
     r"(?:page\s+\d+\s+of\s+\d+\s*)?(?:\d{1,4}\s+)?Source:\s[^\n]{1,120}?,\s*[\w/.-]{1,14},\s*"
@@ -65,3 +68,9 @@ def rule_cue(category: str, own: str, *around: str) -> bool:
     if cue.search(own):
         return True
     return category not in OWN_TEXT_ONLY and any(cue.search(t) for t in around if t)
+
+
+def near_hits(own: str, hits: list[tuple[int, int]]) -> str:
+    """The stretches of ``own`` within :data:`CUE_REACH` characters of the rule's matches (offsets into
+    ``own``), where an :data:`OWN_TEXT_ONLY` category's cue must stand."""
+    return " … ".join(own[max(0, s - CUE_REACH) : e + CUE_REACH] for s, e in hits)

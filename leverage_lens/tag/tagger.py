@@ -47,7 +47,7 @@ from spacy.strings import get_string_id
 from ..model import Clause, Span, Tag
 from ..taxonomy import Taxonomy, default
 from .decision import FAMILY_PREFIX, bonus_vector, boost_best, cut_vector, decide, present
-from .gates import is_definition_pointer, is_filing_stamp, rule_cue
+from .gates import OWN_TEXT_ONLY, is_definition_pointer, is_filing_stamp, near_hits, rule_cue
 from .headings import HeadingMatcher
 from .pipeline import TEXTCAT, TaggerModel, load_model
 from .rules import UNMEASURED_CONFIDENCE, RuleHit, RuleMatcher
@@ -337,8 +337,11 @@ class ClauseTagger:
                 continue
             if label in self._learnt:  # where there is data, the model decides
                 continue
-            if near is not None and not rule_cue(label, body, *near.texts()):  # a word of it, not the topic
-                continue
+            if near is not None:  # a phrase of the topic's words is not yet the topic
+                own = near_hits(body, [(sp.start - unit.start, sp.end - unit.start) for sp in spans]) \
+                    if label in OWN_TEXT_ONLY else body
+                if not rule_cue(label, own, *near.texts()):
+                    continue
             tags[label] = Tag(category=label, family=tax.get(label).family, confidence=UNMEASURED_CONFIDENCE,
                               source="rule", evidence=spans)
         if unit.context and not is_definition_pointer(body):

@@ -69,6 +69,16 @@ def _clause(i: int, text: str, start: int, end: int, **kw: object) -> Clause:
                   text=text[start:end], page_start=1, page_end=1, **kw)  # type: ignore[arg-type]
 
 
+def test_a_deadline_far_from_any_payment_word_is_not_a_payment_term() -> None:
+    tags = _tags(
+        "1. TERMINATION\n\n1.1 The Company may terminate this Agreement if the Distributor fails to pay its "
+        "debts as they become due and notice has been given by the Company and the Distributor has not cured "
+        "such breach within thirty (30) days thereof.\n\n2. FEES\n\n2.1 The Distributor shall pay all fees "
+        "within thirty (30) days.\n")
+    assert "payment.terms" not in next(v for k, v in tags.items() if k.startswith("1.1"))
+    assert "payment.terms" in next(v for k, v in tags.items() if k.startswith("2.1"))
+
+
 def test_a_filing_stamp_left_as_a_clause_takes_no_tags_from_the_section_it_interrupts() -> None:
     head = "5. FEES AND PAYMENT\n"
     first = "5.1 Customer shall pay each invoice within thirty (30) days of receipt.\n"
