@@ -50,7 +50,7 @@ _POINTER = re.compile(
 
 def is_filing_stamp(own: str) -> bool:
     """Whether a clause's own text is only an EDGAR filing stamp (and perhaps a page number)."""
-    return bool(_STAMP.fullmatch(own.strip()))
+    return len(own) < 200 and "Source:" in own and bool(_STAMP.fullmatch(own.strip()))
 
 
 def is_definition_pointer(own: str) -> bool:
