@@ -197,13 +197,15 @@ def _subject(an: Analysis, s: Sentence, cands: list[_Candidate], anchor: int, se
         return None
     best = before[-1]
     # "the liability of Supplier", "Licensee's Affiliates": a possessive or an "of X" is not the subject
-    # when a better candidate precedes it
+    # when a better candidate precedes it; nor is the subject of a relative clause ("trademarks which Airspan
+    # may have adopted, and will not contest": the one who will not contest is who acknowledged them)
     if len(before) > 1 and (_POSSESSIVE.search(text, best.end, min(best.end + 2, len(text))) or
-                            re.search(r"\b(?:of|by|to|from|with|for|than|and|or|place|against|upon)\s+(?:the\s+)?$",
-                                      text[max(0, best.start - 12):best.start])):
+                            re.search(r"\b(?:of|by|to|from|with|for|than|and|or|place|against|upon|which|whom|whose)"
+                                      r"\s+(?:the\s+)?$", text[max(0, best.start - 12):best.start])):
         for c in reversed(before[:-1]):
-            if not re.search(r"\b(?:of|by|to|from|with|for|than|and|or|place|against|upon)\s+(?:the\s+)?$",
-                             text[max(0, c.start - 12):c.start]):
+            if not re.search(r"\b(?:of|by|to|from|with|for|than|and|or|place|against|upon|which|whom|whose)\s+"
+                             r"(?:the\s+)?$", text[max(0, c.start - 12):c.start]) and not (
+                    _POSSESSIVE.search(text, c.end, min(c.end + 2, len(text))) and c is not before[0]):
                 return c
         return before[-2]
     return best
@@ -287,7 +289,15 @@ _DISCRETION_OF = re.compile(r"\b(?:discretion|judgment|option|election|approval)
 _DISCRETION_POSS = re.compile(r"['\u2019]s?\s+(?:sole|absolute|own)\s+(?:and\s+absolute\s+)?(?:discretion|judgment|option|"
                               r"election)", re.IGNORECASE)
 _INSURED = re.compile(r"\badditional(?:ly)?\s+insureds?\b|\bloss\s+payees?\b", re.IGNORECASE)
+#: "shall be entitled to credit [x]% of the royalties paid to a Third Party against the royalty payable": a
+#: payment its payer may reduce is the payer's right, not the payee's.
+_OFFSET = re.compile(r"\b(?:credit|offset|set\s*off|deduct|withhold|reduce)\w*\b[^.;]{0,160}?\b(?:against|from)\b",
+                     re.IGNORECASE)
 _NAME_AS = re.compile(r"\b(?:name|naming|include|including|add|adding|list)\s+(?:the\s+)?$", re.IGNORECASE)
+#: "shall cause Owner to be named as an additional insured": the party before a passive naming is the insured.
+_NAMED = re.compile(r"(?:\s*,?\s*(?:and|its|their)\b[^.;,]{0,40}?)?\s+(?:(?:to|shall|will|must)\s+)?(?:be|is|are|being)\s+"
+                    r"(?:(?:named|included|listed|designated|endorsed|added)\b)|\s+(?:named|listed|included)\s+as\b",
+                    re.IGNORECASE)
 #: "the right for Supplier to audit", "the right of Licensor to terminate".
 _RIGHT_FOR = re.compile(r"\b(?:right|option|ability|power|permission|authority)\s+(?:for|of)\s+(?:the\s+)?$",
                         re.IGNORECASE)
@@ -410,7 +420,10 @@ def read_holding(an: Analysis, s: Sentence, topic: Topic, cue_start: int, cue_en
         fee = next((c for c in cands if seg <= c.start < seg_end and c.party and _FEE_OF.match(text, c.end)), None)
         given = _recipient(an, cands, anchor if modal is not None else seg, min(seg_end, cue_end + 80)) \
             if _ISSUES.search(text, seg, seg_end) else None
-        if to is not None:
+        if actor is not None and actor.party is not None and _OFFSET.search(text, anchor, seg_end) and (
+                (modal is not None and modal.modality == "right") or RIGHT_WORDS.search(text, anchor, anchor + 40)):
+            found, gains = actor, True
+        elif to is not None:
             found, gains = to, True
         elif given is not None:  # "the Company hereby grants to Nantz options", "shall issue to Xencor shares"
             found, gains = given, True
@@ -438,7 +451,8 @@ def read_holding(an: Analysis, s: Sentence, topic: Topic, cue_start: int, cue_en
                     found = enabled
     elif topic.category == "liability.insurance" and _INSURED.search(text, seg, seg_end):
         # "the Repairer shall be named as additional insured": the insured party gains the cover
-        named = _party_after(an, cands, _NAME_AS, seg, seg_end)
+        named = _party_after(an, cands, _NAME_AS, seg, seg_end) or next(
+            (c for c in cands if seg <= c.start < seg_end and c.party and _NAMED.match(text, c.end)), None)
         found, gains = (named, True) if named is not None else (actor, True)
     else:  # restriction, duty
         found = actor

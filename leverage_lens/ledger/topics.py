@@ -54,6 +54,12 @@ _CONSENT = (r"(?:the\s+)?(?:(?:other|non-?assigning|\w+)\s+part(?:y|ies)['\u2019
             r"['\u2019]s?\s+)?(?:prior\s+)?(?:express\s+)?(?:written\s+)?(?:consent|approval)")
 _NOTICE = r"(?:\d+|[a-z\-]+(?:\s*\(\d+\))?)\s*(?:calendar\s+|business\s+|working\s+)?(?:days?|months?)['\u2019]?\s*(?:prior\s+|advance\s+|written\s+|express\s+)*(?:written\s+)?notice"
 
+#: "Licensee shall not challenge ... Licensor's exclusive rights", "acknowledges Airspan's exclusive right, title":
+#: a promise not to attack the other side's rights (a covenant not to sue), not a grant of exclusivity or of
+#: ownership to whoever makes the promise.
+_NO_CHALLENGE = (r"\bnot\s+(?:\w+[\s,]+){0,3}?(?:challenge|contest|dispute|attack|oppose)\b|\backnowledg\w*\b[^.;]{0,40}?"
+                 r"['\u2019]s?\s+(?:sole\s+and\s+)?exclusive\s+(?:right|owner)")
+
 TOPICS: tuple[Topic, ...] = (
     # -- termination --------------------------------------------------------------------------------------
     Topic(
@@ -126,7 +132,8 @@ TOPICS: tuple[Topic, ...] = (
                   r"liability|property|owner)|exclusive\s+(?:property|owner)|"
                   # a non-exclusive grant, unless an exclusive one comes first ("an exclusive licence under A,
                   # and a non-exclusive licence under B")
-                  r"^(?:(?!(?<!non-)(?<!non)(?<!non\s)\bexclusive)[\s\S])*\bnon[-\s]?exclusive(?![^.;]{0,80}\bexclusiv)"),
+                  r"^(?:(?!(?<!non-)(?<!non)(?<!non\s)\bexclusive)[\s\S])*\bnon[-\s]?exclusive(?![^.;]{0,80}\bexclusiv)|"
+                  + _NO_CHALLENGE),
     ),
     Topic(
         "exclusivity.exclusive_dealing", "restriction",
@@ -427,7 +434,7 @@ TOPICS: tuple[Topic, ...] = (
         holder="recipient",
         unless=_c(r"\bassign\w*\s+(?:this\s+)?agreement|\bassign\w*\s+(?:or\s+\w+\s+)?(?:any\s+of\s+)?(?:its|their)\s+"
                   r"rights\s+(?:or\s+obligations\s+)?(?:under|hereunder)|for\s+the\s+benefit\s+of\s+creditors|"
-                  r"\bin\s+and\s+to\s+this\s+agreement\b"),
+                  r"\bin\s+and\s+to\s+this\s+agreement\b|" + _NO_CHALLENGE),
     ),
     Topic(
         "ip.license_grant", "grant",

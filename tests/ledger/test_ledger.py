@@ -291,3 +291,38 @@ def test_a_clause_tag_reading_of_keeping_or_an_option_is_a_right_held(sentence: 
     op = Obligation(clause_id=None, start=0, end=len(sentence), actor="party-1", modality="obligation",
                     trigger=Span(start=at, end=end, label="modal"))
     assert _by_modality(topic, op, sentence).reading == reading
+
+
+@pytest.mark.parametrize("sentence", [
+    "Supplier shall cause Customer to be named as an additional insured on its insurance policies.",
+    "Supplier shall have Customer named as an additional insured on its general liability policy.",
+])
+def test_the_party_to_be_named_as_additional_insured_gains_the_cover(sentence: str) -> None:
+    an, entries = _ledger(P + "4. Insurance. 4.1 " + sentence)
+    e = _one(entries, "liability.insurance")
+    assert (e.favors, e.burdened) == (_id(an, "Customer"), _id(an, "Supplier"))
+
+
+def test_a_payment_its_payer_may_reduce_by_a_credit_is_the_payers_right() -> None:
+    an, entries = _ledger(P + "4. Royalties. 4.1 Customer shall be entitled to credit fifty percent of the royalties "
+                          "paid to a third party against the royalty payment otherwise payable by Customer to Supplier.")
+    e = _one(entries, "payment.revenue_sharing")
+    assert e.favors == _id(an, "Customer")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Customer shall not contest the validity of the Marks or Supplier's exclusive ownership of them.",
+    "Customer agrees that it shall not challenge, contest, or take any actions inconsistent with Supplier's "
+    "exclusive rights of ownership of the Licensed Mark.",
+])
+def test_a_promise_not_to_challenge_the_other_sides_rights_is_no_grant_to_the_promisor(sentence: str) -> None:
+    an, entries = _ledger(P + "4. Marks. 4.1 " + sentence)
+    assert not [e for e in entries if e.reading == "grant"]
+    assert _one(entries, "liability.covenant_not_to_sue").favors == _id(an, "Supplier")
+
+
+def test_the_subject_of_a_relative_clause_is_not_who_promises() -> None:
+    an, entries = _ledger(P + "4. Marks. 4.1 Customer acknowledges Supplier's exclusive right, title, and interest in "
+                          "and to any trademarks which Supplier may at any time have adopted (the \"Marks\"), and will "
+                          "not at any time do any act contesting or in any way impairing said right, title, and interest.")
+    assert _one(entries, "liability.covenant_not_to_sue").favors == _id(an, "Supplier")
