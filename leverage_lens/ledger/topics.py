@@ -432,8 +432,8 @@ TOPICS: tuple[Topic, ...] = (
         "each side keeps what it brings; the buyer owns only the paid-for deliverables, with a licence back "
         "to the supplier's tools and know-how",
         holder="recipient",
-        unless=_c(r"\bassign\w*\s+(?:this\s+)?agreement|\bassign\w*\s+(?:or\s+\w+\s+)?(?:any\s+of\s+)?(?:its|their)\s+"
-                  r"rights\s+(?:or\s+obligations\s+)?(?:under|hereunder)|for\s+the\s+benefit\s+of\s+creditors|"
+        unless=_c(r"\bassign\w*\s+(?:this\s+)?agreement|\bassign\w*\s+(?:or\s+\w+\s+)?(?:(?:all|any)\s+(?:or\s+any\s+)?"
+                  r"(?:part\s+)?(?:of\s+)?)?(?:its|their)\s+rights\s+(?:(?:and|or)\s+(?:\w+\s+)?obligations\s+)?(?:under|hereunder)|for\s+the\s+benefit\s+of\s+creditors|"
                   r"\bin\s+and\s+to\s+this\s+agreement\b|" + _NO_CHALLENGE),
     ),
     Topic(

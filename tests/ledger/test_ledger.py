@@ -200,6 +200,8 @@ def test_a_duty_to_take_part_that_is_not_a_business_is_no_non_compete() -> None:
      "payment.minimum_commitment"),
     ("Supplier shall bear the cost of any bank charges for a letter of credit and any commission charge for a wire "
      "transfer.", "payment.revenue_sharing"),
+    ("Customer may, without the prior consent of Supplier, assign all of its rights under this Agreement to an "
+     "Affiliate.", "ip.ownership_assignment"),
 ])
 def test_words_of_a_topic_used_for_something_else_put_no_sentence_on_it(sentence: str, category: str) -> None:
     an, entries = _ledger(P + "4. Terms. 4.1 " + sentence)
