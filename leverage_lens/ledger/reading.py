@@ -163,10 +163,17 @@ def _segment_end(s: Sentence, pos: int, breaks: list[tuple[int, int]]) -> int:
     return next((a for a, _ in breaks if a >= pos), s.end)
 
 
-def _modal_before(modals: Sequence[Obligation], pos: int, seg: int) -> Obligation | None:
+_RELATIVE = re.compile(r"\b(?:that|which|who)\s+$", re.IGNORECASE)
+
+
+def _modal_before(modals: Sequence[Obligation], pos: int, seg: int, text: str = "") -> Obligation | None:
+    """The last modal before ``pos`` in the segment; a modal of a relative clause ("agrees not to use the
+    Marks in a manner that may impair ...") gives way to the one before it, which carries the sentence."""
     best = None
     for o in modals:
         if o.trigger is not None and seg <= o.trigger.start < pos:
+            if best is not None and text and _RELATIVE.search(text, max(0, o.trigger.start - 8), o.trigger.start):
+                continue
             best = o
     return best
 
@@ -298,6 +305,9 @@ _NAME_AS = re.compile(r"\b(?:name|naming|include|including|add|adding|list)\s+(?
 _NAMED = re.compile(r"(?:\s*,?\s*(?:and|its|their)\b[^.;,]{0,40}?)?\s+(?:(?:to|shall|will|must)\s+)?(?:be|is|are|being)\s+"
                     r"(?:(?:named|included|listed|designated|endorsed|added)\b)|\s+(?:named|listed|included)\s+as\b",
                     re.IGNORECASE)
+#: "agrees to offer the Customer the first right of refusal", "shall grant to Rogers the right": the right
+#: is the party's the verb gives it to.
+_OFFERED_TO = re.compile(r"\b(?:offer|grant|give|afford|extend)(?:s|ed|ing)?\s+(?:to\s+)?(?:the\s+)?$", re.IGNORECASE)
 #: "the right for Supplier to audit", "the right of Licensor to terminate".
 _RIGHT_FOR = re.compile(r"\b(?:right|option|ability|power|permission|authority)\s+(?:for|of)\s+(?:the\s+)?$",
                         re.IGNORECASE)
@@ -375,7 +385,7 @@ def read_holding(an: Analysis, s: Sentence, topic: Topic, cue_start: int, cue_en
     seg_end = _segment_end(s, cue_end, breaks)
     text = an.text
     reading = topic.reading
-    modal = _modal_before(modals, cue_start + 1, seg) or _modal_before(modals, cue_end, seg)
+    modal = _modal_before(modals, cue_start + 1, seg, an.text) or _modal_before(modals, cue_end, seg, an.text)
     anchor = modal.trigger.start if modal is not None and modal.trigger is not None else cue_start
     passive = _passive_agent(an, cands, seg, seg_end, anchor, cue_start)
     subject = _subject(an, s, cands, anchor, seg, modals=modals)
@@ -436,8 +446,9 @@ def read_holding(an: Analysis, s: Sentence, topic: Topic, cue_start: int, cue_en
             gains = actor is not None and bool(_RECEIVES.search(text, anchor, min(anchor + 60, cue_end + 20)))
     elif reading == "right":
         found = actor
-        given = _party_after(an, cands, _RIGHT_FOR, anchor, min(seg_end, cue_end + 40))
-        if given is not None:  # "shall obtain the right for Supplier to audit"
+        given = _party_after(an, cands, _RIGHT_FOR, anchor, min(seg_end, cue_end + 40)) or _party_after(
+            an, cands, _OFFERED_TO, anchor, cue_start)
+        if given is not None:  # "shall obtain the right for Supplier to audit", "agrees to offer Customer the first right"
             found = given
         elif actor is not None and actor is subject and actor.party is not None:
             if _PROHIBITION_WORDS.search(text, anchor, min(anchor + 25, cue_end)) and not RIGHT_WORDS.search(

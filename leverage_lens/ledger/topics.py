@@ -230,12 +230,13 @@ TOPICS: tuple[Topic, ...] = (
     Topic(
         "payment.minimum_commitment", "payment",
         _c(r"\b(?:minimum\s+(?:(?:annual|yearly|quarterly|monthly)\s+)?(?:purchases?|orders?|annual|quarterly|monthly|quantity|quantities|volume|commitment|"
-           r"requirement|royalt\w*|fee|payment|amount|sales|units|number)|(?:purchase|order|buy)\s+(?:at\s+least|"
+           r"requirement|royalt\w*|fee|payment|amount|sales|units|number|guarant\w*)|guaranteed\s+minimum|"
+           r"annual\s+guarantee|(?:purchase|order|buy)\s+(?:at\s+least|"
            r"not\s+less\s+than|no\s+less\s+than)|take[\s-]or[\s-]pay|shortfall|(?:(?:not|no)\s+(?:fewer|less)\s+than|at\s+least|"
            r"minimum\s+of)\s+(?:\w+\s+){0,2}?\(?[\d,.$]+\)?\s+(?!(?:calendar\s+|business\s+|working\s+)?(?:days?|months?|weeks?"
            r"|years?|hours?)\b)(?!%|percent))\b"),
         ("minimum", "at least", "not less than", "no less than", "take or pay", "take-or-pay", "shortfall",
-         "not fewer than", "no fewer than"),
+         "not fewer than", "no fewer than", "annual guarantee"),
         3.0,
         "is owed a minimum purchase or payment",
         "no minimum commitment, or a forecast that binds only for the next quarter, and no shortfall payment",
@@ -388,7 +389,9 @@ TOPICS: tuple[Topic, ...] = (
         "is given a warranty for a period",
         "a warranty of the same length for what each side delivers, and remedies beyond repair or replace",
         # "Operator shall be under no obligation to provide services for any system not paid for": a duty lifted
-        unless=_c(r"\bunder\s+no\s+obligation\b|\bno\s+obligation\s+to\b"),
+        # "pay to PFHOF a minimum guarantee of $1,250,000": a guaranteed payment is money, not a warranty
+        unless=_c(r"\bunder\s+no\s+obligation\b|\bno\s+obligation\s+to\b|\bminimum\s+(?:annual\s+)?guarant\w*|"
+                  r"\bguaranteed\s+(?:minimum|payments?|amounts?|fees?|royalt\w*)|\b(?:annual|royalty)\s+guarantee"),
     ),
     Topic(
         "liability.warranty_disclaimer", "protection",

@@ -59,12 +59,12 @@ def sentence_examples(contracts: Iterable[Contract], labels: Sequence[str]) -> t
     return feats, golds
 
 
-def _threshold(scores: Any, y: Any) -> float:
-    """The least score whose predictions above it reach :data:`PRECISION` (1.0: never)."""
+def _threshold(scores: Any, y: Any, precision_target: float = PRECISION) -> float:
+    """The least score whose predictions above it reach ``precision_target`` (1.0: never)."""
     order = np.argsort(-scores, kind="stable")
     hits = np.cumsum(y[order])
     precision = hits / np.arange(1, len(order) + 1)
-    ok = np.flatnonzero((precision >= PRECISION) & (hits >= 3))
+    ok = np.flatnonzero((precision >= precision_target) & (hits >= 3))
     if not len(ok):
         return 1.0
     return float(scores[order][ok[-1]])
@@ -85,7 +85,8 @@ def _out_of_fold(contracts: Sequence[Contract], labels: Sequence[str], c: float)
     return np.vstack(probs), golds
 
 
-def build(data: Path, out: Path, *, excluded: set[str], c: float = 1.0, log: Any = None) -> dict[str, Any]:
+def build(data: Path, out: Path, *, excluded: set[str], c: float = 1.0, log: Any = None,
+          precision: float = PRECISION, oof: Path | None = None) -> dict[str, Any]:
     """Thresholds on out-of-fold scores over train and dev, then one fit on both; saves
     ``out/sentence_topics.npz`` and a training report."""
     labels = sorted({t.category for t in TOPICS})
@@ -96,16 +97,19 @@ def build(data: Path, out: Path, *, excluded: set[str], c: float = 1.0, log: Any
     table, idf, weights, bias = fitted
     thresholds = np.ones(len(labels), dtype=np.float32)
     report: dict[str, Any] = {"contracts": len(contracts), "sentences": len(x_all), "folds": FOLDS,
-                              "precision_target": PRECISION, "per_category": {}}
+                              "precision_target": precision, "per_category": {}}
     for j, label in enumerate(labels):
         y = np.array([label in g for g in y_oof], dtype=np.int64)
-        thresholds[j] = _threshold(probs[:, j], y)
+        thresholds[j] = _threshold(probs[:, j], y, precision)
         pred = probs[:, j] >= thresholds[j]
         tp = int((pred & (y == 1)).sum())
         report["per_category"][label] = {
             "positives": int(y.sum()), "threshold": round(float(thresholds[j]), 3),
             "oof_precision": round(tp / max(1, int(pred.sum())), 3), "oof_recall": round(tp / max(1, int(y.sum())), 3)}
     out.mkdir(parents=True, exist_ok=True)
+    if oof is not None:  # the out-of-fold scores, to study other precision targets without refitting
+        np.savez_compressed(oof, probs=probs.astype(np.float32), labels=np.array(labels),
+                            gold=np.array([[lab in g for lab in labels] for g in y_oof], dtype=bool))
     np.savez_compressed(out / "sentence_topics.npz", table=table, idf=idf, weights=weights.astype(np.float16),
                         bias=bias, thresholds=thresholds, labels=np.array(labels))
     (out / "training_report.json").write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
@@ -129,8 +133,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=Path("models/ledger_sentences"))
     ap.add_argument("--labels-root", type=Path, default=Path("."),
                     help="the repository whose bench/labels/one_sided_*.jsonl contracts are left out")
+    ap.add_argument("--precision", type=float, default=PRECISION,
+                    help="least out-of-fold precision a category's threshold must reach")
+    ap.add_argument("--oof", type=Path, default=None, help="also save the out-of-fold scores here (.npz)")
     args = ap.parse_args(argv)
-    build(args.data, args.out, excluded=_excluded(args.labels_root), log=lambda m: sys.stderr.write(m + "\n"))
+    build(args.data, args.out, excluded=_excluded(args.labels_root), log=lambda m: sys.stderr.write(m + "\n"),
+          precision=args.precision, oof=args.oof)
     return 0
 
 

@@ -328,3 +328,24 @@ def test_the_subject_of_a_relative_clause_is_not_who_promises() -> None:
                           "and to any trademarks which Supplier may at any time have adopted (the \"Marks\"), and will "
                           "not at any time do any act contesting or in any way impairing said right, title, and interest.")
     assert _one(entries, "liability.covenant_not_to_sue").favors == _id(an, "Supplier")
+
+
+def test_a_right_the_verb_offers_to_a_party_is_that_partys() -> None:
+    an, entries = _ledger(P + "4. Refusal. 4.1 Supplier agrees to offer Customer the first right of refusal to purchase "
+                          "the intellectual property for the products listed in Schedule A.")
+    assert _one(entries, "exclusivity.first_refusal").favors == _id(an, "Customer")
+
+
+def test_the_modal_of_a_relative_clause_does_not_carry_the_sentence() -> None:
+    an, entries = _ledger(P + "4. Marks. 4.1 Supplier agrees not to use the Customer Marks in any advertising or conduct "
+                          "any activities in a manner that may be seen to detract from or impair the reputation of "
+                          "Customer.")
+    assert _one(entries, "exclusivity.non_disparagement").favors == _id(an, "Customer")
+
+
+def test_a_minimum_guarantee_paid_to_a_party_is_a_minimum_payment_not_a_warranty() -> None:
+    an, entries = _ledger(P + "4. Fees. 4.1 Supplier shall, or shall cause its Affiliate to, pay to Customer a minimum "
+                          "guarantee of one million dollars ($1,000,000) each year during the Term.")
+    assert not [e for e in entries if e.category == "liability.warranty_duration"]
+    e = next(e for e in entries if e.category == "payment.minimum_commitment" and e.basis == "wording")
+    assert e.favors == _id(an, "Customer")
