@@ -75,7 +75,10 @@ TOPICS: tuple[Topic, ...] = (
                   r"force\s+majeure|change\s+(?:of|in)\s+control|expir\w*|non-?renew\w*|"
                   r"(?:upon|on)\s+the\s+occurrence|if\s+(?:the\s+other|either|any)|in\s+the\s+event\s+(?:of|that)|"
                   # "upon termination of this Agreement for any reason, Owner shall return ...": what follows an end
-                  r"(?:upon|after|following|on)\s+(?:the\s+|any\s+|such\s+)?terminat\w*\b[^.;]{0,40}?\bfor\s+any\s+reason)"),
+                  r"(?:upon|after|following|on)\s+(?:the\s+|any\s+|such\s+)?terminat\w*\b[^.;]{0,40}?\bfor\s+any\s+reason|"
+                  # "If your employment is terminated for any reason, the Company shall pay": a consequence
+                  r"\b(?:if|when|where|in\s+case|whenever|should)\s+[^.;]{0,60}?\b(?:is|are|be|has\s+been|have\s+been)\s+"
+                  r"terminated\s+for\s+any\s+reason)"),
     ),
     Topic(
         "termination.change_of_control", "right",

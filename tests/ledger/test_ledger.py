@@ -224,6 +224,8 @@ def test_staffing_duties_and_withheld_commissions_are_not_leverage_given(sentenc
      "Section 6.3 Indemnity Claims Procedure 22", "liability.indemnification"),
     ("Upon termination of this Agreement for any reason, Customer shall return the Training Materials to Supplier.",
      "termination.convenience"),
+    ("If this Agreement is terminated for any reason, Customer shall pay to Supplier any fees earned through the "
+     "termination date.", "termination.convenience"),
     ("Supplier shall be entitled to assign its right, title and interest in and to this Agreement to an Affiliate.",
      "ip.ownership_assignment"),
     ("Supplier shall be under no obligation to provide services during the Warranty Period for any System whose fee "
