@@ -141,17 +141,21 @@ TOPICS: tuple[Topic, ...] = (
     Topic(
         "exclusivity.exclusive_dealing", "restriction",
         _c(r"\b(?:shall|will|may|agrees?\s+(?:that\s+it\s+will\s+)?)\s+not\b[^.;]{0,80}?\b(?:purchase|buy|obtain|procure|"
-           r"source|acquire|sell|distribute|market|resell|license|appoint|engage|use|carry|represent|supply)\b"
-           r"[^.;]{0,120}?\b(?:from|to|through|with|for)?\s*(?:any\s+(?:other\s+)?(?:third\s+part(?:y|ies)|person|"
-           r"entity|supplier|source|manufacturer|vendor|distributor|dealer|agent|competitor)|anyone\s+(?:other\s+"
-           r"than|except)|other\s+than\s+(?:from\s+)?(?:the\s+)?[A-Z])|"
+           r"source|acquire|sell|distribute|market|resell|license|appoint|engage|use|carry|represent|supply|endorse|"
+           r"sponsor|promote|advertise)\b"
+           r"[^.;]{0,120}?\b(?:from|to|through|with|for|of)?\s*(?:any\s+(?:other\s+)?(?:third\s+part(?:y|ies)|person|"
+           r"entity|supplier|source|manufacturer|vendor|distributor|dealer|agent|competitor|company|brand)|anyone\s+(?:other\s+"
+           r"than|except)|other\s+than\s+(?:from\s+)?(?:the\s+)?(?-i:[A-Z]))|"
            # "purchase the Products exclusively from Supplier" (a verb of dealing first: "only to the Property",
            # "applies only to" are scope, not exclusivity)
            r"\b(?:purchas|buy|bought|obtain|procur|sourc|acquir|sell|sold|distribut|market|resell|resold|suppl|order|"
-           r"licens|sublicens)\w*\b[^.;]{0,60}?\b(?:exclusively|solely|only)\s+(?:from|to|through|with)\s+(?!(?:the\s+)?extent)"),
+           r"licens|sublicens)\w*\b[^.;]{0,60}?\b(?:exclusively|solely|only)\s+(?:from|to|through|with)\s+(?!(?:the\s+)?extent)|"
+           # "CONSULTANT shall exclusively play/use the MANDATORY PRODUCT"
+           r"\b(?:shall|will|must|agrees?\s+to)\s+(?:\w+\s+)?exclusively\s+(?:use|purchase|buy|order|source|obtain|"
+           r"distribute|sell|resell|promote|market|play|wear|endorse|stock|carry)\b"),
         ("any other", "any third", "third part", "any person", "any entity", "anyone", "other than", "exclusively",
          "solely", "only from", "only to", "only through", "only with", "any competitor", "any supplier",
-         "any manufacturer", "any vendor", "any distributor", "any dealer", "any agent", "any source"),
+         "any manufacturer", "any vendor", "any distributor", "any dealer", "any agent", "any source", "any company", "any brand"),
         4.0,
         "ties the other side to deal with it alone",
         "the freedom to buy from and sell to others, or exclusivity limited to named products with minimums",
@@ -189,9 +193,9 @@ TOPICS: tuple[Topic, ...] = (
     ),
     Topic(
         "exclusivity.no_solicit_customers", "restriction",
-        _c(r"\b(?:solicit\w*|divert\w*|entice\w*|induce\w*|interfere\w*)\b[^.;]{0,140}?\b(?:customers?|clients?|"
-           r"accounts?|suppliers?|distributors?|licensees?|business\s+relationships?)\b"),
-        ("solicit", "divert", "entice", "induce", "interfer"),
+        _c(r"\b(?:solicit\w*|divert\w*|entice\w*|induce\w*|interfere\w*|circumvent\w*)\b[^.;]{0,140}?\b(?:customers?|clients?|"
+           r"accounts?|suppliers?|distributors?|licensees?|business\s+relationships?|relationships?)\b"),
+        ("solicit", "divert", "entice", "induce", "interfer", "circumvent"),
         2.0,
         "may keep the other side from its customers",
         "limit the non-solicit to customers introduced under the contract, for 12 months",

@@ -180,6 +180,12 @@ def test_the_subject_of_an_unless_clause_is_the_party_after_unless() -> None:
      "payment.audit_rights", "Customer"),
     ("Customer shall make minimum yearly purchases of 100 units from Supplier.",
      "payment.minimum_commitment", "Supplier"),
+    ("During the term of this Agreement, Customer shall exclusively play and use the golf clubs made by Supplier.",
+     "exclusivity.exclusive_dealing", "Supplier"),
+    ("Customer shall not endorse, or permit the marketing of, any other company whose principal business is as an "
+     "e-commerce provider.", "exclusivity.exclusive_dealing", "Supplier"),
+    ("Customer pledges that it will not circumvent the relationships among vendors and clients developed by "
+     "Supplier.", "exclusivity.no_solicit_customers", "Supplier"),
 ])
 def test_restrictions_audits_and_minimums_said_in_other_words_are_read(sentence: str, category: str,
                                                                        favoured: str) -> None:
@@ -202,6 +208,8 @@ def test_a_duty_to_take_part_that_is_not_a_business_is_no_non_compete() -> None:
      "transfer.", "payment.revenue_sharing"),
     ("Customer may, without the prior consent of Supplier, assign all of its rights under this Agreement to an "
      "Affiliate.", "ip.ownership_assignment"),
+    ("Customer will not use any means of communication other than e-mail to reach Supplier.",
+     "exclusivity.exclusive_dealing"),
 ])
 def test_words_of_a_topic_used_for_something_else_put_no_sentence_on_it(sentence: str, category: str) -> None:
     an, entries = _ledger(P + "4. Terms. 4.1 " + sentence)
