@@ -3,7 +3,7 @@
 A clause tag says the clause is about, say, audit rights; its sentences may be about the auditor's
 confidentiality, the cost of the audit, or records to keep. A reading made from the clause's tag is raised as
 a finding only when this model places the sentence itself on the topic. The model (TF-IDF words and word
-pairs, one logistic regression per category, thresholds chosen on CUAD's dev part for precision; trained by
+pairs, one logistic regression per category, thresholds chosen for precision on out-of-fold scores over CUAD's train and dev parts; trained by
 :mod:`leverage_lens.training.sentence_topics`) lives in ``models/ledger_sentences/`` and is loaded once, on
 first use, read-only.
 """
