@@ -163,16 +163,23 @@ def _segment_end(s: Sentence, pos: int, breaks: list[tuple[int, int]]) -> int:
     return next((a for a, _ in breaks if a >= pos), s.end)
 
 
+def _inside_parentheses(text: str, start: int, pos: int) -> bool:
+    part = text[start:pos]
+    return part.count("(") > part.count(")")
+
+
 _RELATIVE = re.compile(r"\b(?:that|which|who)\s+$", re.IGNORECASE)
 
 
 def _modal_before(modals: Sequence[Obligation], pos: int, seg: int, text: str = "") -> Obligation | None:
     """The last modal before ``pos`` in the segment; a modal of a relative clause ("agrees not to use the
-    Marks in a manner that may impair ...") gives way to the one before it, which carries the sentence."""
+    Marks in a manner that may impair ...") or of an aside in parentheses ("Zynga will pay WPT $3,000,000 a
+    year (which the parties may alter ...)") gives way to the one before it, which carries the sentence."""
     best = None
     for o in modals:
         if o.trigger is not None and seg <= o.trigger.start < pos:
-            if best is not None and text and _RELATIVE.search(text, max(0, o.trigger.start - 8), o.trigger.start):
+            if best is not None and text and (_RELATIVE.search(text, max(0, o.trigger.start - 8), o.trigger.start)
+                                              or _inside_parentheses(text, seg, o.trigger.start)):
                 continue
             best = o
     return best

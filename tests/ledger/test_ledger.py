@@ -359,3 +359,11 @@ def test_a_minimum_guarantee_paid_to_a_party_is_a_minimum_payment_not_a_warranty
     assert not [e for e in entries if e.category == "liability.warranty_duration"]
     e = next(e for e in entries if e.category == "payment.minimum_commitment" and e.basis == "wording")
     assert e.favors == _id(an, "Customer")
+
+
+def test_a_modal_in_an_aside_in_parentheses_does_not_carry_the_sentence() -> None:
+    an, entries = _ledger(P + "4. Fees. 4.1 Supplier will pay Customer three million dollars ($3,000,000) per year "
+                          "according to the following schedule (which the parties may alter upon mutual agreement) (the "
+                          "\"Annual Minimum Guarantee\"): within thirty (30) days of the Effective Date, $750,000.")
+    e = next(e for e in entries if e.category == "payment.minimum_commitment" and e.basis == "wording")
+    assert e.favors == _id(an, "Customer")
