@@ -48,7 +48,7 @@ _INVERTED = re.compile(
 #: Where one part of a sentence ends and the next begins, for finding a subject.
 _BREAK = re.compile(
     r";|:(?!\d)|\bprovided,?\s+(?:however,?\s+)?that\b|\bexcept\s+that\b|\b(?:however|notwithstanding\s+the\s+"
-    r"foregoing),|\band\s+(?=(?:the\s+)?[A-Z][\w.&'-]*\s+(?:shall|will|may|agrees?|must)\b)", re.IGNORECASE)
+    r"foregoing),|\band\s+(?=(?:the\s+)?(?-i:[A-Z])[\w.&'-]*\s+(?:shall|will|may|agrees?|must)\b)", re.IGNORECASE)
 #: A carve-out opening: what follows names a party the mutual rule treats differently.
 _CARVE_OUT = re.compile(
     r"\b(?:except(?:\s+(?:that|for|as|to\s+the\s+extent))?|provided,?\s+(?:however,?\s+)?that|other\s+than|"

@@ -367,3 +367,9 @@ def test_a_modal_in_an_aside_in_parentheses_does_not_carry_the_sentence() -> Non
                           "\"Annual Minimum Guarantee\"): within thirty (30) days of the Effective Date, $750,000.")
     e = next(e for e in entries if e.category == "payment.minimum_commitment" and e.basis == "wording")
     assert e.favors == _id(an, "Customer")
+
+
+def test_and_before_a_lower_case_word_does_not_split_the_subject_from_its_verb() -> None:
+    an, entries = _ledger(P + "4. Records. 4.1 At any time Customer and its agents and representatives may physically "
+                          "inspect any documents, files or other records relating to the Services.")
+    assert _one(entries, "payment.audit_rights").favors == _id(an, "Customer")
