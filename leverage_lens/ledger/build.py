@@ -19,7 +19,7 @@ from dataclasses import replace
 
 from ..analysis import Analysis, Sentence
 from ..model import Ledger, LedgerEntry, Obligation, Span
-from .reading import RIGHT_WORDS, Holding, read_holding
+from .reading import PAIR_KEY, RIGHT_WORDS, Holding, one_side, read_holding
 from .sentence_model import load_sentence_topics
 from .topics import TOPICS, Topic
 
@@ -48,6 +48,7 @@ def build_ledger(an: Analysis) -> Ledger:
     if pair is None:
         return Ledger()
     principal = frozenset(p.id for p in an.parties if getattr(p, "principal", True))
+    an.cache[PAIR_KEY] = pair  # type: ignore[index]
     modals = _modals_by_sentence(an.obligations)
     entries: list[LedgerEntry] = []
     for topic in TOPICS:
@@ -57,7 +58,7 @@ def build_ledger(an: Analysis) -> Ledger:
                 continue
             holdings = [((s.start + m.start(), s.start + m.end()), h) for m in matches
                         if (h := read_holding(an, s, topic, s.start + m.start(), s.start + m.end(),
-                                              modals.get(s.start, ()), principal)) is not None]
+                                              modals.get(s.start, ()), principal, pair)) is not None]
             if not holdings:
                 continue
             entry = _entry(an, s, topic, holdings, pair, principal)
@@ -108,7 +109,7 @@ def _from_tags(an: Analysis, found: list[LedgerEntry], modals: dict[int, list[Ob
                 topic = _by_modality(primary[cat], op, an.text)
                 trig = op.trigger
                 assert trig is not None
-                h = read_holding(an, s, topic, trig.start, trig.end, modals.get(s.start, ()), principal)
+                h = read_holding(an, s, topic, trig.start, trig.end, modals.get(s.start, ()), principal, pair)
                 if h is None:
                     continue
                 entry = _entry(an, s, topic, [((trig.start, trig.end), h)], pair, principal)
@@ -167,6 +168,9 @@ def _entry(an: Analysis, s: Sentence, topic: Topic, holdings: list[tuple[tuple[i
            pair: tuple[str, str], principal: frozenset[str]) -> LedgerEntry | None:
     """One entry for the sentence: one-sided when the cues name one party (or a carve-out does)."""
     named = {h.party for _, h in holdings if h.party in principal}
+    side = one_side(frozenset(named), pair)  # several parties named, one side of the deal
+    if side is not None:
+        named = {side}
     carved = [h for _, h in holdings if h.carve_out and h.party in principal]
     mutual = any(h.mutual for _, h in holdings) or len(named) > 1
     evidence = [Span(start=a, end=b, label="cue") for (a, b), _ in holdings[:1]]
@@ -177,7 +181,7 @@ def _entry(an: Analysis, s: Sentence, topic: Topic, holdings: list[tuple[tuple[i
         h = next((h for _, h in holdings if h.mutual), holdings[0][1])
         mutual = True
     else:
-        h = next(h for _, h in holdings if h.party in principal)
+        h = next(h for _, h in holdings if h.party in named)
     if h.evidence is not None:
         evidence.append(h.evidence)
     favors = burdened = None
@@ -242,7 +246,13 @@ def _operative(an: Analysis, ops: list[Obligation]) -> Obligation:
 
 def _counterpart(s: Sentence, party: str | None, pair: tuple[str, str], principal: frozenset[str]) -> str:
     """The other side of a one-sided term: the other principal party named in the sentence, or else the other
-    of the two principal parties (in a contract of three or more, the sentence usually names both)."""
+    of the two principal parties (in a contract of three or more, the sentence usually names both). The other
+    of the pair comes first when the sentence names it: "Gulf Oil and Gulf India ... the Buyer" sets the sellers
+    against the buyer, not one seller against the other."""
+    if party in pair:
+        other = pair[1] if party == pair[0] else pair[0]
+        if any(pid == other for _, _, pid in s.mentions):
+            return other
     for _, _, pid in s.mentions:
         if pid != party and pid in principal:
             return pid

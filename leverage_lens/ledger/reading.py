@@ -124,7 +124,12 @@ def _candidates(an: Analysis, s: Sentence, principal: frozenset[str]) -> list[_C
     return got  # type: ignore[no-any-return]
 
 
+#: Where :func:`~.build.build_ledger` leaves the document's principal pair for the readers.
+PAIR_KEY = "ledger.pair"
+
+
 def _read_candidates(an: Analysis, s: Sentence, principal: frozenset[str]) -> list[_Candidate]:
+    pair = an.cache.get(PAIR_KEY)  # type: ignore[call-overload]
     out = [_Candidate(a, b, pid) for a, b, pid in s.mentions if pid in principal]
     for m in _COLLECTIVE.finditer(s.text):
         out.append(_Candidate(s.start + m.start(), s.start + m.end(), None))
@@ -134,7 +139,9 @@ def _read_candidates(an: Analysis, s: Sentence, principal: frozenset[str]) -> li
     for c in out:
         if merged and c.party and merged[-1].party != c.party and _JOINED.fullmatch(an.text, merged[-1].end, c.start) \
                 and (merged[-1].party or _EACH_OF.search(an.text, max(s.start, merged[-1].start - 16), merged[-1].start)):
-            merged[-1] = _Candidate(merged[-1].start, c.end, None)  # "X and Y", "each of X and Y"
+            side = one_side(frozenset({merged[-1].party, c.party}), pair) if merged[-1].party else None
+            # "X and Y", "each of X and Y": both sides; "Gulf Oil and Gulf India": two sellers, one side
+            merged[-1] = _Candidate(merged[-1].start, c.end, side)
             continue
         if c.party and _EACH_OF.search(an.text, max(s.start, c.start - 16), c.start):
             c = _Candidate(c.start, c.end, None)  # "Each of the HOF Entities": whichever of them
@@ -161,6 +168,19 @@ def _segment_start(s: Sentence, pos: int, breaks: list[tuple[int, int]]) -> int:
 
 def _segment_end(s: Sentence, pos: int, breaks: list[tuple[int, int]]) -> int:
     return next((a for a, _ in breaks if a >= pos), s.end)
+
+
+def one_side(named: frozenset[str], pair: tuple[str, str] | None) -> str | None:
+    """The one party of the deal's two sides among several parties named together, or None.
+
+    In a contract of more than two parties, two named together are often on the same side ("Gulf Oil and
+    Gulf India each agree not to compete", both sellers): when exactly one of them is of the principal pair
+    (the two parties the contract speaks of most, :func:`~.build.principal_pair`), the others are taken to
+    stand with it and the term is that party's, not mutual."""
+    if pair is None or len(named) < 2:
+        return None
+    ours = named & set(pair)
+    return next(iter(ours)) if len(ours) == 1 else None
 
 
 def _inside_parentheses(text: str, start: int, pos: int) -> bool:
@@ -370,7 +390,8 @@ def _party_after(an: Analysis, cands: list[_Candidate], pattern: re.Pattern[str]
 
 
 def read_holding(an: Analysis, s: Sentence, topic: Topic, cue_start: int, cue_end: int,
-                 modals: Sequence[Obligation], principal: frozenset[str]) -> Holding | None:
+                 modals: Sequence[Obligation], principal: frozenset[str],
+                 pair: tuple[str, str] | None = None) -> Holding | None:
     """How the words ``text[cue_start:cue_end]`` of sentence ``s`` read for ``topic``; None when no holder
     is named.
 
@@ -400,9 +421,13 @@ def read_holding(an: Analysis, s: Sentence, topic: Topic, cue_start: int, cue_en
         subject = _lead_in(an, s, principal)  # "7.1 Customer shall: (a) not compete with Supplier; ..."
     actor = passive if passive is not None and (subject is None or subject.party is not None) else subject
     if actor is not None and actor.party is not None and modal is not None and modal.trigger is not None and \
-            re.match(r"\s*(?:\w+\s+)?each\b", text[modal.trigger.end:modal.trigger.end + 16], re.IGNORECASE) and \
-            len({c.party for c in cands if seg <= c.start < anchor and c.party}) > 1:
-        actor = _Candidate(actor.start, actor.end, None)  # "The Company and the Agent will each maintain"
+            re.match(r"\s*(?:\w+\s+)?each\b", text[modal.trigger.end:modal.trigger.end + 16], re.IGNORECASE):
+        named = [c for c in cands if seg <= c.start < anchor and c.party]
+        sides = one_side(frozenset(c.party for c in named if c.party), pair)
+        if sides is not None:  # "Gulf Oil and Gulf India each agree": two sellers, one side of the deal
+            actor = next(c for c in named if c.party == sides)
+        elif len({c.party for c in named}) > 1:
+            actor = _Candidate(actor.start, actor.end, None)  # "The Company and the Agent will each maintain"
 
     found: _Candidate | None = None
     gains = reading in ("right", "protection", "grant")

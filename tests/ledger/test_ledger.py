@@ -373,3 +373,14 @@ def test_and_before_a_lower_case_word_does_not_split_the_subject_from_its_verb()
     an, entries = _ledger(P + "4. Records. 4.1 At any time Customer and its agents and representatives may physically "
                           "inspect any documents, files or other records relating to the Services.")
     assert _one(entries, "payment.audit_rights").favors == _id(an, "Customer")
+
+
+def test_two_parties_of_one_side_named_together_bear_the_term_against_the_other_side() -> None:
+    text = ('This Agreement is between Acme Inc. ("Buyer"), Gulf Ltd. ("Gulf") and India Ltd. ("India"). '
+            "1. Sale. 1.1 Gulf shall sell the Shares to the Buyer. 1.2 The Buyer shall pay Gulf the Price. "
+            "1.3 Gulf shall deliver the Shares to the Buyer at Closing. "
+            "2. Covenants. 2.1 Gulf and India each agree not to engage in any business that competes with the "
+            "business of the Buyer anywhere in the Territory.")
+    an, entries = _ledger(text)
+    e = _one(entries, "exclusivity.non_compete")
+    assert (e.mutual, e.favors, e.burdened) == (False, _id(an, "Buyer"), _id(an, "Gulf"))
