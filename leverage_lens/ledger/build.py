@@ -149,12 +149,20 @@ _CONTENTS = re.compile(r"\b(?:Section|Article|Clause)\s+\d+(?:\.\d+)*\s+[A-Z][^.
                        r"(?:Section|Article|Clause)\s+\d+(?:\.\d+)*\s+[A-Z]")
 
 
+#: A running page header or footer read as a sentence: "Schedule 3.3(c) ... Exclusive Agency and Marketing
+#: Agreement for Roundup ... 3 of 10" (a page count at the end and no verb that binds anyone).
+_FURNITURE = re.compile(r"\b(?:page\s+)?\d{1,3}\s+of\s+\d{1,3}\s*$", re.IGNORECASE)
+_BINDS = re.compile(r"\b(?:shall|will|may|must|agrees?|grants?|hereby|is|are)\b", re.IGNORECASE)
+
+
 def _definitional(s: Sentence) -> bool:
     """A definition ("'Affiliate' means ...") or a recital ("WHEREAS, Hyatt granted Playa the exclusive right
-    under the Master Development Agreement") confers no leverage itself: the operative clauses do."""
+    under the Master Development Agreement") confers no leverage itself: the operative clauses do; nor does a
+    page header."""
     if s.clause is not None and s.clause.kind.value in ("definition", "recital"):
         return True
-    return bool(_DEFINES.match(s.text) or _RECITAL.match(s.text) or _CONTENTS.search(s.text))
+    return bool(_DEFINES.match(s.text) or _RECITAL.match(s.text) or _CONTENTS.search(s.text) or
+                (_FURNITURE.search(s.text) and not _BINDS.search(s.text)))
 
 
 def _modals_by_sentence(obligations: Sequence[Obligation]) -> dict[int, list[Obligation]]:

@@ -62,6 +62,15 @@ _PROHIBITION_WORDS = re.compile(
     r"\b(?:shall|will|may|must|can)\s*(?:not|never)\b|\bcannot\b|\bagrees?\s+not\s+to\b|\bneither\b|\bnor\b|"
     r"\b(?:is|are)\s+(?:not\s+permitted|prohibited)\b|\bin\s+no\s+event\b|\bno\b", re.IGNORECASE)
 #: A modal that relieves its subject: "shall not be obligated / required / bound / liable to".
+#: An obliged party submitting to someone else's right: "shall make available for inspection", "shall provide
+#: access to its records", "shall submit to an audit".
+_SUBMITS = re.compile(r"\b(?:make|made|making)\s+(?:\w+\s+){0,4}?available\s+(?:for|to)\b|\bprovide\s+(?:\w+\s+){0,2}?access\b|"
+                      r"\bsubmit\w*\s+to\s+(?:an?\s+|such\s+)?(?:audit|inspection)|\bpermit\w*\s+(?:an?\s+|such\s+)?"
+                      r"(?:audit|inspection|examination)", re.IGNORECASE)
+#: "In no event shall Pfizer owe any monies to Exact for shortfalls": a payment ruled out protects the payer.
+_NO_PAYMENT = re.compile(r"\b(?:in\s+no\s+event|under\s+no\s+circumstances?)\s+(?:shall|will)\s+(?:\w+\s+){1,4}?"
+                         r"(?:owe|pay|be\s+(?:required|obligated|liable)\s+to\s+pay)\b|\b(?:shall|will)\s+not\s+(?:owe|"
+                         r"be\s+(?:required|obligated|liable)\s+to\s+pay)\b", re.IGNORECASE)
 _RELIEVED = re.compile(r"(?:shall|will|may|must)?\s*(?:not|in\s+no\s+event)\s+be\s+(?:obligated|obliged|required|bound|"
                        r"liable|responsible)\b|\s*(?:is|are)\s+not\s+(?:obligated|obliged|required|bound)\b",
                        re.IGNORECASE)
@@ -462,7 +471,9 @@ def read_holding(an: Analysis, s: Sentence, topic: Topic, cue_start: int, cue_en
         fee = next((c for c in cands if seg <= c.start < seg_end and c.party and _FEE_OF.match(text, c.end)), None)
         given = _recipient(an, cands, anchor if modal is not None else seg, min(seg_end, cue_end + 80)) \
             if _ISSUES.search(text, seg, seg_end) else None
-        if actor is not None and actor.party is not None and _OFFSET.search(text, anchor, seg_end) and (
+        if actor is not None and actor.party is not None and _NO_PAYMENT.search(text, seg, cue_end):
+            found, gains = actor, True
+        elif actor is not None and actor.party is not None and _OFFSET.search(text, anchor, seg_end) and (
                 (modal is not None and modal.modality == "right") or RIGHT_WORDS.search(text, anchor, anchor + 40)):
             found, gains = actor, True
         elif to is not None:
@@ -492,6 +503,8 @@ def read_holding(an: Analysis, s: Sentence, topic: Topic, cue_start: int, cue_en
                 enabled = _enabled(an, cands, anchor if modal is not None else seg, cue_end + 40, actor)
                 if enabled is not None:
                     found = enabled
+                elif modal is not None and _SUBMITS.search(text, anchor, min(seg_end, cue_end + 40)):
+                    gains = False  # "EKR shall ... make available for inspection the records": EKR submits to it
     elif topic.category == "liability.insurance" and _INSURED.search(text, seg, seg_end):
         # "the Repairer shall be named as additional insured": the insured party gains the cover
         named = _party_after(an, cands, _NAME_AS, seg, seg_end) or next(

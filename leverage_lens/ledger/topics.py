@@ -135,7 +135,7 @@ TOPICS: tuple[Topic, ...] = (
                   r"liability|property|owner)|exclusive\s+(?:property|owner)|"
                   # a non-exclusive grant, unless an exclusive one comes first ("an exclusive licence under A,
                   # and a non-exclusive licence under B")
-                  r"^(?:(?!(?<!non-)(?<!non)(?<!non\s)\bexclusive)[\s\S])*\bnon[-\s]?exclusive(?![^.;]{0,80}\bexclusiv)|"
+                  r"^(?:(?!(?<!non-)(?<!non)(?<!non\s)\bexclusive)[\s\S])*\bnon[-\s]?exclusive(?![^.;]{0,80}\bexclusive\b)|"
                   + _NO_CHALLENGE),
     ),
     Topic(
@@ -398,7 +398,9 @@ TOPICS: tuple[Topic, ...] = (
         # "Operator shall be under no obligation to provide services for any system not paid for": a duty lifted
         # "pay to PFHOF a minimum guarantee of $1,250,000": a guaranteed payment is money, not a warranty
         unless=_c(r"\bunder\s+no\s+obligation\b|\bno\s+obligation\s+to\b|\bminimum\s+(?:annual\s+)?guarant\w*|"
-                  r"\bguaranteed\s+(?:minimum|payments?|amounts?|fees?|royalt\w*)|\b(?:annual|royalty)\s+guarantee"),
+                  r"\bguaranteed\s+(?:minimum|payments?|amounts?|fees?|royalt\w*)|\b(?:annual|royalty)\s+guarantee|"
+                  r"\bguarantee\w*\s+(?:that\s+)?(?:the\s+|its\s+)?(?:annual\s+|minimum\s+|monthly\s+|quarterly\s+)?"
+                  r"(?:purchase|order|sales)\s+(?:volume|quantit\w*|amount)"),
     ),
     Topic(
         "liability.warranty_disclaimer", "protection",

@@ -384,3 +384,24 @@ def test_two_parties_of_one_side_named_together_bear_the_term_against_the_other_
     an, entries = _ledger(text)
     e = _one(entries, "exclusivity.non_compete")
     assert (e.mutual, e.favors, e.burdened) == (False, _id(an, "Buyer"), _id(an, "Gulf"))
+
+
+def test_a_party_that_must_make_its_records_available_bears_the_audit() -> None:
+    an, entries = _ledger(P + "4. Records. 4.1 Supplier shall during business hours, on no less than 14 days' notice "
+                          "from Customer and not more than once in any year, make available for inspection the records "
+                          "relating to the Products.")
+    assert _one(entries, "payment.audit_rights").favors == _id(an, "Customer")
+
+
+def test_a_non_exclusive_licence_used_solely_and_exclusively_for_a_purpose_is_no_exclusivity() -> None:
+    an, entries = _ledger(P + "4. Licence. 4.1 Supplier hereby grants to Customer a personal, non-exclusive, "
+                          "royalty-free right and license to use the Licensed Mark solely and exclusively in "
+                          "connection with the Services.")
+    assert not [e for e in entries if e.category == "exclusivity.exclusive_dealing"]
+
+
+def test_a_running_page_header_naming_an_exclusive_agreement_is_no_term() -> None:
+    an, entries = _ledger(P + "\n\n1. Terms.\n\n1.1 Supplier shall deliver the Products.\n\nSchedule 3.3(c) Allocations "
+                          "Supplier and Customer Exclusive Agency and Marketing Agreement Schedule 3.3(c) Income "
+                          "Statement Definitions 3 of 10\n\n2. Payment.\n\n2.1 Customer shall pay Supplier the fees.")
+    assert not [e for e in entries if e.category == "exclusivity.exclusive_dealing"]
