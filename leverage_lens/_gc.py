@@ -10,12 +10,16 @@ nothing; after it, the collector runs as it would have.
 What a caller sees: while any analysis runs in the process, ``gc.isenabled()`` is False and cyclic garbage
 made by other threads waits until the last running analysis ends. The collector is switched back on only if
 it was on when the first of the overlapping analyses started (a caller that disabled it keeps it disabled).
-Nothing else about the collector (thresholds, frozen objects) is touched.
+Nothing else about the collector (thresholds, frozen objects) is touched. A process forked while an analysis
+runs in another thread starts with no analysis running (only the forking thread goes on in the child): its
+collector is given back as the caller had it and the lock is new, so the child neither keeps the collector off
+for good nor waits on a lock no thread of it will release.
 """
 
 from __future__ import annotations
 
 import gc
+import os
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -43,3 +47,17 @@ def collector_paused() -> Iterator[None]:
             _running -= 1
             if _running == 0 and _restore:
                 gc.enable()
+
+
+def _after_fork_in_child() -> None:
+    """In a forked child: no analysis runs there, so undo the pause the parent's other threads held."""
+    global _LOCK, _running
+    _LOCK = threading.Lock()
+    if _running:
+        _running = 0
+        if _restore:
+            gc.enable()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_after_fork_in_child)

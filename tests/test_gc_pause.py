@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import gc
+import os
 import threading
+
+import pytest
 
 import leverage_lens as ll
 from leverage_lens import api
@@ -64,4 +67,40 @@ def test_overlapping_pauses_in_threads_switch_the_collector_on_only_when_the_las
     release_first.set()
     t.join(5)
     assert states == {"inside second": False, "second ended, first running": False, "after first": True}
+    assert gc.isenabled()
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork")
+def test_a_child_forked_while_another_thread_analyses_has_its_collector_back_and_a_free_lock():
+    holding, release = threading.Event(), threading.Event()
+
+    def hold():
+        with collector_paused():
+            holding.set()
+            release.wait(10)
+
+    t = threading.Thread(target=hold)
+    t.start()
+    holding.wait(5)
+    try:
+        read, write = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child: report, then leave at once
+            try:
+                enabled = gc.isenabled()
+                with collector_paused():
+                    inside = gc.isenabled()
+                after = gc.isenabled()
+                os.write(write, f"{enabled} {inside} {after}".encode())
+            finally:
+                os._exit(0)
+        os.close(write)
+        with os.fdopen(read) as fh:
+            reported = fh.read()
+        os.waitpid(pid, 0)
+        assert reported == "True False True"
+        assert not gc.isenabled()  # the parent's other thread still analyses
+    finally:
+        release.set()
+        t.join(5)
     assert gc.isenabled()
