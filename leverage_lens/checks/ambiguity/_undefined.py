@@ -44,6 +44,8 @@ _QUOTED = re.compile(r"(?=[(rRhHcCkKtT])(?:\(\s*(?:the\s+|a\s+|an\s+|each\s+(?:a
 # read ("ENDORSEMENT shall include ...", "Confidential Information is all information ...", "The Territory shall
 # be the entire world").
 _QUOTED_CLOSING = re.compile(r"[\"\u201c](?:the\s+)?(?P<t>[A-Z][\w\-/]*(?:\s+[\w&\-/]+){0,5}?)[.,]?[\"\u201d]\s*\)")
+_DEFINING_VERB = re.compile(r"(?<=\s)(?:shall\s+include\s+only|includes\s+only|shall\s+be|is|are)\s+(?:the|all|any|a|an|"
+                            r"each|only|collectively)\b")
 _UNQUOTED_DEFINED = re.compile(r"(?:^|(?<=[\n.;:]\s)|(?<=\)\s))[ \t]*(?:The\s+)?(?P<t>[A-Z][\w\-]*(?:\s+(?:of\s+|and\s+)?"
                                r"[A-Z][\w\-]*){0,4})\s+(?:shall\s+include\s+only|includes\s+only|shall\s+be|is|are)\s+"
                                r"(?:the|all|any|a|an|each|only|collectively)\b", re.MULTILINE)
@@ -180,9 +182,17 @@ def _forms(term: str) -> set[str]:
 def _mentioned_as_defined(text: str) -> set[str]:
     """Phrases the text quotes, brackets as "(the X)", or points to a definition of ("X (as defined in ...)")."""
     out = {" ".join(m.group("t").split()) for m in _QUOTED.finditer(text)}
-    for pattern in (_BRACKETED, _QUOTED_DEFINED, _ABBREVIATED, _NAMED, _INDEXED, _UNQUOTED_DEFINED):
+    for pattern in (_BRACKETED, _QUOTED_DEFINED, _ABBREVIATED, _NAMED, _INDEXED):
         for m in pattern.finditer(text):
             out.update(_tails(m.group("t").split()))
+    # unquoted definitions: searched for only in the 120 characters before each defining verb (a whole-text
+    # scan of a pattern that opens on any capital letter costs as much as the rest of this function)
+    last = 0
+    for v in _DEFINING_VERB.finditer(text):
+        for m in _UNQUOTED_DEFINED.finditer(text, max(last, v.start() - 120), v.end()):
+            if m.end() == v.end():
+                out.update(_tails(m.group("t").split()))
+                last = m.end()
     for m in _QUOTED_CLOSING.finditer(text):
         term = " ".join(m.group("t").split())
         out.update(_tails(term.split()))
