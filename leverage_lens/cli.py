@@ -406,7 +406,7 @@ def _cmd_eval_claudette(args: argparse.Namespace, out: TextIO, err: TextIO) -> i
     directory = args.dir  # the shared data folder, as for eval cuad, or its claudette/ folder
     if not (directory / "sentences.jsonl").exists() and (directory / "claudette").is_dir():
         directory = directory / "claudette"
-    result = run(directory, save=args.save)
+    result = run(directory, save=args.save, cv_repeats=args.cv_repeats)
     out.write(result.table() + "\n")
     if args.save:
         err.write(f"wrote {args.save}\n")
@@ -534,6 +534,8 @@ def build_parser() -> argparse.ArgumentParser:
     ec.add_argument("dir", type=Path, metavar="DIR",
                     help="the shared data folder or its claudette/ folder (sentences.jsonl, tagged/)")
     ec.add_argument("--save", type=Path, metavar="MODEL", help="also write the trained model JSON here")
+    ec.add_argument("--cv-repeats", type=int, default=0, metavar="N",
+                    help="also cross-validate on N shuffled company partitions of the train companies (about 20 s each)")
     ec.set_defaults(handler=_cmd_eval_claudette)
 
     from .evaluate.command import add_tagging_parsers  # taxonomy, eval cuad, train tagger

@@ -122,7 +122,7 @@ def test_eval_claudette_accepts_the_data_root_as_eval_cuad_does(
 
     seen: list[Path] = []
 
-    def fake_run(directory: Path, *, save: Path | None = None) -> object:
+    def fake_run(directory: Path, *, save: Path | None = None, cv_repeats: int = 0) -> object:
         seen.append(directory)
         raise claudette.ClaudetteDataError("stop here")
 

@@ -21,42 +21,33 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ..checks.claudette import CLAUDETTE, ClaudetteModel, char_features, features, heading_like
 from ..enrich.sentences import sentence_spans
 from ..errors import LeverageLensError
+from .claudette_scoring import (
+    CODES,
+    CrossValidation,
+    TaggedDoc,
+    TypeScore,
+    best_span_threshold,
+    bootstrap_interval,
+    company_folds,
+    cross_validate,
+    evaluate,
+)
 
-__all__ = ["ClaudetteEvaluation", "TaggedDoc", "evaluate", "load_claudette", "run", "sentence_f1", "train_model"]
+__all__ = ["ClaudetteEvaluation", "TaggedDoc", "company_folds", "evaluate", "load_claudette", "out_of_fold_scores", "run",
+           "sentence_f1", "train_model"]
 
-CODES = tuple(CLAUDETTE)
 _TAG = re.compile(r"<(/?)([a-z]+)(\d)>")
 
 
 class ClaudetteDataError(LeverageLensError):
     """The CLAUDETTE folder is missing or not laid out as expected (sentences.jsonl, tagged/*.xml)."""
-
-
-@dataclass
-class TaggedDoc:
-    company: str
-    split: str
-    text: str
-    gold: list[tuple[int, int, str, int]]  # start, end, code, level
-    units: list[tuple[int, int]] = field(default_factory=list)
-
-    def unit_labels(self) -> list[set[str]]:
-        out = []
-        for s, e in self.units:
-            labs = set()
-            for gs, ge, code, level in self.gold:
-                ov = min(e, ge) - max(s, gs)
-                if level in (2, 3) and ov > 0 and (ov >= 0.5 * (e - s) or ov >= 40):
-                    labs.add(code)
-            out.append(labs)
-        return out
 
 
 def strip_tags(raw: str) -> tuple[str, list[tuple[int, int, str, int]]]:
@@ -145,15 +136,14 @@ def _vectorise(train_xs: Sequence[str], *, min_df: int, char_ngrams: tuple[int, 
     return x, hstack, vecs
 
 
-def train_model(docs: Sequence[TaggedDoc], *, c: float = 0.5, min_df: int = 2, class_weight: str | None = None,
-                char_ngrams: tuple[int, int] | None = CHAR_NGRAMS, min_tokens: int = MIN_TOKENS) -> ClaudetteModel:
-    """Fit the product model: linear SVMs over word and character TF-IDF blocks, with per-type thresholds
-    chosen on out-of-fold scores of company-grouped 5-fold CV (headings left out, as at run time)."""
+def out_of_fold_scores(docs: Sequence[TaggedDoc], folds: Sequence[set[str]], *, c: float = 0.5, min_df: int = 2,
+                       class_weight: str | None = None, char_ngrams: tuple[int, int] | None = CHAR_NGRAMS,
+                       min_tokens: int = MIN_TOKENS) -> dict[str, list[float]]:
+    """Per type, each unit's score from the model trained without its company's fold (headings score -1e9,
+    as they are never reported at run time); units in the order of ``docs``."""
     _, svc_cls = _sklearn()
     xs, ys, groups = _xy(docs)
     heading = [bool(min_tokens) and heading_like(t, min_tokens) for t in xs]
-    companies = sorted(set(groups))
-    folds = [set(companies[i::5]) for i in range(5)]
     oof = {code: [0.0] * len(xs) for code in CODES}
     for fold in folds:
         tr = [i for i, g in enumerate(groups) if g not in fold]
@@ -161,87 +151,42 @@ def train_model(docs: Sequence[TaggedDoc], *, c: float = 0.5, min_df: int = 2, c
         x_tr, hstack, vecs = _vectorise([xs[i] for i in tr], min_df=min_df, char_ngrams=char_ngrams)
         x_te = hstack([v.transform([xs[i] for i in te]) for v in vecs]).tocsr()
         for code in CODES:
-            clf = svc_cls(C=c, class_weight=class_weight, max_iter=10000).fit(
-                x_tr, [1 if code in ys[i] else 0 for i in tr])
+            y = [1 if code in ys[i] else 0 for i in tr]
+            if not any(y):  # no example of the type outside the fold: nothing to learn, nothing reported
+                for i in te:
+                    oof[code][i] = -1e9
+                continue
+            clf = svc_cls(C=c, class_weight=class_weight, max_iter=10000).fit(x_tr, y)
             for i, sc in zip(te, clf.decision_function(x_te)):
                 oof[code][i] = -1e9 if heading[i] else float(sc)
+    return oof
+
+
+def train_model(docs: Sequence[TaggedDoc], *, c: float = 0.5, min_df: int = 2, class_weight: str | None = None,
+                char_ngrams: tuple[int, int] | None = CHAR_NGRAMS, min_tokens: int = MIN_TOKENS,
+                oof: dict[str, list[float]] | None = None) -> ClaudetteModel:
+    """Fit the product model: linear SVMs over word and character TF-IDF blocks, with per-type thresholds
+    chosen on out-of-fold scores of company-grouped 5-fold CV (headings left out, as at run time).
+
+    ``oof``: those out-of-fold scores when the caller already has them (:func:`run` reuses them for the
+    cross-validated figures); computed over :func:`company_folds` otherwise."""
+    _, svc_cls = _sklearn()
+    xs, ys, groups = _xy(docs)
+    if oof is None:
+        oof = out_of_fold_scores(docs, company_folds(groups), c=c, min_df=min_df, class_weight=class_weight,
+                                 char_ngrams=char_ngrams, min_tokens=min_tokens)
     x, _, vecs = _vectorise(xs, min_df=min_df, char_ngrams=char_ngrams)
     vocab = [f for v in vecs for f in v.get_feature_names_out()]
     idf = {f: round(float(w), 4) for f, w in zip(vocab, (w for v in vecs for w in v.idf_))}
     weights, bias, threshold = {}, {}, {}
     for code in CODES:
-        threshold[code] = _best_span_threshold(docs, oof[code], code)
+        threshold[code] = best_span_threshold(docs, oof[code], code)
         clf = svc_cls(C=c, class_weight=class_weight, max_iter=10000).fit(x, [1 if code in labs else 0 for labs in ys])
         weights[code] = {vocab[j]: round(float(w), 4) for j, w in enumerate(clf.coef_[0]) if abs(w) >= 2e-3}
         bias[code] = float(clf.intercept_[0])
     # Normalisation needs every vocabulary feature's idf, so features without a weight anywhere stay in idf.
     return ClaudetteModel(idf=idf, weights=weights, bias=bias, threshold=threshold, char_ngrams=char_ngrams,
                           min_tokens=min_tokens)
-
-
-def _best_span_threshold(docs: Sequence[TaggedDoc], scores: Sequence[float], code: str) -> float:
-    """The threshold that maximises the span-overlap F1 of ``code`` (the measure :func:`evaluate` reports)
-    over out-of-fold scores, one per unit of ``docs`` in order.
-
-    Span-level recall needs one reported sentence per gold span, so the best threshold sits higher than the
-    sentence-level one: choosing it on the measure itself trades the extra sentences of long gold spans for
-    precision. Candidates are the distinct scores of the top 10% of units."""
-    unit_hits: list[tuple[float, bool]] = []  # (score, overlaps a gold span of code)
-    gold_best: list[float] = []  # per gold span, the best score among the units overlapping it
-    k = 0
-    for d in docs:
-        golds = [(gs, ge) for gs, ge, c, lvl in d.gold if c == code and lvl in (2, 3)]
-        best = [float("-inf")] * len(golds)
-        for s, e in d.units:
-            sc = scores[k]
-            k += 1
-            hit = False
-            for j, (gs, ge) in enumerate(golds):
-                if min(e, ge) > max(s, gs):
-                    hit = True
-                    best[j] = max(best[j], sc)
-            unit_hits.append((sc, hit))
-        gold_best += best
-    if not gold_best:
-        return 0.0
-    ranked = sorted(unit_hits, key=lambda t: -t[0])
-    golds_sorted = sorted(gold_best, reverse=True)
-    top = max(1, len(ranked) // 10)
-    best_f1, best_t = -1.0, ranked[0][0]
-    rep = ok = g = 0
-    for i, (sc, hit) in enumerate(ranked[:top]):
-        rep += 1
-        ok += hit
-        if i + 1 < len(ranked) and ranked[i + 1][0] == sc:
-            continue  # ties are reported together
-        while g < len(golds_sorted) and golds_sorted[g] >= sc:
-            g += 1
-        p, r = ok / rep, g / len(golds_sorted)
-        f1 = 2 * p * r / (p + r) if p + r else 0.0
-        if f1 > best_f1:
-            best_f1, best_t = f1, sc
-    return float(best_t)
-
-
-def _best_threshold(scores: list[float], y: list[int]) -> float:
-    pairs = sorted(zip(scores, y), reverse=True)
-    pos = sum(y) or 1
-    best, best_t, tp = 0.0, 0.0, 0
-    for k, (s, lab) in enumerate(pairs, 1):
-        tp += lab
-        f1 = 2 * tp / (k + pos)
-        if f1 > best:
-            best, best_t = f1, s
-    return float(best_t)
-
-
-@dataclass
-class TypeScore:
-    precision: float
-    recall: float
-    f1: float
-    reported: int
-    gold: int
 
 
 @dataclass
@@ -251,6 +196,8 @@ class ClaudetteEvaluation:
     baseline_c: float | None = None
     sentence_system: dict[str, float] | None = None
     sentence_baseline: dict[str, float] | None = None
+    cv: CrossValidation | None = None
+    interval: tuple[float, float] | None = None
 
     @staticmethod
     def macro(scores: dict[str, TypeScore]) -> float:
@@ -269,25 +216,12 @@ class ClaudetteEvaluation:
             lines.append(f"sentences.jsonl validation, sentence F1: system macro {ss['macro']:.3f} "
                          f"(LexGLUE-style {ss['lexglue']:.3f})   baseline macro {sb['macro']:.3f} "
                          f"(LexGLUE-style {sb['lexglue']:.3f})")
+        if self.interval:
+            lines.append(f"system macro-F1, 90% interval over resampled validation companies: "
+                         f"{self.interval[0]:.3f} - {self.interval[1]:.3f}")
+        if self.cv:
+            lines.append(self.cv.summary())
         return "\n".join(lines)
-
-
-def evaluate(docs: Sequence[TaggedDoc], predicted: Sequence[list[set[str]]]) -> dict[str, TypeScore]:
-    """Span-overlap precision/recall/F1 per type (see module docstring)."""
-    out = {}
-    for code in CODES:
-        rep = ok = gold_n = found = 0
-        for d, preds in zip(docs, predicted):
-            golds = [(s, e) for s, e, c, lvl in d.gold if c == code and lvl in (2, 3)]
-            spans = [u for u, p in zip(d.units, preds) if code in p]
-            rep += len(spans)
-            ok += sum(1 for s, e in spans if any(min(e, ge) > max(s, gs) for gs, ge in golds))
-            gold_n += len(golds)
-            found += sum(1 for gs, ge in golds if any(min(e, ge) > max(s, gs) for s, e in spans))
-        p = ok / rep if rep else 0.0
-        r = found / gold_n if gold_n else 0.0
-        out[code] = TypeScore(p, r, 2 * p * r / (p + r) if p + r else 0.0, rep, gold_n)
-    return out
 
 
 #: C values the baseline chooses from, by company-grouped cross-validation on the train companies only.
@@ -397,14 +331,17 @@ def _validation_sentences(directory: Path) -> tuple[list[str], list[set[str]]]:
     return texts, labels
 
 
-def run(directory: Path, *, save: Path | None = None) -> ClaudetteEvaluation:
+def run(directory: Path, *, save: Path | None = None, cv_repeats: int = 0) -> ClaudetteEvaluation:
     """Train on the train companies, score system and baseline on the validation companies: span overlap on
     the tagged originals (the product's measure) and, for comparison with published figures, sentence-level
-    F1 on the validation sentences of ``sentences.jsonl`` (LexGLUE's units)."""
+    F1 on the validation sentences of ``sentences.jsonl`` (LexGLUE's units). Also reported: the honest
+    cross-validated figure on the train companies (:func:`~.claudette_scoring.cross_validate`, ``cv_repeats`` extra shuffled
+    partitions) and a bootstrap interval over the validation companies (:func:`~.claudette_scoring.bootstrap_interval`)."""
     docs = load_claudette(directory)
     train = [d for d in docs if d.split == "train"]
     test = [d for d in docs if d.split == "validation"]
-    model = train_model(train)
+    oof = out_of_fold_scores(train, company_folds([d.company for d in train]))
+    model = train_model(train, oof=oof)
     if save is not None:
         save.parent.mkdir(parents=True, exist_ok=True)
         save.write_text(model.to_json(), encoding="utf-8")
@@ -415,4 +352,5 @@ def run(directory: Path, *, save: Path | None = None) -> ClaudetteEvaluation:
     return ClaudetteEvaluation(
         system=evaluate(test, system), baseline=evaluate(test, base), baseline_c=base_c,
         sentence_system=sentence_f1(truth, [set(model.predict(t)) for t in sents]),
-        sentence_baseline=sentence_f1(truth, base_predict(sents)))
+        sentence_baseline=sentence_f1(truth, base_predict(sents)),
+        cv=cross_validate(train, lambda folds: out_of_fold_scores(train, folds), repeats=cv_repeats, oof=oof), interval=bootstrap_interval(test, system))
