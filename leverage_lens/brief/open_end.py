@@ -29,8 +29,8 @@ _UNTIL_TERMINATED = re.compile(
     r"until\s+(?:such\s+time\s+as\s+)?(?:it\s+is\s+)?terminated|end\w*\s+(?:only\s+)?(?:when|upon|if)\s+(?:it\s+is\s+)?"
     r"terminated\s+by)")
 _COTERMINOUS = re.compile(r"(?i:co-?\s?terminous\s+with\s+(?P<with>(?:the\s+)?[^.;,]{3,60}?)(?=[.;,]|\s+(?:and|unless)\b)|"
-                          r"(?:for|during)\s+(?:the\s+)?(?:same\s+)?term\s+of\s+(?:the\s+)?(?!this\b|This\b)(?P<with2>[A-Z][\w\s]{2,40}?"
-                          r"Agreement))")
+                          r"(?:for|during)\s+(?:the\s+)?(?:same\s+)?term\s+of\s+(?:the\s+)?(?:referenced\s+|said\s+|underlying\s+|related\s+)?"
+                          r"(?!this\b|This\b)(?P<with2>[A-Z][\w\s]{2,40}?Agreement|(?-i:[A-Z]{2,6})\b))")
 _UNTIL_EVENT = re.compile(r"(?i:until\s+(?:the\s+)?(?P<event>(?:(?:later|earlier)\s+of|(?:expiration|expiry|termination)\s+(?:or\s+"
                           r"(?:earlier\s+|sooner\s+)?(?:termination|expiration|expiry)\s+)?of|"
                           r"completion\s+of|end\s+of\s+the\s+(?:last|royalty)|last\s+to\s+expire|date\s+(?:on\s+)?which|"
@@ -40,6 +40,20 @@ _UNTIL_EVENT = re.compile(r"(?i:until\s+(?:the\s+)?(?P<event>(?:(?:later|earlier
                           r"\b(?:expires|has\s+expired|ends))[^.;]{0,80})|"
                           r"(?:continue|remain|be)\w*\s+(?:in\s+(?:full\s+)?(?:force|effect)(?:\s+and\s+effect)?\s+)?(?:for\s+)?"
                           r"(?:so|as)\s+long\s+as\s+(?P<event2>[^.;]{3,80}))")
+# an end an event brings, said otherwise than "until the ...": "until Achaogen ceases development ...", "upon the
+# expiration of the Support Period ... this Agreement shall ... terminate", "terminate on the date that is the
+# last day of the Warranty Period for the last Bloom System"
+_NOT_AN_EVENT = r"(?!(?:initial|renewal|extension|original|current|then|such)\b)"
+_EVENT_ENDS = (
+    re.compile(r"(?i:until\s+(?:such\s+time\s+as\s+)?(?!either\b|a\s+party|one\s+party|the\s+parties|it\b|this\b)"
+               r"(?P<event>[\w&.,' -]{2,40}?\s+(?:ceases?|has\s+ceased|no\s+longer)\b[^.;]{0,60}))"),
+    re.compile(r"(?i:(?:upon|on|at)\s+the\s+(?P<event>(?:expiration|expiry|end|termination)\s+of\s+(?:the\s+)?" + _NOT_AN_EVENT +
+               r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}\s+(?:Period|Term))\b[^.;]{0,80}?\bthis\s+agreement\s+(?:shall|will)\s+"
+               r"(?:\w+\s+){0,4}?(?:terminate|expire))"),
+    re.compile(r"(?i:(?:terminate|expire|end)s?\s+on\s+(?:the\s+date\s+(?:that\s+is\s+|of\s+)?)?(?:the\s+)?"
+               r"(?P<event>(?:last\s+day\s+of\s+(?:the\s+)?)?" + _NOT_AN_EVENT + r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}\s+"
+               r"(?:Period|Term)\b[^.;,]{0,60}))"),
+)
 _SEVERABILITY = re.compile(r"(?i:invalid|illegal|unenforceable|severab|economic\s+or\s+legal\s+substance|other\s+(?:terms|"
                            r"provisions|conditions))")
 # what is perpetual must be the deal: "the Term shall be perpetual", "this Agreement shall remain in effect
@@ -47,6 +61,7 @@ _SEVERABILITY = re.compile(r"(?i:invalid|illegal|unenforceable|severab|economic\
 # perpetuity" is a use that never ends, not the agreement)
 _DEAL_IS_PERPETUAL = re.compile(r"(?i:(?:\b(?:agreement|term|contract)\b[^.;]{0,160}?\b(?:continue|remain|be|is|last|run|"
                                 r"exist|subsist|survive|endure|have)\w*\b[^.;]{0,60}|\ban?\s+)$)")
+_DEAL_ENDS = re.compile(r"(?i:\b(?:this|the)\s+(?:agreement|amendment|contract|term)\b)")
 _DEAL_CONTINUES = re.compile(r"(?i:(?:this|the)\s+(?:agreement|term|contract)\b[^.;]{0,80}?\b(?:continue|remain|be\s+in))")
 
 
@@ -74,6 +89,8 @@ def no_fixed_end(ctx: Analysis, s: int, e: int) -> tuple[str, str | None] | None
     if m and m.group("event2") and (_SEVERABILITY.search(sentence) or
                                     not _DEAL_CONTINUES.search(sentence, 0, m.start() + 10)):
         m = None  # "the other provisions shall remain in full force and effect so long as the economic substance ..."
+    if m is None and _DEAL_ENDS.search(sentence):
+        m = next((hit for rx in _EVENT_ENDS if (hit := rx.search(sentence))), None)
     if m and not find_durations(ctx.text, s + m.start(), s + m.end()):
         event = m.group("event") or f"so long as {m.group('event2')}"
         event = re.split(r"\s*[;(]|,?\s+(?:unless|subject\s+to|provided|whichever|in\s+which|at\s+which\s+time|whereupon)\b", event)[0].rstrip(" ,")

@@ -47,7 +47,8 @@ _END_CUE = re.compile(r"(?i:\b(?:until|through|expir\w*(?:\s+on)?|terminat\w*(?:
                       r"(?:(?:later|earlier|sooner|latest|earliest|first)\s+(?:to\s+occur\s+)?of\W*(?:\(\w{1,4}\)\s*)?(?:the\s+)?)?$")
 # after a length, words that make it something other than the term: "one year renewal periods", "within
 # thirty days", "survive for two years"
-_NOT_TERM_AFTER = re.compile(r"(?i:^\W*(?:renewal|extension|successive|additional)\b|notice|prior|before|within|"
+_NOT_TERM_AFTER = re.compile(r"(?i:^\W*(?:renewal|extension|successive|additional)\b|notice|prior\s+(?:to\b|written|notice)|"
+                             r"before\s+(?:the|its|any|such|expir|termin)|within|"
                              r"after\s+(?:receipt|termination|expir)|survive|warrant)")
 _TERM_HEADING = re.compile(r"(?i:^\s*(?:the\s+)?(?:initial\s+)?term\b|duration|term\s+and\s+(?:renewal|termination)|"
                            r"expiration|effective\s+date\s+and\s+term)")
@@ -112,7 +113,7 @@ def term_clauses(ctx: Analysis) -> list[tuple[float, int, int]]:
 
 _TERM_ANCHOR = ("term$", "force$", "expir", "anniversary", "perpetu", "terminous", "until terminated", "until either party",
                 "effective until", "effect until")
-_TERM_STATEMENT = re.compile(r"(?i:(?:agreement|term|contract)\b[^.;]{0,120}?\b(?:commence|continue|remain\s+(?:in|effective|valid)|expire|"
+_TERM_STATEMENT = re.compile(r"(?i:(?:agreement|term|contract|amendment)\b[^.;]{0,120}?\b(?:commence|continue|remain\s+(?:in|effective|valid)|expire|"
                              r"terminate\s+(?:on|upon)|end\s+on|be\s+(?:for|valid))|\bterm\s+of\s+this\s+agreement\b)")
 
 
@@ -344,7 +345,7 @@ _YEAR_END = re.compile(r"(?i:(?:until|through|to|expire\w*\s+(?:on|at)|end\w*\s+
 # a length the sentence names as the initial term: '... for a period of Five (5) years thereafter ("Initial Term")'
 _NAMED_TERM = re.compile(r"(?i:[^.;()]{0,40}\(\s*(?:the\s+|this\s+)?[\"\u201c'](?:initial\s+|original\s+)?(?:term|period)\b)")
 # a heading run into its first sentence: "Term and Renewal  The term of this Agreement ..."
-_LEAD_HEADING = re.compile(r"\s*(?:[\d.()]+\s*)?[A-Z][\w-]*(?:[ \t]+(?:and|of|&|[A-Z][\w-]*)){0,5}[.:]?(?:[ \t]{2,}|\s*\n|\.\s+)")
+_LEAD_HEADING = re.compile(r"\s*(?:[\d.()]+\s*)?[A-Z][\w-]*(?:[ \t]+(?:and|of|&|[A-Z][\w-]*)){0,5}(?:[.:]?(?:[ \t]{2,}|\s*\n|\.\s+)|:\s+)")
 
 
 def _nth(n: int) -> str:

@@ -161,3 +161,41 @@ def test_a_term_stated_with_both_ends_wins_over_a_length_counted_from_the_effect
 def test_an_anniversary_end_said_with_the_day(body: str, ends: str) -> None:
     brief = _brief(body)
     assert brief.term is not None and brief.term.ends == ends
+
+
+def test_prior_termination_rights_do_not_make_the_length_a_notice() -> None:
+    brief = _brief("The initial term of this Agreement shall begin on the Effective Date and continue for three (3) "
+                   "years, subject to the prior termination rights provided below.")
+    assert brief.term is not None and brief.term.ends == "2024-01-15"
+
+
+def test_a_heading_run_in_with_a_colon_is_not_read_as_the_sentence() -> None:
+    brief = _brief("INITIAL TERM AND RENEWALS: This Agreement will become effective as of the Effective Date and shall "
+                   "remain effective for an initial term of 10 Years following the first date of public availability "
+                   "of the Content (the \"Initial Term\").")
+    assert brief.term is not None and brief.term.length == "P10Y" and brief.term.ends is None
+    assert brief.term.linked_to is not None and brief.term.linked_to.startswith("first date of public availability")
+
+
+@pytest.mark.parametrize(("body", "kind", "linked"), [
+    ("This Agreement shall be effective as of the Effective Date and the term of this Agreement shall continue in "
+     "effect until Beta LLC ceases development and commercialization of the Product.", "until_event",
+     "Beta LLC ceases development and commercialization of the Product"),
+    ("This Amendment shall enter into force on the date of its signature by both Parties and shall remain in force "
+     "for the term of the referenced GMA.", "coterminous", "GMA"),
+    ("Unless earlier terminated, upon the expiration of the Support Period in accordance with Section 4, this "
+     "Agreement shall immediately and automatically terminate in its entirety.", "until_event",
+     "expiration of the Support Period"),
+    ("The term of this Agreement shall commence on the first day of the Warranty Period for the first System and "
+     "shall terminate on the date that is the last day of the Warranty Period for the last System.", "until_event",
+     "last day of the Warranty Period for the last System"),
+])
+def test_more_terms_tied_to_an_event(body: str, kind: str, linked: str) -> None:
+    brief = _brief(body)
+    assert brief.term is not None and brief.term.kind == kind and brief.term.linked_to == linked
+
+
+def test_the_expiration_of_the_initial_term_is_not_an_event() -> None:
+    brief = _brief("The term of this Agreement is two (2) years. Upon the expiration of the Initial Term, this "
+                   "Agreement shall terminate unless renewed by the parties.")
+    assert brief.term is not None and brief.term.kind == "fixed" and brief.term.ends == "2023-01-15"
