@@ -27,6 +27,7 @@ from ..enrich.periods import Duration, add_duration, date_is_blank, find_dates, 
 from ..enrich.numbers import words_to_number
 from ..model import KeyTerm, Term
 from .open_end import no_fixed_end
+from .term_start import START_BLANK, event_date, event_start, known_start, start_for, stated_start
 from .terms import defines_other_word, key_term, placeholder_at
 
 __all__ = ["initial_term", "stated_start", "term_clauses"]
@@ -61,15 +62,6 @@ _YEARS_AFTER = re.compile(r"(?i:until|for|after|through|(?:expire|terminat|end)\
 _ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
             "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "fifteenth": 15, "twentieth": 20,
             "thirtieth": 30}
-START_BLANK = "the start date is left blank"
-_FROM_EVENT = re.compile(r"(?i:\W{0,3}(?:\(\d{1,3}\)\s*)?(?:calendar\s+|full\s+|consecutive\s+)?(?:period\s+)?"
-                         r"(?:from|after|following|beginning\s+(?:on|with)|commencing\s+(?:on|with))\s+(?:and\s+(?:including|after)\s+)?(?:the\s+)?"
-                         r"(?:occurrence\s+of\s+(?:the\s+)?)?)(?P<event>[^.;]{3,90})")
-_KNOWN_START = re.compile(
-    r"(?i:\W{0,2}(?:the\s+)?(?:date\s+(?:of\s+|on\s+which\s+|that\s+|when\s+)?)?(?:the\s+|its\s+|this\s+)?(?:effective|"
-    r"execution|executed|signing|signature|start|hereof|thereof|above|below|first\s+(?:above\s+)?(?:written|set\s+forth|stated)|"
-    r"set\s+forth|agreement\s+date|such\s+date|that\s+date|last\s+signature|(?:agreement|contract|document|instrument)\b(?!\s+(?:is|has|was|"
-    r"shall)\s+(?!signed|executed|fully|entered))))")
 _EITHER_OF = re.compile(r"(?i:\b(?P<which>later|earlier|sooner|latest|earliest|first)\s+(?:to\s+occur\s+)?of\b|"
                         r"whichever\s+(?:is|comes|occurs|shall\s+occur|happens)\s+(?P<which2>later|earlier|first|sooner|"
                         r"last))")
@@ -97,11 +89,6 @@ _ABOUT_THE_DEAL = re.compile(r"(?i:\b(?:term|agreement|contract)\b)")
 # "Licensee's term of exclusivity ... shall expire on October 29, 2005": a right ends, not the agreement
 _OTHER_THING_ENDS = re.compile(r"(?i:exclusivity|licen[cs]e\b|warrant|option\s+period|right\s+to\s+\w+|commission\s+expires)")
 _NOT_A_TERM_SENTENCE = re.compile(r"(?i:\bmay\s+(?:immediately\s+)?terminate|right\s+to\s+terminate|\bwarrant)")
-_ANNIVERSARY_OF_AGREEMENT = re.compile(r"(?i:anniversary\s+of\s+(?:the\s+)?(?:date\s+(?:hereof|of\s+(?:this\s+)?"
-                                       r"(?:agreement|contract|execution|signature))|execution\s+(?:date|hereof)|signing))")
-_FROM_AGREEMENT = re.compile(r"(?i:(?:from|after|following)\s+(?:the\s+)?(?:date\s+(?:hereof|of\s+(?:this\s+)?"
-                             r"(?:agreement|execution|signature))|execution\s+(?:date|hereof|of\s+this)|signing))")
-
 
 def term_clauses(ctx: Analysis) -> list[tuple[float, int, int]]:
     """Where the term is stated: tagged expiration clauses, then clauses headed "Term" (best first)."""
@@ -144,95 +131,6 @@ def _ordinal(words: str, digits: str | None) -> int | None:
     return words_to_number(w)
 
 
-def _blank(t: KeyTerm | None) -> bool:
-    """A date the draft leaves blank, or states only in part ("July 2013", "February ____, 2017")."""
-    return t is not None and not t.value and (t.detail == "left blank" or bool(re.search(r"\d{4}", t.text)))
-
-
-def _known_start(ctx: Analysis, name: str) -> bool:
-    """Whether ``name`` is a known start: the effective date or the date hereof in words, or a defined date the
-    contract defines as one ('commencing on the date first set forth above (the "Commencement Date")')."""
-    if _KNOWN_START.match(name):
-        return True
-    m = re.match(r"(?:the\s+)?([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}\s+Date)\b", name)
-    if m is None:
-        return False
-    definition = re.search(r"\(\s*(?:the\s+)?[\"\u201c]" + re.escape(m.group(1)) + r"[\"\u201d]\s*\)", ctx.text)
-    if definition is None:
-        return False
-    before = ctx.text[max(0, definition.start() - 80): definition.start()]
-    cue = re.search(r"(?i:(?:commenc\w*|begin\w*|start\w*|on|as\s+of)\s+(?:the\s+)?)([^.;()]{3,60})$", before)
-    if cue is None:
-        return False
-    said = re.sub(r"(?i:^(?:(?:on|upon|as\s+of|from|the)\s+)+)", "", cue.group(1))
-    return bool(_KNOWN_START.match(said))
-
-
-def _event_date(ctx: Analysis, event: str) -> tuple[dt.date, str] | None:
-    """The day the contract gives an event a term counts from, when it names it as a defined date and dates it
-    elsewhere ("the Commencement Date to be November 16, 1998", '"Launch Date" means March 1, 2001'), and its
-    name; None when it does not (the brief then computes no end rather than guess)."""
-    m = re.match(r"(?:the\s+)?([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}\s+Date)\b", event)
-    if m is None:
-        return None
-    said = re.compile(re.escape(m.group(1)) + r"[\"\u201d']?\s*(?:\)\s*)?(?:shall\s+be|will\s+be|is|was|to\s+be|"
-                      r"(?:shall\s+)?means?|:|(?:shall\s+)?(?:occur|occurred|commence|commenced)(?:\s+on)?)\s+(?:on\s+|as\s+of\s+)?"
-                      r"(?:the\s+date\s+of\s+)?")
-    for hit in said.finditer(ctx.text):
-        d = next(iter(find_dates(ctx.text, hit.end(), min(len(ctx.text), hit.end() + 25))), None)
-        if d is not None and d.value and d.start - hit.end() < 4:
-            return d.value, m.group(1)
-    return None
-
-
-def _event_start(ctx: Analysis, at: int, e: int) -> str | None:
-    """The event a length counts from when it is not a date the brief knows: "ten (10) years from the Launch
-    Date", "after the First Commercial Sale" (None for the effective date, the date hereof, a stated date)."""
-    m = _FROM_EVENT.match(ctx.text, at, e)
-    if m is None:
-        return None
-    event = m.group("event")
-    if _known_start(ctx, event) or find_dates(event):
-        return None
-    return " ".join(re.split(r"[,;(]|\s+(?:and|or|unless|whichever|subject)\b", event)[0].split()) or None
-
-
-def _start_for(ctx: Analysis, s: int, e: int, effective: KeyTerm | None, agreed: KeyTerm | None,
-               ) -> tuple[dt.date | None, str]:
-    """The day a length counts from: a date the sentence says the term starts on, "the date hereof" (the
-    agreement date), else the effective date, else the agreement date (the preamble's date is when the
-    contract takes effect unless it says otherwise). A start the draft leaves blank is said to be blank."""
-    sentence = ctx.text[s:e]
-    if _ANNIVERSARY_OF_AGREEMENT.search(sentence) and agreed is not None and agreed.value:
-        # "begin on February 1, 1998 and end on the first anniversary of the date of this Agreement"
-        return dt.date.fromisoformat(agreed.value), (f"counts from {agreed.value} (the date of the agreement, whose "
-                                                     "anniversary the clause names)")
-    for d in find_dates(ctx.text, s, e):
-        before = ctx.text[max(s, d.start - 40): d.start]
-        if d.value and re.search(r"(?i:commenc\w*|begin\w*|start\w*|effective|from|force|effect|valid)\s+(?:on\s+|as\s+of\s+|"
-                                 r"upon\s+|from\s+)?(?:the\s+)?$", before):
-            return d.value, f"starts {d.value.isoformat()} {_STATED}"
-    if _FROM_AGREEMENT.search(sentence) and agreed is not None and agreed.value:
-        return dt.date.fromisoformat(agreed.value), f"starts {agreed.value} (the date of the agreement)"
-    if effective is not None and effective.value:
-        return dt.date.fromisoformat(effective.value), f"starts {effective.value} (the effective date)"
-    if _blank(effective) or ((effective is None or not effective.value) and _blank(agreed)):
-        return None, START_BLANK  # "commencing on the date of execution", dated "____ day of ______, 2000"
-    if agreed is not None and agreed.value:
-        return dt.date.fromisoformat(agreed.value), f"starts {agreed.value} (the date of the agreement)"
-    return None, "the start date is not stated"
-
-
-_STATED = "(stated)"
-
-
-def stated_start(term: Term | None) -> str | None:
-    """The day the term clause itself says the term starts ("shall commence on January 1, 2008"), or None when
-    the start was taken from the effective date or the agreement date."""
-    if term is None or not term.starts or not term.steps:
-        return None
-    return term.starts if term.steps[0] == f"starts {term.starts} {_STATED}" else None
-
 
 def _term(kind: str, ctx: Analysis, s: int, e: int, steps: list[str], **fields: object) -> Term:
     raw = ctx.text[s:e]
@@ -265,7 +163,7 @@ def _read_sentence(ctx: Analysis, s: int, e: int, conf: float, effective: KeyTer
                                   detail="left blank"), t
         if d.value:
             iso = d.value.isoformat()
-            start, how = _start_for(ctx, s, e, effective, agreed)
+            start, how = start_for(ctx, s, e, effective, agreed)
             if start is not None and start >= d.value:
                 start = None
             ends = f"ends {iso} (stated)" + _either_of(text[s:e])
@@ -283,12 +181,12 @@ def _read_sentence(ctx: Analysis, s: int, e: int, conf: float, effective: KeyTer
         day_before = cue is not None and bool(cue.group("before"))
         dur = Duration(m.start(), m.end(), n, "Y")
         of = m.group("of").strip(" \"'\u201c\u201d")
-        dated = None if _known_start(ctx, of) else _event_date(ctx, of)
+        dated = None if known_start(ctx, of) else event_date(ctx, of)
         if dated is not None:
             return _with_length(ctx, s, e, conf, dur, effective, agreed,
                                 f"the day before the {_nth(n)} anniversary" if day_before else f"the {_nth(n)} anniversary",
                                 day_before=day_before, start=dated)
-        if not _known_start(ctx, of):
+        if not known_start(ctx, of):
             event = " ".join(re.split(r"[,;(]|\s+(?:and|or|unless)\b", of)[0].split())
             term = key_term(ctx, "initial_term", s, e, value=dur.iso, confidence=0.8 * conf + 0.1)
             return term, None, _term("fixed", ctx, s, e, [f"runs to the {_nth(n)} anniversary of {event}, a day the "
@@ -317,7 +215,7 @@ def _read_sentence(ctx: Analysis, s: int, e: int, conf: float, effective: KeyTer
             return _with_length(ctx, s, e, conf, dur, effective, agreed, None)
     year_end = _YEAR_END.search(text, s, e)
     if year_end is not None:
-        start, how = _start_for(ctx, s, e, effective, agreed)
+        start, how = start_for(ctx, s, e, effective, agreed)
         if start is not None:
             iso = dt.date(start.year, 12, 31).isoformat()
             t = _term("fixed", ctx, s, e, [how, f"runs to the end of the calendar year it starts in: {iso}"],
@@ -362,9 +260,9 @@ def _with_length(ctx: Analysis, s: int, e: int, conf: float, dur: Duration, effe
     month_end = bool(_MONTH_END.search(ctx.text[max(s, dur.start - 80): dur.start]))
     term = key_term(ctx, "initial_term", s, e, value=dur.iso, confidence=0.8 * conf + 0.1,
                     detail="business days" if dur.business else None)
-    event = _event_start(ctx, dur.end, e) if how is None and start is None else None
+    event = event_start(ctx, dur.end, e) if how is None and start is None else None
     if event is not None:
-        start = _event_date(ctx, event)
+        start = event_date(ctx, event)
         if start is None:
             steps = [f"runs {_words(dur.iso)} from {event}, a day the contract does not date: no end can be computed"]
             return term, None, _term("fixed", ctx, s, e, steps, length=dur.iso, linked_to=event)
@@ -373,7 +271,7 @@ def _with_length(ctx: Analysis, s: int, e: int, conf: float, dur: Duration, effe
         begin: dt.date | None = day
         start_how = f"counts from {day.isoformat()} (the {name}, as the contract dates it)"
     else:
-        begin, start_how = _start_for(ctx, s, e, effective, agreed)
+        begin, start_how = start_for(ctx, s, e, effective, agreed)
     steps = [start_how, f"runs {_words(dur.iso)}" + (f" (to {how})" if how else "")]
     if begin is None:
         blank = None
