@@ -278,7 +278,11 @@ TOPICS: tuple[Topic, ...] = (
         _c(r"\b(?:royalt(?:y|ies)(?![\s-]*(?:free|bearing))|revenue\s+shar\w*|profit\s+shar\w*|share\s+of\s+(?:the\s+)?(?:net\s+|gross\s+)?"
            r"(?:revenues?|profits?|proceeds|receipts|sales|income)|(?:\d+|[a-z\-]+)\s*(?:\(\d+(?:\.\d+)?%?\))?\s*"
            r"(?:%|percent|per\s+cent)\s+of\s+(?:the\s+|all\s+|any\s+)?(?:net\s+|gross\s+)?(?:revenues?|profits?|"
-           r"proceeds|receipts|sales|income|amounts?\s+(?:received|collected))|commissions?\b|shares\s+of\s+(?:its\s+|the\s+)?"
+           r"proceeds|receipts|sales|income|amounts?\s+(?:received|collected))|"
+           # "commission" but not the Securities and Exchange Commission or another public body
+           r"(?<!exchange\s)(?<!trade\s)(?<!utilities\s)(?<!communications\s)commissions?\b|"
+           # shares given as pay ("shall issue to Xencor 10,000 shares of Common Stock"), not shares owned or voted
+           r"\b(?:issu|grant|deliver|transfer|award|receiv)\w*\b[^.;]{0,80}?\bshares\s+of\s+(?:its\s+|the\s+)?"
            r"(?:restricted\s+)?(?:common|preferred|series\s+\w+)\s+(?:preferred\s+)?stock|(?:stock|share)\s+options?\b|"
            r"(?:shall|will)\s+pay\s+(?:to\s+)?(?:the\s+)?\S+(?:\s+\S+)?\s+(?:a|an)\s+(?:\w+\s+){1,2}?(?:fee|bonus|"
            r"commission|royalt\w+))"),

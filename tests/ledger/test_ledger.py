@@ -210,6 +210,10 @@ def test_a_duty_to_take_part_that_is_not_a_business_is_no_non_compete() -> None:
      "Affiliate.", "ip.ownership_assignment"),
     ("Customer will not use any means of communication other than e-mail to reach Supplier.",
      "exclusivity.exclusive_dealing"),
+    ("Customer has provided Supplier with responses to a questionnaire in compliance with Item 401 of Regulation "
+     "S-K as promulgated by the Securities and Exchange Commission.", "payment.revenue_sharing"),
+    ("Customer represents that it is the beneficial owner of 319,708 shares of Common Stock of Supplier.",
+     "payment.revenue_sharing"),
 ])
 def test_words_of_a_topic_used_for_something_else_put_no_sentence_on_it(sentence: str, category: str) -> None:
     an, entries = _ledger(P + "4. Terms. 4.1 " + sentence)
