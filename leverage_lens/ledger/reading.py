@@ -440,6 +440,11 @@ def read_holding(an: Analysis, s: Sentence, topic: Topic, cue_start: int, cue_en
 
     found: _Candidate | None = None
     gains = reading in ("right", "protection", "grant")
+    inner = next((c for c in cands if cue_start <= c.start < cue_end and c.party is None and
+                  re.search(r"\b(?:unless|if|until|when|by)\s+(?:either\s+|each\s+|both\s+)?$", text[max(cue_start, c.start - 20):c.start],
+                            re.IGNORECASE)), None)
+    if inner is not None:  # "... until terminated or unless either Client or TrueLink delivers notice": both may
+        return Holding(None, True, gains, Span(start=inner.start, end=inner.end, label="holder"))
     if reading == "grant":
         if _OWN_VERB.search(text, seg, cue_end):
             found = subject

@@ -409,3 +409,10 @@ def test_a_running_page_header_naming_an_exclusive_agreement_is_no_term() -> Non
                           "Supplier and Customer Exclusive Agency and Marketing Agreement Schedule 3.3(c) Income "
                           "Statement Definitions 3 of 10\n\n2. Payment.\n\n2.1 Customer shall pay Supplier the fees.")
     assert not [e for e in entries if e.category == "exclusivity.exclusive_dealing"]
+
+
+def test_a_collective_subject_inside_the_operative_words_makes_the_term_mutual() -> None:
+    an, entries = _ledger(P + "4. Term. 4.1 This Agreement shall renew automatically for successive one year periods "
+                          "until terminated pursuant to Section 12 or unless either Customer or Supplier delivers to the "
+                          "other written notice of non-renewal at least sixty days prior to the end of the term.")
+    assert all(e.mutual for e in entries if e.category == "termination.renewal_notice")
