@@ -452,6 +452,12 @@ def read_holding(an: Analysis, s: Sentence, topic: Topic, cue_start: int, cue_en
             found = _recipient(an, cands, seg, min(seg_end, cue_end + 80)) or _party_after(
                 an, cands, _TO_WHOM, cue_start, min(seg_end, cue_end + 60)) or actor
     elif reading in ("protection", "exposure"):
+        if topic.category == "liability.indemnification" and actor is not None and actor.party is not None:
+            covered = next((c for c in cands if cue_end <= c.start <= cue_end + 60), None)
+            if covered is not None and covered.party == actor.party and not _POSSESSIVE.search(
+                    text, covered.end, min(covered.end + 2, len(text))) and not re.match(
+                    r"\s*(?:and|or)\s", text[covered.end:covered.end + 6]):
+                return None  # "the Company shall indemnify any Company employee": its own people, no leverage
         owned = _possessor(an, cands, cue_start, cue_end, seg, seg_end)
         found = owned[0] if owned is not None else actor
         if owned is not None and owned[1].startswith("remed"):

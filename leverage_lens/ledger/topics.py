@@ -450,7 +450,10 @@ TOPICS: tuple[Topic, ...] = (
         holder="recipient",
         unless=_c(r"\bassign\w*\s+(?:this\s+)?agreement|\bassign\w*\s+(?:or\s+\w+\s+)?(?:(?:all|any)\s+(?:or\s+any\s+)?"
                   r"(?:part\s+)?(?:of\s+)?)?(?:its|their)\s+rights\s+(?:(?:and|or)\s+(?:\w+\s+)?obligations\s+)?(?:under|hereunder)|for\s+the\s+benefit\s+of\s+creditors|"
-                  r"\bin\s+and\s+to\s+this\s+agreement\b|" + _NO_CHALLENGE),
+                  r"\bin\s+and\s+to\s+this\s+agreement\b|" + _NO_CHALLENGE + r"|"
+                  # ownership of a thing that is no intellectual property: an insurance policy, shares, goods
+                  r"\bowner(?:ship)?\s+of\s+(?:the\s+|such\s+|any\s+)?(?:insurance\s+)?(?:polic(?:y|ies)|shares|stock|"
+                  r"premises|real\s+estate|equipment|vehicles?|aircraft|inventory|goods)\b"),
     ),
     Topic(
         "ip.license_grant", "grant",

@@ -214,6 +214,11 @@ def test_a_duty_to_take_part_that_is_not_a_business_is_no_non_compete() -> None:
      "S-K as promulgated by the Securities and Exchange Commission.", "payment.revenue_sharing"),
     ("Customer represents that it is the beneficial owner of 319,708 shares of Common Stock of Supplier.",
      "payment.revenue_sharing"),
+    ("Except as otherwise provided in this Agreement, Supplier shall be the sole and exclusive owner of the "
+     "Policy.", "ip.ownership_assignment"),
+    ("Supplier shall indemnify and hold harmless the Plan Administrator and any Supplier employee to whom duties are "
+     "delegated, against any and all claims arising from any action with respect to this Agreement.",
+     "liability.indemnification"),
 ])
 def test_words_of_a_topic_used_for_something_else_put_no_sentence_on_it(sentence: str, category: str) -> None:
     an, entries = _ledger(P + "4. Terms. 4.1 " + sentence)
