@@ -446,7 +446,11 @@ def read_holding(an: Analysis, s: Sentence, topic: Topic, cue_start: int, cue_en
     if inner is not None:  # "... until terminated or unless either Client or TrueLink delivers notice": both may
         return Holding(None, True, gains, Span(start=inner.start, end=inner.end, label="holder"))
     if reading == "grant":
-        if _OWN_VERB.search(text, seg, cue_end):
+        owner = next((c for c in cands if c.party and 0 <= cue_start - c.end <= 3 and
+                      re.fullmatch(r"['\u2019]s?\s*", text[c.end:cue_start])), None)
+        if owner is not None:  # "MediWound's exclusive rights under this Agreement": the possessor's
+            found = owner
+        elif _OWN_VERB.search(text, seg, cue_end):
             found = subject
         else:
             found = _recipient(an, cands, seg, min(seg_end, cue_end + 80)) or _party_after(

@@ -421,3 +421,10 @@ def test_a_collective_subject_inside_the_operative_words_makes_the_term_mutual()
                           "until terminated pursuant to Section 12 or unless either Customer or Supplier delivers to the "
                           "other written notice of non-renewal at least sixty days prior to the end of the term.")
     assert all(e.mutual for e in entries if e.category == "termination.renewal_notice")
+
+
+def test_exclusive_rights_a_party_possesses_are_that_partys() -> None:
+    an, entries = _ledger(P + "4. Survival. 4.1 The restrictions on Supplier's intellectual property and Customer's "
+                          "obligations under the Transfer Agreement as well as Supplier's exclusive rights under this "
+                          "Agreement shall survive.")
+    assert _one(entries, "exclusivity.exclusive_dealing").favors == _id(an, "Supplier")
