@@ -14,8 +14,9 @@ import re
 from collections.abc import Sequence
 
 from ..model import Definition, Party
+from .party_pronouns import is_pronoun
 
-__all__ = ["with_role_terms"]
+__all__ = ["with_addressee", "with_role_terms"]
 
 #: What may stand between a definition's term and the party's name: '" means', '" shall mean', ', collectively,'.
 _MEANS = re.compile(r"""[\s"'\u201c\u201d\u2019)]*(?:,\s*)?(?:shall\s+)?(?:means?|refers?\s+to)\s*[,:]?\s*(?:collectively,?\s*)?"""
@@ -74,3 +75,29 @@ def _opening_party(head: str, names: dict[str, list[str]]) -> str | None:
         if pid != owner and any(re.search(r"\b" + re.escape(n) + r"\b", head, re.IGNORECASE) for n in ns):
             return None
     return owner
+
+
+_YOU = re.compile(r"\byou(?:rs?)?\b", re.IGNORECASE)
+#: How often a contract must say "you" before it is read as addressed to one of its parties.
+ADDRESSED = 10
+
+
+def with_addressee(text: str, parties: Sequence[Party]) -> list[Party]:
+    """``parties`` with "you"/"your" added to the person a letter-form agreement is addressed to.
+
+    Service and consulting letters ("If at any time ... you cease to have the right to work in the United
+    Kingdom the Company may ...") name the company and the person in the preamble and then speak to the
+    person as "you" without defining it. Unless "you" is known as that person's name, every duty of the
+    letter reads as nobody's, or as the company's when it is the nearest name ("You hereby agree with the
+    Company that ... you will not compete" read against the Company). Added only when there are exactly two
+    principal parties, one an organisation and the other not, no party already has a pronoun for a name,
+    and the text says "you" at least :data:`ADDRESSED` times."""
+    principal = [p for p in parties if p.principal]
+    if len(principal) != 2 or any(is_pronoun(a) for p in parties for a in p.aliases):
+        return list(parties)
+    people = [p for p in principal if p.kind != "organisation"]
+    if len(people) != 1 or len(_YOU.findall(text)) < ADDRESSED:
+        return list(parties)
+    person = people[0]
+    return [p.model_copy(update={"aliases": [*p.aliases, "you", "You", "your", "Your"]}) if p.id == person.id else p
+            for p in parties]

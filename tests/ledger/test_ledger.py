@@ -428,3 +428,14 @@ def test_exclusive_rights_a_party_possesses_are_that_partys() -> None:
                           "obligations under the Transfer Agreement as well as Supplier's exclusive rights under this "
                           "Agreement shall survive.")
     assert _one(entries, "exclusivity.exclusive_dealing").favors == _id(an, "Supplier")
+
+
+def test_a_letter_that_speaks_to_its_person_as_you_gives_you_that_persons_duties() -> None:
+    text = ('This Agreement is made between Acme Limited ("Company"), a company incorporated in England, and John '
+            'Smith ("Employee"). ' + " ".join(["You shall devote your working time to the business of the Company."] * 5)
+            + " 13. Restrictions. 13.1 You shall not, without the prior written consent of the Company, carry on or be "
+            "engaged, concerned or interested in any other trade or business. 13.2 You may take holidays agreed with "
+            "your manager. 13.3 Your salary is paid monthly.")
+    an, entries = _ledger(text)
+    e = _one(entries, "exclusivity.non_compete")
+    assert (e.favors, e.burdened) == (_id(an, "Company"), _id(an, "Employee"))
