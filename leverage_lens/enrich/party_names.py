@@ -27,7 +27,7 @@ ROLE_WORDS = frozenset(
 
 SUFFIX = (
     r"(?:Inc|Incorporated|Corp|Corporation|LLC|L\.L\.C|Ltd|Limited[ \t]+Partnership|LIMITED[ \t]+PARTNERSHIP|Limited|LP|L\.P|LLP|L\.L\.P|PLC|plc|GmbH|AG|"
-    r"S\.A|SA|S\.A\.S|S/A|N\.V|NV|B\.V|BV|A/S|AB|Oy|S\.p\.A|S\.P\.A|S\.r\.l|S\.R\.L|SRL|Srl|Pty|PTE|Pte|Co(?=\.)|"
+    r"G\.I\.E|GIE|S\.A\.R\.L|SARL|S\.A|SA|S\.A\.S|S/A|N\.V|NV|B\.V|BV|A/S|AB|Oy|S\.p\.A|S\.P\.A|S\.r\.l|S\.R\.L|SRL|Srl|Pty|PTE|Pte|Co(?=\.)|"
     r"CO(?=\.)|inc(?=\.)|Company|Trust|Bank|"
     r"Holdings|Partners|LTD|INC|CORP|CORPORATION|COMPANY|LIMITED|N\.A|INCORPORATED|HOLDINGS|PARTNERS|TRUST|BANK|"
     r"National[ \t]+Association|NATIONAL[ \t]+ASSOCIATION)"

@@ -122,3 +122,11 @@ def test_a_line_by_line_party_list_a_numbered_company_and_less_common_suffixes()
             'Limited, with its place of business at 1 Main Street West (the "Reseller"), and MOLIPHARMA S.R.L. an '
             'Italian Company ("Molipharma").\nWHEREAS the parties agree.\n')
     assert [n for n, _ in _principal(text)] == ["drkoop.com, inc.", "2205925 Ontario Limited", "MOLIPHARMA S.R.L."]
+
+
+def test_a_french_economic_interest_grouping_is_a_party() -> None:
+    text = ('This amendment is entered into on January 6th, 2016.\n\nBETWEEN:\n\nAZUL LINHAS AEREAS BRASILEIRAS S/A, a '
+            'company incorporated under the laws of Brazil.\n\nHereafter referred to as the "Company",\n\nAND:\n\nAVIONS '
+            'DE TRANSPORT REGIONAL, G.I.E., a French groupement d\'interet economique.\n\nHereafter referred to as '
+            '"ATR".\n\n1. The parties agree as follows.')
+    assert [n for n, _ in _principal(text)] == ["AZUL LINHAS AEREAS BRASILEIRAS S/A", "AVIONS DE TRANSPORT REGIONAL, G.I.E."]
