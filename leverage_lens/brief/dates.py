@@ -89,7 +89,7 @@ def _date_term(ctx: Analysis, kind: str, d: DateMatch, confidence: float) -> Key
 
 _SIGNED_LINE = re.compile(r"(?i:\bsigned\b|\bon\s+this\b|\bplace\b|\bdate\b)")
 _NOT_SIGNING = re.compile(r"(?i:commission|expires|notary|birth)")
-_SIGNED = re.compile(r"(?i:(?:date[d]?|signed\s+on|executed\s+on|day\s+of)\s*:?\s*$)")
+_SIGNED = re.compile(r"(?i:\b(?:date[d]?|signed\s+on|executed\s+on|day\s+of)\s*:?\s*$)")
 _WITNESS = ("in witness whereof", "signature page", "signed by", "agreed and accepted", "accepted and agreed")
 
 

@@ -129,3 +129,12 @@ def test_letter_dated_only_where_it_is_signed() -> None:
     brief = analyze(parse_text(text, name="l.txt")).summary.brief
     assert brief is not None and brief.agreement_date is not None
     assert brief.agreement_date.value == "2001-03-31"
+
+
+def test_executed_on_in_the_signature_block_dates_an_undated_agreement() -> None:
+    text = ("SERVICES AGREEMENT\n\n1. Services. The Provider shall provide the Services to the Customer.\n\n2. Fees. "
+            "The Customer shall pay the fees in Schedule 1.\n\nIN WITNESS WHEREOF the parties have signed this "
+            "Agreement.\n\nPROVIDER\n\nBy: /s/ Jane Roe\n\nExecuted on March 3, 2011\n")
+    brief = analyze(parse_text(text, name="d.txt")).summary.brief
+    assert brief is not None and brief.agreement_date is not None
+    assert brief.agreement_date.value == "2011-03-03"
