@@ -41,7 +41,7 @@ from typing import Any
 
 from leverage_lens.checks.claudette import char_features, features, heading_like
 from leverage_lens.ledger.reading import RIGHT_WORDS
-from leverage_lens.training.claudette import CODES, TaggedDoc, company_folds, load_claudette
+from leverage_lens.training.claudette import CODES, TaggedDoc, company_folds, load_claudette, units_of
 from leverage_lens.training.claudette_scoring import honest_fold_scores
 
 Feats = Callable[[str, str], list[str]]  # (sentence, company) -> features
@@ -131,16 +131,6 @@ def _identity(x: list[str]) -> list[str]:
     return x
 
 
-def _units(docs: Sequence[TaggedDoc]) -> tuple[list[str], list[set[str]], list[str]]:
-    xs, ys, groups = [], [], []
-    for d in docs:
-        for (s, e), labs in zip(d.units, d.unit_labels()):
-            xs.append(d.text[s:e])
-            ys.append(labs)
-            groups.append(d.company)
-    return xs, ys, groups
-
-
 def oof(docs: Sequence[TaggedDoc], folds: Sequence[set[str]], blocks: Sequence[tuple[Feats, int, int | None]], *,
         model: str = "svm", c: float = 0.5, extra_rows: Sequence[tuple[str, str, set[str]]] = ()) -> dict[str, list[float]]:
     """Out-of-fold scores per type. ``blocks``: (feature function, min_df, max_features), each a TF-IDF block."""
@@ -149,7 +139,7 @@ def oof(docs: Sequence[TaggedDoc], folds: Sequence[set[str]], blocks: Sequence[t
     from sklearn.linear_model import LogisticRegression
     from sklearn.svm import LinearSVC
 
-    xs, ys, groups = _units(docs)
+    xs, ys, groups = units_of(docs)
     heading = [heading_like(t, 6) for t in xs]
     feats = [[fn(x, g) for x, g in zip(xs, groups)] for fn, _, _ in blocks]
     extra_feats = [[fn(x, g) for g, x, _ in extra_rows] for fn, _, _ in blocks]

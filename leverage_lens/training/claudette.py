@@ -41,7 +41,7 @@ from .claudette_scoring import (
 )
 
 __all__ = ["ClaudetteEvaluation", "TaggedDoc", "company_folds", "evaluate", "load_claudette", "out_of_fold_scores", "run",
-           "sentence_f1", "train_model"]
+           "sentence_f1", "train_model", "units_of"]
 
 _TAG = re.compile(r"<(/?)([a-z]+)(\d)>")
 
@@ -105,7 +105,8 @@ def _sklearn() -> Any:
     return TfidfVectorizer, LinearSVC
 
 
-def _xy(docs: Sequence[TaggedDoc]) -> tuple[list[str], list[set[str]], list[str]]:
+def units_of(docs: Sequence[TaggedDoc]) -> tuple[list[str], list[set[str]], list[str]]:
+    """Each unit's text, its gold types and its company (the group company-grouped folds split on)."""
     xs, ys, groups = [], [], []
     for d in docs:
         for (s, e), labs in zip(d.units, d.unit_labels()):
@@ -142,7 +143,7 @@ def out_of_fold_scores(docs: Sequence[TaggedDoc], folds: Sequence[set[str]], *, 
     """Per type, each unit's score from the model trained without its company's fold (headings score -1e9,
     as they are never reported at run time); units in the order of ``docs``."""
     _, svc_cls = _sklearn()
-    xs, ys, groups = _xy(docs)
+    xs, ys, groups = units_of(docs)
     heading = [bool(min_tokens) and heading_like(t, min_tokens) for t in xs]
     oof = {code: [0.0] * len(xs) for code in CODES}
     for fold in folds:
@@ -171,7 +172,7 @@ def train_model(docs: Sequence[TaggedDoc], *, c: float = 0.5, min_df: int = 2, c
     ``oof``: those out-of-fold scores when the caller already has them (:func:`run` reuses them for the
     cross-validated figures); computed over :func:`company_folds` otherwise."""
     _, svc_cls = _sklearn()
-    xs, ys, groups = _xy(docs)
+    xs, ys, groups = units_of(docs)
     if oof is None:
         oof = out_of_fold_scores(docs, company_folds(groups), c=c, min_df=min_df, class_weight=class_weight,
                                  char_ngrams=char_ngrams, min_tokens=min_tokens)
@@ -255,7 +256,7 @@ def baseline_fit(train: Sequence[TaggedDoc]) -> tuple[Any, float]:
     Returns a function from texts to predicted type sets, and the chosen C.
     """
     tfidf_cls, svc_cls = _sklearn()
-    xs, ys, groups = _xy(train)
+    xs, ys, groups = units_of(train)
 
     def fit(tr: Sequence[int], c: float) -> Any:
         vec = tfidf_cls(ngram_range=(1, 2), sublinear_tf=True)
