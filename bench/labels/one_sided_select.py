@@ -7,6 +7,9 @@ sentence_start, sentence_end, match); the labels are then added by reading.
 
     python bench/labels/one_sided_select.py --parts train dev --min-spans 330 --min-docs 40 > selection.jsonl
 
+Later sets leave out every contract an earlier set read (``--skip-labelled FILE ...``) and may take a
+range of doc_ids (``--from-doc``, ``--to-doc``) so that two labellers never read the same contract.
+
 Rules (written down in ONE_SIDED_LABELS.md):
 1. contracts of the given parts (``part_of``) in sorted doc_id order;
 2. in each contract, spans of the one-sided categories in file order (start, end, category), ``missing``
@@ -70,7 +73,8 @@ def covering(text: str, bounds: list[tuple[int, int]], start: int, end: int) -> 
 
 
 def select(cuad: Path, parts: set[str], min_spans: int, min_docs: int, per_doc: int,
-           min_per_category: int) -> Iterator[dict[str, object]]:
+           min_per_category: int, skip: frozenset[str] = frozenset(), from_doc: str = "",
+           to_doc: str = "\U0010ffff") -> Iterator[dict[str, object]]:
     mapping = default().cuad
     by_doc: dict[str, list[dict[str, object]]] = {}
     with open(cuad / "spans.jsonl", encoding="utf-8") as fh:
@@ -78,7 +82,7 @@ def select(cuad: Path, parts: set[str], min_spans: int, min_docs: int, per_doc: 
             row = json.loads(line)
             if row["category"] in CATEGORIES and row["match"] != "missing":
                 by_doc.setdefault(row["doc_id"], []).append(row)
-    docs = sorted(d for d in by_doc if part_of(d) in parts)
+    docs = sorted(d for d in by_doc if part_of(d) in parts and d not in skip and from_doc <= d < to_doc)
     counts: Counter[str] = Counter()
     total, n_docs, phase = 0, 0, 1
     for doc in docs:
@@ -117,9 +121,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--min-docs", type=int, default=40)
     ap.add_argument("--per-doc", type=int, default=10)
     ap.add_argument("--min-per-category", type=int, default=8)
+    ap.add_argument("--skip-labelled", nargs="*", type=Path, default=[],
+                    help="label files whose contracts are left out (a later set never re-reads a contract)")
+    ap.add_argument("--from-doc", default="", help="first doc_id (inclusive, string order) to consider")
+    ap.add_argument("--to-doc", default="\U0010ffff", help="doc_id (exclusive, string order) to stop before")
     args = ap.parse_args(argv)
+    skip = frozenset(json.loads(line)["doc_id"] for f in args.skip_labelled
+                     for line in f.read_text(encoding="utf-8").splitlines() if line.strip())
     for item in select(args.cuad, set(args.parts), args.min_spans, args.min_docs, args.per_doc,
-                       args.min_per_category):
+                       args.min_per_category, skip, args.from_doc, args.to_doc):
         sys.stdout.write(json.dumps(item) + "\n")
     return 0
 
