@@ -214,8 +214,8 @@ def _confidence(d: Draft, principal: bool) -> float:
 def _defined_term(d: Draft) -> bool:
     """A bracketed definition with nothing but itself as the name ("the "Proprietary Marks"", "the "System"")
     is a defined term, not a party, unless it names a role, is an acronym, or signs the contract."""
-    if not d.aliases or d.name != d.aliases[0]:
-        return False
+    if not d.aliases or d.name != d.aliases[0] or d.entity_type or d.kind == "person":
+        return False  # "Dassault Systemes, a societe anonyme ... ("Dassault Systemes")": a stated legal form
     if any(w.rstrip("s") in _ROLEISH or w in _ROLEISH for x in d.aliases for w in x.lower().split()):
         return False  # "Remarketing Agent", "Service Recipient", "Guarantors": roles, not defined terms
     return not d.name.isupper() and "signature" not in d.sources and not ENTITY.search(d.name)

@@ -35,6 +35,7 @@ _ROW = re.compile(
 # "PROVIDER: {provider_legal_name}", "CUSTOMER:", "PARTY 1", "LICENSOR:" -- an upper-case role on its own line.
 _HEAD = re.compile(r"(?m)^[ \t]*(?P<role>[A-Z][A-Z\-]{2,}(?:[ \t][A-Z]{2,})?(?:[ \t]\d)?)[ \t]*"
                    r"(?::[ \t]*(?P<value>[^\n]{0,100}?))?[ \t]*$")
+_WRAPPED = re.compile(r"(?m)^[ \t]*[A-Z][A-Z0-9&.,'\- \t]{10,}[A-Z.][ \t]*\n\Z")  # an upper-case name line right above
 _SIGN_BELOW = re.compile(r"\b(?:Signature|SIGNATURE|By|BY)\b\s*[:_\n]|\bBy:|\bSigned\b", re.MULTILINE)
 _ROLEISH = (ROLE_WORDS - {"service", "user", "member", "host", "operator", "holder", "principal", "owner",
                           "receiving", "disclosing", "manager", "agent"}) | {"party", "discloser"}
@@ -100,6 +101,8 @@ def read_signature_heads(text: str, drafts: list[Draft]) -> None:
         role = _role(m.group("role"))
         if role is None or not _SIGN_BELOW.search(text, m.end(), min(len(text), m.end() + 400)):
             continue
+        if ":" not in m.group(0) and _WRAPPED.search(text, max(0, m.start() - 200), m.start()):
+            continue  # "FEDERATED ... ADVISORY SERVICES COMPANY / COMPANY": a name's last word wrapped, no heading
         value = (m.group("value") or "").strip(" ,")
         vstart = m.start("value") if m.group("value") else m.end()
         if "_" in value[:3] or re.match(r"[A-Z]+:", value):

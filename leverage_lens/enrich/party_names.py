@@ -42,7 +42,7 @@ ENTITY = re.compile(
     r"(?!(?:(?<=Bank)|(?<=BANK)|(?<=Trust)|(?<=TRUST)|(?<=Company)|(?<=COMPANY)|(?<=Holdings)|(?<=HOLDINGS))"
     r"(?:,?[ \t]+[A-Z][\w&'\u2019\-]*){1,2},?[ \t]+(?:N\.A|Inc|INC|LLC|Ltd|LTD|Limited|LIMITED|Corporation|CORPORATION|"
     r"Corp|CORP|L\.P|LP|PLC|plc)\b)"  # "Chase Bank USA, N.A.": the name goes on to its last legal form
-    r"(?!(?:(?<=Holdings)|(?<=HOLDINGS)|(?<=Partners)|(?<=PARTNERS)|(?<=Trust)|(?<=Bank)|(?<=Company))[ \t]+[A-Z][a-z])"
+    r"(?!(?:(?<=Holdings)|(?<=HOLDINGS)|(?<=Partners)|(?<=PARTNERS)|(?<=Trust)|(?<=Bank)|(?<=Company))[ \t]+[A-Z](?:[a-z]|[A-Z]+[ \t]+[A-Z][a-z]))"
     r"(?!(?:(?<=Bank)|(?<=BANK)|(?<=Trust)|(?<=TRUST)|(?<=Company)|(?<=COMPANY)|(?<=Holdings)|(?<=HOLDINGS)|"
     r"(?<=Partners)|(?<=PARTNERS))[ \t]+(?i:of|de|du|del|der|la|van|von)[ \t]+[A-Z])"  # "Bank" of "Bank of China Ltd"
 )
@@ -120,7 +120,7 @@ def widen(s: str, start: int) -> int:
     return k
 
 
-_GLUED = re.compile(r"(?<![\w.])(?:[a-z][\w\-]*\.(?:com|net|org|co)|[a-z]+[A-Z][\w\-]*)(?:,?[ \t]+)$")
+_GLUED = re.compile(r"(?<![\w.])(?:[a-z][\w\-]*\.(?:com|net|org|co)|[a-z]+[A-Z][\w\-]*|(?:[a-z]\.){2,})(?:,?[ \t]+)$")  # "e.l.f. Beauty, Inc."
 
 
 _SUFFIX_WORDS = re.compile(rf"[,.]?\s+{SUFFIX}\.?$", re.IGNORECASE)

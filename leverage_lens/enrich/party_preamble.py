@@ -19,7 +19,7 @@ import re
 from ..model import Span
 from .party_merge import Draft, merge
 from .party_names import (ENTITY, ROLE_WORDS, SUFFIX, clean_name, describe, entities, is_place, norm,
-                          on_source_line, widen)
+                          looks_like_person, on_source_line, widen)
 from .party_pronouns import is_pronoun
 from .party_window import START, join_wrapped, sentence_end, starts, windows
 
@@ -51,7 +51,7 @@ _QUOTED = re.compile(
 )
 _LEAD = re.compile(r"^[\s,;:]*(?:and|&)?[\s,;:]*(?:\(\d+\)|\([a-z]\)|\d\.)?\s*", re.IGNORECASE)
 _CAPS_BEFORE = re.compile(
-    r"(?<![.\w])\s*(?P<name>(?:[A-Z][\w&\-']*\.?[ \t]+){0,5}[A-Z][\w&\-']*\.?)[\s,]*$"
+    r"(?<![.\w])\s*(?P<name>(?:[A-Z][\w&\-']*\.?[ \t]+(?:(?:of|de|du|la|des|van|von)[ \t]+)?){0,5}[A-Z][\w&\-']*\.?)[\s,]*$"
 )
 # A blank standing for a name, then at most a description: "[Company Name], a [State] corporation".
 _BLANK_BEFORE = re.compile(
@@ -240,7 +240,7 @@ def _name_in_chunk(chunk: str) -> tuple[str, int, bool] | None:
         return described.group("name"), pos + described.start("name"), False
     cap = _CAPS_BEFORE.search(rest)
     if cap is None or NOT_A_NAME.search(cap.group("name")) or cap.group("name") in ("The", "This") \
-            or is_place(cap.group("name")):
+            or is_place(cap.group("name")) or _GEOGRAPHY.match(cap.group("name")):
         return None
     return cap.group("name"), pos + cap.start("name"), False
 
@@ -290,6 +290,10 @@ _INDUCED = re.compile(r"\b(?i:inducement)\b[^;]{0,200}?\b(?:enter\s+into|execute
 # MediaLinx Interactive Inc.".
 _REPRESENTED = re.compile(r"\b(?:represented|acting|signing)(?:[ \t\n]+herein)?[ \t\n]+(?:by|through)[ \t\n]+(?:its|their)[ \t\n]+"
                           r"(?:sole[ \t\n]+)?(?:general[ \t\n]+partner|managing[ \t\n]+member|manager|trustee|attorney)[\s,:]*$")
+# A state or region named with "of" ("the People's Republic of China ("PRC")"), not a party.
+_GEOGRAPHY = re.compile(r"(?:Republic|Kingdom|State|Commonwealth|Province|Territory|District|County|Federation|Emirate|"
+                        r"Principality|Region|Municipality)[ \t]+of\b")
+_OF_THE = re.compile(r"\b(?:of|to|for|from|under|in|on|at)[ \t\n]+(?:the|its|their)[ \t\n]+$")
 _MENTIONED = re.compile(r"\b(?:of|to|for|from|under|in|on|at|than|with\s+respect\s+to|behalf\s+of)[\s,]+$")
 _LINKS = re.compile(r"\b(?:and|by|with|to|from)\b|&")
 # An alias group several parties share: "(each and both of them "Recipient")", "(collectively the "Company")".
@@ -379,7 +383,15 @@ def _joint_names(text: str, a: int, b: int) -> list[tuple[str, int]]:
         name = (text[ns : e.start("name") + cut] + name).strip(" ,")
         if norm(name) and not NOT_A_NAME.search(name):
             out.append((name, ns))
+    if out:  # "..., Cibelli Research & Management, LLC and Mario Cibelli (collectively, ...)": a person last
+        last = text.find(out[-1][0], out[-1][1]) + len(out[-1][0])
+        person = _LAST_PERSON.fullmatch(text, last, b)
+        if person is not None and looks_like_person(person.group("name")):
+            out.append((person.group("name"), person.start("name")))
     return out
+
+
+_LAST_PERSON = re.compile(r"[ \t\n,]*(?:and|&)[ \t\n]+(?P<name>[A-Z][\w.'\-]*(?:[ \t]+[A-Z][\w.'\-]*){1,3})[ \t\n,]*")
 
 
 def _strong(text: str, name: str, ns: int, aliases: list[str], blank: bool) -> bool:
@@ -499,6 +511,9 @@ def read_preamble(text: str, drafts: list[Draft]) -> None:
             if blank and "name" not in name.lower() and not any(x.lower() in ROLE_WORDS for x in aliases):
                 continue  # "Statement of Work {sow_number} ("SOW")": a blank, but not a party's
             ns = chunk_start + off
+            if not blank and not ENTITY.search(name) and not any(x.lower() in ROLE_WORDS for x in aliases) \
+                    and _OF_THE.search(flat, max(a, ns - 30), ns):
+                continue  # "reselling licenses of the MediaNet Group Technologies Portals ("PORTALS")": a thing
             if label == "later" and g.start() - ns > _LATER_REACH or on_source_line(flat, ns):
                 continue  # a name far above the group (a filer's "Source:" footer) is not the one it defines
             if intro_end is not None and ns > intro_end and not _strong(flat, name, ns, aliases, blank):

@@ -26,7 +26,7 @@ __all__ = ["name_role_parties"]
 # The preamble's pointer to where a party is named.
 _POINTER = re.compile(
     r"\b(?:specified|named|set\s+forth|identified|listed|described|designated)\b[^()\n]{0,40}?\b(?:in|on|at)\s+"
-    r"(?:the\s+)?(?:SCHEDULE|Schedule|EXHIBIT|Exhibit|ATTACHMENT|Attachment|APPENDIX|Appendix|ANNEX|Annex|"
+    r"(?:the\s+)?(?:SCHEDULE|Schedule|EXHIBIT|Exhibit|ATTACHMENT|Attachment|APPENDIX|Appendix|ANNEX|Annex|ADDENDUM|Addendum|"
     r"signature\s+page|cover\s+page|Data\s+Sheet|DATA\s+SHEET)", re.IGNORECASE)
 _BLANKISH = re.compile(r"_{2,}|[\[\]{}<>]|\bN/?A\b|\.\.\.|\u2026")
 _NAME_WORD = re.compile(r"[A-Z0-9][\w&.,'\u2019\-/]*")
@@ -100,20 +100,62 @@ def _from_role_line(text: str, role: str, start: int) -> tuple[str, int] | None:
     return None
 
 
+_SIDE_HEADS = re.compile(r"(?m)^[ \t]*(?P<heads>(?:(?:THE[ \t]+|The[ \t]+)?[A-Z][A-Za-z\-]{2,20}(?:[ \t][A-Z][A-Za-z]{1,12})?[ \t]*:[ \t]*){2,3})$")
+_HEAD_WORD = re.compile(r"(?:(?:THE|The)[ \t]+)?(?P<role>[A-Z][A-Za-z\-]{2,20}(?:[ \t][A-Z][A-Za-z]{1,12})?)[ \t]*:")
+_BLOCK_END = re.compile(r"(?m)^[ \t]*(?:By|BY|Name|NAME|Signature|SIGNATURE|/[sS]/|ATTEST|Attest|Witness|WITNESS)\b")
+
+
+def _from_side_heads(text: str, role: str, start: int) -> tuple[str, int] | None:
+    """Role headings set side by side over signature blocks (``FRANCHISEE: FRANCHISOR:``) with the signing
+    entities listed below them, one per line, before the first signature line: the n-th entity is the n-th
+    heading's. Only when the entities and the headings are as many."""
+    want = re.compile(_role_pattern(role))
+    for m in _SIDE_HEADS.finditer(text, start):
+        heads = [h.group("role") for h in _HEAD_WORD.finditer(m.group("heads"))]
+        idx = next((i for i, h in enumerate(heads) if want.fullmatch(h)), None)
+        if idx is None:
+            continue
+        end = _BLOCK_END.search(text, m.end(), min(len(text), m.end() + 600))
+        if end is None:
+            continue
+        names = [e for e in _entities_below(text, m.end(), end.start())]
+        if len(names) == len(heads):
+            return names[idx]
+    return None
+
+
+_PRONOUNS = frozenset({"you", "your", "we", "us", "our"})
+_LINE = re.compile(r"(?m)^[ \t]*(?P<l>[^\n]+)$")
+
+
+def _entities_below(text: str, a: int, b: int) -> list[tuple[str, int]]:
+    """The entity names that open the lines of ``text[a:b]`` (a wrapped description line holds none)."""
+    out = []
+    for line in _LINE.finditer(text, a, b):
+        ent = ENTITY.match(line.group("l"))
+        if ent is not None:
+            name = ent.group("name").strip(" ,")
+            if _as_name(name):
+                out.append((name, line.start("l")))
+    return out
+
+
 def name_role_parties(text: str, principal: list[Draft], others: list[Draft], preamble_end: int) -> list[Draft]:
     """Give each principal party known only by a role the preamble says is named elsewhere the name written
     there; a draft the signature reader made for that name is folded in. Returns ``others`` without the
     drafts folded in."""
     for d in principal:
-        role = d.role or (d.aliases[0] if d.aliases else None)
+        role = d.role or next((a for a in d.aliases if norm(a) == norm(d.name)), None) \
+            or next((a for a in d.aliases if a.lower() not in _PRONOUNS), None)  # "Franchisee", not "you"
         if not role or norm(d.name) not in {norm(role), norm(role + "s"), norm(role.rstrip("s"))} or not d.spans:
             continue
         at = d.spans[0].start
-        if not _POINTER.search(text, max(0, at - 200), at + 10):
-            continue
+        pointed = _POINTER.search(text, max(0, at - 200), at + 200)
         found = None
         for r in dict.fromkeys((role, role.rstrip("s"))):
-            found = _from_signature_alias(text, r, preamble_end) or _from_role_line(text, r, preamble_end)
+            found = _from_signature_alias(text, r, preamble_end) or _from_role_line(text, r, preamble_end) \
+                if pointed else None
+            found = found or _from_side_heads(text, r, d.spans[0].end)
             if found:
                 break
         if found is None:

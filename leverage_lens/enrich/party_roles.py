@@ -86,8 +86,9 @@ def role_of(name: str, aliases: Sequence[str], text: str) -> str | None:
     head = text[:_USAGE_SPAN]
     for a in candidates:
         word = _capital_word(a)
-        if not word and (len(a.split()) > 3 or a.isupper() or not re.fullmatch(r"[A-Z][a-z][\w\- ]*", a)) or a.endswith(("s", "S")):
-            continue  # acronyms ("MMI") and plurals ("Underwriters") are names or collectives, not roles
+        if not word and (len(a.split()) > 3 or a.isupper() or not re.fullmatch(r"[A-Z][a-z][\w\- ]*", a)) or a.endswith(("s", "S")) \
+                or re.search(r"\d|[a-z][A-Z]", a):
+            continue  # acronyms ("MMI"), plurals ("Underwriters") and trade names ("Power2Ship") are no roles
         if word:  # "the CELEBRITY": a common noun set in capitals is the same role as "the Celebrity"
             used = re.findall(rf"\b(?:[Tt]he|THE) {re.escape(a)}\b(?P<next>(?!)[A-Z])?", head)
             if len(used) >= 2:

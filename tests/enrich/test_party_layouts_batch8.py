@@ -1,0 +1,98 @@
+"""Party lists as the fifth round's fresh batch of filed contracts (dev batch 8) lays them out: names with no
+legal suffix ("National City Bank of Kentucky", a French société anonyme), names that open in lower case
+("e.l.f. Beauty, Inc."), a capitalised word after "Partners" inside a fund's name, a person last in a list of
+investor entities, a franchisee named only under side-by-side signature headings, a wrapped name's last word
+that is no heading, trade names that are no roles, and things "of the" a party that are no parties."""
+
+from __future__ import annotations
+
+from leverage_lens.enrich import find_parties
+
+
+def _principal(text: str) -> list[tuple[str, str | None]]:
+    return [(p.name, p.role) for p in find_parties(text) if p.principal]
+
+
+def test_a_bank_named_with_of_and_no_legal_suffix_is_the_party_not_its_alias():
+    text = ("SPONSORSHIP AGREEMENT\nThis Sponsorship Agreement is made between National Processing\n"
+            "Company (\"NPC\") and National City Bank of Kentucky (\"NCB\") effective June 30,\n1996.\n"
+            "WHEREAS, NCB is a member of Visa.\n")
+    assert _principal(text) == [("National Processing Company", None), ("National City Bank of Kentucky", None)]
+
+
+def test_a_state_named_with_of_is_no_party():
+    text = ("Cooperation Agreement\nThis Cooperation Agreement is executed by and between the parties below in Haidian "
+            "District, Beijing, the People's Republic of China (hereinafter\nreferred to as \u201cPRC\u201d):\n"
+            "Party A: Beike Internet Security Technology Co., Ltd.\nParty B: Baidu Online Network Technology Co., Ltd.\n"
+            "Whereas:\n1. Party A is a company.\n")
+    names = [n for n, _ in _principal(text)]
+    assert "Republic of China" not in names and "PRC" not in names
+
+
+def test_a_legal_form_stated_after_a_name_without_suffix_makes_it_a_party():
+    text = ("CO-BRANDING AGREEMENT\nThis CO-BRANDING AGREEMENT is made as of November 14, 2000 by and between "
+            "Dassault Systemes, a societe anonyme\norganized under the laws of France (\"Dassault Systemes\"), and "
+            "PlanetCAD Inc., a corporation organized under the\nlaws of the State of Delaware (\"PlanetCAD\").\n"
+            "WITNESSETH:\nWHEREAS, PlanetCAD operates web sites.\n")
+    parties = [p for p in find_parties(text) if p.principal]
+    assert [p.name for p in parties] == ["Dassault Systemes", "PlanetCAD Inc."]
+    assert parties[0].jurisdiction == "FR"
+
+
+def test_a_name_opening_with_lower_case_initials_keeps_them():
+    text = ("COOPERATION AGREEMENT\nThis Cooperation Agreement is entered into as of July 1, 2020, by and between "
+            "e.l.f. Beauty, Inc., a Delaware corporation (the \u201cCompany\u201d), and Marathon Partners Equity "
+            "Management, LLC (\u201cMarathon Partners\u201d), Marathon Partners LUX Fund, L.P. and Mario Cibelli "
+            "(collectively, the \u201cMarathon Parties\u201d).\nRECITALS\nWHEREAS, the Marathon Parties own shares.\n")
+    names = [n for n, _ in _principal(text)]
+    assert names == ["e.l.f. Beauty, Inc.", "Marathon Partners Equity Management, LLC",
+                     "Marathon Partners LUX Fund, L.P.", "Mario Cibelli"]
+    assert next(p for p in find_parties(text) if p.name == "Mario Cibelli").kind == "person"
+
+
+def test_a_franchisee_named_only_under_side_by_side_signature_headings_takes_that_name():
+    text = ("FRANCHISE AGREEMENT\nThis Franchise Agreement between Homewood Suites Franchise LLC (\"we,\" \"us\" or "
+            "\"Franchisor\") and the Franchisee (\"you,\" \"your\" or \"Franchisee\") set forth in the Addendum "
+            "attached to this Agreement, is dated as of the Effective Date.\n1.0 DEFINITIONS\nYou shall pay us fees.\n"
+            "IN WITNESS WHEREOF, the Parties have executed this Agreement.\nFRANCHISEE: FRANCHISOR:\n"
+            "ARC HOSPITALITY TRS STRATFORD LLC,\na Delaware limited liability company\n"
+            "HOMEWOOD SUITES FRANCHISE LLC,\na Delaware limited liability company\n"
+            "By: /s/ Jesse C. Galloway By: /s/ James Holthouser\n")
+    assert _principal(text) == [("Homewood Suites Franchise LLC", "Franchisor"),
+                                ("ARC HOSPITALITY TRS STRATFORD LLC", "Franchisee")]
+
+
+def test_side_by_side_headings_with_more_names_than_headings_name_nobody():
+    text = ("FRANCHISE AGREEMENT\nThis Franchise Agreement between Homewood Suites Franchise LLC (\"Franchisor\") and "
+            "the Franchisee (\"Franchisee\") set forth in the Addendum.\nFranchisee shall pay fees.\n"
+            "IN WITNESS WHEREOF, the Parties have executed this Agreement.\nFRANCHISEE: FRANCHISOR:\n"
+            "ARC HOSPITALITY TRS STRATFORD LLC\nARC HOSPITALITY HOLDINGS LLC\nHOMEWOOD SUITES FRANCHISE LLC\n"
+            "By: /s/ Jesse C. Galloway By: /s/ James Holthouser\n")
+    assert ("Franchisee", "Franchisee") in _principal(text)
+
+
+def test_the_wrapped_last_word_of_a_name_is_no_signature_heading():
+    text = ("SECOND AMENDMENT\nThis Second Amendment is made between FEDERATED INVESTMENT MANAGEMENT COMPANY, a "
+            "Delaware statutory trust (the \u201cAdviser\u201d), and FEDERATED ADVISORY SERVICES COMPANY, a Delaware "
+            "statutory trust (\u201cFASC\u201d).\n1. Amendment. Exhibit A is supplemented.\n"
+            "IN WITNESS WHEREOF, the parties have executed this Second Amendment.\n"
+            "FEDERATED INVESTMENT MANAGEMENT FEDERATED ADVISORY SERVICES COMPANY\nCOMPANY\n"
+            "By: /s/ John B. Fisher By: /s/ J. Christopher Donahue\nName: John B. Fisher Name: J. Christopher Donahue\n")
+    assert [n for n, _ in _principal(text)] == ["FEDERATED INVESTMENT MANAGEMENT COMPANY",
+                                                "FEDERATED ADVISORY SERVICES COMPANY"]
+
+
+def test_a_trade_name_used_with_the_is_no_role():
+    body = " ".join(["the Power2Ship cost is paid."] * 3)
+    text = ("DISTRIBUTOR AGREEMENT\nThis Agreement is made and entered into this 7th day of April, 2003, by and between "
+            "Wireless Links Inc, a Pennsylvania corporation (hereinafter called \"WLI\"), and Jaguar Investments, Inc., "
+            "a Nevada corporation (hereinafter called \"Power2Ship\").\n1. APPOINTMENT\n" + body + "\n")
+    assert _principal(text) == [("Wireless Links Inc", None), ("Jaguar Investments, Inc.", None)]
+
+
+def test_a_product_defined_after_of_the_is_no_party():
+    text = ("RESELLER AGREEMENT\nTHIS AGREEMENT entered into as of March 19, 2004 provides the terms under which MediaNet "
+            "Group Technologies, Inc., a Nevada corporation (\"MEDIANET\"), authorizes International Direct Response, "
+            "Inc., a Pennsylvania Corporation (\"RESELLER\") to be its agent for the purpose of reselling licenses of "
+            "the MediaNet Group Technologies Portals (\"PORTALS\") in accordance with this Agreement.\n1. LICENSE\n")
+    assert [n for n, _ in _principal(text)] == ["MediaNet Group Technologies, Inc.", "International Direct Response, Inc."]
