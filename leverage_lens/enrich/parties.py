@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 from ..model import Party, Span
-from .party_cover import read_cover, read_role_lines, read_signature_heads
+from .party_cover import read_cover, read_name_cells, read_role_lines, read_signature_heads
 from .party_merge import Draft
 from .party_names import ENTITY, ROLE_WORDS, looks_like_person, norm
 from .party_preamble import GENERIC_ALIASES, read_preamble
@@ -65,6 +65,7 @@ def find_parties(text: str) -> list[Party]:
     read_cover(text, drafts)
     read_role_lines(text, drafts)
     read_preamble(text, drafts)
+    read_name_cells(text, drafts)
     read_signatures(text, drafts)
     read_signature_heads(text, drafts)
     link_pronouns(text, drafts, ROLE_WORDS)  # "you"/"we" -> the named party they stand for

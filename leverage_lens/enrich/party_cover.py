@@ -21,7 +21,8 @@ import re
 
 from ..model import Span
 from .party_merge import Draft, merge
-from .party_names import ENTITY, ROLE_WORDS, looks_like_person
+from .party_names import ENTITY, ROLE_WORDS, describe, looks_like_person, norm
+from .party_role_names import side_heads
 
 __all__ = ["read_cover", "read_role_lines", "read_signature_heads"]
 
@@ -96,6 +97,7 @@ def read_signature_heads(text: str, drafts: list[Draft]) -> None:
     if "Signature" not in text and "By:" not in text and "BY:" not in text:
         return
     tail = max(0, len(text) - 12000)
+    _read_side_heads(text, tail, drafts)
     heads = list(_HEAD.finditer(text, 0, min(tail, 20000))) + list(_HEAD.finditer(text, tail))
     for m in heads:
         role = _role(m.group("role"))
@@ -128,9 +130,36 @@ def read_signature_heads(text: str, drafts: list[Draft]) -> None:
                             spans=[Span(start=m.start("role"), end=m.end("role"), label="cover")]))
 
 
+def _read_side_heads(text: str, tail: int, drafts: list[Draft]) -> None:
+    """``COMPANY: PROVIDER:`` set side by side over the signing entities listed below them: each entity takes
+    its heading's role. Left alone when any pairing disagrees with what the preamble said (an entity already
+    holding another role, or the role already held by another name): the columns may be out of order."""
+    for pairs in side_heads(text, tail):
+        found = []
+        for head, name, at in pairs:
+            role = _role(head)
+            if role is None:
+                break
+            same = next((d for d in drafts if norm(d.name) == norm(name)), None)
+            holder = next((d for d in drafts if (d.role or "").lower() == role.lower()
+                           or role.lower() in (a.lower() for a in d.aliases)), None)
+            if same is not None and same.role and same.role.lower() != role.lower() \
+                    or holder is not None and not holder.placeholder and norm(holder.name) != norm(name):
+                break
+            found.append(Draft(name=name, role=role, aliases=[role], sources={"cover", "signature"},
+                               spans=[Span(start=at, end=at + len(name), label="signature")]))
+        else:
+            for d in found:
+                merge(drafts, d)
+
+
 # "Party A: Didi Chuxing Technology Co., Ltd." / "Licensor: Acme GmbH, Hauptstrasse 1": a role, a colon and
 # the party's name on one line, as contracts drafted in China and Europe list their parties.
-_ROLE_LINE = re.compile(r"(?m)^[ \t]*(?P<role>Party[ \t][A-D1-4]|[A-Z][a-z]+)[ \t]*[:\uff1a][ \t]*(?P<value>[^\n]{2,160})$")
+_ROLE_LINE = re.compile(r"(?m)^[ \t]*(?:(?P<role>Party[ \t][A-D1-4]|[A-Z][a-z]+)(?:[ \t]*[:\uff1a]|(?P<named>(?:'s)?[ \t]+"
+                        r"(?:(?:Full|Legal|Company|Entity|Corporate|Registered)[ \t]+){0,2}Name)[ \t]*[:\uff1a]?)"
+                        r"|(?P<of>Name)[ \t]+of[ \t]+(?P<role2>[A-Z][a-z]+)[ \t]*[:\uff1a]?)[ \t]*(?P<value>[^\n]{2,160})$")
+# A key-value cell's name followed by its description: "Salesforce.org, a nonprofit public benefit corporation".
+_NAME_DESCRIBED = re.compile(r"(?P<name>[A-Z\w][\w&.'\u2019\-]*(?:[ \t]+[A-Z][\w&.'\u2019\-]*){0,6}),[ \t]+(?:an?|the)[ \t]")
 # Where the list of parties is over: the recitals or the first numbered clause.
 _LIST_END = re.compile(r"(?m)^[ \t]*(?:WHEREAS|Whereas|RECITALS|Recitals|BACKGROUND|1\.[ \t]+[A-Z])")
 
@@ -138,7 +167,15 @@ _LIST_END = re.compile(r"(?m)^[ \t]*(?:WHEREAS|Whereas|RECITALS|Recitals|BACKGRO
 _TITLED = re.compile(r"[A-Z][\w'\u2019&.\-]*(?:[ \t]+(?:[A-Z][\w'\u2019&.\-]*|of|and|&|for|the)){1,8}")
 
 
-def read_role_lines(text: str, drafts: list[Draft]) -> None:
+def read_name_cells(text: str, drafts: list[Draft]) -> None:
+    """Key-value cells that say whose name they hold ("Reseller Full Legal Name Salesforce.org, a nonprofit
+    ...", "Customer Name: Acme, Inc."), read after the preamble: a cell adds a party only when nobody read so
+    far has that name or its role ("Provider Name:" over the distributor's details in a form does not
+    rename the party the preamble called "Distributor")."""
+    read_role_lines(text, drafts, cells=True)
+
+
+def read_role_lines(text: str, drafts: list[Draft], cells: bool = False) -> None:
     """Parties listed one per line after their role (``Party A: <name>``) before the recitals. Only a
     value that is an entity with a legal suffix, or a personal name, is a party: "Legal Representative:
     Ting Chen" names no role, "Effective Date: ..." no party."""
@@ -146,22 +183,39 @@ def read_role_lines(text: str, drafts: list[Draft]) -> None:
     end = _LIST_END.search(text, 0, head_end)
     found: list[Draft] = []
     for m in _ROLE_LINE.finditer(text, 0, end.start() if end else head_end):
-        role = _role(m.group("role"))
-        if role is None or role.lower() in ("company", "service", "user", "member"):
+        if cells != bool(m.group("named") or m.group("of")):
+            continue
+        role = _role(m.group("role") or m.group("role2"))
+        if role is None or role.lower() in ("company", "service", "user", "member") and not (m.group("named") or m.group("of")):
             continue
         value = m.group("value").strip()
         ent = ENTITY.match(value)
+        described = _NAME_DESCRIBED.match(value) if m.group("named") or m.group("of") else None
         if ent is not None:
             name, kind = ent.group("name").strip(" ,"), "organisation"
         elif looks_like_person(value.strip(" ,.")):
             name, kind = value.strip(" ,."), "person"
         elif _TITLED.fullmatch(value.strip(" ,.")):
             name, kind = value.strip(" ,."), None  # "People's Government of Fenyi County": only with a named side
+        elif described is not None and describe(value[described.end("name"):])[0]:
+            name, kind = described.group("name"), "organisation"  # "Salesforce.org, a nonprofit ... corporation"
         else:
             continue
         start = m.start("value") + value.find(name)
         found.append(Draft(name=name, role=role, aliases=[role], sources={"cover"}, kind=kind,
                            spans=[Span(start=start, end=start + len(name), label="name")]))
+    if cells:
+        for d in found:
+            same = next((x for x in drafts if norm(x.name) == norm(d.name)), None)
+            if same is not None and not same.role and not same.aliases and d.role.lower() != "company" \
+                    and not any(d.role.lower() in (a.lower() for a in (x.role or "", *x.aliases)) for x in drafts):
+                same.role, same.aliases = d.role, [d.role]  # "Customer Name Acme, Inc." over a party with no alias
+                same.spans.extend(d.spans)
+                continue
+            if not any(norm(x.name) == norm(d.name) or d.role.lower() in (a.lower() for a in (x.role or "", *x.aliases))
+                       for x in drafts):
+                merge(drafts, d)
+        return
     if len(found) >= 2 and any(d.kind for d in found):  # a list of sides, not one stray "Agent: ..." line
         for d in found:
             merge(drafts, d)

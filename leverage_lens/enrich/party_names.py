@@ -87,7 +87,9 @@ _NAME_PREFIX = re.compile(
     r"^.*(?:\s{3,}|\b(?:BETWEEN|Between|between|AMONG|Among|among)\s+|"
     r"\b(?:TO|BY|FOR|WITH|FROM)\s+(?=[A-Z])|"  # a title line: "AMENDMENT NO. 2 TO STREMICK'S HERITAGE FOODS, LLC"
     r",[ \t]+[A-Z]{2,}[ \t]+AND[ \t]+(?=[A-Z])|"  # "... BETWEEN THE CITY OF FORT STOCKTON, TEXAS AND STW RESOURCES ..."
-    r"(?:^|\s)(?!(?:Corp|Bros|Intl|Natl|Assoc|Dept)\.)[A-Z][a-z]{3,}\.\s+)(?=\S)",  # "Shipment. Company"
+    r"(?:^|\s)(?!(?:Corp|Bros|Intl|Natl|Assoc|Dept)\.)[A-Z][a-z]{3,}\.\s+|"  # "Shipment. Company"
+    r"^[A-Z][a-z]+(?:'s)?[ \t]+(?:(?:Full|Legal|Company|Entity|Corporate|Registered)[ \t]+){0,2}Name:?[ \t]+|"
+    r"^Name[ \t]+of[ \t]+[A-Z][a-z]+:?[ \t]+)(?=\S)",  # a key-value cell: "Customer Name Acme, Inc."
     re.DOTALL,
 )
 
@@ -166,6 +168,7 @@ _PLACE = "|".join(re.escape(p) for p in _PLACES)
 _TYPES = (
     r"limited\s+liability\s+company|limited\s+liability\s+partnership|limited\s+partnership|general\s+partnership|"
     r"professional\s+corporation|public\s+limited\s+company|private\s+limited\s+company|exempted\s+company|"
+    r"(?:non-?profit\s+|not-for-profit\s+)?(?:public\s+)?benefit\s+corporation|not-for-profit\s+corporation|"
     r"non-?profit\s+corporation|nonprofit\s+corporation|statutory\s+trust|business\s+trust|banking\s+corporation|"
     r"national\s+banking\s+association|national\s+association|corporation|company|partnership|trust|"
     r"association|cooperative|societe\s+anonyme|aktiengesellschaft|gmbh|bank|corp\.?|llc|l\.l\.c\.|lp|llp|"

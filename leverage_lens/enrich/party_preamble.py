@@ -48,6 +48,8 @@ _BARE_GROUP = re.compile(
 _QUOTED = re.compile(
     r"(?:[\"\u201c\u201d]|\u2018\u2018|'')(?P<t>[^\"\u201c\u201d\n]{1,60}?)[,.]?[\"\u201d\u201c]"
     r"|(?<![\w])['\u2018](?P<t2>(?:the\s+)?[A-Z][^'\u2018\u2019\n]{0,40}?)['\u2019](?![\w])"
+    # quotes a PDF garbled: '(hereinafter, -Licensor")', '("Licensor\')', '(``Licensee\'\')', '(,,Licensee")'
+    r"|(?:(?<=[\s,(])-|``|,,|\u201e|[\"\u201c])(?P<t3>[A-Z][^\"\u201c\u201d'\n()]{0,40}?)(?:\"|''|'(?=[ \t]*(?:[),;]|$)))"
 )
 _LEAD = re.compile(r"^[\s,;:]*(?:and|&)?[\s,;:]*(?:\(\d+\)|\([a-z]\)|\d\.)?\s*", re.IGNORECASE)
 _CAPS_BEFORE = re.compile(
@@ -152,7 +154,7 @@ def aliases_in(body: str) -> list[str]:
         before, prev = body[prev : q.start()], q.end()
         if out and re.search(r"\b(?:together|collectively)\b", before, re.IGNORECASE):
             continue  # '(the "Bank" and together with the Holding Company ..., the "Blue Hills Parties")': a collective
-        a = (q.group("t") or q.group("t2") or "").strip(" ,.")
+        a = (q.group("t") or q.group("t2") or q.group("t3") or "").strip(" ,.")
         a = re.sub(r"^(?:the|The)\s+", "", a)
         if a and a.lower() not in NOT_PARTY and a.lower() not in GENERIC_ALIASES and len(a.split()) <= 5:
             out.append(a)

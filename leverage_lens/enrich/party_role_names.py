@@ -16,12 +16,13 @@ schedule, exhibit or the signature page) is renamed, and only by a filled-in nam
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from ..model import Span
 from .party_merge import Draft
 from .party_names import ENTITY, norm
 
-__all__ = ["name_role_parties"]
+__all__ = ["name_role_parties", "side_heads"]
 
 # The preamble's pointer to where a party is named.
 _POINTER = re.compile(
@@ -105,22 +106,27 @@ _HEAD_WORD = re.compile(r"(?:(?:THE|The)[ \t]+)?(?P<role>[A-Z][A-Za-z\-]{2,20}(?
 _BLOCK_END = re.compile(r"(?m)^[ \t]*(?:By|BY|Name|NAME|Signature|SIGNATURE|/[sS]/|ATTEST|Attest|Witness|WITNESS)\b")
 
 
-def _from_side_heads(text: str, role: str, start: int) -> tuple[str, int] | None:
+def side_heads(text: str, start: int) -> Iterator[list[tuple[str, str, int]]]:
     """Role headings set side by side over signature blocks (``FRANCHISEE: FRANCHISOR:``) with the signing
     entities listed below them, one per line, before the first signature line: the n-th entity is the n-th
-    heading's. Only when the entities and the headings are as many."""
-    want = re.compile(_role_pattern(role))
+    heading's. Yields ``[(heading, name, offset), ...]`` per such line, only when the entities and the
+    headings are as many."""
     for m in _SIDE_HEADS.finditer(text, start):
         heads = [h.group("role") for h in _HEAD_WORD.finditer(m.group("heads"))]
-        idx = next((i for i, h in enumerate(heads) if want.fullmatch(h)), None)
-        if idx is None:
-            continue
         end = _BLOCK_END.search(text, m.end(), min(len(text), m.end() + 600))
         if end is None:
             continue
-        names = [e for e in _entities_below(text, m.end(), end.start())]
+        names = _entities_below(text, m.end(), end.start())
         if len(names) == len(heads):
-            return names[idx]
+            yield [(h, n, at) for h, (n, at) in zip(heads, names)]
+
+
+def _from_side_heads(text: str, role: str, start: int) -> tuple[str, int] | None:
+    want = re.compile(_role_pattern(role))
+    for pairs in side_heads(text, start):
+        for head, name, at in pairs:
+            if want.fullmatch(head):
+                return name, at
     return None
 
 

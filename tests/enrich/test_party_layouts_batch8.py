@@ -96,3 +96,38 @@ def test_a_product_defined_after_of_the_is_no_party():
             "Inc., a Pennsylvania Corporation (\"RESELLER\") to be its agent for the purpose of reselling licenses of "
             "the MediaNet Group Technologies Portals (\"PORTALS\") in accordance with this Agreement.\n1. LICENSE\n")
     assert [n for n, _ in _principal(text)] == ["MediaNet Group Technologies, Inc.", "International Direct Response, Inc."]
+
+
+def test_quotes_a_pdf_garbled_still_define_roles():
+    text = ("LICENSE AGREEMENT\nThis License Agreement is made by and between Alpha Holdings, Inc. (hereinafter, "
+            "-Licensor\") and Beta Services LLC (``Licensee'').\n1. Grant. Licensor grants Licensee a license.\n")
+    assert _principal(text) == [("Alpha Holdings, Inc.", "Licensor"), ("Beta Services LLC", "Licensee")]
+
+
+def test_a_key_value_cell_saying_whose_name_it_holds_names_a_party_and_its_role():
+    text = ("FORM OF SUB-RESELLER AGREEMENT\nSignature Page\nReseller Full Legal Name Salesforce.org, a nonprofit public "
+            "benefit corporation having its\nprincipal place of business at 50 Fremont Street\nThis Sub-Reseller "
+            "Agreement is made by and between salesforce.com, inc., a Delaware corporation (\u201cSFDC\u201d) and the "
+            "Reseller named above.\n1. Appointment. SFDC appoints Reseller.\n")
+    assert ("Salesforce.org", "Reseller") in _principal(text)
+
+
+def test_a_key_value_table_without_colons_gives_roles_not_longer_names():
+    text = ("ORDER FORM\nCustomer Name Alpha Holdings, Inc.\nProvider Name Beta Services LLC\nEffective Date May 1, 2020\n"
+            "This Order Form is governed by the Terms.\n")
+    assert _principal(text) == [("Alpha Holdings, Inc.", "Customer"), ("Beta Services LLC", "Provider")]
+
+
+def test_a_name_cell_does_not_rename_the_role_the_preamble_gave():
+    text = ("CONTENT LICENSE AGREEMENT\nThis Agreement is made between Global Music International, Inc. (\"IMNTV\") and "
+            "MobileVision Communications Ltd. (\"Distributor\").\nA. Distributor Information\n"
+            "Provider Name: MobileVision Communications Ltd.\nAddress: Beijing, China\n1. License. IMNTV licenses "
+            "Distributor.\n")
+    assert ("MobileVision Communications Ltd.", "Distributor") in _principal(text)
+
+
+def test_side_by_side_headings_name_both_sides_when_the_preamble_names_neither():
+    text = ("SERVICES AGREEMENT\nThis Services Agreement is entered into by the Company and the Provider named below.\n"
+            "1. Services. Provider shall provide services.\nIN WITNESS WHEREOF the parties have signed.\n"
+            "COMPANY: PROVIDER:\nALPHA HOLDINGS, INC.\nBETA SERVICES LLC\nBy: /s/ Ann Lee By: /s/ Bo Chan\n")
+    assert _principal(text) == [("ALPHA HOLDINGS, INC.", "Company"), ("BETA SERVICES LLC", "Provider")]
