@@ -90,7 +90,10 @@ def find_parties(text: str) -> list[Party]:
     others = [d for d in drafts if d not in principal and _named_entity(d)]
     if any(d.role or d.aliases for d in principal):  # "The party specified as the Franchisee on SCHEDULE 1"
         read_to = max((sp.end for d in principal for sp in d.spans if sp.label != "signature"), default=0)
+        named = [d.name for d in principal]
         others = name_role_parties(text, principal, others, read_to)
+        if named != [d.name for d in principal]:
+            fill_signatories(text, principal)  # a side named from its signature heading signs under it
     if len(principal) < 2:  # an entity that signs is a side when the preamble gave fewer than two
         signers = [d for d in others if "signature" in d.sources]
         principal += signers[: 2 - len(principal)]

@@ -130,7 +130,7 @@ _NAME_GOES_ON = re.compile(rf"[ \t]+(?!(?:A|An|AN|The|THE)[ \t])(?:[A-Z][\w&'\u2
 # The other side as "you", in a list of parties: "between Chase Bank USA, N.A. ("Chase") and you as an "Affiliate"".
 _AND_YOU = re.compile(r"\b(?:and|&)[ \t\n]+(?P<p>you|You)\b(?![ \t\n]+[A-Z])(?:[ \t\n]+as[ \t\n]+(?:an?|the)[ \t\n]+[\"\u201c]"
                       r"(?P<role>[A-Z][\w\- ]{1,30}?)[\"\u201d])?")
-_COURTESY = re.compile(r"(?:Mr|Ms|Mrs|Miss|MR|MS|MRS)\.?[ \t]+(?=[A-Z])")
+_COURTESY = re.compile(r"(?:Mr|Ms|Mrs|Miss|MR|MS|MRS|Dr|DR)\.?[ \t]+(?=[A-Z])")
 # Several people sharing one alias group, each with a courtesy title: "Mr. Zheng Qing, Mr. Gu Xianwin and Ms. Chen Weijie".
 _ONE_PERSON = r"(?:Mr|Ms|Mrs|Miss|Dr)\.?[ \t]+[A-Z][\w'\-]*(?:[ \t]+[A-Z][\w'\-]*){0,3}"
 _PERSON = re.compile(r"(?:Mr|Ms|Mrs|Miss|Dr)\.?[ \t]+(?P<name>[A-Z][\w'\-]*(?:[ \t]+[A-Z][\w'\-]*){0,3})")
@@ -385,6 +385,17 @@ def _joint_names(text: str, a: int, b: int) -> list[tuple[str, int]]:
         name = (text[ns : e.start("name") + cut] + name).strip(" ,")
         if norm(name) and not NOT_A_NAME.search(name):
             out.append((name, ns))
+    if not out:  # "John Smith and Jane Doe (each a "Founder")": people only
+        phrase = text[a:b]
+        lead = _LEAD.match(phrase)
+        names = _PERSON_LIST.split(phrase[lead.end() if lead else 0 :].strip(" \t\n,"))
+        if len(names) >= 2 and all(looks_like_person(n) for n in names):
+            at = a
+            for n in names:
+                at = text.find(n, at)
+                out.append((n, at))
+                at += len(n)
+        return out
     if out:  # "..., Cibelli Research & Management, LLC and Mario Cibelli (collectively, ...)": a person last
         last = text.find(out[-1][0], out[-1][1]) + len(out[-1][0])
         person = _LAST_PERSON.fullmatch(text, last, b)
@@ -393,6 +404,7 @@ def _joint_names(text: str, a: int, b: int) -> list[tuple[str, int]]:
     return out
 
 
+_PERSON_LIST = re.compile(r"[ \t\n]*,[ \t\n]*(?:and[ \t\n]+)?|[ \t\n]+(?:and|&)[ \t\n]+")
 _LAST_PERSON = re.compile(r"[ \t\n,]*(?:and|&)[ \t\n]+(?P<name>[A-Z][\w.'\-]*(?:[ \t]+[A-Z][\w.'\-]*){1,3})[ \t\n,]*")
 
 
@@ -406,14 +418,22 @@ def _strong(text: str, name: str, ns: int, aliases: list[str], blank: bool) -> b
 
 
 def _groups(text: str, a: int, b: int) -> list[re.Match[str]]:
-    """The alias groups in ``text[a:b]``: bracketed ones, and quoted aliases ending a line outside brackets."""
+    """The alias groups in ``text[a:b]``: bracketed ones, quoted aliases ending a line outside brackets, and
+    unbracketed 'hereinafter referred to as: "ELEPHANT TALK"' (as European drafting writes it)."""
     groups = list(_ALIAS_GROUP.finditer(text, a, b))
-    if "\n" not in text[a:b]:
-        return groups
     taken = [g.span() for g in groups]
-    bare = [g for g in _BARE_GROUP.finditer(text, a, b) if not any(x <= g.start() < y for x, y in taken)
-            and text.rfind("(", a, g.start()) <= text.rfind(")", a, g.start())]
-    return sorted(groups + bare, key=lambda g: g.start()) if bare else groups
+    if "\n" in text[a:b]:
+        bare = [g for g in _BARE_GROUP.finditer(text, a, b) if not any(x <= g.start() < y for x, y in taken)
+                and text.rfind("(", a, g.start()) <= text.rfind(")", a, g.start())]
+        groups += bare
+        taken += [g.span() for g in bare]
+    called = [g for g in _CALLED_GROUP.finditer(text, a, b) if not any(x < g.end() and g.start() < y for x, y in taken)
+              and text.rfind("(", a, g.start()) <= text.rfind(")", a, g.start())]
+    return sorted(groups + called, key=lambda g: g.start())
+
+
+_CALLED_GROUP = re.compile(r"(?:here(?:in)?after[ \t,]+)?(?:referred[ \t]+to|called|designated)[ \t]+as[ \t]*:[ \t]*"
+                           r"(?P<body>[\"\u201c][A-Z][^\"\u201c\u201d\n]{0,40}[\"\u201d])")
 
 
 def read_preamble(text: str, drafts: list[Draft]) -> None:

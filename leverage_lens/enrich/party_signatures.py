@@ -13,6 +13,7 @@ from ..model import Signatory, Span
 from .party_merge import Draft, merge
 from .party_names import ENTITY, SUFFIX, clean_name, looks_like_person, norm, on_source_line
 from .party_preamble import NOT_A_NAME
+from .party_role_names import side_heads
 
 __all__ = ["read_signatures", "signatories_after", "fill_signatories"]
 
@@ -77,7 +78,9 @@ def signatories_after(text: str, a: int, b: int) -> list[Signatory]:
     if m:
         v = re.sub(r"(?:[ \t]+(?:Date|DATE))?_+.*$", "", m.group("v")).strip(" ,.")  # "Mitchell Felder Date_____"
         v = _CAPTION_TAIL.sub("", v)
-        if looks_like_person(v) or (v[:1].isupper() and len(v.split()) <= 4 and not ENTITY.search(v)):
+        v = _HONORIFIC.sub("", v)  # "Name: Mr. Niek Jan van Damme"
+        if looks_like_person(v) or (v[:1].isupper() and len([w for w in v.split() if w not in _PARTICLES]) <= 4
+                                    and not ENTITY.search(v)):
             name, span = v, Span(start=m.start("v"), end=m.start("v") + len(v), label="signatory")
     t = _TITLE_FIELD.search(text, a, b)
     if t:
@@ -89,7 +92,10 @@ def signatories_after(text: str, a: int, b: int) -> list[Signatory]:
     return [Signatory(name=name, title=title, span=span)]
 
 
-_WITNESS = re.compile(r"IN\s+WITNESS\s+WHEREOF|In\s+Witness\s+Whereof")
+_FOR = re.compile(r"^(?:(?:Signed[ \t]+)?(?:For|FOR)[ \t]+(?:and[ \t]+on[ \t]+behalf[ \t]+of[ \t]+)?)(?=[A-Z])")  # "For T-Mobile Netherlands B.V."
+_HONORIFIC = re.compile(r"^(?:Mr|Ms|Mrs|Dr|Prof)\.?[ \t]+(?=[A-Z])")
+_PARTICLES = frozenset("van von der den de du da di del la le bin".split())  # "Niek Jan van Damme", "Thibault de Tersant"
+_WITNESS = re.compile(r"IN\s+WITNESS\s+WHEREOF|In\s+Witness\s+Whereof|(?m:^)[ \t]*WHEREFORE,?\s+the\s+(?:Parties|parties)\b")
 _WITNESS_SPAN = 8000  # a signature page after "IN WITNESS WHEREOF" that is not the document's end
 # A line that may open an entity name wrapped over two lines ("PALMER SQUARE CAPITAL" / "MANAGEMENT LLC").
 _NAME_LINE = re.compile(r"[A-Z\u00c0-\u00de][A-Z0-9\u00c0-\u00de&.,'\u2019\- ]{2,50}")
@@ -300,9 +306,10 @@ def read_signatures(text: str, drafts: list[Draft]) -> None:
                 seen.add(start)
                 found.append((start, name, end))
     for start, name, sigs in columns:
+        start, name = start + len(name) - len(_FOR.sub("", name)), _FOR.sub("", name)
         merge(drafts, Draft(name=name, sources={"signature"}, kind="organisation" if ENTITY.search(name) else None,
                             spans=[Span(start=start, end=start + len(name), label="signature")], signatories=sigs))
-    found.sort()
+    found = sorted((start + len(name) - len(_FOR.sub("", name)), _FOR.sub("", name), end) for start, name, end in found)
     for i, (start, name, end) in enumerate(found):
         stop = found[i + 1][0] if i + 1 < len(found) and found[i + 1][0] > start else min(len(text), end + 400)
         nxt = _ENTITY_LINE.search(text, end, stop)  # another signer's entity line ends this block
@@ -320,6 +327,7 @@ def fill_signatories(text: str, drafts: list[Draft]) -> None:
     Signature:", "Customer Signature:"), the block below it, up to the next such line, holds its signer.
     The block never runs into another party's, so a signer is never given to the wrong party."""
     _own_signatures(text, drafts)
+    _side_head_columns(text, drafts)
     keys: list[tuple[str, Draft]] = []
     for d in drafts:
         if d.placeholder:
@@ -362,6 +370,21 @@ def fill_signatories(text: str, drafts: list[Draft]) -> None:
         if sigs:
             d.signatories.extend(sigs)
             d.spans.append(Span(start=start, end=end, label="signature"))
+
+
+def _side_head_columns(text: str, drafts: list[Draft]) -> None:
+    """Under side-by-side headings (``FRANCHISEE: FRANCHISOR:``) over entities listed one per line, the
+    columns of "By: ... By: ..." lines follow the headings' order, not the entities' lines: the i-th column's
+    signer is the i-th heading's entity's (the block reader would give the first signer to the last entity)."""
+    for pairs in side_heads(text, min(_regions(text))):
+        last = pairs[-1][2]
+        multi = _MULTI_LABEL.search(text, last, min(len(text), last + 600))
+        if multi is None or len(_COLUMN_LABEL.findall(multi.group(0))) != len(pairs):
+            continue
+        for (_, name, _), sigs in zip(pairs, _column_signatories(text, multi.start() - 1, len(pairs))):
+            owner = next((d for d in drafts if norm(name) in {norm(k) for k in (d.name, *d.aliases)}), None)
+            if owner is not None and sigs:
+                owner.signatories = sigs
 
 
 def _own_signatures(text: str, drafts: list[Draft]) -> None:

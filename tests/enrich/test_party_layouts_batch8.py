@@ -131,3 +131,56 @@ def test_side_by_side_headings_name_both_sides_when_the_preamble_names_neither()
             "1. Services. Provider shall provide services.\nIN WITNESS WHEREOF the parties have signed.\n"
             "COMPANY: PROVIDER:\nALPHA HOLDINGS, INC.\nBETA SERVICES LLC\nBy: /s/ Ann Lee By: /s/ Bo Chan\n")
     assert _principal(text) == [("ALPHA HOLDINGS, INC.", "Company"), ("BETA SERVICES LLC", "Provider")]
+
+
+def test_people_listed_with_and_under_one_alias_are_each_a_party():
+    text = ("FOUNDERS AGREEMENT\nThis Agreement is made between Alpha Holdings, Inc. (the \"Company\") and John Smith "
+            "and Jane Doe (each a \"Founder\" and together the \"Founders\").\n1. Shares.\n")
+    assert _principal(text) == [("Alpha Holdings, Inc.", "Company"), ("John Smith", "Founder"), ("Jane Doe", "Founder")]
+
+
+def test_a_doctor_is_named_without_the_title():
+    text = ("CONSULTING AGREEMENT\nThis Consulting Agreement is entered into as of May 1, 2019 between Alpha Holdings, "
+            "Inc. (the \"Company\") and Dr. Jane Q. Public (\"Consultant\").\n1. Services.\n")
+    assert ("Jane Q. Public", "Consultant") in _principal(text)
+
+
+def test_referred_to_as_with_a_colon_defines_each_party_s_own_alias_and_for_blocks_sign():
+    text = ("HOSTING AGREEMENT\nThis Agreement is made between\n\u201cElephant Talk Communication Holding AG\u201d, a "
+            "company incorporated under the laws of Switzerland, legally and duly represented by its Chief Executive "
+            "Officer Steven van der Velden, hereinafter referred to as: \"ELEPHANT TALK\"\nand\nT-Mobile Netherlands B.V., "
+            "a company incorporated under the laws of the Netherlands, legally and duly represented by its Managing "
+            "Director Niek Jan van Damme, hereinafter referred to as: \u201cT-Mobile\u201d\neach individually referred to "
+            "as \"Party\".\nWHEREAS:\n1. ELEPHANT TALK wishes to become an enabler.\n23. COUNTERPART\nSigned in "
+            "September 17, 2008\nFor T-Mobile Netherlands B.V.\n/s/ Niek Jan van Damme\nName: Mr. Niek Jan van Damme\n"
+            "Title: Managing Director\nFor Elephant Talk Communication Holding AG\n/s/ Steven van der Velden\n"
+            "Name: Mr. Steven van der Velden\nTitle: CEO\n")
+    parties = {p.name: p for p in find_parties(text) if p.principal}
+    assert set(parties) == {"Elephant Talk Communication Holding AG", "T-Mobile Netherlands B.V."}
+    assert parties["Elephant Talk Communication Holding AG"].aliases == ["ELEPHANT TALK"]
+    assert parties["T-Mobile Netherlands B.V."].aliases == ["T-Mobile"]
+    assert [s.name for s in parties["T-Mobile Netherlands B.V."].signatories] == ["Niek Jan van Damme"]
+    assert [s.name for s in parties["Elephant Talk Communication Holding AG"].signatories] == ["Steven van der Velden"]
+
+
+def test_a_signature_page_opened_by_wherefore_before_schedules_gives_signers():
+    schedule = "Schedule 1.1 Core Field means the design of nuclear reactors and related services. " * 200
+    text = ("INTELLECTUAL PROPERTY AGREEMENT\nThis Agreement is entered into between The Babcock & Wilcox Company, a "
+            "Delaware corporation, (\u201cRemainCo\u201d) and Babcock & Wilcox Enterprises, Inc., a Delaware corporation "
+            "(\u201cSpinCo\u201d).\n1. Licenses.\nWHEREFORE, the Parties have signed this Agreement.\n"
+            "THE BABCOCK & WILCOX COMPANY\nBy: /s/ David S. Black\nName: David S. Black\nTitle: Vice President\n"
+            "BABCOCK & WILCOX ENTERPRISES, INC.\nBy: /s/ J. Andre Hall\nName: J. Andre Hall\nTitle: Secretary\n"
+            + schedule)
+    signers = {p.aliases[0]: [s.name for s in p.signatories] for p in find_parties(text) if p.principal}
+    assert signers == {"RemainCo": ["David S. Black"], "SpinCo": ["J. Andre Hall"]}
+
+
+def test_columns_under_side_by_side_headings_sign_in_the_headings_order():
+    text = ("FRANCHISE AGREEMENT\nThis Franchise Agreement between Homewood Suites Franchise LLC (\"Franchisor\") and "
+            "the Franchisee (\"Franchisee\") set forth in the Addendum.\nFranchisee shall pay fees.\n"
+            "IN WITNESS WHEREOF, the Parties have executed this Agreement.\nFRANCHISEE: FRANCHISOR:\n"
+            "ARC HOSPITALITY TRS STRATFORD LLC,\na Delaware limited liability company\n"
+            "HOMEWOOD SUITES FRANCHISE LLC,\na Delaware limited liability company\n"
+            "By: /s/ Jesse C. Galloway By: /s/ James Holthouser\nName: Jesse C. Galloway Name: James Holthouser\n")
+    signers = {p.role: [s.name for s in p.signatories] for p in find_parties(text) if p.principal}
+    assert signers == {"Franchisor": ["James Holthouser"], "Franchisee": ["Jesse C. Galloway"]}
