@@ -68,21 +68,29 @@ def _named(data: Path, names: set[str]) -> Iterator[Document]:
             yield leverage_lens.parse(root / name).model_copy(update={"name": name})
 
 
-def fresh(data: Path, seed: int, n_cuad: int, n_docx: int) -> list[tuple[str, str]]:
-    """Contracts no drafting review read (no label file names them, and not the tuning slice the deleted-
+# Slices of the tuning set whose deleted-definition misses were read with a diagnostic before a sample was
+# drawn (``eval_ambiguity --set tuning --offset O --limit N``): (CUAD start, CUAD end, DOCX forms read first).
+DIAGNOSED = {"low_r4": [(300, 325, 0)], "low_r5": [(0, 80, 80), (150, 180, 30), (300, 325, 0)]}
+
+
+def fresh(data: Path, seed: int, n_cuad: int, n_docx: int, tag: str = "low_r4") -> list[tuple[str, str]]:
+    """Contracts no drafting review read (no label file names them, and not the tuning slices the deleted-
     definition misses were read on), drawn at random: (name, part), the part alternating "tune" / "test" so
-    half the contracts are never tuned on."""
+    half the contracts are never tuned on. ``tag`` names the label files this draw produces (their own
+    contracts do not count as read, which keeps the draw reproducible after labelling)."""
     read: set[str] = set()
     for path in drafting_sets.REVIEWED:
-        if "low_r4" in path.name:  # the labels this sample produced (keeps the draw reproducible)
+        if tag in path.name:
             continue
         read |= {json.loads(x)["doc"] for x in path.read_text(encoding="utf-8").splitlines() if x.strip()}
     tuning = drafting_sets.cuad("tuning", data)
-    diagnosed = {p.name for p in tuning[300:325]}  # eval_ambiguity --set tuning --offset 300 --limit 25
-    cuad = [p.name for p in tuning if p.name not in read | diagnosed]
     root = data / "docx" / "templates"
     forms = [str(p.relative_to(root)) for p in drafting_sets.docx("tuning", data)]
-    forms = [f for f in forms if f not in read]
+    diagnosed: set[str] = set()
+    for lo, hi, n_forms in DIAGNOSED.get(tag, DIAGNOSED["low_r5"]):
+        diagnosed |= {p.name for p in tuning[lo:hi]} | set(forms[:n_forms])
+    cuad = [p.name for p in tuning if p.name not in read | diagnosed]
+    forms = [f for f in forms if f not in read | diagnosed]
     rng = random.Random(seed)
     picked = rng.sample(cuad, n_cuad) + rng.sample(forms, n_docx)
     return [(name, "tune" if i % 2 == 0 else "test") for i, name in enumerate(picked)]
@@ -93,7 +101,7 @@ def sample_low(args: argparse.Namespace) -> None:
     before any rule is changed; each line says which part (tune / test) its contract is in."""
     analyzer = leverage_lens.Analyzer()
     rng = random.Random(args.seed)
-    parts = dict(fresh(args.data, args.seed, args.cuad, args.docx))
+    parts = dict(fresh(args.data, args.seed, args.cuad, args.docx, args.tag))
     n = 0
     with args.out.open("w", encoding="utf-8") as fh:
         for doc in _named(args.data, set(parts)):
@@ -108,7 +116,7 @@ def sample_low(args: argparse.Namespace) -> None:
                 fh.write(json.dumps({
                     "doc": doc.name, "part": parts[doc.name], "rule": f.rule, "severity": f.severity.value,
                     "start": f.start, "end": f.end, "quote": f.quote[:80], "message": f.message,
-                    "suggestion": f.suggestion, "seed": args.seed,
+                    "suggestion": f.suggestion, "seed": args.seed, "tag": args.tag,
                     "context": " ".join(doc.text[max(0, f.start - 300): f.end + 200].split())},
                     ensure_ascii=False) + "\n")
     print(f"{n} low findings on {len(parts)} fresh contracts; worksheet: {args.out}")
@@ -216,6 +224,7 @@ def main() -> None:
     lo.add_argument("--cuad", type=int, default=24, help="fresh CUAD texts")
     lo.add_argument("--docx", type=int, default=8, help="fresh DOCX forms")
     lo.add_argument("--per-rule-doc", type=int, default=2)
+    lo.add_argument("--tag", default="low_r4", help="name part of the label files this draw produces")
     lo.add_argument("--out", type=Path, required=True)
     z = sub.add_parser("noise")
     z.add_argument("--set", choices=["held-out", "tuning", "all-cuad"], default="all-cuad")
