@@ -271,9 +271,32 @@ def _party_words(ctx: CheckContext) -> set[str]:
     return {w for p in ctx.parties for n in (p.name, *p.aliases, *([p.role] if p.role else [])) for w in (n, *n.split())}
 
 
-def _deleted_definition(doc: Document, rng: random.Random) -> tuple[str, list[tuple[int, int]]] | None:
+# A definition that takes its value from a form's cover table ('"Restricted Period" means the duration specified
+# in Cover Terms'), or a term the cover table lists as a row of its own ("Closing Date\n[Date ...]", "Trade
+# Secrets Duration\nPerpetual"): with the "means" sentence deleted, the cover still gives the term its value.
+_COVER_WORDS = re.compile(r"\b(?:Cover\s+(?:Terms|Page|Sheet)|Order\s+Form|Key\s+Terms)\b")
+
+
+def cover_term(text: str, d) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a definition is a cover-table term: its defining words point to the cover, or the term opens a
+    line of its own (a row label) outside its definition."""
+    if _COVER_WORDS.search(text, d.start, d.end):
+        return True
+    for m in re.finditer(rf"(?m)^[ \t]*{re.escape(d.term)}\b", text):
+        if d.start <= m.start() < d.end:
+            continue
+        eol = text.find("\n", m.end())
+        if len(text[m.end(): eol if eol != -1 else len(text)]) <= 40:
+            return True  # a row label ("Closing Date", "Trade Secrets Duration"), not a sentence
+    return False
+
+
+def _deleted_definition(doc: Document, rng: random.Random, *, cover: bool = False
+                        ) -> tuple[str, list[tuple[int, int]]] | None:
     """A definition deleted in an edit: a term used four or more times loses its defining words (the whole
-    '"Term" means ...' sentence, or the '(the "Term")' bracket); its uses stay."""
+    '"Term" means ...' sentence, or the '(the "Term")' bracket); its uses stay. Cover-table terms (see
+    :func:`cover_term`) are left out -- deleting their "means" sentence is no defect, the cover still gives the
+    value -- and measured apart with ``cover=True`` (the "cover term" row: how often the rule reports them)."""
     from leverage_lens.checks.ambiguity.defined_terms import _sites
     ctx = CheckContext.build(doc)
     sites = _sites(ctx)
@@ -285,6 +308,8 @@ def _deleted_definition(doc: Document, rng: random.Random) -> tuple[str, list[tu
     rng.shuffle(cands)
     text = doc.text
     for d in cands:
+        if cover_term(text, d) != cover:
+            continue
         if d.style == "parenthetical":
             a = text.rfind("(", d.start, d.term_span.start)
             b = text.find(")", d.term_span.end, d.end + 1) + 1
@@ -419,6 +444,10 @@ def _misspelt_term(doc: Document, rng: random.Random) -> tuple[str, list[tuple[i
     return text, [(a, a + len(new_t))]
 
 
+#: The row that measures cover-table terms apart: deleting their "means" sentence is no defect, so this row shows
+#: how often the rule reports one anyway (lower is better); it is not a recall and is left out of "lowest share".
+COVER_ROW = "definition deleted, cover term (no defect)"
+
 INJECTIONS: dict[str, tuple[str, Injector]] = {
     "words/digits mismatch": ("ambiguity.number_words_digits_mismatch", _sentence(_mismatch)),
     "impossible date": ("ambiguity.impossible_date", _sentence(_bad_date)),
@@ -455,6 +484,7 @@ INJECTIONS: dict[str, tuple[str, Injector]] = {
     "definitions section empty": ("ambiguity.definitions_section_empty", _empty_definitions),
     # issue 14: realistic edits
     "definition deleted": ("ambiguity.term_undefined", _deleted_definition),
+    COVER_ROW: ("ambiguity.term_undefined", lambda d, r: _deleted_definition(d, r, cover=True)),
     "missing section \"Section 12.3(b)\"": ("ambiguity.xref_missing_section", _missing_ref("Section 12.3(b)")),
     "missing article \"Article IV\"": ("ambiguity.xref_missing_section", _missing_ref("Article IV")),
     "missing clause \"clause 7\"": ("ambiguity.xref_missing_section", _missing_ref("clause 7")),
@@ -613,7 +643,7 @@ def main() -> None:
                 continue
             c = res[kind]
             share = c["detected"] / c["injected"] if c["injected"] else float("nan")
-            worst = min(worst, share) if c["injected"] else worst
+            worst = min(worst, share) if c["injected"] and kind != COVER_ROW else worst
             print(f"{kind:38} {rule_id:42} {c['injected']:8d} {c['detected']:8d} {share:6.3f} {c['not_applicable']:4d}")
         print(f"lowest share: {worst:.3f}")
     noise_and_speed(docs, args.sample_out, args.seed)

@@ -53,7 +53,7 @@ _UNQUOTED_DEFINED = re.compile(r"(?:^|(?<=[\n.;:]\s)|(?<=\)\s))[ \t]*(?:The\s+)?
 # "Promotion" means ...'), quoted with an abbreviation after it ('Statement of Work ("SOW")'), named without
 # quotes ("hereinafter Distributor"), or listed in an index of defined terms ("Jurisdiction 12.1.2").
 _QUOTED_DEFINED = re.compile(r"[\"\u201c\u2018](?:the\s+)?(?P<t>[A-Z][\w\-]*(?:\s+[\w&\-]+){0,5}?)[\"\u201d\u2019]\s*"
-                             r"(?:,?\s*(?:or|and)\s*[\"\u201c]|,\s*[\"\u201c]|(?:is|are|shall\s+be|will\s+be|refers?|shall\s+refer|"
+                             r"(?:,?\s*(?:or|and)\s*(?:the\s+)?[\"\u201c]|,\s*[\"\u201c]|(?:is|are|shall\s+be|will\s+be|refers?|shall\s+refer|"
                              r"will\s+mean|as\s+used|shall\s+mean|means|includes?|shall\s+include)\b)")
 # A word's letters taken possessively where what follows a word can never be a word character: the same
 # matches without backtracking into each word (twice as fast; possessive quantifiers need Python 3.11).
@@ -87,6 +87,9 @@ _LINE_LABEL = re.compile(r"^[ \t]*(?P<t>[A-Z][\w\-]*(?:[ ](?:of[ ]|and[ ]|for[ ]
                          re.MULTILINE)
 _TITLE_WORDS = re.compile(r"[A-Z][\w\-]*(?:[ ]+[A-Z][\w\-]*)*")
 _POINTER_HEAD = re.compile(r"\b(?P<t>[A-Z][\w\-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w\-]*){0,4})[\"\u201d]?\s*$")
+# ... or named by "as" ('may designate certain individuals as "Key Personnel"'); opening on the quote, which is rare.
+_AS_QUOTED = re.compile(r"[\"\u201c](?<=\sas\s[\"\u201c])(?:the\s+)?(?P<t>[A-Z][\w\-]*(?:\s+[\w&\-]+){0,5}?)[.,]?[\"\u201d]")
+_ATTACHED_BEFORE = re.compile(r"\b(?:the|a|an)[ \t]+attached[ \t]+$")
 _THIS = re.compile(r"\b(?:this|these|the\s+within)[ \t]+$", re.IGNORECASE)
 _DETERMINER = re.compile(r"\b(?:[Tt]he|[Ss]uch|[Aa]ny|[Ee]ach|[Aa]ll|[Ss]aid|[Nn]o|[Oo]ther|[Ii]ts|[Tt]heir|[Ee]very)[ \t]+$")
 # A sentence that opens with a determiner and a capitalised phrase ("The Contract Price for each item",
@@ -112,6 +115,12 @@ _NAME_WORDS = {
     "English", "Internet", "Web", "Securities", "Netherlands", "Philippines", "Bahamas", "Islands", "Emirates",
     "Nations", "Inc", "Ltd", "LLC", "Chief", "Vice", "Senior", "Supreme", "General", "York", "Jersey", "Mexico",
     "Hampshire", "Island", "Columbia", "Virginia", "Carolina", "Dakota",
+    # US states and other places a governing-law or venue clause names ("as adopted in Washington")
+    "Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut", "Delaware", "Florida",
+    "Georgia", "Hawaii", "Idaho", "Illinois", "Indiana", "Iowa", "Kansas", "Kentucky", "Louisiana", "Maine",
+    "Maryland", "Massachusetts", "Michigan", "Minnesota", "Mississippi", "Missouri", "Montana", "Nebraska",
+    "Nevada", "Ohio", "Oklahoma", "Oregon", "Pennsylvania", "Rhode", "Tennessee", "Texas", "Utah", "Vermont",
+    "Washington", "Wisconsin", "Wyoming", "Ontario", "Quebec", "Alberta", "England", "Wales", "Scotland",
 }
 # Words that make a phrase a name when they end it ("Securities Act", "Supreme Court", "Chief Executive
 # Officer", "Master Services Contract"); before another word they are ordinary words of a term of art
@@ -123,8 +132,16 @@ _NAME_HEADS = {
     "Secretary", "President", "Officer", "Director", "Directors", "Chairman", "Council", "Organization", "Union",
     "Convention", "Partners", "Group", "Holdings", "Trust", "Guide", "Manual", "Bureau", "Government", "Chamber",
     "Tariff", "Contract", "Statute", "Constitution", "Commerce", "Industry", "Commonwealth", "Chair",
+    "Trustees",  # a trust's governing body ("Board of Trustees of the Trust"), as "Directors" is a company's
 }
 _FUNCTION = {"of", "and", "for", "&"}
+_AND_SPLIT = re.compile(r" (?:and|&) ")
+# "People's Republic of China", "Logan's Roadhouse": a word made possessive before a name's head word.
+_POSSESSIVE_BEFORE = re.compile(r"['\u2019]s[ \t]+(?P<w>[A-Z][a-z]+)")
+# The words a heading or a cover-table label may hold besides capitalised ones ("No Business with Covered
+# Customers"): a phrase standing on such a line is the label of a part, not a term used in a sentence.
+_LABEL_SMALL = {"of", "and", "for", "with", "to", "in", "on", "the", "by", "a", "an", "or", "&", "-"}
+_MARKUP = re.compile(r"\{[^{}\n]{0,80}\}")
 
 
 def lower_vocabulary(ctx: Analysis) -> set[str]:
@@ -182,7 +199,7 @@ def _forms(term: str) -> set[str]:
 def _mentioned_as_defined(text: str) -> set[str]:
     """Phrases the text quotes, brackets as "(the X)", or points to a definition of ("X (as defined in ...)")."""
     out = {" ".join(m.group("t").split()) for m in _QUOTED.finditer(text)}
-    for pattern in (_BRACKETED, _QUOTED_DEFINED, _ABBREVIATED, _NAMED, _INDEXED):
+    for pattern in (_BRACKETED, _QUOTED_DEFINED, _ABBREVIATED, _NAMED, _INDEXED, _AS_QUOTED):
         for m in pattern.finditer(text):
             out.update(_tails(m.group("t").split()))
     # unquoted definitions: searched for only in the 120 characters before each defining verb (a whole-text
@@ -244,6 +261,29 @@ def _after_determiner(text: str, starts: list[int]) -> int:
     return sum(1 for s in starts if _DETERMINER.search(text, max(0, s - 12), s))
 
 
+def _on_label_line(text: str, s: int) -> bool:
+    """Whether the use at ``s`` stands on a short line of capitalised words (template markup "{IF x}" aside): a
+    heading or the label of a cover-table row, where capitals mean nothing."""
+    a = text.rfind("\n", 0, s) + 1
+    b = text.find("\n", s)
+    line = _MARKUP.sub(" ", text[a: b if b != -1 else len(text)])
+    words = re.findall(r"[^\W\d_][\w\-']*", line)
+    return 0 < len(line.strip()) <= 80 and bool(words) and all(w[0].isupper() or w in _LABEL_SMALL for w in words)
+
+
+def _inside_longer_terms(text: str, phrase: str, starts: list[int], defined: Iterable[str]) -> list[int]:
+    """The uses that are part of a longer defined term written out ("Party B's Services", "Cash Value of the
+    Policies"): those are uses of that term."""
+    spans = []
+    for t in defined:
+        if phrase in t and t != phrase:
+            i = text.find(t)
+            while i != -1:
+                spans.append((i, i + len(t)))
+                i = text.find(t, i + 1)
+    return [s for s in starts if not any(a <= s and s + len(phrase) <= b for a, b in spans)]
+
+
 def undefined_terms(ctx: Analysis, defined: Iterable[str], names: Iterable[str], *, multi_min: int = 3,
                     single_min: int = 3) -> list[tuple[str, list[int]]]:
     """``(phrase, starts)`` for capitalised phrases used as defined terms and never defined, in order of first
@@ -259,6 +299,27 @@ def undefined_terms(ctx: Analysis, defined: Iterable[str], names: Iterable[str],
             seen.setdefault(rest, []).append((start + len(head) + 1, False))
         else:
             seen.setdefault(phrase, []).append((start, True))
+    known: set[str] = set()
+    for t in defined:
+        flat = " ".join(t.split())
+        known.update(_forms(flat))
+        if flat.isupper() and len(flat) > 3:  # "CONTRACT YEAR shall mean": used as "Contract Year"
+            known.update(_forms(flat.title()))
+    # "Software and Documentation", "Cloud Service and Software": a pair of terms read as one phrase hides uses
+    # of a term that also stands alone. Where the pair's other part is a defined term, each part seen alone
+    # elsewhere gets the pair's uses too ("Terms and Conditions", neither defined, stays a phrase).
+    for phrase, found in list(seen.items()):
+        if " and " not in phrase and " & " not in phrase:
+            continue
+        parts = _AND_SPLIT.split(phrase)
+        if not any(p in known for p in parts):
+            continue
+        offset = 0
+        for k, part in enumerate(parts):
+            offset = phrase.index(part, offset)
+            if part in seen and part != phrase and part not in known:
+                seen[part].extend((s + offset, check if k == 0 else False) for s, check in found)
+            offset += len(part)
     least = min(multi_min, single_min)
     uses: dict[str, list[int]] = {}
     for phrase, found in seen.items():
@@ -268,12 +329,7 @@ def undefined_terms(ctx: Analysis, defined: Iterable[str], names: Iterable[str],
         kept = [s for s, check in found if not check or _LOWER_BEFORE.search(text, max(0, s - 24), s)]
         if kept:
             uses[phrase] = kept
-    known: set[str] = set()
-    for t in defined:
-        flat = " ".join(t.split())
-        known.update(_forms(flat))
-        if flat.isupper() and len(flat) > 3:  # "CONTRACT YEAR shall mean": used as "Contract Year"
-            known.update(_forms(flat.title()))
+    longer = [" ".join(t.split()) for t in defined if " " in t.strip()]
     name_words = {w.lower() for n in names for w in n.split() if len(w) > 2}
     known.update(names)
     vocab = lower_vocabulary(ctx)
@@ -283,13 +339,22 @@ def undefined_terms(ctx: Analysis, defined: Iterable[str], names: Iterable[str],
     for phrase, starts in uses.items():
         words = phrase.split()
         content = [w for w in words if w not in _FUNCTION]
-        if len(starts) < (single_min if len(content) == 1 else multi_min):
+        least_uses = single_min if len(content) == 1 else multi_min
+        if len(starts) < least_uses:
             continue
         if words[0] in _STOP or (len(words) == 1 and phrase in _ADJECTIVES) or any(
                 w in _NAME_WORDS or w.lower() in name_words for w in content) or _headed_name(words):
             continue
+        if (" and " in phrase or " & " in phrase) and any(p in known for p in _AND_SPLIT.split(phrase)):
+            continue  # "Software and Documentation": a pair with a defined term, its parts counted one by one
         if _forms(phrase) & known or (len(words) == 1 and _verb_stems(phrase) & known):
             continue  # defined, or a verb's participle of a defined term ("Exploited" where "Exploit" is defined)
+        if sum(1 for s in starts if (p := _POSSESSIVE_BEFORE.match(text, s + len(phrase)))
+               and (p.group("w") in _NAME_WORDS or p.group("w") in _NAME_HEADS)) * 2 >= len(starts):
+            continue  # "People's Republic of China": a possessive inside a name
+        starts = [s for s in _inside_longer_terms(text, phrase, starts, longer) if not _on_label_line(text, s)]
+        if len(starts) < least_uses:
+            continue  # the rest are uses of a longer defined term, or headings and cover-table labels
         # builds on a defined term with a modifier after it ("Licensed Product Royalty"): its sense is the term's.
         # A qualifier before a defined term ("Permitted Subcontractor") makes a new class that needs defining.
         if len(content) > 1 and any(" ".join(words[:j]) in known for j in range(1, len(words))):
@@ -310,8 +375,11 @@ def undefined_terms(ctx: Analysis, defined: Iterable[str], names: Iterable[str],
         if mentioned is None:
             mentioned = _mentioned_as_defined(text)
             quoted_words = {m.group("t") for m in _ANY_QUOTE.finditer(text)}
-        if _forms(phrase) & mentioned or (len(content) == 1 and _forms(phrase) & quoted_words):
+        if _forms(phrase) & mentioned or (len(content) == 1 and _forms(phrase) & quoted_words) or (
+                len(words) == 1 and _verb_stems(phrase) & mentioned):
             continue  # a single word quoted anywhere ('("Distributor")'): defined in a form not read
+        if any(_ATTACHED_BEFORE.search(text, max(0, s - 20), s) for s in starts):
+            continue  # "the attached Statement of Work": the title of an attachment, which says what it is
         out.append((phrase, starts))
     out.sort(key=lambda x: x[1][0])
     return out

@@ -88,7 +88,8 @@ def xref_missing_attachment(ctx: Analysis, r: Rule) -> list[Finding]:
     lines = line_index(ctx)
     for m in _ATTACH.finditer(text):
         key = (m.group("kw").lower(), m.group("id").upper())
-        if m.group("kw").isupper() or _opens_line(text, lines.start(m.start()), m.start()):
+        if m.group("kw").isupper() or _opens_line(text, lines.start(m.start()), m.start()) or \
+                _LABEL_AT_END.match(text, m.end()):
             present.add(key)
         elif not in_uncertain(ctx, m.start()) and not _OTHER_DOCUMENTS.match(text, m.end()):
             refs.setdefault(key, []).append(m)
@@ -108,6 +109,11 @@ def xref_missing_attachment(ctx: Analysis, r: Rule) -> list[Finding]:
     verb = "is" if len(names) == 1 else "are"
     return [finding(ctx, r, first.start(), first.end(), f"{listed} {verb} referred to but not attached.",
                     evidence=[Span(start=x.start(), end=x.end(), label="reference") for ms in missing for x in ms][1:])]
+
+
+# An attachment's label just before a filing's page footer or the end of the text ("... game. Exhibit A-2 Source:
+# GPAQ ..., S-4/A"): the heading of the attachment (its page is blank in the filing), not a reference to it.
+_LABEL_AT_END = re.compile(r"\s*(?:Source:|$)")
 
 
 def _opens_line(text: str, line_start: int, pos: int) -> bool:

@@ -99,14 +99,19 @@ def day_defined(ctx: Analysis) -> bool:
     return False
 
 
-#: The longest period, in days, for which business or calendar days is worth settling.
+#: The longest period, in days, for which business or calendar days is worth settling in a contract that counts
+#: other periods in business days ...
 SHORT_PERIOD = 15
+#: ... and in one that never does, where "days" reads as calendar days (fresh reviews: 14- and 15-day periods
+#: there were not worth a reader's time).
+VERY_SHORT_PERIOD = 10
 
 
 @rule(
     "ambiguity.days_unqualified",
     kind="ambiguity",
-    description="A short deadline (15 days or less) counted in \u201cdays\u201d without saying business or calendar "
+    description="A short deadline (15 days or less where the contract counts other periods in business days, 10 "
+    "days or less where it never does) counted in \u201cdays\u201d without saying business or calendar "
     "days, in a contract that does not define \u201cday\u201d: over a weekend and a holiday, five days can mean a "
     "week or more. One finding per contract, every unqualified deadline kept as evidence; a contract whose periods "
     "are all longer is not reported (the difference is small, and calendar days the usual reading).",
@@ -123,11 +128,15 @@ def days_unqualified(ctx: Analysis, r: Rule) -> list[Finding]:
         return []
     text = ctx.text
     hits, shorts = [], []
+    # A contract that counts some periods in business days makes each bare "days" a question; one that never
+    # does reads "days" as calendar days, which matters only for the shortest deadlines.
+    low = lowered(ctx) or text.lower()
+    short = SHORT_PERIOD if any(k in low for k in ("business day", "working day", "banking day")) else VERY_SHORT_PERIOD
     for m in _DAYS_WORD.finditer(text):
         b = _PERIOD_BEFORE.search(text, max(0, m.start() - 70), m.start())
         if b is not None:
             n = re.search(r"\d+", b.group("n"))
-            (shorts if n is not None and int(n.group(0)) <= SHORT_PERIOD else hits).append((b.start(), m.end(), "days"))
+            (shorts if n is not None and int(n.group(0)) <= short else hits).append((b.start(), m.end(), "days"))
     if not shorts:
         return []  # 30 or 60 days: weekends and holidays move the end by little, and calendar days is the usual reading
     hits = shorts + hits  # the finding quotes a short deadline, where the kind of day matters; the others follow

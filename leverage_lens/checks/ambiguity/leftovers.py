@@ -161,6 +161,7 @@ def placeholder(ctx: Analysis, r: Rule) -> list[Finding]:
 
 
 _FORM_KEYS = 8
+_NAMED_SLOT = re.compile(r"\[[A-Za-z]{3,}(?:[ \-][A-Za-z]+){0,5}\]")
 _FIELD_LABEL = re.compile(r"\b(?:by|name|title|its|signature|print(?:ed)?\s+name)\s*:\s*$", re.IGNORECASE)
 _TICKED_BOX = re.compile(r"\[\s*[xX\u2713\u2714]\s*\]|\(\s*[xX\u2713\u2714]\s*\)")
 # A field's label written after its line: "________ (Employer initials)", "______ (Date)".
@@ -220,6 +221,9 @@ def _one_for_the_form(ctx: Analysis, r: Rule, hits: list[tuple[int, int, str]], 
 )
 def blank(ctx: Analysis, r: Rule) -> list[Finding]:
     text = ctx.text
+    if len(set(_NAMED_SLOT.findall(text, 0, 200_000))) >= _FORM_KEYS:
+        return []  # a form with named slots ("[Company Name]", "[Date of Safe]"): its blanks are slots too, and
+        # ``ambiguity.placeholder`` already says once that the form is to be completed
     hits = []
     xs = [m for m in _X_RUN.finditer(text) if _lone_x_run(text, m.start(), m.end())]
     if xs and not _REDACTED_FILING.search(text):
@@ -264,7 +268,11 @@ def blank(ctx: Analysis, r: Rule) -> list[Finding]:
 
 
 _BRACKET = re.compile(r"[()\[\]\u201c\u201d]")
-_LONE_BRACKET = re.compile(r"(?<=\s)[()](?=\s)")
+# ... but not "( "Payments/Advances")": a bracket opened with a space before a quoted name.
+_LONE_BRACKET = re.compile(r"(?<=\s)(?:\((?!\s*[\"'\u201c\u2018])|\))(?=\s)")
+# Template markup ("{provider_name}]", "<!-- Note -->"): brackets there belong to the template's syntax.
+_MARKUP_NEAR = re.compile(r"[{}]|<!--|-->")
+_PLACEHOLDER = re.compile(r"\{[a-z_]{3,40}\}")
 _PAIRS = (("(", ")"), ("[", "]"), ("\u201c", "\u201d"))
 # Enumerators written with a closing bracket only: "a) ...", "(ii" is never right, "ii) " is a style.
 _ENUM = re.compile(r"(?:^|(?<=[\s;:,]))(?:[a-zA-Z]|[ivxIVX]{1,4}|\d{1,2})\)")
@@ -286,6 +294,8 @@ _ENUM = re.compile(r"(?:^|(?<=[\s;:,]))(?:[a-zA-Z]|[ivxIVX]{1,4}|\d{1,2})\)")
 def unbalanced_brackets(ctx: Analysis, r: Rule) -> list[Finding]:
     text = ctx.text
     out = []
+    # A template with "{field}" placeholders uses square brackets for optional text and its own markup.
+    template = len(_PLACEHOLDER.findall(text, 0, 200_000)) >= 3
     for cs, ce in _chunks(ctx):
         body = text[cs: ce]
         if (body.count("(") == body.count(")") and body.count("[") == body.count("]")
@@ -315,6 +325,12 @@ def unbalanced_brackets(ctx: Analysis, r: Rule) -> list[Finding]:
             a = cs + (first_bad if first_bad is not None else stack[0])
             if in_uncertain(ctx, a):
                 break  # a redaction mark ("[***"), a running header or a table of contents cut the pair
+            if (template and o == "[") or _MARKUP_NEAR.search(text, max(0, a - 3), a + 4):
+                continue  # template syntax: "[optional text]", "{provider_name}]"
+            if o == "\u201c" and _straight_partner(text, a, opener=first_bad is None):
+                continue  # '"Special Category Data\u201d': one quote straight, one curly -- the pair is whole
+            if _cut_by_split(text, a, cs, ce, o, cl, opener=first_bad is None):
+                continue  # the pair is whole in the text: a page footer or a paragraph split cut it
             ch = text[a: a + 1]
             what = "closes a bracket it never opened" if first_bad is not None else "opens a bracket it never closes"
             if o == "\u201c":
@@ -324,6 +340,26 @@ def unbalanced_brackets(ctx: Analysis, r: Rule) -> list[Finding]:
                                evidence=[Span(start=a, end=a + 1, label="bracket")]))
             break
     return out
+
+
+def _straight_partner(text: str, a: int, *, opener: bool) -> bool:
+    """Whether a curly quote's partner is a straight quote on the same line within 80 characters."""
+    window = text[a + 1: a + 81] if opener else text[max(0, a - 80): a]
+    window = window.split("\n")[0] if opener else window.rsplit("\n", 1)[-1]
+    return '"' in window
+
+
+def _cut_by_split(text: str, a: int, cs: int, ce: int, o: str, cl: str, *, opener: bool) -> bool:
+    """Whether the bracket at ``a`` finds its partner just across the chunk's edge: an opener closed within
+    400 characters after the chunk's end before any new opener, or a closer opened within 400 before its start
+    after the last closer (a page footer, "Source: ...", or a paragraph break split the clause)."""
+    if opener:
+        nxt = text[ce: ce + 400]
+        i, j = nxt.find(cl), nxt.find(o)
+        return i != -1 and (j == -1 or i < j)
+    prev = text[max(0, cs - 400): cs]
+    i, j = prev.rfind(o), prev.rfind(cl)
+    return i != -1 and i > j
 
 
 def _chunks(ctx: Analysis) -> list[tuple[int, int]]:

@@ -139,11 +139,16 @@ _TIMELY_ADJECTIVE = re.compile(r"\s+(?:and\s+\w+\s+)?(?:payment|notice|delivery|
 # Duties whose timing is worth a deadline in negotiation: paying, delivering, putting right, deleting data, and
 # telling of a breach. Two hand reviews found "promptly return the materials", "promptly notify of any claim",
 # "respond as soon as practicable" and "perform in a timely manner" accepted as written nearly always.
-_TIMED_DUTY = re.compile(r"\b(?:pay|paid|repay|refund|reimburse|remit|credit|deliver|ship|supply|replace|repair|"
+_TIMED_DUTY = re.compile(r"\b(?:pay|paid|repay|refund|reimburse|remit|credit|deliver(?!\s+(?:to\s+\w+\s+)?(?:\w+\s+){0,4}?"
+                         r"(?:materials|documents|property|records|papers|certificates|copies|files)\b)|ship|supply|replace|repair|"
                          r"correct|cure|remedy|rectify|fix|restore|re-?perform|delete|erase|destroy|purge|"
                          r"(?:notify|inform|tell|advise|report|notice)\b[^.;]{0,80}\b(?:security|data|personal|"
                          r"privacy)\s+(?:incident|breach)|(?:notify|inform|report)\b[^.;]{0,60}\bunauthori[sz]ed)",
                          re.IGNORECASE)
+
+# How far before the word its verb may stand ("shall replace the defective goods promptly"); a duty further back
+# belongs to another clause of the sentence ("will pay the costs, provided that Buyer promptly informs ...").
+_VERB_REACH = 40
 
 #: The deadline to ask for, by the word matched: each says what to add to that word.
 _ASK = {
@@ -201,7 +206,7 @@ def vague_standard(ctx: Analysis, r: Rule) -> list[Finding]:
         duty = _DUTY_BEFORE.search(text, max(s, a - 160), a)
         if not duty:
             continue
-        if not _TIMED_DUTY.search(text, duty.start(), m.end("tail")):
+        if not _TIMED_DUTY.search(text, max(duty.start(), a - _VERB_REACH), m.end("tail")):
             continue  # the pace of a notice, a response or a return of papers: accepted as written
         hits.append((a, m.end("w"), w))
     return grouped(ctx, r, hits, per="document", suggestion=_ask,

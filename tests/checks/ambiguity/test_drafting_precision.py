@@ -242,9 +242,22 @@ def test_term_used_before_definition_skips_story_names_and_the_defining_clause()
     name_itself = ('1. Parties. This amends the agreement among Autoliv ASP, Inc. ("Autoliv ASP") and others.\n\n'
                    "2. Notices. Autoliv ASP receives notices.")
     assert not run("ambiguity.term_used_before_definition", name_itself)
-    body = ('1. Fees. Customer pays for the Services monthly.\n\n2. Scope. Supplier provides hosting (the '
-            '"Services").')
+    body = ('1. Fees. Customer pays for the Services monthly.\n\n2. Support. Supplier supports the Services.\n\n'
+            '3. Levels. The Services are available.\n\n4. Scope. Supplier provides hosting (the "Services").')
     assert [f.quote for f in run("ambiguity.term_used_before_definition", body)] == ["Services"]
+
+
+def test_term_used_before_definition_needs_three_early_uses_and_no_pointer_to_the_definition():
+    once = ('1. Fees. Customer pays for the Services monthly.\n\n2. Scope. Supplier provides hosting (the '
+            '"Services").')
+    assert not run("ambiguity.term_used_before_definition", once)
+    told = ('1. Fees. Customer pays for the Services (as defined below) monthly.\n\n2. Support. Supplier supports '
+            'the Services.\n\n3. Levels. The Services are available.\n\n4. Scope. Supplier provides hosting (the '
+            '"Services").')
+    assert not run("ambiguity.term_used_before_definition", told)
+    known = ('1. Grant. During the Term Supplier grants a licence.\n\n2. Fees. During the Term Customer pays.\n\n'
+             '3. Audit. During the Term Customer keeps records.\n\n4. Term. This runs for a year (the "Term").')
+    assert not run("ambiguity.term_used_before_definition", known)
 
 
 def test_recital_names_and_terms_used_in_lower_case_are_not_unused():

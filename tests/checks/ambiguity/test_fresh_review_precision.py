@@ -35,8 +35,9 @@ def test_a_definitions_list_may_use_a_term_another_entry_defines():
             '2. Marks. Supplier keeps the old marks (the "Phase-Out Marks") for a year.\n'
             "3. Use. Customer uses the Phase-Out Marks only on old stock.\n")
     assert not run("ambiguity.term_used_before_definition", text)
-    body = (P + "1. Fees. Customer pays for the Services monthly.\n"
-            '2. Scope. Supplier shall provide hosting (the "Services").\n')
+    body = (P + "1. Fees. Customer pays for the Services monthly.\n2. Support. Supplier supports the Services.\n"
+            "3. Levels. The Services are available.\n"
+            '4. Scope. Supplier shall provide hosting (the "Services").\n')
     assert quotes("ambiguity.term_used_before_definition", body) == ["Services"]
 
 
