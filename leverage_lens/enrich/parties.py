@@ -178,6 +178,7 @@ def _signers_for(principal: list[Draft], drafts: list[Draft]) -> list[Draft]:
                   and x not in principal and x is not d]
         for x in signed:
             x.aliases.extend(a for a in d.aliases if a not in x.aliases)
+            x.role = x.role or d.role or next((a for a in d.aliases if not is_pronoun(a)), None)  # "each a "Stockholder""
             x.spans.extend(d.spans[:1])
             x.sources.add("preamble")
         out.extend(signed or [d])
@@ -218,7 +219,7 @@ def _confidence(d: Draft, principal: bool) -> float:
 def _defined_term(d: Draft) -> bool:
     """A bracketed definition with nothing but itself as the name ("the "Proprietary Marks"", "the "System"")
     is a defined term, not a party, unless it names a role, is an acronym, or signs the contract."""
-    if not d.aliases or d.name != d.aliases[0] or d.entity_type or d.kind == "person":
+    if not d.aliases or d.name != d.aliases[0] or d.entity_type or d.kind == "person" or d.signers:
         return False  # "Dassault Systemes, a societe anonyme ... ("Dassault Systemes")": a stated legal form
     if any(w.rstrip("s") in _ROLEISH or w in _ROLEISH for x in d.aliases for w in x.lower().split()):
         return False  # "Remarketing Agent", "Service Recipient", "Guarantors": roles, not defined terms

@@ -280,7 +280,9 @@ def _describe_into(d: Draft, text: str, end: int) -> None:
 
 _THIS = re.compile(r"(?:^|[\n.;:]\s*|\s)(?:This|THIS)\s+(?=[A-Z\u201c\"])")
 # "each of the persons set forth on the signature page hereto (each, an "Investor")"
-_SIGNERS = re.compile(r"\b(?:persons?|entities|parties|signatories|undersigned)\b[^()]{0,60}?\bsignature\s+(?:pages?|blocks?)")
+_SIGNERS = re.compile(r"\b(?:persons?|entities|parties|signatories|undersigned)\b[^()]{0,60}?\bsignature\s+(?:pages?|blocks?)"
+                      r"|\b[A-Za-z]{3,}s[ \t\n]+(?:listed|named|set[ \t\n]+forth|identified|appearing)\b[^()]{0,40}?"
+                      r"\bsignature\s+(?:pages?|blocks?)")  # "the stockholders listed on the signature pages hereto"
 _UNDERSIGNED = re.compile(r"(?<!WHEREOF, )(?<!WHEREOF )\b(?:The|the|THE|Each of the|each of the)\s+(?:undersigned|UNDERSIGNED)"
                           r"\s+(?:hereby|agree|acknowledge|parties|each|consent)\b")
 # The words before an entity that only mention it: "securities of Q Biomed, Inc.", "a subsidiary of".

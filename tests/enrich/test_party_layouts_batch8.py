@@ -184,3 +184,12 @@ def test_columns_under_side_by_side_headings_sign_in_the_headings_order():
             "By: /s/ Jesse C. Galloway By: /s/ James Holthouser\nName: Jesse C. Galloway Name: James Holthouser\n")
     signers = {p.role: [s.name for s in p.signatories] for p in find_parties(text) if p.principal}
     assert signers == {"Franchisor": ["James Holthouser"], "Franchisee": ["Jesse C. Galloway"]}
+
+
+def test_holders_listed_on_the_signature_pages_are_the_entities_that_sign_there():
+    text = ("VOTING AGREEMENT\nThis Voting Agreement is entered into by Alpha Holdings, Inc. (the \"Company\") and the "
+            "stockholders listed on the signature pages hereto (each a \"Stockholder\").\n1. Voting.\n"
+            "IN WITNESS WHEREOF the parties have signed.\nALPHA HOLDINGS, INC.\nBy: /s/ Ann Lee\nName: Ann Lee\n"
+            "BETA VENTURES LLC\nBy: /s/ Bo Chan\nName: Bo Chan\nGAMMA CORP.\nBy: /s/ Cy Dow\nName: Cy Dow\n")
+    assert _principal(text) == [("Alpha Holdings, Inc.", "Company"), ("BETA VENTURES LLC", "Stockholder"),
+                                ("GAMMA CORP.", "Stockholder")]
