@@ -22,12 +22,13 @@ ROLE_WORDS = frozenset(
     tenant lessor lessee employer employee executive agent principal owner developer publisher sponsor
     partner member investor issuer holder guarantor servicer manager advisor adviser sub-advisor
     recipient discloser disclosing receiving service user subscriber member host operator shipper carrier
-    acquiror acquirer founder endorser producer processor marketer transporter purchaser parent spinco remainco""".split()
+    acquiror acquirer founder endorser producer processor marketer transporter purchaser parent spinco remainco
+    promoter""".split()
 ) | {"party a", "party b", "party c"}
 
 SUFFIX = (
     r"(?:Inc|Incorporated|Corp|Corporation|LLC|L\.L\.C|Ltd|Limited[ \t]+Partnership|LIMITED[ \t]+PARTNERSHIP|Limited|LP|L\.P|LLP|L\.L\.P|PLC|plc|GmbH|AG|"
-    r"G\.I\.E|GIE|S\.A\.R\.L|SARL|S\.A|SA|S\.A\.S|S/A|N\.V|NV|B\.V|BV|A/S|AB|Oy|S\.p\.A|S\.P\.A|S\.r\.l|S\.R\.L|SRL|Srl|Pty|PTE|Pte|Co(?=\.)|"
+    r"G\.I\.E|GIE|S\.A\.R\.L|SARL|S\.A\.S|S\.A|SA|S/A|N\.V|NV|B\.V|BV|A/S|AB|Oy|S\.p\.A|S\.P\.A|S\.r\.l|S\.R\.L|SRL|Srl|Pty|PTE|Pte|Co(?=\.)|"
     r"CO(?=\.)|inc(?=\.)|Company|Trust|Bank|"
     r"Holdings|Partners|LTD|INC|CORP|CORPORATION|COMPANY|LIMITED|N\.A|INCORPORATED|HOLDINGS|PARTNERS|TRUST|BANK|"
     r"National[ \t]+Association|NATIONAL[ \t]+ASSOCIATION)"
@@ -36,7 +37,8 @@ SUFFIX = (
 # ending in a legal suffix.
 ENTITY = re.compile(
     rf"(?<![A-Z0-9\u00c0-\u00de])(?P<name>(?!(?i:of|de|du|del|der|la|van|von)[ \t])"  # not "SA" inside "USA"
-    rf"(?:(?:[A-Z0-9\u00c0-\u00de][\w&'\u2019.\-/]*|&|\([A-Z][\w.]{{0,14}}\)),?[ \t]+(?:(?i:of|de|du|del|der|la|van|von)[ \t]+)?){{0,7}}?"
+    rf"(?:(?:[A-Z0-9\u00c0-\u00de][\w&'\u2019.\-/]*|(?<=[ \t])[a-z][A-Z][\w&'\u2019.\-/]*|&|\([A-Z][\w.]{{0,14}}\)),?[ \t]+"
+    rf"(?:(?i:of|de|du|del|der|la|van|von)[ \t]+)?){{0,7}}?"
     rf"(?:[A-Z0-9\u00c0-\u00de][\w&'\u2019.\-/]*,?[ \t]+)?{SUFFIX}\.?(?:,?[ \t]+{SUFFIX}\.?)*"
     r"(?:[ \t]+(?:I{1,3}|IV|VI{0,3}|IX|X)(?=[ \t]*[,(]|[ \t]*$))?)(?![\w])"  # "RGA Capital Trust I, a Delaware trust"
     r"(?!(?:(?<=Bank)|(?<=BANK)|(?<=Trust)|(?<=TRUST)|(?<=Company)|(?<=COMPANY)|(?<=Holdings)|(?<=HOLDINGS))"

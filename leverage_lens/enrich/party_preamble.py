@@ -53,7 +53,8 @@ _QUOTED = re.compile(
 )
 _LEAD = re.compile(r"^[\s,;:]*(?:and|&)?[\s,;:]*(?:\(\d+\)|\([a-z]\)|\d\.)?\s*", re.IGNORECASE)
 _CAPS_BEFORE = re.compile(
-    r"(?<![.\w])\s*(?P<name>(?:[A-Z][\w&\-']*\.?[ \t]+(?:(?:of|de|du|la|des|van|von)[ \t]+)?){0,5}[A-Z][\w&\-']*\.?)[\s,]*$"
+    r"(?<![.\w])\s*(?P<name>(?:[A-Z][\w&\-']*\.?[ \t]+(?:(?:of|de|du|la|des|van|von)[ \t]+)?){0,5}[A-Z][\w&\-']*"
+    r"(?:\.(?:com|net|org|io))?\.?)[\s,]*$"
 )
 # A blank standing for a name, then at most a description: "[Company Name], a [State] corporation".
 _BLANK_BEFORE = re.compile(
@@ -213,7 +214,8 @@ def _name_in_chunk(chunk: str) -> tuple[str, int, bool] | None:
         if start == ent.start() + cut and _BARE_SUFFIX.fullmatch(name):
             glue = (ent.start() + cut, ent.end()) if name.isupper() and len(name) <= 3 else None
             continue  # "the Company" in passing; but "drkoop.com, inc." widens to a name
-        if _ARTICLE_BEFORE.search(rest, max(0, start - 4), start) or _OWNED_BY.search(rest, max(0, start - 40), start):
+        if _ARTICLE_BEFORE.search(rest, max(0, start - 4), start) or _OWNED_BY.search(rest, max(0, start - 40), start) \
+                or _IN_ADDRESS.search(rest, max(0, start - 160), start):
             glue = None
             continue  # "a Delaware Corporation with ...": a description; "a subsidiary of Bay Networks, Inc.": a mention
         if glue is not None and start == ent.start() + cut and rest[glue[1] : start] in (" ", "\t"):
@@ -297,6 +299,14 @@ _REPRESENTED = re.compile(r"\b(?:represented|acting|signing)(?:[ \t\n]+herein)?[
 # A state or region named with "of" ("the People's Republic of China ("PRC")"), not a party.
 _GEOGRAPHY = re.compile(r"(?:Republic|Kingdom|State|Commonwealth|Province|Territory|District|County|Federation|Emirate|"
                         r"Principality|Region|Municipality)[ \t]+of\b")
+# An entity named inside an address ("having its registered office located at The Oval, Building One, ... Co.
+# Dublin", "c/o International Management, Inc.") is no party.
+_IN_ADDRESS = re.compile(r"(?:\b(?:located|situated|offices?|address(?:ed)?|business|residing|resident)[ \t\n]+(?:located[ \t\n]+)?"
+                         r"(?:at|in)\b(?:(?!\band\b|\bAND\b)[^;()\"\u201c\u201d]){0,120}|\bc/o[ \t\n]+)$")
+# One who acts for the entity named next: "Fox Mobile Entertainment, Inc. ("Fox"), as Administrator for Twentieth
+# Century Fox Film Corporation ("Trademark Licensor")" -- the contract is Fox's; the principal is only named.
+_ACTING_FOR = re.compile(r"\bas[ \t\n]+(?:the[ \t\n]+)?(?:[A-Za-z]+[ \t\n]+){0,2}(?:for|of)[ \t\n]+$|\bon[ \t\n]+behalf[ \t\n]+of[ \t\n]+$")
+_KEY_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?P<key>[A-Z][\w .'/\-]{0,30}?)[ \t]*:[ \t]*$")
 _OF_THE = re.compile(r"\b(?:of|to|for|from|under|in|on|at)[ \t\n]+(?:the|its|their)[ \t\n]+$")
 _MENTIONED = re.compile(r"\b(?:of|to|for|from|under|in|on|at|than|with\s+respect\s+to|behalf\s+of)[\s,]+$")
 _LINKS = re.compile(r"\b(?:and|by|with|to|from)\b|&")
@@ -385,7 +395,7 @@ def _joint_names(text: str, a: int, b: int) -> list[tuple[str, int]]:
         name, cut = clean_name(e.group("name"))
         ns = widen(text, e.start("name") + cut)
         name = (text[ns : e.start("name") + cut] + name).strip(" ,")
-        if norm(name) and not NOT_A_NAME.search(name):
+        if norm(name) and not NOT_A_NAME.search(name) and not _IN_ADDRESS.search(text, max(a, ns - 160), ns):
             out.append((name, ns))
     if not out:  # "John Smith and Jane Doe (each a "Founder")": people only
         phrase = text[a:b]
@@ -548,6 +558,8 @@ def read_preamble(text: str, drafts: list[Draft]) -> None:
             src = where(ns)
             if src == "later" and label == "preamble" and any(is_pronoun(x) for x in aliases):
                 src = "preamble"  # a letter's addressee as "you": 'the sales agent identified ... (the "Agent" or "you")'
+            if src == "preamble" and (_ACTING_FOR.search(flat, max(a, ns - 60), ns) or _IN_ADDRESS.search(flat, max(a, ns - 160), ns)):
+                src = "later"  # "as Administrator for <principal>", "c/o <agent>": named, not a side
             if src == "preamble" and _INDUCED.search(flat, max(a, chunk_start - 300), g.start()):
                 src = "later"  # a guarantee: "As an inducement to X to enter into a Franchise Agreement with Y"
             _add(drafts, flat, name, ns, aliases, src, blank, g)
@@ -570,8 +582,15 @@ def read_preamble(text: str, drafts: list[Draft]) -> None:
             src = where(ns)
             if src == "head" and ns > 1000 or src == "preamble" and ns > (first_between or 0) + 1000:
                 src = "later"  # no "between": a bare entity deep in the opening page is only named there
+            if text[e.end("name") : e.end("name") + 2].lstrip(" \t").startswith(":"):
+                continue  # "Deposit Bank:": a field's label
+            key = _KEY_BEFORE.search(text, max(a, ns - 40), ns)
+            if key is not None and key.group("key").split()[-1].lower() not in ROLE_WORDS | {"name"} \
+                    and not key.group("key").lower().startswith("party"):
+                src = "later"  # "Deposit Bank: China Merchants Bank": a field of a party's details, not a party
             if src == "preamble" and (undersigned or _MENTIONED.search(flat, max(a, ns - 40), ns)
-                                      or _REPRESENTED.search(flat, max(a, ns - 80), ns)):
+                                      or _REPRESENTED.search(flat, max(a, ns - 80), ns)
+                                      or _IN_ADDRESS.search(flat, max(a, ns - 160), ns) or _ACTING_FOR.search(flat, max(a, ns - 60), ns)):
                 src = "later"  # "the equity securities of Q Biomed, Inc.": named, not a side
             role = _QUOTED_ROLE_BEFORE.search(flat, max(a, ns - 30), ns)  # '"RESELLER"  MTI TECHNOLOGY CORP.'
             role_alias = [role.group("role").title()] if role and role.group("role").lower() in ROLE_WORDS else []

@@ -102,6 +102,7 @@ def _from_role_line(text: str, role: str, start: int) -> tuple[str, int] | None:
 
 
 _SIDE_HEADS = re.compile(r"(?m)^[ \t]*(?P<heads>(?:(?:THE[ \t]+|The[ \t]+)?[A-Z][A-Za-z\-]{2,20}(?:[ \t][A-Z][A-Za-z]{1,12})?[ \t]*:[ \t]*){2,3})$")
+_SECOND_HEAD = re.compile(r":[ \t]+(?:THE[ \t]+|The[ \t]+)?[A-Z][A-Za-z\-]{2,20}(?:[ \t][A-Z][A-Za-z]{1,12})?[ \t]*:[ \t]*(?:\n|$)")
 _HEAD_WORD = re.compile(r"(?:(?:THE|The)[ \t]+)?(?P<role>[A-Z][A-Za-z\-]{2,20}(?:[ \t][A-Z][A-Za-z]{1,12})?)[ \t]*:")
 _BLOCK_END = re.compile(r"(?m)^[ \t]*(?:By|BY|Name|NAME|Signature|SIGNATURE|/[sS]/|ATTEST|Attest|Witness|WITNESS)\b")
 
@@ -111,7 +112,10 @@ def side_heads(text: str, start: int) -> Iterator[list[tuple[str, str, int]]]:
     entities listed below them, one per line, before the first signature line: the n-th entity is the n-th
     heading's. Yields ``[(heading, name, offset), ...]`` per such line, only when the entities and the
     headings are as many."""
-    for m in _SIDE_HEADS.finditer(text, start):
+    for hit in _SECOND_HEAD.finditer(text, start):  # a cheap scan for the second heading of a line
+        m = _SIDE_HEADS.match(text, text.rfind("\n", 0, hit.start()) + 1)
+        if m is None or m.start() < start:
+            continue
         heads = [h.group("role") for h in _HEAD_WORD.finditer(m.group("heads"))]
         end = _BLOCK_END.search(text, m.end(), min(len(text), m.end() + 600))
         if end is None:

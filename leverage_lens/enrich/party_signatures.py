@@ -8,6 +8,7 @@ the name pattern can match, so the reader costs little on long contracts.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..model import Signatory, Span
 from .party_merge import Draft, merge
@@ -95,7 +96,7 @@ def signatories_after(text: str, a: int, b: int) -> list[Signatory]:
 _FOR = re.compile(r"^(?:(?:Signed[ \t]+)?(?:For|FOR)[ \t]+(?:and[ \t]+on[ \t]+behalf[ \t]+of[ \t]+)?)(?=[A-Z])")  # "For T-Mobile Netherlands B.V."
 _HONORIFIC = re.compile(r"^(?:Mr|Ms|Mrs|Dr|Prof)\.?[ \t]+(?=[A-Z])")
 _PARTICLES = frozenset("van von der den de du da di del la le bin".split())  # "Niek Jan van Damme", "Thibault de Tersant"
-_WITNESS = re.compile(r"IN\s+WITNESS\s+WHEREOF|In\s+Witness\s+Whereof|(?m:^)[ \t]*WHEREFORE,?\s+the\s+(?:Parties|parties)\b")
+_WITNESS = re.compile(r"IN\s+WITNESS\s+WHEREOF|In\s+Witness\s+Whereof|WHEREFORE,?\s+the\s+(?:Parties|parties)\b")
 _WITNESS_SPAN = 8000  # a signature page after "IN WITNESS WHEREOF" that is not the document's end
 # A line that may open an entity name wrapped over two lines ("PALMER SQUARE CAPITAL" / "MANAGEMENT LLC").
 _NAME_LINE = re.compile(r"[A-Z\u00c0-\u00de][A-Z0-9\u00c0-\u00de&.,'\u2019\- ]{2,50}")
@@ -111,6 +112,12 @@ _OWN_NAME = re.compile(r"(?m)^[ \t]*/[sS]/[ \t]*(?P<sig>[A-Z][\w.'\- ]{2,50}?)[ 
 
 
 def _regions(text: str) -> list[int]:
+    """Where signature pages may start (see :func:`_find_regions`); computed once per text."""
+    return list(_find_regions(text))
+
+
+@lru_cache(maxsize=4)
+def _find_regions(text: str) -> tuple[int, ...]:
     """Where signature pages may start: the last 12,000 characters, and after the last "IN WITNESS
     WHEREOF" when that lies earlier (exhibits, a press release or schedules follow the signatures)."""
     tail = max(0, len(text) - _TAIL)
@@ -124,7 +131,7 @@ def _regions(text: str) -> list[int]:
         signed = _SIGNED.search(text, len(text) // 3)
         if signed is not None and signed.start() < tail:
             out.insert(0, signed.start())
-    return out
+    return tuple(out)
 
 
 _SIGNED = re.compile(r"(?m)^[ \t]*(?:SIGNED|Signed|EXECUTED|Executed)[ \t]+(?:(?:as[ \t]+a[ \t]+deed[ \t]+)?by|for[ \t]+and[ \t]+on[ \t]+behalf[ \t]+of)\b")
