@@ -226,7 +226,9 @@ _ORG_WORDS = re.compile(r"\b(?:Group|Systems|Technologies|Services|International
                         r"Association|Institute|Foundation|Center|Centre|Media|Capital|Ventures|Industries|"
                         r"Network|Networks|Solutions|Software|Pharma|Labs?|Bank|Trust|Press|Micro|Electronics|"
                         r"Communications|Entertainment|Productions|Studios|Health|Energy|Resources|Office|Architects|"
-                        r"Government|County|City|Council|Agency|Authority|Hospital|Clinic|Church|Club)\b")
+                        r"Government|County|City|Council|Agency|Authority|Hospital|Clinic|Church|Club|Management|"
+                        r"Holdings|Investments|Consulting|Enterprises|Development|Products|Pharmaceuticals|Marketing|"
+                        r"Telecom|Gathering|Midstream|Insurance|Financial|Securities|Advisors|Advisers|Realty|Properties)\b")
 
 
 def looks_like_person(name: str) -> bool:

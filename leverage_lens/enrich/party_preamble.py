@@ -307,6 +307,7 @@ _IN_ADDRESS = re.compile(r"(?:\b(?:located|situated|offices?|address(?:ed)?|busi
 # Century Fox Film Corporation ("Trademark Licensor")" -- the contract is Fox's; the principal is only named.
 _ACTING_FOR = re.compile(r"\bas[ \t\n]+(?:the[ \t\n]+)?(?:[A-Za-z]+[ \t\n]+){0,2}(?:for|of)[ \t\n]+$|\bon[ \t\n]+behalf[ \t\n]+of[ \t\n]+$")
 _KEY_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?P<key>[A-Z][\w .'/\-]{0,30}?)[ \t]*:[ \t]*$")
+_STATUTE_BEFORE = re.compile(r"\b(?:Law|Act|Code|Regulations?|Rules|Statutes?|Convention|Directive)(?:[ \t]+of[ \t]+\d{4})?,?[ \t\n]*$")
 _OF_THE = re.compile(r"\b(?:of|to|for|from|under|in|on|at)[ \t\n]+(?:the|its|their)[ \t\n]+$")
 _MENTIONED = re.compile(r"\b(?:of|to|for|from|under|in|on|at|than|with\s+respect\s+to|behalf\s+of)[\s,]+$")
 _LINKS = re.compile(r"\b(?:and|by|with|to|from)\b|&")
@@ -526,6 +527,9 @@ def read_preamble(text: str, drafts: list[Draft]) -> None:
                 continue  # the same alias group again ("Toronto Ont. (the "Consultant")"): the party named before
             if found is None and named_self:
                 continue  # "This Second Amendment ("Second Amendment")": the document, not a party
+            if _STATUTE_BEFORE.search(flat, max(chunk_start, g.start() - 80), g.start()) \
+                    and not any(x.lower() in ROLE_WORDS for x in aliases):
+                continue  # "Section 141(f) of the Delaware General Corporation Law (the "DGCL")": a law
             if found is None and _EACH_A.search(g.group("body")) and not _SIGNERS.search(flat, chunk_start, g.start()) \
                     and not any(x.lower() in ROLE_WORDS for x in aliases):
                 continue  # "the funds listed in Appendix A (each a "Fund")": a class of things, not a party

@@ -158,9 +158,16 @@ _HARD_SUFFIX = re.compile(r"\b(?i:inc|incorporated|corp|corporation|llc|l\.l\.c|
                           r"s\.?a|ag|b\.?v|n\.?v)\.?$")
 
 
+_ROLE_PREFIX = re.compile(r"^[ \t]*[A-Z][A-Za-z]{2,20}(?:[ \t][A-Z][A-Za-z]{1,12})?[ \t]*:[ \t]*(?=[A-Z])")
+_SEGMENT = re.compile(r"\S+(?:[ \t]{1,2}\S+)*")
+
+
 def _names_on_line(raw: str, offset: int) -> list[tuple[int, str]]:
     """The entities a signature line names: two side by side when columns share a line ("PREMIER
     NUTRITION CORPORATION STREMICKS HERITAGE FOODS, LLC")."""
+    segments = [m for m in _SEGMENT.finditer(raw)]  # columns set apart by wide gaps: "MOSSIMO, INC.      DAVID ..."
+    if len(segments) >= 2 and all(ENTITY.search(m.group(0)) and _HARD_SUFFIX.search(m.group(0)) for m in segments):
+        return [(offset + m.start() + clean_name(m.group(0))[1], _tidy(clean_name(m.group(0))[0])) for m in segments]
     name, cut = clean_name(raw)
     name = _tidy(name)
     ents = list(ENTITY.finditer(name))
@@ -363,7 +370,8 @@ def fill_signatories(text: str, drafts: list[Draft]) -> None:
             raw = text[ls:le]
             if len(raw) > 120:
                 continue
-            flat = " ".join(re.sub(r"(?i)(?:signature|(?:signed\s+)?for\s+and\s+on\s+behalf\s+of|for|the)\b|[:)(]", " ", raw)
+            flat = " ".join(re.sub(r"(?i)(?:signature|(?:signed\s+)?for\s+and\s+on\s+behalf\s+of|for|the)\b|[:)(]", " ",
+                                   _ROLE_PREFIX.sub("", raw))  # "Sponsor: Eco Science Solutions, Inc."
                             .lower().split()).strip(" ,.")
             owner = next((d for k, d in keys if k.strip(" ,.") == flat), None) if flat else None
             if owner is not None:

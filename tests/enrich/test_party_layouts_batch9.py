@@ -68,3 +68,44 @@ def test_a_word_of_a_trade_name_is_no_role_even_when_used_as_a_common_noun():
             "(\u201cRacing\u201d), and GAINSCO, INC., a Texas corporation (the \u201cSponsor\u201d).\nRacing operated "
             "a racing team in auto racing (the \u201cRacing Team\u201d). The Racing Team races; the Racing Team wins.\n")
     assert _principal(text) == [("Stallings Capital Group Consultants, Ltd.", None), ("GAINSCO, INC.", "Sponsor")]
+
+
+def test_a_law_defined_by_an_acronym_is_no_party():
+    text = ("Board Consent\nThe undersigned, constituting all of the members of the Board of Directors of Acme, Inc., a "
+            "Delaware corporation (the \"Company\"), pursuant to Section 141(f) of the Delaware General Corporation Law "
+            "(the \"DGCL\"), hereby adopt the following resolutions.\n")
+    assert "DGCL" not in [n for n, _ in _principal(text)]
+
+
+def _signers(text: str) -> dict[str, list[str | None]]:
+    return {p.name: [s.name for s in p.signatories] for p in find_parties(text) if p.principal}
+
+
+def test_signature_columns_set_apart_by_wide_gaps_sign_column_by_column():
+    text = ("ENDORSEMENT AGREEMENT\nTHIS AGREEMENT is made by and between MOSSIMO, INC. (\"Company\"), and DAVID DUVAL "
+            "ENTERPRISES, INC. (\"Licensor\").\n1. Term.\nIN WITNESS WHEREOF, the parties have executed this Agreement.\n"
+            "MOSSIMO, INC.                                  DAVID DUVAL ENTERPRISES, INC.\n"
+            "By:      /s/ Edwin Lewis                       By:  /s/ David Duval\n"
+            "Name: Edwin Lewis                              Name: David Duval\n")
+    assert _signers(text) == {"MOSSIMO, INC.": ["Edwin Lewis"], "DAVID DUVAL ENTERPRISES, INC.": ["David Duval"]}
+
+
+def test_a_signature_line_opened_by_the_party_s_role_names_its_block():
+    text = ("SPONSORSHIP AGREEMENT\nThis agreement is made between Fruit of Life Productions LLC, (\"Promoter\") and Eco "
+            "Science Solutions, Inc.,(\"Sponsor\").\nTerms.\nAll parties have executed this Agreement.\n"
+            "Sponsor: Eco Science Solutions, Inc.\nBy: /s/Jeffery Taylor\nName: Jeffery Taylor\nTitle: CEO\n"
+            "Promoter: Fruit of Life Productions LLC:\nBy:/s/Stella McLaughlan\nName: Stella McLaughlan\n"
+            "Title: Event Coordinator\n")
+    assert _signers(text) == {"Fruit of Life Productions LLC": ["Stella McLaughlan"],
+                              "Eco Science Solutions, Inc.": ["Jeffery Taylor"]}
+
+
+def test_a_name_wrapped_over_two_signature_lines_is_one_signer_s_entity():
+    text = ("SERVICES AGREEMENT\nThis SERVICES AGREEMENT is entered into among TransMontaigne Management Company, LLC, a "
+            "Delaware limited liability company (\u201cEmployeeCo\u201d) and TLP Management Services, LLC, a Delaware "
+            "limited liability company (the \u201cOperating Company\u201d).\n1.1 Services.\n"
+            "IN WITNESS WHEREOF, the Parties have executed this Agreement.\nTRANSMONTAIGNE MANAGEMENT\nCOMPANY, LLC\n"
+            "By: /s/ Daniel R. Revers\nName: Daniel R. Revers\nTitle: President\nTLP MANAGEMENT SERVICES, LLC\n"
+            "By: /s/ Michael A. Hammell\nName: Michael A. Hammell\nTitle: EVP, General Counsel\n")
+    assert _signers(text) == {"TransMontaigne Management Company, LLC": ["Daniel R. Revers"],
+                              "TLP Management Services, LLC": ["Michael A. Hammell"]}
