@@ -74,7 +74,8 @@ def covering(text: str, bounds: list[tuple[int, int]], start: int, end: int) -> 
 
 def select(cuad: Path, parts: set[str], min_spans: int, min_docs: int, per_doc: int,
            min_per_category: int, skip: frozenset[str] = frozenset(), from_doc: str = "",
-           to_doc: str = "\U0010ffff") -> Iterator[dict[str, object]]:
+           to_doc: str = "\U0010ffff", seen: dict[str, list[tuple[str, int, int]]] | None = None,
+           ) -> Iterator[dict[str, object]]:
     mapping = default().cuad
     by_doc: dict[str, list[dict[str, object]]] = {}
     with open(cuad / "spans.jsonl", encoding="utf-8") as fh:
@@ -100,6 +101,8 @@ def select(cuad: Path, parts: set[str], min_spans: int, min_docs: int, per_doc: 
             s, e = covering(text, bounds, int(row["start"]), int(row["end"]))
             if any(t["cuad_category"] == cat and t["sentence_start"] < e and s < t["sentence_end"] for t in taken):
                 continue
+            if seen and any(c == cat and a < e and s < b for c, a, b in seen.get(doc, ())):
+                continue  # labelled in an earlier set (or a near duplicate of one that was)
             item = {"doc_id": doc, "part": part_of(doc), "cuad_category": cat, "category": mapping[cat],
                     "start": row["start"], "end": row["end"], "sentence_start": s, "sentence_end": e,
                     "match": row["match"]}
@@ -125,11 +128,22 @@ def main(argv: list[str] | None = None) -> int:
                     help="label files whose contracts are left out (a later set never re-reads a contract)")
     ap.add_argument("--from-doc", default="", help="first doc_id (inclusive, string order) to consider")
     ap.add_argument("--to-doc", default="\U0010ffff", help="doc_id (exclusive, string order) to stop before")
+    ap.add_argument("--skip-spans", nargs="*", type=Path, default=[],
+                    help="label files whose spans (and near duplicates) are left out, their contracts kept: "
+                    "a later set takes the spans an earlier one's per-contract cap left")
     args = ap.parse_args(argv)
+    seen: dict[str, list[tuple[str, int, int]]] = {}
+    for f in args.skip_spans:
+        for line in f.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                r = json.loads(line)
+                seen.setdefault(r["doc_id"], []).append((r.get("cuad_category", r.get("category", "")),
+                                                         r.get("sentence_start", r["start"]),
+                                                         r.get("sentence_end", r["end"])))
     skip = frozenset(json.loads(line)["doc_id"] for f in args.skip_labelled
                      for line in f.read_text(encoding="utf-8").splitlines() if line.strip())
     for item in select(args.cuad, set(args.parts), args.min_spans, args.min_docs, args.per_doc,
-                       args.min_per_category, skip, args.from_doc, args.to_doc):
+                       args.min_per_category, skip, args.from_doc, args.to_doc, seen):
         sys.stdout.write(json.dumps(item) + "\n")
     return 0
 
