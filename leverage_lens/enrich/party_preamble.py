@@ -308,6 +308,8 @@ _IN_ADDRESS = re.compile(r"(?:\b(?:located|situated|offices?|address(?:ed)?|busi
 _ACTING_FOR = re.compile(r"\bas[ \t\n]+(?:the[ \t\n]+)?(?:[A-Za-z]+[ \t\n]+){0,2}(?:for|of)[ \t\n]+$|\bon[ \t\n]+behalf[ \t\n]+of[ \t\n]+$")
 _KEY_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?P<key>[A-Z][\w .'/\-]{0,30}?)[ \t]*:[ \t]*$")
 _STATUTE_BEFORE = re.compile(r"\b(?:Law|Act|Code|Regulations?|Rules|Statutes?|Convention|Directive)(?:[ \t]+of[ \t]+\d{4})?,?[ \t\n]*$")
+_FOLLOWING = re.compile(r"\b(?:the|The)[ \t\n]+following[ \t\n]+(?:parties|persons|entities|companies|members)[ \t\n,]*$")
+_LIST_STOP = re.compile(r"(?m)^[ \t]*(?:WHEREAS|Whereas|RECITALS|Recitals|BACKGROUND|Background|NOW,?[ \t]+THEREFORE|IT[ \t]+IS[ \t]+AGREED)")
 _OF_THE = re.compile(r"\b(?:of|to|for|from|under|in|on|at)[ \t\n]+(?:the|its|their)[ \t\n]+$")
 _MENTIONED = re.compile(r"\b(?:of|to|for|from|under|in|on|at|than|with\s+respect\s+to|behalf\s+of)[\s,]+$")
 _LINKS = re.compile(r"\b(?:and|by|with|to|from)\b|&")
@@ -470,6 +472,7 @@ def read_preamble(text: str, drafts: list[Draft]) -> None:
                 return "later"  # a letter's recital after its writers' verb: "... issued and sold to Lehman Brothers Inc."
             return "head" if first_between is not None and pos < first_between else "preamble"
 
+        listed: list[tuple[int, list[str]]] = []
         for g in _groups(flat, cursor, b):
             aliases = aliases_in(g.group("body"))
             if _SUFFIX_NEXT.match(flat, g.end()) or _NAME_GOES_ON.match(flat, g.end()) and _ONE_WORD.fullmatch(g.group("body")) \
@@ -530,6 +533,9 @@ def read_preamble(text: str, drafts: list[Draft]) -> None:
             if _STATUTE_BEFORE.search(flat, max(chunk_start, g.start() - 80), g.start()) \
                     and not any(x.lower() in ROLE_WORDS for x in aliases):
                 continue  # "Section 141(f) of the Delaware General Corporation Law (the "DGCL")": a law
+            if found is None and _FOLLOWING.search(flat, max(chunk_start, g.start() - 80), g.start()):
+                listed.append((g.end(), aliases))  # "among the following parties (each a "Member"): 1. Alpha, Inc.; ..."
+                continue
             if found is None and _EACH_A.search(g.group("body")) and not _SIGNERS.search(flat, chunk_start, g.start()) \
                     and not any(x.lower() in ROLE_WORDS for x in aliases):
                 continue  # "the funds listed in Appendix A (each a "Fund")": a class of things, not a party
@@ -599,6 +605,12 @@ def read_preamble(text: str, drafts: list[Draft]) -> None:
             role = _QUOTED_ROLE_BEFORE.search(flat, max(a, ns - 30), ns)  # '"RESELLER"  MTI TECHNOLOGY CORP.'
             role_alias = [role.group("role").title()] if role and role.group("role").lower() in ROLE_WORDS else []
             _add(drafts, flat, name, ns, role_alias, src, False, None)
+        for at, aliases in listed:  # the entities listed right after "the following parties (each a "Member"):"
+            end = _LIST_STOP.search(flat, at, b)
+            for d in drafts:
+                if d.sources & {"preamble", "head"} and d.spans and at < d.spans[0].start < (end.start() if end else b):
+                    d.sources = (d.sources - {"head", "later"}) | {"preamble"}
+                    d.aliases.extend(x for x in aliases if x not in d.aliases)
         for r in _DBA.finditer(flat, a, b):  # "Software.net Corporation, doing business as Beyond.com"
             before = [d for d in drafts if d.spans and d.spans[0].start < r.start()]
             if before:

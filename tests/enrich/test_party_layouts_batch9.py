@@ -109,3 +109,11 @@ def test_a_name_wrapped_over_two_signature_lines_is_one_signer_s_entity():
             "By: /s/ Michael A. Hammell\nName: Michael A. Hammell\nTitle: EVP, General Counsel\n")
     assert _signers(text) == {"TransMontaigne Management Company, LLC": ["Daniel R. Revers"],
                               "TLP Management Services, LLC": ["Michael A. Hammell"]}
+
+
+def test_entities_listed_after_the_following_parties_take_the_role_the_list_gives():
+    text = ("CONSORTIUM AGREEMENT\nThis Agreement is made among the following parties (each a \"Member\"):\n"
+            "1. Alpha Holdings, Inc., a Delaware corporation;\n2. Beta Ventures LLC, a Nevada limited liability company;\n"
+            "3. Gamma Corp., a Texas corporation.\nWHEREAS the Members wish to cooperate.\n")
+    assert _principal(text) == [("Alpha Holdings, Inc.", "Member"), ("Beta Ventures LLC", "Member"),
+                                ("Gamma Corp.", "Member")]
