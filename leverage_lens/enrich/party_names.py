@@ -37,7 +37,7 @@ SUFFIX = (
 # ending in a legal suffix.
 ENTITY = re.compile(
     rf"(?<![A-Z0-9\u00c0-\u00de])(?P<name>(?!(?i:of|de|du|del|der|la|van|von)[ \t])"  # not "SA" inside "USA"
-    rf"(?:(?:[A-Z0-9\u00c0-\u00de][\w&'\u2019.\-/]*|(?<=[ \t])[a-z][A-Z][\w&'\u2019.\-/]*|&|\([A-Z][\w.]{{0,14}}\)),?[ \t]+"
+    rf"(?:(?:[A-Z0-9\u00c0-\u00de][\w&'\u2019.\-/]*|(?<=[ \t])[a-z][A-Z][\w&'\u2019.\-/]*|&|\([A-Z][\w.]{{0,14}}\)|\([A-Z][\w.]{{0,14}}[ \t][A-Z][\w.]{{0,14}}\)(?=,?[ \t]+{SUFFIX}\b)),?[ \t]+"
     rf"(?:(?i:of|de|du|del|der|la|van|von)[ \t]+)?){{0,7}}?"
     rf"(?:[A-Z0-9\u00c0-\u00de][\w&'\u2019.\-/]*,?[ \t]+)?{SUFFIX}\.?(?:,?[ \t]+{SUFFIX}\.?)*"
     r"(?:[ \t]+(?:I{1,3}|IV|VI{0,3}|IX|X)(?=[ \t]*[,(]|[ \t]*$))?)(?![\w])"  # "RGA Capital Trust I, a Delaware trust"
@@ -124,7 +124,8 @@ def widen(s: str, start: int) -> int:
     return k
 
 
-_GLUED = re.compile(r"(?<![\w.])(?:[a-z][\w\-]*\.(?:com|net|org|co)|[a-z]+[A-Z][\w\-]*|(?:[a-z]\.){2,})(?:,?[ \t]+)$")  # "e.l.f. Beauty, Inc."
+_GLUED = re.compile(r"(?<![\w.])(?:[a-z][\w\-]*\.(?:com|net|org|co)|[a-z]+[A-Z][\w\-]*|(?:[a-z]\.){2,}|[a-z]{1,3}-[a-z][\w\-]*)"
+                    r"(?:,?[ \t]+)$")  # "e.l.f. Beauty, Inc."
 
 
 _SUFFIX_WORDS = re.compile(rf"[,.]?\s+{SUFFIX}\.?$", re.IGNORECASE)

@@ -125,7 +125,7 @@ _NOT_FIRST = frozenset({"This", "THIS", "The", "THE", "WHEREAS", "Whereas", "Agr
 # Words before an entity that open the party's phrase and hold a lower-case word the entity pattern stops at.
 _LOWER_BREAK = re.compile(r"[ \t\n]*[A-Z][\w\-']*(?:[ \t]+(?!(?:between|among|and|or|by|with|of|the|to|for|from|"
                           r"dated|made|is|as|in|on|at|its|this)\b)[a-z][\w\-']*){1,2}[ \t]+")
-_SUFFIX_NEXT = re.compile(rf"[ \t,]*(?:\([A-Z][\w.]{{0,14}}\)[ \t]*)*(?:(?:Co|CO)\.?[ \t]+)?{SUFFIX}\b")
+_SUFFIX_NEXT = re.compile(rf"[ \t,]*(?:\([A-Z][\w.]{{0,14}}(?:[ \t][A-Z][\w.]{{0,14}})?\)[ \t]*)*(?:(?:Co|CO)\.?[ \t]+)?{SUFFIX}\b")
 # A bracketed word inside a name: more capitalised words and a legal suffix follow on the same line.
 _NAME_GOES_ON = re.compile(rf"[ \t]+(?!(?:A|An|AN|The|THE)[ \t])(?:[A-Z][\w&'\u2019.\-]*,?[ \t]+){{1,6}}?(?:(?:Co|CO)\.?,?[ \t]+)?{SUFFIX}\b")
 # The other side as "you", in a list of parties: "between Chase Bank USA, N.A. ("Chase") and you as an "Affiliate"".
@@ -282,7 +282,7 @@ def _describe_into(d: Draft, text: str, end: int) -> None:
 
 _THIS = re.compile(r"(?:^|[\n.;:]\s*|\s)(?:This|THIS)\s+(?=[A-Z\u201c\"])")
 # "each of the persons set forth on the signature page hereto (each, an "Investor")"
-_SIGNERS = re.compile(r"\b(?:persons?|entities|parties|signatories|undersigned)\b[^()]{0,60}?\bsignature\s+(?:pages?|blocks?)"
+_SIGNERS = re.compile(r"\b(?:persons?|entit(?:y|ies)|part(?:y|ies)|signator(?:y|ies)|undersigned)\b[^()]{0,60}?\bsignature\s+(?:pages?|blocks?)"
                       r"|\b[A-Za-z]{3,}s[ \t\n]+(?:listed|named|set[ \t\n]+forth|identified|appearing)\b[^()]{0,40}?"
                       r"\bsignature\s+(?:pages?|blocks?)")  # "the stockholders listed on the signature pages hereto"
 _UNDERSIGNED = re.compile(r"(?<!WHEREOF, )(?<!WHEREOF )\b(?:The|the|THE|Each of the|each of the)\s+(?:undersigned|UNDERSIGNED)"

@@ -26,7 +26,7 @@ __all__ = ["name_role_parties", "side_heads"]
 
 # The preamble's pointer to where a party is named.
 _POINTER = re.compile(
-    r"\b(?:specified|named|set\s+forth|identified|listed|described|designated)\b[^()\n]{0,40}?\b(?:in|on|at)\s+"
+    r"\b(?:specified|named|set\s+forth|identified|listed|described|designated)\b[^()]{0,40}?\b(?:in|on|at)\s+"
     r"(?:the\s+)?(?:SCHEDULE|Schedule|EXHIBIT|Exhibit|ATTACHMENT|Attachment|APPENDIX|Appendix|ANNEX|Annex|ADDENDUM|Addendum|"
     r"signature\s+page|cover\s+page|Data\s+Sheet|DATA\s+SHEET)", re.IGNORECASE)
 _BLANKISH = re.compile(r"_{2,}|[\[\]{}<>]|\bN/?A\b|\.\.\.|\u2026")
@@ -150,6 +150,27 @@ def _entities_below(text: str, a: int, b: int) -> list[tuple[str, int]]:
     return out
 
 
+def _the_other_signer(principal: list[Draft], others: list[Draft], d: Draft) -> tuple[str, int] | None:
+    """For a party "named on the signature page": the one entity signing there that is no other party. A
+    signature line holding two names side by side ("THE BUTLER COMPANY BIOPURE CORPORATION") gives the part
+    that is not the known party's name."""
+    known = [p.name for p in principal if p is not d and not p.placeholder]
+    found: list[tuple[str, int]] = []
+    for o in others:
+        if "signature" not in o.sources or not o.spans:
+            continue
+        name, at = o.name, o.spans[0].start
+        for k in known:
+            if name.lower().endswith(" " + k.lower()):
+                name = name[: -len(k)].strip(" ,")
+            elif name.lower().startswith(k.lower() + " "):
+                at, name = at + len(name) - len(name[len(k) :].lstrip(" ,")), name[len(k) :].strip(" ,")
+        if any(norm(name) == norm(k) for k in known) or not ENTITY.search(name) or not _as_name(name):
+            continue
+        found.append((name, at))
+    return found[0] if len(found) == 1 else None
+
+
 def name_role_parties(text: str, principal: list[Draft], others: list[Draft], preamble_end: int) -> list[Draft]:
     """Give each principal party known only by a role the preamble says is named elsewhere the name written
     there; a draft the signature reader made for that name is folded in. Returns ``others`` without the
@@ -168,6 +189,8 @@ def name_role_parties(text: str, principal: list[Draft], others: list[Draft], pr
             found = found or _from_side_heads(text, r, d.spans[0].end)
             if found:
                 break
+        if found is None and pointed is not None and "signature" in pointed.group(0).lower():
+            found = _the_other_signer(principal, others, d)
         if found is None:
             continue
         name, pos = found

@@ -76,7 +76,7 @@ def role_of(name: str, aliases: Sequence[str], text: str) -> str | None:
     name the text uses with "the" at least twice that does not come from ``name``."""
     if _is_role_word(name) or name[:1].isupper() and name.endswith("s") and name[:-1].lower() in ROLE_WORDS:
         return name  # a party known only by its role ("Franchisee" on a form, "Guarantors" on a guarantee)
-    trade = [x for x in aliases if len(x.split()) >= 2 and not _is_role_word(x)]  # "Bob Stallings Racing" (dba)
+    trade = [x for x in aliases if len(_words(x)) >= 2 and not _is_role_word(x)]  # "Bob Stallings Racing", "Excite@Home"
     candidates = [a for a in aliases if a and a[:1].isupper() and not from_name(a, name)
                   and not any(x != a and from_name(a, x) and set(_words(a)) & set(_words(x)) for x in trade)]
     for a in candidates:
