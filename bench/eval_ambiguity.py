@@ -212,8 +212,12 @@ def _before_definition(doc: Document, rng: random.Random) -> tuple[str, list[tup
     ctx = CheckContext.build(doc)
     from leverage_lens.checks.ambiguity.defined_terms import _sites
     sites = _sites(ctx)
+    from leverage_lens.checks.ambiguity.defined_terms import _KNOWN_BEFORE_DEFINED, _in_attachment
+    # round 5: not a definition the rule leaves out by its description (in an exhibit or after the signatures,
+    # or a name every reader knows before it is defined)
     cands = [d for d in ctx.enrichment.definitions if d.style == "parenthetical" and len(d.term) > 3
-             and all(st == "parenthetical" for _, _, st in sites.get(d.term, ()))]
+             and all(st == "parenthetical" for _, _, st in sites.get(d.term, ()))
+             and d.term not in _KNOWN_BEFORE_DEFINED and not _in_attachment(ctx, d.start)]
     rng.shuffle(cands)
     for d in cands:
         # issue 14: an edit adds a use in an earlier clause of the body (not the preamble or the recitals, which
@@ -221,11 +225,20 @@ def _before_definition(doc: Document, rng: random.Random) -> tuple[str, list[tup
         home = next((c for c in doc.clauses if c.level == 0 and c.start <= d.start < c.end), None)
         body = [c for c in doc.clauses if c.level == 0 and c.kind.value == "section" and c.number
                 and home is not None and c.end <= home.start]
-        cuts = [m.start() for c in body for m in _SENT_END.finditer(doc.text, c.start, c.end)]
-        if cuts:
-            at = rng.choice(cuts)
+        # round 5: the rule reports a term used three times or more before its definition (one or two uses the
+        # reader resolves a few lines on), so the edit adds a use to each of three earlier clauses
+        per_clause = [[m.start() for m in _SENT_END.finditer(doc.text, c.start, c.end)] for c in body]
+        per_clause = [cs for cs in per_clause if cs]
+        if len(per_clause) >= 3:
+            ats = sorted(rng.choice(cs) for cs in rng.sample(per_clause, 3))
             s = f"The {d.term} shall be kept in confidence."
-            return doc.text[:at] + " " + s + doc.text[at:], [(at + 1, at + 1 + len(s))]
+            text, spans, shift = doc.text, [], 0
+            for at in ats:
+                at += shift
+                text = text[:at] + " " + s + text[at:]
+                spans.append((at + 1, at + 1 + len(s)))
+                shift += len(s) + 1
+            return text, spans
     return None
 
 
@@ -553,8 +566,14 @@ def _applicable(rule_id: str, ctx: CheckContext, untouched: CheckContext | None 
         from leverage_lens.checks.ambiguity._health import numbering_recognised
         return numbering_recognised(untouched)
     if rule_id == "ambiguity.days_unqualified":
-        from leverage_lens.checks.ambiguity.dates import day_defined
-        return not day_defined(ctx)
+        from leverage_lens.checks.ambiguity.dates import VERY_SHORT_PERIOD, day_defined
+        if day_defined(ctx):
+            return False
+        # round 5: a period over 10 days is short only where the contract counts other periods in business days
+        m = re.search(r"within (\d+) days after each quarter", ctx.text)
+        low = ctx.text.lower()
+        return m is None or int(m.group(1)) <= VERY_SHORT_PERIOD or any(
+            k in low for k in ("business day", "working day", "banking day"))
     if rule_id == "ambiguity.term_undefined":
         from leverage_lens.checks.ambiguity.defined_terms import _REFERS_ELSEWHERE
         return len(ctx.enrichment.definitions) >= 3 and not _REFERS_ELSEWHERE.search(ctx.text)

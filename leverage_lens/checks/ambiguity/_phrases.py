@@ -60,32 +60,51 @@ class PhraseScanner:
             self.first_lengths.add(len(words[0]))
 
     def finditer(self, low: str) -> Iterator[tuple[int, int]]:
-        """(start, end) of each match in ``low``, in order."""
-        chunks = [(m.start(), m.end()) for m in _CHUNK.finditer(low)]
-        # Where a first word may start inside a chunk, after punctuation: found in one pass over the text
-        # (a regex call per chunk was most of this scan's time on ordinary contracts).
-        after = [m.end() for m in _PUNCT.finditer(low)]
-        firsts, lengths = self.root.children, self.first_lengths
-        resume, k, n_after = 0, 0, len(after)
-        for i, (cs, ce) in enumerate(chunks):
-            while k < n_after and after[k] <= cs:
-                k += 1
-            if ce <= resume or i + 1 == len(chunks):
+        """(start, end) of each match in ``low``, in order.
+
+        A match's first word ends a chunk, so only the places where some first word ends a chunk are looked
+        at: each first word is found with ``str.find`` (a few dozen words, each scan in C), instead of walking
+        every chunk of the text in Python (which was most of ``ambiguity.term_variant``'s time)."""
+        n = len(low)
+        starts: list[int] = []
+        for word in self.root.children:
+            w = len(word)
+            q = low.find(word)
+            while q != -1:
+                e = q + w
+                # ends a chunk, and starts one (or follows punctuation inside it: "(Confidential")
+                if (e == n or low[e].isspace()) and (q == 0 or low[q - 1].isspace() or (
+                        not _is_word(low[q - 1]) and not low[q - 1].isspace())):
+                    starts.append(q)
+                q = low.find(word, q + 1)
+        starts.sort()
+        resume = 0
+        for p in starts:
+            if p < resume:
                 continue
-            starts = [cs] if ce - cs in lengths else []
-            j = k
-            while j < n_after and after[j] < ce:
-                if ce - after[j] in lengths:
-                    starts.append(after[j])
-                j += 1
-            for p in starts:
-                if p < resume or low[p:ce] not in firsts:
-                    continue
-                end = self._match(low, chunks, i, p)
-                if end is not None:
-                    yield p, end
-                    resume = end
-                    break  # the rest of this chunk lies inside the match
+            end = self._match_from(low, p)
+            if end is not None:
+                yield p, end
+                resume = end
+
+    def _match_from(self, low: str, p: int) -> int | None:
+        """The end of the longest phrase whose first word is the chunk tail at ``p``, or None."""
+        m = _CHUNK.match(low, p)
+        if m is None:
+            return None
+        node = self.root.children.get(low[p: m.end()])
+        best: tuple[int, int] | None = None  # (rank, end)
+        for c in _CHUNK.finditer(low, m.end()):
+            if node is None:
+                break
+            cs, ce = c.span()
+            if node.ends:  # the chunk may begin with a last word, ended by the chunk's end or a non-word
+                for end in self._word_ends(low, cs, ce):
+                    hit = node.ends.get(low[cs:end])
+                    if hit is not None and (best is None or hit[0] > best[0]):
+                        best = (hit[0], end)
+            node = node.children.get(low[cs:ce])
+        return best[1] if best is not None else None
 
     def _match(self, low: str, chunks: list[tuple[int, int]], i: int, p: int) -> int | None:
         node = self.root.children.get(low[p : chunks[i][1]])

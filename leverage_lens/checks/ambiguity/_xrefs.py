@@ -19,7 +19,7 @@ from ._index import RunIndex
 _NUM = r"(?:\d{1,4}[A-Z]?(?:\.\d{1,4}){0,3}(?![\d\-])\.?(?:\s?\([a-zA-Z0-9]{1,4}\)){0,3}|[IVXLC]{1,8}\b(?:\s?\([a-zA-Z0-9]{1,4}\)){0,2})"
 # Every citation style the segmenter reads: "Section 12.3(b)", "Article IV", "ARTICLE 7", "clause 7", "paragraph 3".
 _REF = re.compile(
-    rf"\b(?P<kw>Sections?|Articles?|Clauses?|Paragraphs?|SECTIONS?|ARTICLES?|CLAUSES?|PARAGRAPHS?|sections?|"
+    rf"(?=[SACPsacp])\b(?P<kw>Sections?|Articles?|Clauses?|Paragraphs?|SECTIONS?|ARTICLES?|CLAUSES?|PARAGRAPHS?|sections?|"
     rf"articles?|clauses?|paragraphs?)\s+(?P<num>{_NUM})"
     rf"(?P<more>(?:\s*(?:,|and|or|through|to|-|\u2013)\s*(?:{_NUM}))*)",
 )
