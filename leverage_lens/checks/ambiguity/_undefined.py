@@ -78,7 +78,7 @@ _NOUN_END = re.compile(r"(?:['\u2019]s)?(?:\s*[.,;:)\]\"\u201d]|\s*$|\s+(?:of|to
 # Defined in another document: "Closing (as defined in the Purchase Agreement)", "Shares shall have the meaning
 # given in the Credit Agreement". "As defined below" or "in Section 2" points into this contract and excuses
 # nothing.
-_POINTER = re.compile(r"(?=[\"\u201d,(ash]|\s+[(ash])[\"\u201d]?,?\s*\(?\s*(?:as\s+(?:such\s+terms?\s+(?:is|are)\s+)?defined|shall\s+have\s+the\s+"
+_POINTER = re.compile(r"(?=[\"\u201d,(]|as\s|shall\s|ha(?:s|ve)\s|\s+(?:\(|as\s|shall\s|ha(?:s|ve)\s))[\"\u201d]?,?\s*\(?\s*(?:as\s+(?:such\s+terms?\s+(?:is|are)\s+)?defined|shall\s+have\s+the\s+"
                       r"meanings?|has\s+the\s+meaning|have\s+the\s+meanings?)[^.;)]{0,60}?\b(?:in|under|by)\s+"
                       r"(?:the|that|such|each|any)\s+(?!Agreement\b)(?:[A-Z][\w\-]*\s+){0,5}(?:Agreements?|Plan|Act|"
                       r"Indenture|Code|Regulations?|Rules|Certificate|Charter|Bylaws|Prospectus|Statement|Policy|Lease|"
@@ -141,6 +141,7 @@ _POSSESSIVE_BEFORE = re.compile(r"['\u2019]s[ \t]+(?P<w>[A-Z][a-z]+)")
 # The words a heading or a cover-table label may hold besides capitalised ones ("No Business with Covered
 # Customers"): a phrase standing on such a line is the label of a part, not a term used in a sentence.
 _LABEL_SMALL = {"of", "and", "for", "with", "to", "in", "on", "the", "by", "a", "an", "or", "&", "-"}
+_LABEL_WORD = re.compile(r"[^\W\d_][\w\-']*")
 _MARKUP = re.compile(r"\{[^{}\n]{0,80}\}")
 
 
@@ -196,20 +197,18 @@ def _forms(term: str) -> set[str]:
     return out
 
 
-def _mentioned_as_defined(text: str) -> set[str]:
-    """Phrases the text quotes, brackets as "(the X)", or points to a definition of ("X (as defined in ...)")."""
-    out = {" ".join(m.group("t").split()) for m in _QUOTED.finditer(text)}
-    for pattern in (_BRACKETED, _QUOTED_DEFINED, _ABBREVIATED, _NAMED, _INDEXED, _AS_QUOTED):
-        for m in pattern.finditer(text):
-            out.update(_tails(m.group("t").split()))
-    # unquoted definitions: searched for only in the 120 characters before each defining verb (a whole-text
-    # scan of a pattern that opens on any capital letter costs as much as the rest of this function)
-    last = 0
-    for v in _DEFINING_VERB.finditer(text):
-        for m in _UNQUOTED_DEFINED.finditer(text, max(last, v.start() - 120), v.end()):
-            if m.end() == v.end():
-                out.update(_tails(m.group("t").split()))
-                last = m.end()
+def _mentioned_as_defined(text: str) -> Iterator[set[str]]:
+    """Phrases the text quotes, brackets as "(the X)", or points to a definition of ("X (as defined in ...)"),
+    one set per kind of mention, the cheapest scans first: a caller that has excused every candidate stops
+    asking (the union of all the sets is the same whenever it stops)."""
+
+    def done(out: set[str]) -> set[str]:
+        out.update([x.title() for x in out if x.isupper() and len(x) > 3])  # "ENDORSEMENT shall include"
+        return out
+
+    for pattern in (_BRACKETED, _QUOTED_DEFINED, _AS_QUOTED):
+        yield done({t for m in pattern.finditer(text) for t in _tails(m.group("t").split())})
+    out: set[str] = set()
     for m in _QUOTED_CLOSING.finditer(text):
         term = " ".join(m.group("t").split())
         out.update(_tails(term.split()))
@@ -220,12 +219,27 @@ def _mentioned_as_defined(text: str) -> set[str]:
     out.update(" ".join(m.group("t").split()) for m in _LINE_LABEL.finditer(text))
     title = "\n".join(line for line in text[:300].strip().split("\n", 2)[:2] if len(line) <= 120)
     out.update(" ".join(m.group(0).split()) for m in _TITLE_WORDS.finditer(title))
+    yield done(out)
+    yield done({t for m in _NAMED.finditer(text) for t in _tails(m.group("t").split())})
+    # unquoted definitions: searched for only in the 120 characters before each defining verb (a whole-text
+    # scan of a pattern that opens on any capital letter costs as much as the rest of this function)
+    out = set()
+    last = 0
+    for v in _DEFINING_VERB.finditer(text):
+        for m in _UNQUOTED_DEFINED.finditer(text, max(last, v.start() - 120), v.end()):
+            if m.end() == v.end():
+                out.update(_tails(m.group("t").split()))
+                last = m.end()
+    yield done(out)
+    for pattern in (_ABBREVIATED, _INDEXED):
+        yield done({t for m in pattern.finditer(text) for t in _tails(m.group("t").split())})
+    yield done({" ".join(m.group("t").split()) for m in _QUOTED.finditer(text)})
+    out = set()
     for m in _POINTER.finditer(text):
         head = _POINTER_HEAD.search(text, max(0, m.start() - 80), m.start() + (1 if text[m.start()] in "\"\u201d" else 0))
         if head:
             out.update(_tails(head.group("t").split()))
-    out.update([x.title() for x in out if x.isupper() and len(x) > 3])  # "ENDORSEMENT shall include": "Endorsement"
-    return out
+    yield done(out)
 
 
 def _headed_name(words: list[str]) -> bool:
@@ -267,7 +281,7 @@ def _on_label_line(text: str, s: int) -> bool:
     a = text.rfind("\n", 0, s) + 1
     b = text.find("\n", s)
     line = _MARKUP.sub(" ", text[a: b if b != -1 else len(text)])
-    words = re.findall(r"[^\W\d_][\w\-']*", line)
+    words = _LABEL_WORD.findall(line)
     return 0 < len(line.strip()) <= 80 and bool(words) and all(w[0].isupper() or w in _LABEL_SMALL for w in words)
 
 
@@ -333,9 +347,8 @@ def undefined_terms(ctx: Analysis, defined: Iterable[str], names: Iterable[str],
     name_words = {w.lower() for n in names for w in n.split() if len(w) > 2}
     known.update(names)
     vocab = lower_vocabulary(ctx)
-    mentioned: set[str] | None = None
-    quoted_words: set[str] = set()
-    out = []
+    quoted_words: set[str] | None = None
+    pending: list[tuple[str, list[int], set[str]]] = []
     for phrase, starts in uses.items():
         words = phrase.split()
         content = [w for w in words if w not in _FUNCTION]
@@ -372,14 +385,18 @@ def undefined_terms(ctx: Analysis, defined: Iterable[str], names: Iterable[str],
             continue  # mostly words never written in lower case, nor after "the", "such": a name ("Papua New Guinea")
         if sum(1 for s in starts if _THIS.search(text, max(0, s - 12), s)) * 2 >= len(starts):
             continue  # "this Development Agreement": the document names itself
-        if mentioned is None:
-            mentioned = _mentioned_as_defined(text)
-            quoted_words = {m.group("t") for m in _ANY_QUOTE.finditer(text)}
-        if _forms(phrase) & mentioned or (len(content) == 1 and _forms(phrase) & quoted_words) or (
-                len(words) == 1 and _verb_stems(phrase) & mentioned):
-            continue  # a single word quoted anywhere ('("Distributor")'): defined in a form not read
         if any(_ATTACHED_BEFORE.search(text, max(0, s - 20), s) for s in starts):
             continue  # "the attached Statement of Work": the title of an attachment, which says what it is
-        out.append((phrase, starts))
+        if quoted_words is None:
+            quoted_words = {m.group("t") for m in _ANY_QUOTE.finditer(text)}
+        if len(content) == 1 and _forms(phrase) & quoted_words:
+            continue  # a single word quoted anywhere ('("Distributor")'): defined in a form not read
+        # quoted, bracketed or pointed to as defined somewhere (read below, once, for every candidate left)
+        pending.append((phrase, starts, _forms(phrase) | (_verb_stems(phrase) if len(words) == 1 else set())))
+    for mentioned in (_mentioned_as_defined(text) if pending else ()):
+        pending = [p for p in pending if not p[2] & mentioned]
+        if not pending:
+            break
+    out = [(phrase, starts) for phrase, starts, _ in pending]
     out.sort(key=lambda x: x[1][0])
     return out

@@ -26,6 +26,7 @@ from ...analysis import Analysis
 from ...model import Definition
 from ._index import DefinitionReach
 from ._phrases import PhraseScanner
+from ._undefined import lower_vocabulary
 
 __all__ = ["case_variants", "misspellings", "not_a_slip"]
 
@@ -114,7 +115,6 @@ def _deletes(word: str) -> set[str]:
 
 # A capitalised word (hyphens and inner capitals allowed: "Employment-Scope", "EmploymentScope"), possessives too.
 _CAP_WORD = re.compile(r"(?<![\w\-'\u2019])[A-Z][a-z][A-Za-z\-]{3,}(?![\w\-])")
-_LOWER_WORD = re.compile(r"(?<![\w\-])[a-z][a-z\-]{3,}")
 
 
 def misspellings(ctx: Analysis, defs: list[Definition], defined: set[str],
@@ -133,9 +133,11 @@ def misspellings(ctx: Analysis, defs: list[Definition], defined: set[str],
             index.setdefault(key, set()).add(w)
     if not index:
         return
-    lower_vocab = {m.group(0) for m in _LOWER_WORD.finditer(text)}
+    # the contract's lower-case words of four letters or more: those of the analysis's shared vocabulary (three
+    # letters or more, the same runs) without the three-letter ones
+    lower_vocab = {w for w in lower_vocabulary(ctx) if len(w) > 3}
     known = {w for t in defined for w in t.split()} | set(skip)
-    counts = Counter(m.group(0) for m in _CAP_WORD.finditer(text))
+    counts = Counter(_CAP_WORD.findall(text))
     vocabulary = lower_vocab | known
     for m in _CAP_WORD.finditer(text):
         word = m.group(0)
