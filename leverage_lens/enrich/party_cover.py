@@ -126,6 +126,10 @@ def read_signature_heads(text: str, drafts: list[Draft]) -> None:
         if below is not None:
             below.role = role
             continue
+        if m.start() >= tail and sum(1 for d in drafts if d.sources & {"cover", "preamble"}
+                                     and (d.role or d.placeholder or ENTITY.search(d.name)
+                                          or any(a.lower() in ROLE_WORDS for a in d.aliases))) >= 2:
+            continue  # "LESSOR: LESSEE:" over blanks in a lease addendum exhibit: another instrument's sides
         merge(drafts, Draft(name=role, role=role, sources={"cover"}, placeholder=True,
                             spans=[Span(start=m.start("role"), end=m.end("role"), label="cover")]))
 

@@ -31,7 +31,7 @@ SUFFIX = (
     r"G\.I\.E|GIE|S\.A\.R\.L|SARL|S\.A\.S|S\.A|SA|S/A|N\.V|NV|B\.V|BV|A/S|AB|Oy|S\.p\.A|S\.P\.A|S\.r\.l|S\.R\.L|SRL|Srl|Pty|PTE|Pte|Co(?=\.)|"
     r"CO(?=\.)|inc(?=\.)|Company|Trust|Bank|"
     r"Holdings|Partners|LTD|INC|CORP|CORPORATION|COMPANY|LIMITED|N\.A|INCORPORATED|HOLDINGS|PARTNERS|TRUST|BANK|"
-    r"National[ \t]+Association|NATIONAL[ \t]+ASSOCIATION)"
+    r"National[ \t]+Association|NATIONAL[ \t]+ASSOCIATION|FSB|F\.S\.B)"
 )
 # A name is capitalised words (and "&"), optionally joined by "of"/"de"/... ("Bank of South Pacific Ltd"),
 # ending in a legal suffix.

@@ -102,7 +102,7 @@ NOT_A_NAME = re.compile(r"\b(?:AGREEMENT|Agreement|EXHIBIT|Exhibit|Schedule|SCHE
 # The name a party chunk opens with, when a description follows it: "Detto Technologies, a Washington
 # company with business at ..., Bellevue, Washington 98007".
 _LEAD_NAME = re.compile(
-    r"(?P<name>[A-Z][\w&.'\-]*(?:[ \t]+(?:[A-Z][\w&.'\-]*|of|and|&|de|la|du|for)){0,6}?(?:,[ \t]+[A-Z]{2,5}\.?)?)"
+    r"(?P<name>[A-Z][\w&.'\-]*(?:[ \t]+(?:[A-Z][\w&.'\-]*|of|and|&|/|de|la|du|for)){0,7}?(?:,[ \t]+[A-Z]{2,5}\.?)?)"
     r"(?=,[ \t]+(?:an?|the)[ \t]|"
     r",[ \t]+(?:with|having|located|whose)[ \t])"
 )
@@ -113,8 +113,8 @@ _ITEM_NAME = re.compile(
 )
 # The last name in a chunk followed by what it is: "Ingram Micro, a corporation organized under ...".
 _DESCRIBED = re.compile(
-    r"(?<![\w&.'\-])(?P<name>[A-Z][\w&.'\-]*(?:[ \t]+(?:[A-Z][\w&.'\-]*|of|and|&)){0,5}(?:,[ \t]+[A-Z]{2,5}\.?)?),"
-    r"[ \t]+(?:an?[ \t]+(?:[A-Z][\w\-]*[ \t]+){0,3}(?:[a-z][\w\-]*[ \t]+){0,3}(?i:corporation|company|limited|partnership|trust|bank|"
+    r"(?<![\w&.'\-])(?P<name>[A-Z][\w&.'\-]*(?:[ \t]+(?:[A-Z][\w&.'\-]*|of|and|&|/)){0,6}(?:,[ \t]+[A-Z]{2,5}\.?)?),"
+    r"[ \t]+(?:(?:an?[ \t]+|(?=[A-Z][a-z]+[ \t]+(?i:corporation|company|limited)\b))(?:[A-Z][\w\-]*[ \t]+){0,3}(?:[a-z][\w\-]*[ \t]+){0,3}(?i:corporation|company|limited|partnership|trust|bank|"
     r"association|individual|banking|national|general|business|non-?profit|professional|public|private|statutory|exempted)\b"
     r"|(?:an[ \t]+)?(?i:individual)\b)"  # "Bruce Jenner, Individual ("CELEBRITY")"
 )
@@ -305,11 +305,14 @@ _IN_ADDRESS = re.compile(r"(?:\b(?:located|situated|offices?|address(?:ed)?|busi
                          r"(?:at|in)\b(?:(?!\band\b|\bAND\b)[^;()\"\u201c\u201d]){0,120}|\bc/o[ \t\n]+)$")
 # One who acts for the entity named next: "Fox Mobile Entertainment, Inc. ("Fox"), as Administrator for Twentieth
 # Century Fox Film Corporation ("Trademark Licensor")" -- the contract is Fox's; the principal is only named.
-_ACTING_FOR = re.compile(r"\bas[ \t\n]+(?:the[ \t\n]+)?(?:[A-Za-z]+[ \t\n]+){0,2}(?:for|of)[ \t\n]+$|\bon[ \t\n]+behalf[ \t\n]+of[ \t\n]+$")
+_ACTING_FOR = re.compile(r"\bas[ \t\n]+(?:the[ \t\n]+)?(?:[A-Za-z]+[ \t\n]+){0,2}(?:for|of)[ \t\n]+$"
+                         r"|\bon[ \t\n]+behalf[ \t\n]+of[ \t\n]+(?:the[ \t\n]+[A-Z]\w*['\u2019]s[ \t\n]+)?$"  # "on behalf of the Trust's X Fund"
+                         r"|\b(?:owned|published|issued|licensed|manufactured|produced|sponsored)[ \t\n]+by[ \t\n]+(?:the[ \t\n]+)?$")
 _KEY_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?P<key>[A-Z][\w .'/\-]{0,30}?)[ \t]*:[ \t]*$")
 _STATUTE_BEFORE = re.compile(r"\b(?:Law|Act|Code|Regulations?|Rules|Statutes?|Convention|Directive)(?:[ \t]+of[ \t]+\d{4})?,?[ \t\n]*$")
 _FOLLOWING = re.compile(r"\b(?:the|The)[ \t\n]+following[ \t\n]+(?:parties|persons|entities|companies|members)[ \t\n,]*$")
 _LIST_STOP = re.compile(r"(?m)^[ \t]*(?:WHEREAS|Whereas|RECITALS|Recitals|BACKGROUND|Background|NOW,?[ \t]+THEREFORE|IT[ \t]+IS[ \t]+AGREED)")
+_INCLUDING = re.compile(r"\b(?:including|includes?|such[ \t\n]+as|limited[ \t\n]+to)[ \t\n,]+$")  # "including, but not limited to PLAYBOY, (the "Playboy Properties")"
 _OF_THE = re.compile(r"\b(?:of|to|for|from|under|in|on|at)[ \t\n]+(?:the|its|their)[ \t\n]+$")
 _MENTIONED = re.compile(r"\b(?:of|to|for|from|under|in|on|at|than|with\s+respect\s+to|behalf\s+of)[\s,]+$")
 _LINKS = re.compile(r"\b(?:and|by|with|to|from)\b|&")
@@ -556,7 +559,7 @@ def read_preamble(text: str, drafts: list[Draft]) -> None:
                 continue  # "Statement of Work {sow_number} ("SOW")": a blank, but not a party's
             ns = chunk_start + off
             if not blank and not ENTITY.search(name) and not any(x.lower() in ROLE_WORDS for x in aliases) \
-                    and _OF_THE.search(flat, max(a, ns - 30), ns):
+                    and (_OF_THE.search(flat, max(a, ns - 30), ns) or _INCLUDING.search(flat, max(a, ns - 40), ns)):
                 continue  # "reselling licenses of the MediaNet Group Technologies Portals ("PORTALS")": a thing
             if label == "later" and g.start() - ns > _LATER_REACH or on_source_line(flat, ns):
                 continue  # a name far above the group (a filer's "Source:" footer) is not the one it defines

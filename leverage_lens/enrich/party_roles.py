@@ -25,6 +25,8 @@ _WORD = re.compile(r"[a-z0-9]+")
 #: Words that end many names ("Blue Hills Bank") and so are no role there, but are one when a party is
 #: defined by the word alone ("... Savings Bank (the "Bank")"), as "the Company" is.
 _ALIAS_ROLES = frozenset({"bank"})
+#: A single common-noun word naming what one does ("Programmer", "Transferor", "Licensee", "Consultant").
+_AGENT_NOUN = re.compile(r"[A-Z][a-z]{3,}(?:er|or|ee|ant|ent|ist)")
 #: How much of the text is searched for "the X" (the defining pages and the first clauses suffice).
 _USAGE_SPAN = 80_000
 
@@ -81,6 +83,9 @@ def role_of(name: str, aliases: Sequence[str], text: str) -> str | None:
                   and not any(x != a and from_name(a, x) and set(_words(a)) & set(_words(x)) for x in trade)]
     for a in candidates:
         if _is_role_word(a):
+            return a
+    for a in candidates:  # an agent noun the contract defines for a side ("Programmer", "Promoter", "Transferor")
+        if _AGENT_NOUN.fullmatch(a):
             return a
     for a in aliases:  # a known role that happens to share a word with the name ("Acme Licensing" / "Licensor")
         if a.lower() in ROLE_WORDS or a.lower() in _ALIAS_ROLES:

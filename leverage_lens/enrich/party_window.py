@@ -71,7 +71,8 @@ def _intro(text: str) -> tuple[int, int] | None:
             return s, e
     made = _MADE_BY.search(text, 0, min(len(text), _MADE_BY_SCAN))
     if made is not None and _GROUP_OR_NAME.search(text, made.end(), min(len(text), made.end() + 400)):
-        return text.lower().rfind("by", made.start(), made.end()), made.end()  # "is entered into by eGain Communications Corporation ("eGain") and ..."
+        by = text.lower().rfind("by", made.start(), made.end())  # "is entered into by eGain Communications Corporation ("eGain") and ..."
+        return (by if by >= 0 else text.lower().rfind("are", made.start(), made.end())), made.end()
     return None
 
 
@@ -80,8 +81,9 @@ def _intro(text: str) -> tuple[int, int] | None:
 _MADE_BY = re.compile(
     r"\b(?:This|THIS)\b[^;]{0,200}?\b(?:is|are|was|shall[ \t\n]+be)[ \t\n]+(?:hereby[ \t\n]+)?(?:made[ \t\n]+and[ \t\n]+)?"
     r"(?:entered[ \t\n]+into|made|executed)(?:[ \t\n]+(?:as[ \t\n]+of|on|this|effective)\b[^.;()\n]{0,60}?)?"
-    r"[ \t\n]+by[ \t\n]+(?!and\b)", re.IGNORECASE)
-_MADE_BY_SCAN = 3000
+    r"[ \t\n]+by[ \t\n]+(?!and\b)"
+    r"|\bThe[ \t\n]+parties[ \t\n]+(?:to|of)[ \t\n]+this[ \t\n]+\w+[ \t\n]+are[ \t\n,:]+", re.IGNORECASE)  # "The parties to this Agreement are X; Y"
+_MADE_BY_SCAN = 6000  # past a table of contents
 
 
 _FULL_STOP = re.compile(r"\.(?=[ \t]+[A-Z\u201c\"(\[]|[ \t]*\n)")
