@@ -26,6 +26,7 @@ import argparse
 import json
 import os
 import random
+import re
 import statistics
 import sys
 from collections import Counter, defaultdict
@@ -79,9 +80,11 @@ def fresh(data: Path, seed: int, n_cuad: int, n_docx: int, tag: str = "low_r4") 
     half the contracts are never tuned on. ``tag`` names the label files this draw produces (their own
     contracts do not count as read, which keeps the draw reproducible after labelling)."""
     read: set[str] = set()
+    this_round = int(m.group(1)) if (m := re.search(r"low_r(\d+)", tag)) else 10**6
     for path in drafting_sets.REVIEWED:
-        if tag in path.name:
-            continue
+        later = re.search(r"low_r(\d+)", path.name)
+        if tag in path.name or (later and int(later.group(1)) >= this_round):
+            continue  # this draw's own labels, or a later round's: the draw stays reproducible
         read |= {json.loads(x)["doc"] for x in path.read_text(encoding="utf-8").splitlines() if x.strip()}
     tuning = drafting_sets.cuad("tuning", data)
     root = data / "docx" / "templates"
