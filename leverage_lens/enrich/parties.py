@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 from ..model import Party, Span
-from .party_cover import read_cover, read_name_cells, read_role_lines, read_signature_heads
+from .party_cover import read_cover, read_letter_head, read_name_cells, read_role_lines, read_signature_heads
 from .party_merge import Draft
 from .party_names import ENTITY, ROLE_WORDS, looks_like_person, norm
 from .party_preamble import GENERIC_ALIASES, read_preamble
@@ -64,6 +64,7 @@ def find_parties(text: str) -> list[Party]:
     drafts: list[Draft] = []
     read_cover(text, drafts)
     read_role_lines(text, drafts)
+    read_letter_head(text, drafts)
     read_preamble(text, drafts)
     read_name_cells(text, drafts)
     read_signatures(text, drafts)

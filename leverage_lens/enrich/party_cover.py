@@ -171,6 +171,29 @@ _LIST_END = re.compile(r"(?m)^[ \t]*(?:WHEREAS|Whereas|RECITALS|Recitals|BACKGRO
 _TITLED = re.compile(r"[A-Z][\w'\u2019&.\-]*(?:[ \t]+(?:[A-Z][\w'\u2019&.\-]*|of|and|&|for|the)){1,8}")
 
 
+_TO_FROM = re.compile(r"(?m)^[ \t]*(?P<key>To|TO|From|FROM)[ \t]*:[ \t]*(?P<value>[^\n]{3,160})$")
+_LETTER_HEAD = 1500
+
+
+def read_letter_head(text: str, drafts: list[Draft]) -> None:
+    """A confirmation or letter agreement headed ``To: Wells Fargo Bank, N.A., ... ("Counterparty")`` /
+    ``From: UBS AG, London Branch ("UBS AG")``: the two entities are its parties (an alias in brackets on the
+    same line comes along). Only when both lines name an entity at their start."""
+    found: dict[str, Draft] = {}
+    for m in _TO_FROM.finditer(text, 0, min(len(text), _LETTER_HEAD)):
+        key = m.group("key").lower()
+        ent = ENTITY.match(m.group("value"))
+        if key in found or ent is None:
+            continue
+        name = ent.group("name").strip(" ,")
+        alias = re.search(r"\([\"\u201c]([A-Z][^\"\u201c\u201d()]{0,40})[\"\u201d]\)", m.group("value"))
+        found[key] = Draft(name=name, aliases=[alias.group(1)] if alias else [], sources={"cover"}, kind="organisation",
+                           spans=[Span(start=m.start("value"), end=m.start("value") + len(name), label="name")])
+    if len(found) == 2:
+        for d in found.values():
+            merge(drafts, d)
+
+
 def read_name_cells(text: str, drafts: list[Draft]) -> None:
     """Key-value cells that say whose name they hold ("Reseller Full Legal Name Salesforce.org, a nonprofit
     ...", "Customer Name: Acme, Inc."), read after the preamble: a cell adds a party only when nobody read so

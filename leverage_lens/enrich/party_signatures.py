@@ -26,7 +26,7 @@ _FIELD_END = r"(?=[ \t]{2,}|\n|\s+(?:(?:Print(?:ed)?|PRINT(?:ED)?)\s+)?(?:Name|N
 # The caption word a name field's value may run into when columns share a line: "Gene Jackson Print" of
 # "Print Name: Gene Jackson Print Name: Vince Dima".
 _CAPTION_TAIL = re.compile(r"[ \t]+(?:Print(?:ed)?|PRINT(?:ED)?|Type(?:d)?|TYPE(?:D)?|Please[ \t]+Print)$")
-_NAME_FIELD = re.compile(rf"(?:Name|NAME|Print\s+Name|Printed\s+Name)\s*:[ \t]*(?P<v>[^\n:_]{{2,60}}?){_FIELD_END}")
+_NAME_FIELD = re.compile(rf"(?<!Acct )(?<!Account )(?<!Bank )(?<!ACCT )(?<!File )(?:Name|NAME|Print\s+Name|Printed\s+Name)\s*:[ \t]*(?P<v>[^\n:_]{{2,60}}?){_FIELD_END}")
 _TITLE_FIELD = re.compile(rf"(?:Title|TITLE|Its|ITS)\s*:[ \t]*(?P<v>[^\n:_]{{2,60}}?){_FIELD_END}")
 # "/s/ Norman Joe, President )" on a line of its own under "SIGNED FOR AND ON BEHALF of DGT CORP."
 _SLASH_OWN = re.compile(r"(?m)^[ \t]*/[sS]/?[ \t]*(?P<v>[A-Z][\w.'\-]*(?:[ \t]+[A-Z][\w.'\-]*){1,3})(?=[ \t]*(?:,|\)|\n|$))")

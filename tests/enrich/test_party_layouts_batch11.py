@@ -62,3 +62,15 @@ def test_a_fund_a_trust_acts_on_behalf_of_is_no_party():
             "of the Trust\u2019s Advantus Money Market Fund (the \u201cFund\u201d).\nWHEREAS, the parties agree.\n")
     assert [n for n, _ in _principal(text)] == ["Advantus Capital Management, Inc.", "Securian Financial Services, Inc.",
                                                 "Securian Funds Trust"]
+
+
+def test_a_confirmation_letter_s_to_and_from_lines_name_its_two_parties():
+    text = ("EXHIBIT 10.3\nYield Maintenance Agreement\nDate: 27 April 2006\nTo: Wells Fargo Bank, N.A., not "
+            "individually, but solely as\nMaster Servicer on behalf of Wells Fargo Mortgage Backed\nSecurities 2006-6 "
+            "Trust (\"Counterparty\")\nFrom: UBS AG, London Branch (\"UBS AG\")\nSubject: Interest Rate Cap\nDear Sirs\n"
+            "The definitions as published by the International Swaps and Derivatives Association, Inc., are "
+            "incorporated.\nPayments to Counterparty:\nWells Fargo Bank, NA\nAcct Name: SAS Clearing\n")
+    parties = [p for p in find_parties(text) if p.principal]
+    names = [p.name for p in parties]
+    assert "Wells Fargo Bank, N.A." in names and "UBS AG" in names
+    assert all(s.name != "SAS Clearing" for p in parties for s in p.signatories)
