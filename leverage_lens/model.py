@@ -450,9 +450,11 @@ class LedgerEntry(_Model):
     favors: str | None = Field(default=None, description="party id that gains the leverage")
     burdened: str | None = Field(default=None, description="party id that gives it")
     weight: float = Field(default=1.0, ge=0.0, description="commercial weight of the topic (docs/ledger.md)")
-    basis: Literal["wording", "clause_tag"] = Field(
+    basis: Literal["wording", "clause_tag", "sentence_model"] = Field(
         default="wording", description="wording: the sentence's own words place it on the topic; clause_tag: "
-        "the clause is tagged with the topic and the sentence's operative verb was read for who holds it")
+        "the clause is tagged with the topic and the sentence's operative verb was read for who holds it; "
+        "sentence_model: the sentence-topic model places the sentence on the topic and the holder model read "
+        "who gains (no cue or tag did)")
     confidence: float = Field(default=0.5, ge=0.0, le=1.0)
     evidence: list[Span] = Field(default_factory=list, description="the words that show it: the cue of the "
                                  "topic, the holder's words (subject, 'by X', 'either party'), carve-outs")

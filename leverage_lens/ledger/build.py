@@ -20,7 +20,8 @@ from dataclasses import replace
 from ..analysis import Analysis, Sentence
 from ..model import Ledger, LedgerEntry, Obligation, Span
 from .reading import PAIR_KEY, RIGHT_WORDS, Holding, one_side, read_holding
-from .sentence_model import load_sentence_topics
+from .second_reading import check_and_fill
+from .sentence_model import SENTENCE_ON_TOPIC, load_sentence_topics, sentence_scores
 from .topics import TOPICS, Topic
 
 __all__ = ["build_ledger", "principal_pair"]
@@ -65,6 +66,7 @@ def build_ledger(an: Analysis) -> Ledger:
             if entry is not None:
                 entries.append(entry)
     entries.extend(_from_tags(an, entries, modals, pair, principal))
+    entries = check_and_fill(an, entries, pair, _definitional)
     entries.sort(key=lambda e: (e.start, e.category, e.reading))
     return Ledger(entries=_dedupe(entries))
 
@@ -120,11 +122,6 @@ def _from_tags(an: Analysis, found: list[LedgerEntry], modals: dict[int, list[Ob
     return _confirm_sentences(an, out)
 
 
-#: Label of the evidence span that says the sentence-topic model places a clause-tag reading's sentence on
-#: the topic itself (see :mod:`.sentence_model`): only such readings are raised as findings.
-SENTENCE_ON_TOPIC = "sentence on the topic"
-
-
 def _confirm_sentences(an: Analysis, entries: list[LedgerEntry]) -> list[LedgerEntry]:
     """The clause-tag readings, those whose sentence the sentence-topic model places on the topic marked
     with a :data:`SENTENCE_ON_TOPIC` evidence span (one batch for the document)."""
@@ -132,7 +129,8 @@ def _confirm_sentences(an: Analysis, entries: list[LedgerEntry]) -> list[LedgerE
     if model is None:
         return entries
     spans = [an.sentence_bounds(e.start) for e in entries]
-    scores = model.on_topic([an.text[a:b] for a, b in spans], [e.category for e in entries])
+    scores = model.on_topic([], [e.category for e in entries],
+                            probs=sentence_scores(model, an.text, spans, an.cache))
     return [e if p is None else e.model_copy(update={"evidence": [
         *e.evidence, Span(start=a, end=b, label=f"{SENTENCE_ON_TOPIC} ({p:.2f})")]})
         for e, p, (a, b) in zip(entries, scores, spans)]

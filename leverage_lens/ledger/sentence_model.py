@@ -20,7 +20,11 @@ import numpy as np
 
 from .._paths import models_dir
 
-__all__ = ["SentenceTopics", "load_sentence_topics", "model_path"]
+__all__ = ["SENTENCE_ON_TOPIC", "SentenceTopics", "load_sentence_topics", "model_path", "sentence_scores"]
+
+#: Label of the evidence span that says the model places a reading's sentence on the topic itself: only such
+#: clause-tag and holder-model readings are raised as findings.
+SENTENCE_ON_TOPIC = "sentence on the topic"
 
 
 def model_path() -> Path:
@@ -48,11 +52,13 @@ class SentenceTopics:
         return linear_probabilities([compose(text_hashes(t)) for t in texts], self.table, self.idf, self.weights,
                                     self.bias)
 
-    def on_topic(self, texts: Sequence[str], categories: Sequence[str]) -> list[float | None]:
+    def on_topic(self, texts: Sequence[str], categories: Sequence[str], probs: Any = None) -> list[float | None]:
         """For each text, its score on the paired category when it reaches the category's threshold, else
-        None (a category the model has no threshold for is never confirmed)."""
+        None (a category the model has no threshold for is never confirmed). ``probs``: the texts' scores when
+        already computed (:func:`sentence_scores`)."""
         index = {k: j for j, k in enumerate(self.labels)}
-        probs = self.scores(texts)
+        if probs is None:
+            probs = self.scores(texts)
         out: list[float | None] = []
         for i, cat in enumerate(categories):
             j = index.get(cat)
@@ -61,6 +67,24 @@ class SentenceTopics:
             else:
                 out.append(round(float(probs[i, j]), 3))
         return out
+
+
+#: Where an analysis keeps the sentence scores already computed, by (start, end).
+SCORES_KEY = "ledger.sentence_scores"
+
+
+def sentence_scores(model: SentenceTopics, text: str, spans: Sequence[tuple[int, int]],
+                    cache: dict[str, Any] | None = None) -> Any:
+    """Scores of the sentences ``text[a:b]``, shape ``(len(spans), len(labels))``: each sentence scored once per
+    analysis (the clause-tag confirmation and the holder model's readings look at many of the same ones)."""
+    memo: dict[tuple[int, int], Any] = cache.setdefault(SCORES_KEY, {}) if cache is not None else {}
+    missing = [sp for sp in dict.fromkeys(spans) if sp not in memo]
+    if missing:
+        for sp, row in zip(missing, model.scores([text[a:b] for a, b in missing])):
+            memo[sp] = row
+    if not spans:
+        return np.zeros((0, len(model.labels)), dtype=np.float32)
+    return np.stack([memo[sp] for sp in spans])
 
 
 @functools.lru_cache(maxsize=1)

@@ -106,9 +106,10 @@ class LedgerCheck(_Condition):
     min_confidence: float = Field(default=0.0, ge=0.0, le=1.0, description="count only entries read with at "
                                   "least this confidence (the ledger's: higher when the clause's tags agree with "
                                   "the wording; 0.8 keeps wording the tagger confirms)")
-    basis: list[Literal["wording", "clause_tag"]] = Field(
+    basis: list[Literal["wording", "clause_tag", "sentence_model"]] = Field(
         default_factory=lambda: ["wording"], description="which readings count: wording (the sentence's own "
-        "words, the default) and/or clause_tag (the tagger's topic, read by the operative verb; less sure)")
+        "words, the default) and/or clause_tag (the tagger's topic, read by the operative verb; less sure) and/or "
+        "sentence_model (the sentence-topic and holder models; least sure)")
 
     @field_validator("ledger", "forbid", "require", "mentions", "unless_only", "ignore", "reading", "basis",
                      mode="before")

@@ -18,6 +18,7 @@ from ...analysis import Analysis
 from ...ledger import build_ledger
 from ...ledger.build import SENTENCE_ON_TOPIC
 from ...ledger.scope import mirror_for
+from ...ledger.second_reading import HOLDER_DISAGREES
 from ...ledger.topics import topic as topics_of
 from ...model import Finding, Ledger, LedgerEntry, Span
 from ..finding import make_finding
@@ -53,6 +54,8 @@ def _check(categories: tuple[str, ...]) -> Callable[[Analysis, Rule], list[Findi
             if e.basis != "wording" and ((e.clause_id, e.category) in raised or
                                          not any(w.label.startswith(SENTENCE_ON_TOPIC) for w in e.evidence)):
                 continue  # a clause-tag reading: raised only where its sentence is on the topic, once a clause
+            if any(w.label.startswith(HOLDER_DISAGREES) for w in e.evidence):
+                continue  # the holder model reads the other party as the one who gains: not raised backwards
             mirror, scope = mirror_for(an, ledger, e)
             if mirror is not None:
                 continue
