@@ -162,6 +162,8 @@ def placeholder(ctx: Analysis, r: Rule) -> list[Finding]:
 
 _FORM_KEYS = 8
 _NAMED_SLOT = re.compile(r"\[[A-Za-z]{3,}(?:[ \-][A-Za-z]+){0,5}\]")
+_SLOT_WORD = re.compile(r"(?i)\b(?:name|date|address|amount|company|investor|state|title|number|party|"
+                        r"jurisdiction|signature|price|email)\b")
 _FIELD_LABEL = re.compile(r"\b(?:by|name|title|its|signature|print(?:ed)?\s+name)\s*:\s*$", re.IGNORECASE)
 _TICKED_BOX = re.compile(r"\[\s*[xX\u2713\u2714]\s*\]|\(\s*[xX\u2713\u2714]\s*\)")
 # A field's label written after its line: "________ (Employer initials)", "______ (Date)".
@@ -221,9 +223,11 @@ def _one_for_the_form(ctx: Analysis, r: Rule, hits: list[tuple[int, int, str]], 
 )
 def blank(ctx: Analysis, r: Rule) -> list[Finding]:
     text = ctx.text
-    if len(set(_NAMED_SLOT.findall(text, 0, 200_000))) >= _FORM_KEYS:
+    slots = set(_NAMED_SLOT.findall(text, 0, 200_000))
+    if len(slots) >= _FORM_KEYS and sum(1 for x in slots if _SLOT_WORD.search(x)) >= 3:
         return []  # a form with named slots ("[Company Name]", "[Date of Safe]"): its blanks are slots too, and
-        # ``ambiguity.placeholder`` already says once that the form is to be completed
+        # ``ambiguity.placeholder`` already says once that the form is to be completed. Bracketed headings
+        # ("[Insurance]", "[During Term]" as cross-reference labels) name no slot and make no form.
     hits = []
     xs = [m for m in _X_RUN.finditer(text) if _lone_x_run(text, m.start(), m.end())]
     if xs and not _REDACTED_FILING.search(text):

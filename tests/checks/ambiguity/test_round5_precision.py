@@ -154,6 +154,15 @@ def test_blanks_in_a_form_with_named_slots_are_left_to_the_placeholder_rule():
     assert not run("ambiguity.blank", text)
 
 
+def test_bracketed_headings_do_not_make_a_form_whose_blanks_are_left_alone():
+    text = ("1. Insurance. [Insurance] Franchisee insures the premises.\n2. Term. [During Term] One year.\n"
+            "3. Ads. [Advertising Approval] Approved.\n4. Fees. [Advertising Contributions] Paid.\n"
+            "5. Checks. [Dishonored Payments] Charged.\n6. Damages. [Liquidated Damages] Owed.\n"
+            "7. Marketing. [Local Marketing] Done.\n8. Training. [Initial Training Program] Held.\n"
+            "9. Opening. The restaurant opens within ________ days after signature.")
+    assert run("ambiguity.blank", text)
+
+
 def test_an_attachment_label_before_a_filing_footer_is_the_attachment_itself():
     text = ("1. Excluded. The categories in Exhibit A-2 are excluded.\n\n2. Term. One year.\n\nExhibit A-1\n"
             "Health care.\n\nAny licence granted to EA Sports. Exhibit A-2\n\nSource: ACME INC., S-4/A, 1/23/2020")
