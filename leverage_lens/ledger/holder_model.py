@@ -80,7 +80,11 @@ def features(tokens: Sequence[str], category: str) -> list[str]:
     before each party token within the category and its family, which party is named first, the category,
     the both-ways words present, the party before each modal (its subject, with "not" and the verb after it)
     and the party after each preposition."""
-    fam = category.split(".", 1)[0]
+    return shared_features(tokens) + category_features(tokens, category)
+
+
+def shared_features(tokens: Sequence[str]) -> list[str]:
+    """The features that do not depend on the category (most of them): computed once per sentence."""
     out: list[str] = []
     n = len(tokens)
     for i in range(n):
@@ -94,31 +98,54 @@ def features(tokens: Sequence[str], category: str) -> list[str]:
             for j in range(max(0, i - 4), min(n, i + 5)):
                 if j != i:
                     out.append(f"{t}@{j - i}:{tokens[j]}")
-            out.append(f"{fam}|{t}|{' '.join(tokens[i + 1:i + 3])}")
-            out.append(f"{fam}|{' '.join(tokens[max(0, i - 2):i])}|{t}")
-    first = next((t for t in tokens if t in (PARTY_A, PARTY_B)), "NONE")
-    out.append(f"first={first}")
-    out.append(f"{fam}|first={first}")
-    out.append(f"cat={category}")
+    out.append(f"first={_first(tokens)}")
     present = set(tokens)
     out.extend(f"has={w}" for w in _BOTH_WAYS if w in present)
     for i, t in enumerate(tokens):
         if t in _MODALS:
-            neg = "-not" if "not" in tokens[i + 1:i + 3] else ""
-            subj = next((tokens[j] for j in range(i - 1, max(-1, i - 7), -1) if tokens[j] in _PARTIES), "NONE")
+            neg, subj = _negated(tokens, i), _subject(tokens, i)
             verb = next((w for w in tokens[i + 1:i + 4] if w not in _LIGHT), "")
             out.append(f"subj:{t}{neg}={subj}")
-            out.append(f"{category}|subj:{t}{neg}={subj}")
             out.append(f"subjverb:{subj}:{t}{neg}:{verb}")
         elif t in _PREPOSITIONS and i + 1 < n:
-            obj = next((tokens[j] for j in range(i + 1, min(n, i + 3)) if tokens[j] in (PARTY_A, PARTY_B)), None)
+            obj = _object(tokens, i)
             if obj is not None:
                 out.append(f"{t}={obj}")
-                out.append(f"{category}|{t}={obj}")
-        elif t in (PARTY_A, PARTY_B):
-            out.append(f"{category}|{t}|{' '.join(tokens[i + 1:i + 3])}")
-            out.append(f"{category}|{' '.join(tokens[max(0, i - 2):i])}|{t}")
     return out
+
+
+def category_features(tokens: Sequence[str], category: str) -> list[str]:
+    """The features that pair a word pattern with the category or its family."""
+    fam = category.split(".", 1)[0]
+    n = len(tokens)
+    out = [f"{fam}|first={_first(tokens)}", f"cat={category}"]
+    for i, t in enumerate(tokens):
+        if t in (PARTY_A, PARTY_B):
+            after, before = " ".join(tokens[i + 1:i + 3]), " ".join(tokens[max(0, i - 2):i])
+            out += [f"{fam}|{t}|{after}", f"{fam}|{before}|{t}", f"{category}|{t}|{after}", f"{category}|{before}|{t}"]
+        elif t in _MODALS:
+            out.append(f"{category}|subj:{t}{_negated(tokens, i)}={_subject(tokens, i)}")
+        elif t in _PREPOSITIONS and i + 1 < n:
+            obj = _object(tokens, i)
+            if obj is not None:
+                out.append(f"{category}|{t}={obj}")
+    return out
+
+
+def _first(tokens: Sequence[str]) -> str:
+    return next((t for t in tokens if t in (PARTY_A, PARTY_B)), "NONE")
+
+
+def _negated(tokens: Sequence[str], i: int) -> str:
+    return "-not" if "not" in tokens[i + 1:i + 3] else ""
+
+
+def _subject(tokens: Sequence[str], i: int) -> str:
+    return next((tokens[j] for j in range(i - 1, max(-1, i - 7), -1) if tokens[j] in _PARTIES), "NONE")
+
+
+def _object(tokens: Sequence[str], i: int) -> str | None:
+    return next((tokens[j] for j in range(i + 1, min(len(tokens), i + 3)) if tokens[j] in (PARTY_A, PARTY_B)), None)
 
 
 @dataclass(frozen=True)
@@ -135,11 +162,14 @@ class HolderModel:
         if not self.index:
             self.index.update({f: i for i, f in enumerate(self.vocabulary)})
 
-    def _raw(self, feats: Sequence[str]) -> Any:
-        idx = sorted({self.index[f] for f in feats if f in self.index})
+    def _indices(self, feats: Sequence[str]) -> set[int]:
+        index = self.index
+        return {index[f] for f in feats if f in index}
+
+    def _softmax(self, idx: set[int]) -> Any:
         z = self.bias.astype(np.float64).copy()
         if idx:
-            z += self.weights[:, idx].sum(axis=1) / np.sqrt(len(idx))
+            z += self.weights[:, sorted(idx)].sum(axis=1) / np.sqrt(len(idx))
         z -= z.max()
         e = np.exp(z)
         return e / e.sum()
@@ -147,8 +177,17 @@ class HolderModel:
     def probabilities(self, tokens: Sequence[str], category: str) -> tuple[float, float, float]:
         """(favours A, favours B, mutual) for masked tokens. One pass: the weights were fitted on every example
         and its mirror, so swapping the pair swaps the answer up to rounding (tested)."""
-        p = self._raw(features(tokens[:MAX_TOKENS], category))
-        return float(p[0]), float(p[1]), float(p[2])
+        return self.read(tokens, [category])[0]
+
+    def read(self, tokens: Sequence[str], categories: Sequence[str]) -> list[tuple[float, float, float]]:
+        """:meth:`probabilities` for one sentence on several categories, its shared features looked up once."""
+        toks = tokens[:MAX_TOKENS]
+        shared = self._indices(shared_features(toks))
+        out = []
+        for cat in categories:
+            p = self._softmax(shared | self._indices(category_features(toks, cat)))
+            out.append((float(p[0]), float(p[1]), float(p[2])))
+        return out
 
 
 def save_holder_model(path: Path, vocabulary: Sequence[str], weights: Any, bias: Any) -> None:

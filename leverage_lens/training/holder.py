@@ -61,6 +61,7 @@ def examples(data: Path, rows: Sequence[dict[str, Any]], log: Any = None) -> lis
     """One example per usable labelled span: tokens, category, label (0, 1: the pair's party favoured; 2:
     mutual), the contract and the wording reader's readings of the same sentences (for comparison)."""
     import leverage_lens
+
     from ..checks import resolve_reader
     from ..errors import InvalidOptionError
     from ..ledger.build import principal_pair

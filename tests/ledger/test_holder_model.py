@@ -14,19 +14,24 @@ from leverage_lens.analysis import Analysis
 from leverage_lens.ledger import build_ledger, second_reading
 from leverage_lens.ledger.holder_model import (
     HolderModel,
-    features,
     load_holder_model,
     masked_tokens,
     save_holder_model,
     swap,
 )
 from leverage_lens.ledger.second_reading import HOLDER_DISAGREES, HOLDER_READ
+from leverage_lens.model import Tag
 
 P = 'This Agreement is between Acme Inc. ("Supplier") and Beta LLC ("Customer"). '
 
 
-def _analysis(text: str) -> Analysis:
-    return Analysis.build(leverage_lens.parse_text(text))
+def _analysis(text: str, tag: str | None = None) -> Analysis:
+    """The analysis of ``text``; with ``tag``, every clause carries that tag (as the tagger would give it)."""
+    doc = leverage_lens.parse_text(text)
+    if tag is not None:
+        t = Tag(category=tag, family=tag.split(".", 1)[0], confidence=0.5, source="model")
+        doc = doc.model_copy(update={"clauses": [c.model_copy(update={"tags": [t]}) for c in doc.clauses]})
+    return Analysis.build(doc)
 
 
 def _id(an: Analysis, alias: str) -> str:
@@ -44,7 +49,7 @@ def test_party_mentions_become_party_tokens_and_other_words_stay() -> None:
 def test_swapping_the_pair_swaps_the_packaged_models_reading() -> None:
     model = load_holder_model()
     assert model is not None
-    toks = "PTYA may terminate this agreement upon thirty days written notice to PTYB".split()
+    toks = ["PTYA", "may", "terminate", "this", "agreement", "upon", "thirty", "days", "written", "notice", "to", "PTYB"]
     a, b, m = model.probabilities(toks, "termination.convenience")
     b2, a2, m2 = model.probabilities(swap(toks), "termination.convenience")
     assert (a, b, m) == pytest.approx((a2, b2, m2), abs=0.05)
@@ -128,8 +133,8 @@ class _FixedPair(HolderModel):
         super().__init__(vocabulary=(), weights=np.zeros((3, 0), dtype=np.float32), bias=np.zeros(3))
         object.__setattr__(self, "answer", answer)
 
-    def probabilities(self, tokens: Any, category: str) -> tuple[float, float, float]:
-        return self.answer  # type: ignore[attr-defined,no-any-return]
+    def read(self, tokens: Any, categories: Any) -> list[tuple[float, float, float]]:
+        return [self.answer for _ in categories]  # type: ignore[attr-defined]
 
 
 class _Topics:
@@ -142,10 +147,12 @@ class _Topics:
         return np.array([[0.9 if "Pilot Program" in t else 0.1] for t in texts])
 
 
+_RECORDS = P + ("6. Records. 6.1 Supplier shall open the Pilot Program ledgers to Customer's accountants each quarter "
+                "upon reasonable request.")
+
+
 def test_an_on_topic_sentence_no_cue_read_is_read_by_the_holder_model(monkeypatch: pytest.MonkeyPatch) -> None:
-    text = P + ("6. Records. 6.1 Supplier shall open the Pilot Program ledgers to Customer's accountants each "
-                "quarter upon reasonable request.")
-    an = _analysis(text)
+    an = _analysis(_RECORDS, tag="payment.terms")
     monkeypatch.setattr(second_reading, "load_holder_model", lambda: _FixedPair(_pair_answer(an, "Customer", 0.85)))
     monkeypatch.setattr(second_reading, "load_sentence_topics", lambda: _Topics())
     entries = [e for e in build_ledger(an).entries if e.basis == "sentence_model"]
@@ -155,9 +162,14 @@ def test_an_on_topic_sentence_no_cue_read_is_read_by_the_holder_model(monkeypatc
 
 
 def test_an_unsure_holder_model_reads_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
-    text = P + ("6. Records. 6.1 Supplier shall open the Pilot Program ledgers to Customer's accountants each "
-                "quarter upon reasonable request.")
-    an = _analysis(text)
+    an = _analysis(_RECORDS, tag="payment.terms")
     monkeypatch.setattr(second_reading, "load_holder_model", lambda: _FixedPair((0.4, 0.35, 0.25)))
+    monkeypatch.setattr(second_reading, "load_sentence_topics", lambda: _Topics())
+    assert [e for e in build_ledger(an).entries if e.basis == "sentence_model"] == []
+
+
+def test_a_clause_the_tagger_left_untagged_is_not_read_by_the_holder_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    an = _analysis(_RECORDS)
+    monkeypatch.setattr(second_reading, "load_holder_model", lambda: _FixedPair(_pair_answer(an, "Customer", 0.85)))
     monkeypatch.setattr(second_reading, "load_sentence_topics", lambda: _Topics())
     assert [e for e in build_ledger(an).entries if e.basis == "sentence_model"] == []
