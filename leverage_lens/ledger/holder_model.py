@@ -166,7 +166,7 @@ class HolderModel:
         index = self.index
         return {index[f] for f in feats if f in index}
 
-    def _softmax(self, idx: set[int]) -> Any:
+    def _softmax(self, idx: set[int] | frozenset[int]) -> Any:
         z = self.bias.astype(np.float64).copy()
         if idx:
             z += self.weights[:, sorted(idx)].sum(axis=1) / np.sqrt(len(idx))
@@ -179,16 +179,22 @@ class HolderModel:
         and its mirror, so swapping the pair swaps the answer up to rounding (tested)."""
         return self.read(tokens, [category])[0]
 
-    def read(self, tokens: Sequence[str], categories: Sequence[str]) -> list[tuple[float, float, float]]:
-        """:meth:`probabilities` for one sentence on several categories, its shared features looked up once."""
+    def shared(self, tokens: Sequence[str]) -> frozenset[int]:
+        """The indices of a sentence's category-free features (see :meth:`read`): worth keeping when the
+        sentence is read again on another category."""
+        return frozenset(self._indices(shared_features(tokens[:MAX_TOKENS])))
+
+    def read(self, tokens: Sequence[str], categories: Sequence[str],
+             shared: frozenset[int] | None = None) -> list[tuple[float, float, float]]:
+        """:meth:`probabilities` for one sentence on several categories, its shared features looked up once
+        (or given, from :meth:`shared`)."""
         toks = tokens[:MAX_TOKENS]
-        shared = self._indices(shared_features(toks))
+        base = shared if shared is not None else self.shared(toks)
         out = []
         for cat in categories:
-            p = self._softmax(shared | self._indices(category_features(toks, cat)))
+            p = self._softmax(base | self._indices(category_features(toks, cat)))
             out.append((float(p[0]), float(p[1]), float(p[2])))
         return out
-
 
 def save_holder_model(path: Path, vocabulary: Sequence[str], weights: Any, bias: Any) -> None:
     """Write the model as one ``.npz`` (no pickles: the vocabulary is a unicode array)."""

@@ -4,9 +4,9 @@ Two things the wording reader cannot do alone (figures in docs/ledger.md and doc
 
 * **Check.** On hand-labelled spans of contracts it was not tuned on, about one reading in eight named the
   wrong party. Where the holder model (:mod:`.holder_model`) confidently places a one-sided reading on the
-  other side, the entry stays in the ledger (so the scorecard and playbooks still see the topic) with an
-  evidence span saying so, and no finding is raised from it: a finding with the parties backwards is worse
-  than none.
+  other side, the entry stays in the ledger (so the scorecard and playbooks still see the topic) and no
+  finding is raised from it (:func:`disagreement`, asked by the one-sided rules): a finding with the parties
+  backwards is worse than none.
 * **Fill.** Most one-sided spans the ledger missed had no cue and no clause tag to start from. Sentences that
   name a principal party and that the sentence-topic model (:mod:`.sentence_model`) places on a topic get an
   entry when the holder model is confident who gains (``basis="sentence_model"``); the rules raise such an
@@ -23,21 +23,23 @@ from collections.abc import Callable, Sequence
 from ..analysis import Analysis, Sentence
 from ..model import LedgerEntry, Span
 from .holder_model import HolderModel, load_holder_model, masked_tokens
+from .reading import PAIR_KEY
 from .sentence_model import SENTENCE_ON_TOPIC, load_sentence_topics, sentence_scores
 from .topics import TOPICS, Topic
 
-__all__ = ["HOLDER_DISAGREES", "HOLDER_FLOOR", "HOLDER_READ", "HOLDER_VETO", "check_and_fill"]
+__all__ = ["HOLDER_FLOOR", "HOLDER_READ", "HOLDER_VETO", "check_and_fill", "disagreement"]
 
 #: A one-sided reading whose other side the holder model gives at least this probability is not raised.
 HOLDER_VETO = 0.75
 #: Least probability of one side for the holder model to read a sentence nothing else read.
 HOLDER_FLOOR = 0.7
-#: Evidence labels (a prefix; the probability follows in parentheses).
-HOLDER_DISAGREES = "holder model reads it the other way"
+#: Evidence label of a holder-model reading (a prefix; the party and probability follow).
 HOLDER_READ = "holder model"
 #: A word without which a sentence confers nothing on anyone (headings, recitals of fact, addresses).
 _OPERATIVE = re.compile(r"\b(?:shall|may|will|must|agrees?|grants?|granted|hereby|entitled|rights?|option|liab\w*|"
                         r"own\w*|pay\w*|exclusive\w*|not|no)\b", re.IGNORECASE)
+#: Where an analysis keeps each sentence's masked tokens and shared feature indices, by sentence index.
+_SHARED_KEY = "ledger.holder_shared"
 #: Sentences shorter than this are headings, captions or list stubs: not read for a topic.
 _SHORTEST = 40
 
@@ -48,35 +50,33 @@ def _tokens(s: Sentence, pair: tuple[str, str]) -> list[str]:
 
 def check_and_fill(an: Analysis, entries: list[LedgerEntry], pair: tuple[str, str],
                    definitional: Callable[[Sentence], bool] | None = None) -> list[LedgerEntry]:
-    """``entries`` with the holder model's check applied, plus the sentence-topic readings it makes."""
+    """``entries`` plus the sentence-topic readings the holder model makes (the check is made when a finding
+    is about to be raised: :func:`disagreement`)."""
     model = load_holder_model()
     if model is None:
         return entries
-    checked = _check(an, entries, pair, model)
-    return checked + _fill(an, checked, pair, model, definitional)
+    return entries + _fill(an, entries, pair, model, definitional)
 
 
-def _check(an: Analysis, entries: list[LedgerEntry], pair: tuple[str, str], model: HolderModel) -> list[LedgerEntry]:
-    """The entries, those the holder model places on the other side marked; each sentence read once."""
-    todo: dict[int, list[int]] = defaultdict(list)
-    for k, e in enumerate(entries):
-        if e.mutual or e.favors not in pair:
-            continue
-        if e.basis != "wording" and not any(w.label.startswith(SENTENCE_ON_TOPIC) for w in e.evidence):
-            continue  # never raised as a finding: nothing to check
-        i = an.sentence_index(e.start)
-        if i is not None:
-            todo[i].append(k)
-    out = list(entries)
-    for i, ks in todo.items():
-        readings = model.read(_tokens(an.sentences[i], pair), [entries[k].category for k in ks])
-        for k, probs in zip(ks, readings):
-            e = entries[k]
-            other = probs[1 - pair.index(e.favors)]  # type: ignore[arg-type]
-            if other >= HOLDER_VETO:
-                out[k] = e.model_copy(update={"evidence": [
-                    *e.evidence, Span(start=e.start, end=e.end, label=f"{HOLDER_DISAGREES} ({other:.2f})")]})
-    return out
+def disagreement(an: Analysis, e: LedgerEntry) -> float | None:
+    """The holder model's probability that ``e``'s one-sided reading favours the other party, when at least
+    :data:`HOLDER_VETO` (the reading is then not raised as a finding), else None. Asked only of entries about
+    to become findings: most entries never are, and each question reads a sentence."""
+    model = load_holder_model()
+    pair = an.cache.get(PAIR_KEY)
+    if model is None or pair is None or e.mutual or e.favors not in pair or e.basis == "sentence_model":
+        return None
+    i = an.sentence_index(e.start)
+    if i is None:
+        return None
+    memo: dict[int, tuple[list[str], frozenset[int]]] = an.cache.setdefault(_SHARED_KEY, {})
+    if i not in memo:
+        tokens = _tokens(an.sentences[i], pair)
+        memo[i] = (tokens, model.shared(tokens))
+    tokens, shared = memo[i]
+    probs = model.read(tokens, [e.category], shared)[0]
+    other = probs[1 - pair.index(e.favors)]
+    return round(other, 2) if other >= HOLDER_VETO else None
 
 
 def _fill(an: Analysis, entries: Sequence[LedgerEntry], pair: tuple[str, str], model: HolderModel,
@@ -94,7 +94,8 @@ def _fill(an: Analysis, entries: Sequence[LedgerEntry], pair: tuple[str, str], m
         if t.unless is not None:
             unless[t.category].append(t.unless)
     covered = [(e.category, e.start, e.end) for e in entries]
-    sents = [s for s in an.sentences if s.clause is not None and s.clause.tags and len(s.text) >= _SHORTEST
+    sents = [s for s in an.sentences if s.clause is not None and any(t.category in primary for t in s.clause.tags)
+             and len(s.text) >= _SHORTEST
              and any(pid in pair for _, _, pid in s.mentions) and _OPERATIVE.search(s.text)
              and not (definitional is not None and definitional(s))]
     if not sents:
@@ -108,7 +109,8 @@ def _fill(an: Analysis, entries: Sequence[LedgerEntry], pair: tuple[str, str], m
                 and not any(u.search(s.text) for u in unless.get(cat, ()))]  # "non-exclusive", "exclusive remedy"
         if not cats:
             continue
-        for (cat, score), (pa, pb, _) in zip(cats, model.read(_tokens(s, pair), [c for c, _ in cats])):
+        tokens = _tokens(s, pair)
+        for (cat, score), (pa, pb, _) in zip(cats, model.read(tokens, [c for c, _ in cats])):
             k = 0 if pa >= pb else 1
             p = max(pa, pb)
             if p >= HOLDER_FLOOR:

@@ -19,7 +19,7 @@ from leverage_lens.ledger.holder_model import (
     save_holder_model,
     swap,
 )
-from leverage_lens.ledger.second_reading import HOLDER_DISAGREES, HOLDER_READ
+from leverage_lens.ledger.second_reading import HOLDER_READ, disagreement
 from leverage_lens.model import Tag
 
 P = 'This Agreement is between Acme Inc. ("Supplier") and Beta LLC ("Customer"). '
@@ -106,7 +106,7 @@ def test_a_reading_the_holder_model_places_on_the_other_side_is_kept_but_not_rai
     entries = build_ledger(an).entries
     e = next(e for e in entries if e.category == "termination.convenience" and e.basis == "wording")
     assert e.favors == _id(an, "Customer")
-    assert any(w.label.startswith(HOLDER_DISAGREES) for w in e.evidence)
+    assert disagreement(an, e) == pytest.approx(0.9)
     an2 = _analysis(text)
     an2.ledger = build_ledger(an2)
     from leverage_lens.checks import run_checks
@@ -133,7 +133,7 @@ class _FixedPair(HolderModel):
         super().__init__(vocabulary=(), weights=np.zeros((3, 0), dtype=np.float32), bias=np.zeros(3))
         object.__setattr__(self, "answer", answer)
 
-    def read(self, tokens: Any, categories: Any) -> list[tuple[float, float, float]]:
+    def read(self, tokens: Any, categories: Any, shared: Any = None) -> list[tuple[float, float, float]]:
         return [self.answer for _ in categories]  # type: ignore[attr-defined]
 
 

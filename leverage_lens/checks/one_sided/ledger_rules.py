@@ -18,7 +18,7 @@ from ...analysis import Analysis
 from ...ledger import build_ledger
 from ...ledger.build import SENTENCE_ON_TOPIC
 from ...ledger.scope import mirror_for
-from ...ledger.second_reading import HOLDER_DISAGREES
+from ...ledger.second_reading import disagreement
 from ...ledger.topics import topic as topics_of
 from ...model import Finding, Ledger, LedgerEntry, Span
 from ..finding import make_finding
@@ -54,11 +54,9 @@ def _check(categories: tuple[str, ...]) -> Callable[[Analysis, Rule], list[Findi
             if e.basis != "wording" and ((e.clause_id, e.category) in raised or
                                          not any(w.label.startswith(SENTENCE_ON_TOPIC) for w in e.evidence)):
                 continue  # a clause-tag reading: raised only where its sentence is on the topic, once a clause
-            if any(w.label.startswith(HOLDER_DISAGREES) for w in e.evidence):
-                continue  # the holder model reads the other party as the one who gains: not raised backwards
             mirror, scope = mirror_for(an, ledger, e)
-            if mirror is not None:
-                continue
+            if mirror is not None or disagreement(an, e) is not None:
+                continue  # mirrored in scope; or the holder model reads it for the other party: not raised backwards
             raised.add((e.clause_id, e.category))
             where = scope.describe()
             what = next((t.what for t in topics_of(e.category) if t.reading == e.reading), "holds this term")
