@@ -24,7 +24,7 @@ from .obligations import PartyResolver, find_obligations, sentence_mentions
 from .parties import find_parties
 from .party_health import party_warnings
 from .party_override import PartiesSpec, apply_parties, parse_party_option
-from .role_terms import with_addressee, with_role_terms
+from .role_terms import with_addressee, with_captioned_roles, with_role_terms
 from .sentences import sentence_spans
 
 __all__ = [
@@ -68,8 +68,8 @@ def enrich(doc: Document, *, parties: PartiesSpec | None = None) -> Enrichment:
     definitions = find_definitions(doc.text, doc.clauses)
     # '"Distributor" means Siemens, ...': the role the definitions give a party is one of its names
     parties = with_role_terms(doc.text, apply_parties(doc.text, parties, found) if given else found, definitions)
-    if not given:  # a letter that speaks to its person as "you"
-        parties = with_addressee(doc.text, parties)
+    if not given:  # a letter that speaks to its person as "you"; "Party A: <name>", '<name> <address> "Licensor"'
+        parties = with_captioned_roles(doc.text, with_addressee(doc.text, parties))
     resolver = PartyResolver([p for p in parties if p.principal])  # only sides favour or bind
     sentences = sentence_spans(doc.text)
     mentions = sentence_mentions(resolver, doc.text, sentences)

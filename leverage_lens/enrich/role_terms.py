@@ -14,9 +14,10 @@ import re
 from collections.abc import Sequence
 
 from ..model import Definition, Party
+from .party_names import ROLE_WORDS
 from .party_pronouns import is_pronoun
 
-__all__ = ["with_addressee", "with_role_terms"]
+__all__ = ["with_addressee", "with_captioned_roles", "with_role_terms"]
 
 #: What may stand between a definition's term and the party's name: '" means', '" shall mean', ', collectively,'.
 _MEANS = re.compile(r"""[\s"'\u201c\u201d\u2019)]*(?:,\s*)?(?:shall\s+)?(?:means?|refers?\s+to)\s*[,:]?\s*(?:collectively,?\s*)?"""
@@ -101,3 +102,53 @@ def with_addressee(text: str, parties: Sequence[Party]) -> list[Party]:
     person = people[0]
     return [p.model_copy(update={"aliases": [*p.aliases, "you", "You", "your", "Your"]}) if p.id == person.id else p
             for p in parties]
+
+
+#: How far into the text the first page's captions and labels are looked for.
+_HEAD_CHARS = 4000
+#: "Party A: Xi'an Zhonghong ...", "Licensee: Acme Corp." (a caption, then the party's name).
+_CAPTION = re.compile(r"(?P<role>\bParty[ \t]+[A-D]\b|\b[A-Z][A-Za-z-]+)[ \t]*[:\uff1a][ \t]*(?:\(\d\)[ \t]*)?")
+#: A quoted label: '"Licensor"', '“NLS”'.
+_LABEL = re.compile(r"[\"\u201c](?P<term>[A-Z][\w&.-]*(?:[ \t][A-Z][\w&.-]*)?)[\"\u201d]")
+
+
+def with_captioned_roles(text: str, parties: Sequence[Party]) -> list[Party]:
+    """``parties`` with the roles the first page gives them outside the usual '("Licensor")' after the name:
+    a caption before the name ("Party A: Xi'an Zhonghong New Energy Technology Co., Ltd."), or a quoted label
+    after the party's address, before the next party is named ('NLS-1 Pharma AG Alter Postplatz 2 6370 Stans
+    Switzerland "Licensor" / "NLS" and Eurofarma ...'). Without them every "Party A shall" and "Licensee
+    may" reads as nobody's. Only role words ("Licensor", "Party B", "Supplier": the party finder's list) and
+    abbreviations of the party's own name are taken; a term already another party's name, alias or role
+    never is."""
+    principal = [p for p in parties if p.principal]
+    if len(principal) < 2:
+        return list(parties)
+    head = text[:_HEAD_CHARS]
+    low = head.lower()
+    taken = {n.lower() for p in parties for n in (p.name, *p.aliases, p.role or "") if n}
+    added: dict[str, list[str]] = {}
+
+    def take(pid: str, term: str) -> None:
+        if term.lower() not in taken and term.lower() not in _GENERIC:
+            added.setdefault(pid, []).append(term)
+            taken.add(term.lower())
+
+    for m in _CAPTION.finditer(head):
+        role = " ".join(m.group("role").split())
+        if role.lower() not in ROLE_WORDS:
+            continue
+        for p in principal:
+            if any(n and len(n) > 3 and low.startswith(n.lower(), m.end()) for n in (p.name, *p.aliases)):
+                take(p.id, role)
+                break
+    firsts = sorted(((i, p) for p in principal if p.name and (i := low.find(p.name.lower())) >= 0),
+                    key=lambda t: t[0])
+    for k, (i, p) in enumerate(firsts):
+        end = min(firsts[k + 1][0] if k + 1 < len(firsts) else len(head), i + len(p.name) + 300)
+        for m in _LABEL.finditer(head, i + len(p.name), end):
+            term = m.group("term")
+            if term.lower() in ROLE_WORDS or p.name.lower().startswith(term.lower()) and len(term) >= 2:
+                take(p.id, term)
+    if not added:
+        return list(parties)
+    return [p.model_copy(update={"aliases": [*p.aliases, *added[p.id]]}) if p.id in added else p for p in parties]

@@ -160,7 +160,22 @@ def _definitional(s: Sentence) -> bool:
     if s.clause is not None and s.clause.kind.value in ("definition", "recital"):
         return True
     return bool(_DEFINES.match(s.text) or _RECITAL.match(s.text) or _CONTENTS.search(s.text) or
-                (_FURNITURE.search(s.text) and not _BINDS.search(s.text)))
+                (_FURNITURE.search(s.text) and not _BINDS.search(s.text)) or _heading(s.text))
+
+
+_FUNCTION_WORDS = frozenset({"of", "by", "the", "and", "or", "to", "for", "in", "on", "with", "a", "an", "its", "their"})
+#: Longest heading read as one (words).
+_HEADING_WORDS = 12
+
+
+def _heading(text: str) -> bool:
+    """A heading read as a sentence ("11.2 CPDC MAXIMUM LIABILITY.", "Termination by FUSION, Without Cause."):
+    a few words, every one but the small ones capitalised or a number, and no verb that binds. It names a
+    topic; the sentences under it confer the leverage."""
+    words = re.findall(r"[A-Za-z][\w'\u2019&-]*", text)
+    if not words or len(text.split()) > _HEADING_WORDS or _BINDS.search(text):
+        return False  # "NEITHER PARTY SHALL BE LIABLE FOR LOST PROFITS." is no heading
+    return all(w[0].isupper() or w.lower() in _FUNCTION_WORDS for w in words)
 
 
 def _modals_by_sentence(obligations: Sequence[Obligation]) -> dict[int, list[Obligation]]:

@@ -136,6 +136,8 @@ TOPICS: tuple[Topic, ...] = (
                   # a non-exclusive grant, unless an exclusive one comes first ("an exclusive licence under A,
                   # and a non-exclusive licence under B")
                   r"^(?:(?!(?<!non-)(?<!non)(?<!non\s)\bexclusive)[\s\S])*\bnon[-\s]?exclusive(?![^.;]{0,80}\bexclusive\b)|"
+                  # "the services ... are not to be deemed to be exclusive", "is not exclusive": freedom, not a tie
+                  r"\b(?:not|never)\s+(?:\w+\s+){0,5}?exclusive\b|"
                   + _NO_CHALLENGE),
     ),
     Topic(
@@ -174,7 +176,7 @@ TOPICS: tuple[Topic, ...] = (
         "keeps the other side out of competition",
         "drop the non-compete, or limit it to named products, a territory and the term (with no tail)",
         unless=_c(r"\b(?:competent\s+(?:authority|jurisdiction|court)|compet\w+\s+bid|competitive\s+(?:price|"
-                  r"pricing|rates?|terms)|most\s+competitive)\b"),
+                  r"pricing|rates?|terms|with)|most\s+competitive)\b"),
     ),
     Topic(
         "exclusivity.no_solicit_employees", "restriction",
@@ -249,7 +251,11 @@ TOPICS: tuple[Topic, ...] = (
         "no minimum commitment, or a forecast that binds only for the next quarter, and no shortfall payment",
         # "shall not be subject to any minimum purchase requirements": no commitment
         unless=_c(r"\bminimum\s+(?:wage|age|insurance|coverage|limits?)\b|\bnot\s+(?:be\s+)?(?:subject\s+to|"
-                  r"required\s+to\s+(?:meet|make|purchase|order))\s+(?:any\s+)?minimum\b|\bno\s+minimum\b"),
+                  r"required\s+to\s+(?:meet|make|purchase|order))\s+(?:any\s+)?minimum\b|\bno\s+minimum\b|"
+                  # an offering's minimum ("unable to sell a minimum of 708,050 Shares"): the issuer's condition,
+                  # no purchase committed to the other side
+                  r"\bminimum\s+(?:number\s+of\s+)?(?:the\s+)?(?:[\d,]+\s+)?shares\b|\bsell\s+(?:a\s+|the\s+)?(?:required\s+)?"
+                  r"minimum\b"),
     ),
     Topic(
         "payment.volume_restriction", "restriction",
@@ -296,7 +302,12 @@ TOPICS: tuple[Topic, ...] = (
                   # "shall not be entitled to receive any commission until ...": a share withheld, not one owed
                   r"\bnot\s+(?:be\s+)?(?:entitled|liable)\b[^.;]{0,60}?\b(?:commissions?|royalt\w+|margins?)\b|"
                   # a notary's acknowledgement on the signature pages ("my commission expires")
-                  r"\backnowledged\s+before\s+me\b|\bnotary\s+public\b|\bcommission\s+expires\b"),
+                  r"\backnowledged\s+before\s+me\b|\bnotary\s+public\b|\bcommission\s+expires\b|"
+                  # a public body: "filed with the Commission" (the SEC as a defined term), "the Canadian Nuclear
+                  # Safety Commission" (case-sensitive: a sales commission is written in lower case)
+                  r"(?-i:\b(?:the|such|said)\s+Commission\b|\b[A-Z][a-z]+\s+Commission\b)|"
+                  # an employee benefit plan: "the Bank's profit sharing/401(k) plan"
+                  r"\bprofit\s+sharing\s*(?:/|and|or)?\s*(?:401|plan|retirement|trust)"),
     ),
     Topic(
         "payment.audit_rights", "right",
@@ -390,6 +401,9 @@ TOPICS: tuple[Topic, ...] = (
         1.0,
         "is protected by the other side's insurance",
         "insurance duties on both sides, at levels the risk needs, with notice before cover changes",
+        # deposits "insured by the FDIC" (a bank's representation): no cover one party owes the other
+        unless=_c(r"\binsured\s+by\s+(?:the\s+)?(?:FDIC|Federal\s+Deposit|Savings\s+Association\s+Insurance|"
+                  r"National\s+Credit\s+Union)|\bdeposit\s+(?:accounts?\s+)?insurance\b"),
     ),
     Topic(
         "liability.warranty_duration", "duty",
@@ -402,6 +416,8 @@ TOPICS: tuple[Topic, ...] = (
         # "Operator shall be under no obligation to provide services for any system not paid for": a duty lifted
         # "pay to PFHOF a minimum guarantee of $1,250,000": a guaranteed payment is money, not a warranty
         unless=_c(r"\bunder\s+no\s+obligation\b|\bno\s+obligation\s+to\b|\bminimum\s+(?:annual\s+)?guarant\w*|"
+                  # "Distributor cannot guarantee a one business day review": a service level disclaimed
+                  r"\b(?:cannot|can\s*not|does\s+not|do\s+not|will\s+not|makes?\s+no)\s+guarantee\b|"
                   r"\bguaranteed\s+(?:minimum|payments?|amounts?|fees?|royalt\w*)|\b(?:annual|royalty)\s+guarantee|"
                   r"\bguarantee\w*\s+(?:that\s+)?(?:the\s+|its\s+)?(?:annual\s+|minimum\s+|monthly\s+|quarterly\s+)?"
                   r"(?:purchase|order|sales)\s+(?:volume|quantit\w*|amount)"),
@@ -453,7 +469,9 @@ TOPICS: tuple[Topic, ...] = (
                   r"\bin\s+and\s+to\s+this\s+agreement\b|" + _NO_CHALLENGE + r"|"
                   # ownership of a thing that is no intellectual property: an insurance policy, shares, goods
                   r"\bowner(?:ship)?\s+of\s+(?:the\s+|such\s+|any\s+)?(?:insurance\s+)?(?:polic(?:y|ies)|shares|stock|"
-                  r"premises|real\s+estate|equipment|vehicles?|aircraft|inventory|goods)\b"),
+                  r"premises|real\s+estate|equipment|vehicles?|aircraft|inventory|goods)\b|"
+                  # "all of the outstanding capital stock of the Bank ... will be owned by the Company"
+                  r"\b(?:capital\s+stock|outstanding\s+(?:shares|stock))\b"),
     ),
     Topic(
         "ip.license_grant", "grant",

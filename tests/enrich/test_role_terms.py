@@ -39,3 +39,24 @@ def test_a_possessive_or_two_parties_in_the_definition_name_no_role() -> None:
 def test_a_generic_term_is_never_a_party_name() -> None:
     got = _aliases('1.1 "Affiliate" means Siemens or any entity it controls.')
     assert all("Affiliate" not in a for a in got.values())
+
+
+def _parties(text: str) -> dict[str, list[str]]:
+    return {p.name: p.aliases for p in enrich(leverage_lens.parse_text(text)).parties if p.principal}
+
+
+def test_a_caption_before_a_partys_name_is_its_alias() -> None:
+    got = _parties("This Cooperation Agreement is entered into by Party A: Acme Energy Technology Co., Ltd. and Party B: "
+                   "Beta Gas Supply Co., Ltd. 1. Party B shall pay Party A the fees.")
+    assert "Party A" in got["Acme Energy Technology Co., Ltd."]
+    assert "Party B" in got["Beta Gas Supply Co., Ltd."]
+
+
+def test_a_quoted_role_after_a_partys_address_is_its_alias_and_not_the_next_partys() -> None:
+    got = _parties('License Agreement "Agreement" between NLS-1 Pharma AG Alter Postplatz 2 6370 Stans Switzerland '
+                   '"Licensor" / "NLS" and Eurofarma Laboratorios S.A. Avenida Vereador 3465 Sao Paulo Brazil '
+                   '"Licensee" / "Eurofarma". 1. Licensee shall pay royalties to Licensor.')
+    nls = next(v for k, v in got.items() if k.startswith("NLS-1"))
+    euro = next(v for k, v in got.items() if k.startswith("Eurofarma"))
+    assert "Licensor" in nls and "Licensee" not in nls
+    assert "Licensee" in euro and "Licensor" not in euro

@@ -439,3 +439,31 @@ def test_a_letter_that_speaks_to_its_person_as_you_gives_you_that_persons_duties
     an, entries = _ledger(text)
     e = _one(entries, "exclusivity.non_compete")
     assert (e.favors, e.burdened) == (_id(an, "Company"), _id(an, "Employee"))
+
+
+@pytest.mark.parametrize("sentence, category", [
+    ("The Company has filed with the Commission a registration statement and Customer shall deliver it to Supplier.",
+     "payment.revenue_sharing"),
+    ("Supplier shall comply with the rules of the Canadian Nuclear Safety Commission in its work for Customer.",
+     "payment.revenue_sharing"),
+    ("The deposit accounts of Supplier are insured by the FDIC up to the maximum amount allowed by law.",
+     "liability.insurance"),
+    ("If Supplier is unable to sell a minimum of 708,050 Shares within the period, this Agreement shall terminate.",
+     "payment.minimum_commitment"),
+    ("All of the outstanding capital stock of the Bank will be owned by Supplier upon completion of the Offering.",
+     "ip.ownership_assignment"),
+    ("The services of Supplier to Customer are not to be deemed to be exclusive, Supplier being free to serve others.",
+     "exclusivity.exclusive_dealing"),
+    ("Supplier cannot guarantee a one business day review of pieces over 30 pages for Customer.",
+     "liability.warranty_duration"),
+])
+def test_statements_that_confer_nothing_between_the_parties_are_no_terms(sentence: str, category: str) -> None:
+    _, entries = _ledger(P + "5. Terms. 5.1 " + sentence)
+    assert not [e for e in entries if e.category == category and e.basis == "wording"]
+
+
+def test_a_heading_read_as_a_sentence_is_no_term() -> None:
+    text = P + "\n\n11.2 SUPPLIER MAXIMUM LIABILITY.\n\nCustomer shall pay the fees."
+    _, entries = _ledger(text)
+    heading = text.index("11.2")
+    assert not [e for e in entries if e.start <= heading + 5 < e.end]
