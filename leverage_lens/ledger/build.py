@@ -19,7 +19,7 @@ from dataclasses import replace
 
 from ..analysis import Analysis, Sentence
 from ..model import Ledger, LedgerEntry, Obligation, Span
-from .reading import PAIR_KEY, RIGHT_WORDS, Holding, one_side, read_holding
+from .reading import PAIR_KEY, RIGHT_WORDS, SIDE_KEY, Holding, one_side, read_holding
 from .second_reading import check_and_fill
 from .sentence_model import SENTENCE_ON_TOPIC, load_sentence_topics, sentence_scores
 from .topics import TOPICS, Topic
@@ -28,19 +28,47 @@ __all__ = ["build_ledger", "principal_pair"]
 
 
 def principal_pair(an: Analysis) -> tuple[str, str] | None:
-    """The two principal parties the ledger weighs against each other (most mentioned first), or None."""
+    """The two principal parties the ledger weighs against each other, or None: the most mentioned, and the
+    most mentioned of the others that is not on its side. Parties the contract names together as one subject
+    ("the Company, the MHC and the Bank jointly and severally agree to indemnify the Agent") stand on one side
+    of a deal of three or more; weighing them against each other reads every term of the other side wrong."""
     principal = [p.id for p in an.parties if getattr(p, "principal", True)]
     if len(principal) < 2:
         return None
     if len(principal) == 2:
         return principal[0], principal[1]
     counts: dict[str, int] = defaultdict(int)
+    joined: dict[frozenset[str], int] = defaultdict(int)
     for s in an.sentences:
-        for _, _, pid in s.mentions:
-            if pid in principal:
-                counts[pid] += 1
-    top = sorted(principal, key=lambda p: (-counts[p], principal.index(p)))[:2]
-    return top[0], top[1]
+        ms = sorted((a, b, pid) for a, b, pid in s.mentions if pid in principal)
+        for (_, end, x), (start, _, y) in zip(ms, ms[1:]):
+            if x != y and _JOINED.match(an.text, end, start) is not None:
+                joined[frozenset((x, y))] += 1
+        for _, _, pid in ms:
+            counts[pid] += 1
+    ranked = sorted(principal, key=lambda p: (-counts[p], principal.index(p)))
+    first = ranked[0]
+    side = {first}  # the first party's side: parties named together with it, or with one already on it
+    grew = True
+    while grew:
+        grew = False
+        for p in ranked:
+            if p not in side and any(_same_side(joined[frozenset((p, q))], min(counts[p], counts[q])) for q in side):
+                side.add(p)
+                grew = True
+    apart = [p for p in ranked[1:] if p not in side]
+    an.cache[SIDE_KEY] = frozenset(side) if apart else frozenset((first,))
+    return first, (apart or ranked[1:])[0]
+
+
+#: What stands between two parties named as one subject: ", ", " and ", ", and the ", " or ".
+_JOINED = re.compile(r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|and/or|&)\s+)(?:the\s+)?(?=\S)", re.IGNORECASE)
+
+
+def _same_side(together: int, mentions: int) -> bool:
+    """Named together often enough, against how often the less named of the two is named at all, to be one
+    side."""
+    return together >= 3 and together >= 0.15 * mentions
 
 
 def build_ledger(an: Analysis) -> Ledger:
@@ -189,7 +217,7 @@ def _entry(an: Analysis, s: Sentence, topic: Topic, holdings: list[tuple[tuple[i
            pair: tuple[str, str], principal: frozenset[str]) -> LedgerEntry | None:
     """One entry for the sentence: one-sided when the cues name one party (or a carve-out does)."""
     named = {h.party for _, h in holdings if h.party in principal}
-    side = one_side(frozenset(named), pair)  # several parties named, one side of the deal
+    side = one_side(frozenset(named), pair, an.cache.get(SIDE_KEY, frozenset()))  # several named, one side
     if side is not None:
         named = {side}
     carved = [h for _, h in holdings if h.carve_out and h.party in principal]
@@ -208,7 +236,7 @@ def _entry(an: Analysis, s: Sentence, topic: Topic, holdings: list[tuple[tuple[i
     favors = burdened = None
     if not mutual:
         party = h.party
-        other = _counterpart(s, party, pair, principal)
+        other = _counterpart(s, party, pair, principal, an.cache.get(SIDE_KEY, frozenset()))
         favors, burdened = (party, other) if h.gains else (other, party)
     clause = s.clause
     key = f"{topic.category}\x1f{topic.reading}\x1f{(clause.number or clause.id) if clause else ''}\x1f" \
@@ -265,17 +293,19 @@ def _operative(an: Analysis, ops: list[Obligation]) -> Obligation:
     return first
 
 
-def _counterpart(s: Sentence, party: str | None, pair: tuple[str, str], principal: frozenset[str]) -> str:
+def _counterpart(s: Sentence, party: str | None, pair: tuple[str, str], principal: frozenset[str],
+                 side: frozenset[str] = frozenset()) -> str:
     """The other side of a one-sided term: the other principal party named in the sentence, or else the other
     of the two principal parties (in a contract of three or more, the sentence usually names both). The other
     of the pair comes first when the sentence names it: "Gulf Oil and Gulf India ... the Buyer" sets the sellers
-    against the buyer, not one seller against the other."""
+    against the buyer, not one seller against the other; nor is a party of ``side`` (the first party's side of
+    the deal) the counterpart of another."""
     if party in pair:
         other = pair[1] if party == pair[0] else pair[0]
         if any(pid == other for _, _, pid in s.mentions):
             return other
     for _, _, pid in s.mentions:
-        if pid != party and pid in principal:
+        if pid != party and pid in principal and not ({pid, party} <= side):
             return pid
     return pair[1] if party == pair[0] else pair[0]
 

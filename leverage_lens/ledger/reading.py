@@ -135,6 +135,8 @@ def _candidates(an: Analysis, s: Sentence, principal: frozenset[str]) -> list[_C
 
 #: Where :func:`~.build.build_ledger` leaves the document's principal pair for the readers.
 PAIR_KEY = "ledger.pair"
+#: Where the analysis keeps the first principal party's side of the deal (see :func:`~.build.principal_pair`).
+SIDE_KEY = "ledger.side"
 
 
 def _read_candidates(an: Analysis, s: Sentence, principal: frozenset[str]) -> list[_Candidate]:
@@ -145,10 +147,11 @@ def _read_candidates(an: Analysis, s: Sentence, principal: frozenset[str]) -> li
     out.sort(key=lambda c: (c.start, -c.end))
     # "Company and Distributor shall": two principal parties joined as one subject read as a collective
     merged: list[_Candidate] = []
-    for c in out:
-        if merged and c.party and merged[-1].party != c.party and _JOINED.fullmatch(an.text, merged[-1].end, c.start) \
+    side_of_first = an.cache.get(SIDE_KEY, frozenset())  # type: ignore[call-overload]
+    for k, c in enumerate(out):
+        if merged and c.party and merged[-1].party != c.party and _joined(an.text, merged[-1], c, out[k + 1:]) \
                 and (merged[-1].party or _EACH_OF.search(an.text, max(s.start, merged[-1].start - 16), merged[-1].start)):
-            side = one_side(frozenset({merged[-1].party, c.party}), pair) if merged[-1].party else None
+            side = one_side(frozenset({merged[-1].party, c.party}), pair, side_of_first) if merged[-1].party else None
             # "X and Y", "each of X and Y": both sides; "Gulf Oil and Gulf India": two sellers, one side
             merged[-1] = _Candidate(merged[-1].start, c.end, side)
             continue
@@ -179,17 +182,36 @@ def _segment_end(s: Sentence, pos: int, breaks: list[tuple[int, int]]) -> int:
     return next((a for a, _ in breaks if a >= pos), s.end)
 
 
-def one_side(named: frozenset[str], pair: tuple[str, str] | None) -> str | None:
+def _joined(text: str, left: _Candidate, right: _Candidate, later: list[_Candidate]) -> bool:
+    """``left`` and ``right`` name one subject: "X and Y", "X or Y", or "X, Y" when the list goes on to
+    "... and Z" ("the Company, the MHC and the Bank"); a bare comma alone ("upon notice to Company, Agent may")
+    joins nothing."""
+    if _JOINED.fullmatch(text, left.end, right.start):
+        return True
+    if not _COMMA.fullmatch(text, left.end, right.start):
+        return False
+    nxt = next((c for c in later if c.start >= right.end), None)
+    return nxt is not None and nxt.party is not None and _JOINED.fullmatch(text, right.end, nxt.start) is not None
+
+
+_COMMA = re.compile(r"\s*,\s*(?:the\s+)?")
+
+
+def one_side(named: frozenset[str], pair: tuple[str, str] | None, side: frozenset[str] = frozenset()) -> str | None:
     """The one party of the deal's two sides among several parties named together, or None.
 
     In a contract of more than two parties, two named together are often on the same side ("Gulf Oil and
     Gulf India each agree not to compete", both sellers): when exactly one of them is of the principal pair
     (the two parties the contract speaks of most, :func:`~.build.principal_pair`), the others are taken to
-    stand with it and the term is that party's, not mutual."""
+    stand with it and the term is that party's, not mutual. Parties of the first party's ``side`` (named
+    together with it across the contract, :func:`~.build.principal_pair`) named without it stand for it."""
     if pair is None or len(named) < 2:
         return None
     ours = named & set(pair)
-    return next(iter(ours)) if len(ours) == 1 else None
+    if len(ours) == 1:
+        return next(iter(ours))
+    # "the MHC and the Bank": neither of the pair, both on the first party's side (``side``)
+    return pair[0] if not ours and pair[0] in side and named <= side else None
 
 
 def _inside_parentheses(text: str, start: int, pos: int) -> bool:
@@ -432,7 +454,8 @@ def read_holding(an: Analysis, s: Sentence, topic: Topic, cue_start: int, cue_en
     if actor is not None and actor.party is not None and modal is not None and modal.trigger is not None and \
             re.match(r"\s*(?:\w+\s+)?each\b", text[modal.trigger.end:modal.trigger.end + 16], re.IGNORECASE):
         named = [c for c in cands if seg <= c.start < anchor and c.party]
-        sides = one_side(frozenset(c.party for c in named if c.party), pair)
+        sides = one_side(frozenset(c.party for c in named if c.party), pair,
+                         an.cache.get(SIDE_KEY, frozenset()))  # type: ignore[call-overload]
         if sides is not None:  # "Gulf Oil and Gulf India each agree": two sellers, one side of the deal
             actor = next(c for c in named if c.party == sides)
         elif len({c.party for c in named}) > 1:

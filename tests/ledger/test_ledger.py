@@ -467,3 +467,24 @@ def test_a_heading_read_as_a_sentence_is_no_term() -> None:
     _, entries = _ledger(text)
     heading = text.index("11.2")
     assert not [e for e in entries if e.start <= heading + 5 < e.end]
+
+
+_AGENCY = ('This Agency Agreement is made among Alpha Financial Corp. (the "Company"), Beta Mutual Holding Company '
+           '(the "MHC"), Gamma Savings Bank (the "Bank") and Delta Securities LLC (the "Agent"). '
+           '1. The Company, the MHC and the Bank shall file the Registration Statement. '
+           '2. The Company, the MHC and the Bank shall deliver the Prospectus to the Agent. '
+           '3. The Company, the MHC and the Bank shall pay the fees of counsel. ')
+
+
+def test_parties_named_together_throughout_are_one_side_against_the_other() -> None:
+    an, entries = _ledger(_AGENCY + "7. The Company, the MHC and the Bank jointly and severally agree to indemnify "
+                          "and hold harmless the Agent from all losses.")
+    assert principal_pair(an) == (_id(an, "Company"), _id(an, "Agent"))
+    e = _one(entries, "liability.indemnification")
+    assert (e.favors, e.burdened, e.mutual) == (_id(an, "Agent"), _id(an, "Company"), False)
+
+
+def test_a_bare_comma_between_two_parties_joins_nothing() -> None:
+    an, entries = _ledger(P + "4. Term. 4.1 Upon written notice to Supplier, Customer may terminate this Agreement "
+                              "for convenience.")
+    assert _one(entries, "termination.convenience").favors == _id(an, "Customer")
