@@ -7,10 +7,11 @@ Two things the wording reader cannot do alone (figures in docs/ledger.md and doc
   other side, the entry stays in the ledger (so the scorecard and playbooks still see the topic) and no
   finding is raised from it (:func:`disagreement`, asked by the one-sided rules): a finding with the parties
   backwards is worse than none.
-* **Fill.** Most one-sided spans the ledger missed had no cue and no clause tag to start from. Sentences that
-  name a principal party and that the sentence-topic model (:mod:`.sentence_model`) places on a topic get an
-  entry when the holder model is confident who gains (``basis="sentence_model"``); the rules raise such an
-  entry like a clause-tag reading, at most once per clause and topic.
+* **Fill.** Most one-sided spans the ledger missed had no cue and no clause tag to start from. Operative
+  sentences that name a principal party, in clauses the tagger placed on a ledger topic, and that the
+  sentence-topic model (:mod:`.sentence_model`) places on a topic no entry covers there, get an entry when the
+  holder model is confident who gains (``basis="sentence_model"``); the rules raise such an entry like a
+  clause-tag reading, at most once per clause and topic.
 """
 
 from __future__ import annotations
