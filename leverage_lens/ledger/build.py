@@ -16,6 +16,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
+from itertools import pairwise
 
 from ..analysis import Analysis, Sentence
 from ..model import Ledger, LedgerEntry, Obligation, Span
@@ -41,7 +42,7 @@ def principal_pair(an: Analysis) -> tuple[str, str] | None:
     joined: dict[frozenset[str], int] = defaultdict(int)
     for s in an.sentences:
         ms = sorted((a, b, pid) for a, b, pid in s.mentions if pid in principal)
-        for (_, end, x), (start, _, y) in zip(ms, ms[1:]):
+        for (_, end, x), (start, _, y) in pairwise(ms):
             if x != y and _JOINED.match(an.text, end, start) is not None:
                 joined[frozenset((x, y))] += 1
         for _, _, pid in ms:
