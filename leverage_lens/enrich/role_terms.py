@@ -39,7 +39,7 @@ def with_role_terms(text: str, parties: Sequence[Party], definitions: Sequence[D
         return list(parties)
     names = {p.id: sorted({n for n in (p.name, *p.aliases) if n and len(n) > 1}, key=len, reverse=True)
              for p in principal}
-    taken = {n.lower() for p in parties for n in (p.name, *p.aliases, p.role or "") if n}
+    taken = _taken(parties)
     added: dict[str, list[str]] = {}
     for d in definitions:
         term = " ".join(d.term.split())
@@ -60,6 +60,11 @@ def with_role_terms(text: str, parties: Sequence[Party], definitions: Sequence[D
     if not added:
         return list(parties)
     return [p.model_copy(update={"aliases": [*p.aliases, *added[p.id]]}) if p.id in added else p for p in parties]
+
+
+def _taken(parties: Sequence[Party]) -> set[str]:
+    """Every name, alias and role the parties already have (lower-cased): never given to another party."""
+    return {n.lower() for p in parties for n in (p.name, *p.aliases, p.role or "") if n}
 
 
 def _opening_party(head: str, names: dict[str, list[str]]) -> str | None:
@@ -125,7 +130,7 @@ def with_captioned_roles(text: str, parties: Sequence[Party]) -> list[Party]:
         return list(parties)
     head = text[:_HEAD_CHARS]
     low = head.lower()
-    taken = {n.lower() for p in parties for n in (p.name, *p.aliases, p.role or "") if n}
+    taken = _taken(parties)
     added: dict[str, list[str]] = {}
 
     def take(pid: str, term: str) -> None:

@@ -20,36 +20,44 @@ from itertools import pairwise
 
 from ..analysis import Analysis, Sentence
 from ..model import Ledger, LedgerEntry, Obligation, Span
-from .reading import PAIR_KEY, RIGHT_WORDS, SIDE_KEY, Holding, one_side, read_holding
+from .reading import PAIR_KEY, RIGHT_WORDS, SIDE_KEY, Holding, listed, one_side, read_holding
 from .second_reading import check_and_fill
 from .sentence_model import SENTENCE_ON_TOPIC, load_sentence_topics, sentence_scores
 from .topics import TOPICS, Topic
 
-__all__ = ["build_ledger", "principal_pair"]
+__all__ = ["build_ledger", "principal_pair", "principal_sides"]
 
 
 def principal_pair(an: Analysis) -> tuple[str, str] | None:
-    """The two principal parties the ledger weighs against each other, or None: the most mentioned, and the
-    most mentioned of the others that is not on its side. Parties the contract names together as one subject
-    ("the Company, the MHC and the Bank jointly and severally agree to indemnify the Agent") stand on one side
-    of a deal of three or more; weighing them against each other reads every term of the other side wrong."""
+    """The two principal parties the ledger weighs against each other, or None (see :func:`principal_sides`)."""
+    found = principal_sides(an)
+    return found[0] if found is not None else None
+
+
+def principal_sides(an: Analysis) -> tuple[tuple[str, str], frozenset[str]] | None:
+    """The pair the ledger weighs against each other and the first one's side of the deal, or None.
+
+    The pair is the most mentioned principal party and the most mentioned of the others that is not on its
+    side. Parties the contract lists together as one subject ("the Company, the MHC and the Bank jointly and
+    severally agree to indemnify the Agent") stand on one side of a deal of three or more; weighing them
+    against each other reads every term of the other side wrong."""
     principal = [p.id for p in an.parties if getattr(p, "principal", True)]
     if len(principal) < 2:
         return None
     if len(principal) == 2:
-        return principal[0], principal[1]
+        return (principal[0], principal[1]), frozenset(principal[:1])
     counts: dict[str, int] = defaultdict(int)
     joined: dict[frozenset[str], int] = defaultdict(int)
     for s in an.sentences:
         ms = sorted((a, b, pid) for a, b, pid in s.mentions if pid in principal)
         for (_, end, x), (start, _, y) in pairwise(ms):
-            if x != y and _JOINED.match(an.text, end, start) is not None:
+            if x != y and listed(an.text, end, start) is not None:
                 joined[frozenset((x, y))] += 1
         for _, _, pid in ms:
             counts[pid] += 1
     ranked = sorted(principal, key=lambda p: (-counts[p], principal.index(p)))
     first = ranked[0]
-    side = {first}  # the first party's side: parties named together with it, or with one already on it
+    side = {first}  # the first party's side: parties listed with it, or with one already on it
     grew = True
     while grew:
         grew = False
@@ -58,27 +66,26 @@ def principal_pair(an: Analysis) -> tuple[str, str] | None:
                 side.add(p)
                 grew = True
     apart = [p for p in ranked[1:] if p not in side]
-    an.cache[SIDE_KEY] = frozenset(side) if apart else frozenset((first,))
-    return first, (apart or ranked[1:])[0]
-
-
-#: What stands between two parties named as one subject: ", ", " and ", ", and the ", " or ".
-_JOINED = re.compile(r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|and/or|&)\s+)(?:the\s+)?(?=\S)", re.IGNORECASE)
+    if not apart:  # everyone listed with everyone: no sides to tell apart
+        return (first, ranked[1]), frozenset((first,))
+    return (first, apart[0]), frozenset(side)
 
 
 def _same_side(together: int, mentions: int) -> bool:
-    """Named together often enough, against how often the less named of the two is named at all, to be one
+    """Listed together often enough, against how often the less named of the two is named at all, to be one
     side."""
     return together >= 3 and together >= 0.15 * mentions
 
 
 def build_ledger(an: Analysis) -> Ledger:
     """The :class:`~leverage_lens.model.Ledger` of an analysed document (empty without two principal parties)."""
-    pair = principal_pair(an)
-    if pair is None:
+    found = principal_sides(an)
+    if found is None:
         return Ledger()
+    pair, side = found
     principal = frozenset(p.id for p in an.parties if getattr(p, "principal", True))
     an.cache[PAIR_KEY] = pair  # type: ignore[index]
+    an.cache[SIDE_KEY] = side  # type: ignore[index]
     modals = _modals_by_sentence(an.obligations)
     entries: list[LedgerEntry] = []
     for topic in TOPICS:
@@ -158,8 +165,7 @@ def _confirm_sentences(an: Analysis, entries: list[LedgerEntry]) -> list[LedgerE
     if model is None:
         return entries
     spans = [an.sentence_bounds(e.start) for e in entries]
-    scores = model.on_topic([], [e.category for e in entries],
-                            probs=sentence_scores(model, an.text, spans, an.cache))
+    scores = model.confirm(sentence_scores(model, an.text, spans, an.cache), [e.category for e in entries])
     return [e if p is None else e.model_copy(update={"evidence": [
         *e.evidence, Span(start=a, end=b, label=f"{SENTENCE_ON_TOPIC} ({p:.2f})")]})
         for e, p, (a, b) in zip(entries, scores, spans)]

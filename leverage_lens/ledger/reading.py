@@ -28,7 +28,7 @@ from ..analysis import Analysis, Sentence
 from ..model import Obligation, Span
 from .topics import Topic
 
-__all__ = ["RIGHT_WORDS", "Holding", "read_holding"]
+__all__ = ["PAIR_KEY", "RIGHT_WORDS", "SIDE_KEY", "Holding", "listed", "one_side", "read_holding"]
 
 #: A subject that names both sides (or whichever side a role will fall to): the wording is mutual.
 _COLLECTIVE = re.compile(
@@ -135,7 +135,8 @@ def _candidates(an: Analysis, s: Sentence, principal: frozenset[str]) -> list[_C
 
 #: Where :func:`~.build.build_ledger` leaves the document's principal pair for the readers.
 PAIR_KEY = "ledger.pair"
-#: Where the analysis keeps the first principal party's side of the deal (see :func:`~.build.principal_pair`).
+#: Where :func:`~.build.build_ledger` leaves the first principal party's side of the deal (see
+#: :func:`~.build.principal_sides`).
 SIDE_KEY = "ledger.side"
 
 
@@ -182,16 +183,23 @@ def _segment_end(s: Sentence, pos: int, breaks: list[tuple[int, int]]) -> int:
     return next((a for a, _ in breaks if a >= pos), s.end)
 
 
+def listed(text: str, end: int, start: int) -> str | None:
+    """How two party mentions ``text[:end]`` and ``text[start:]`` are listed together: "and" for "X and Y",
+    "X or Y", "X, and the Y"; "comma" for "X, the Y"; None when anything else stands between them."""
+    if _JOINED.fullmatch(text, end, start):
+        return "and"
+    return "comma" if _COMMA.fullmatch(text, end, start) else None
+
+
 def _joined(text: str, left: _Candidate, right: _Candidate, later: list[_Candidate]) -> bool:
     """``left`` and ``right`` name one subject: "X and Y", "X or Y", or "X, Y" when the list goes on to
     "... and Z" ("the Company, the MHC and the Bank"); a bare comma alone ("upon notice to Company, Agent may")
     joins nothing."""
-    if _JOINED.fullmatch(text, left.end, right.start):
-        return True
-    if not _COMMA.fullmatch(text, left.end, right.start):
-        return False
+    how = listed(text, left.end, right.start)
+    if how != "comma":
+        return how == "and"
     nxt = next((c for c in later if c.start >= right.end), None)
-    return nxt is not None and nxt.party is not None and _JOINED.fullmatch(text, right.end, nxt.start) is not None
+    return nxt is not None and nxt.party is not None and listed(text, right.end, nxt.start) == "and"
 
 
 _COMMA = re.compile(r"\s*,\s*(?:the\s+)?")

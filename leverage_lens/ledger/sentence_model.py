@@ -52,13 +52,14 @@ class SentenceTopics:
         return linear_probabilities([compose(text_hashes(t)) for t in texts], self.table, self.idf, self.weights,
                                     self.bias)
 
-    def on_topic(self, texts: Sequence[str], categories: Sequence[str], probs: Any = None) -> list[float | None]:
+    def on_topic(self, texts: Sequence[str], categories: Sequence[str]) -> list[float | None]:
         """For each text, its score on the paired category when it reaches the category's threshold, else
-        None (a category the model has no threshold for is never confirmed). ``probs``: the texts' scores when
-        already computed (:func:`sentence_scores`)."""
+        None (a category the model has no threshold for is never confirmed)."""
+        return self.confirm(self.scores(texts), categories)
+
+    def confirm(self, probs: Any, categories: Sequence[str]) -> list[float | None]:
+        """:meth:`on_topic` for scores already computed (:func:`sentence_scores`), one row per category."""
         index = {k: j for j, k in enumerate(self.labels)}
-        if probs is None:
-            probs = self.scores(texts)
         out: list[float | None] = []
         for i, cat in enumerate(categories):
             j = index.get(cat)
